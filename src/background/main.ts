@@ -1,0 +1,113 @@
+/**
+ * The background owns the roster database and the settings, serves the guard state to x.com tabs
+ * and runs the scheduled sync. One dispatcher answers every request.
+ */
+import browser from 'webextension-polyfill';
+import {
+  openGuardDatabase, currentRoster, replaceRoster, listRosterVersions, restoreRosterVersion,
+  appendAudit, listAudit, recordPost, postsThisWeek,
+} from '../roster/roster-store';
+import type { Pupil } from '../roster/model';
+import { GUARD_PORT_NAME, type GuardRequest, type RequestOf, type ResponseOf } from '../shared/messages';
+import { loadSettings, saveSettings, onSettingsChanged } from './settings-store';
+import { GuardBroadcaster, buildGuardPush, rosterStatus } from './guard-state';
+import { isSyncAlarm, publicSyncStatus, readSyncState, runSync, scheduleSync } from './roster-sync-schedule';
+
+const database = openGuardDatabase();
+
+const broadcaster = new GuardBroadcaster(async () => {
+  const [roster, { settings }] = await Promise.all([currentRoster(await database), loadSettings()]);
+  return buildGuardPush(roster, settings);
+});
+
+async function importPupils(pupils: Pupil[], source: string) {
+  const version = await replaceRoster(await database, { pupils, source, importedAt: new Date().toISOString() });
+  await broadcaster.refresh();
+  return version;
+}
+
+type Handler<T extends GuardRequest['type']> = (message: RequestOf<T>) => Promise<ResponseOf<T>>;
+type Handlers = { [T in GuardRequest['type']]: Handler<T> };
+
+const handlers: Handlers = {
+  'get-guard-state': () => broadcaster.state(),
+  'record-audit': async ({ entry }) => {
+    await appendAudit(await database, { ...entry, at: new Date().toISOString() });
+    return { ok: true };
+  },
+  'record-post': async ({ className, kind, account }) => {
+    await recordPost(await database, { at: new Date().toISOString(), className, kind, account });
+    return { ok: true };
+  },
+  'get-posts-this-week': async () => postsThisWeek(await database, new Date()),
+  'get-no-consent-pupils': async ({ className }) => {
+    const roster = await currentRoster(await database);
+    const names = (roster?.pupils ?? [])
+      .filter((pupil) => pupil.className === className && !pupil.photoConsent)
+      .map((pupil) => `${pupil.preferredName || pupil.forename} ${pupil.surname}`.trim());
+    return { names };
+  },
+  'import-roster': async ({ pupils, source }) => {
+    try {
+      return { ok: true, version: await importPupils(pupils, source) };
+    } catch (error) {
+      return { ok: false, message: `The roster could not be saved; the previous roster is still in use. (${String(error)})` };
+    }
+  },
+  'get-roster': async () => {
+    const [roster, { settings }] = await Promise.all([currentRoster(await database), loadSettings()]);
+    return { pupils: roster?.pupils ?? [], status: roster ? rosterStatus(roster, settings) : null };
+  },
+  'list-roster-versions': async () => listRosterVersions(await database),
+  'restore-roster-version': async ({ versionId }) => {
+    try {
+      await restoreRosterVersion(await database, versionId);
+      await broadcaster.refresh();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: String(error) };
+    }
+  },
+  'get-settings': async () => {
+    const { settings, managedKeys, locked } = await loadSettings();
+    return { settings, managedKeys: locked ? ['*', ...managedKeys] : managedKeys, sync: publicSyncStatus(await readSyncState()) };
+  },
+  'save-settings': async ({ settings }) => saveSettings(settings),
+  'sync-now': async () => runSync((await loadSettings()).settings, async (pupils, source) => void (await importPupils(pupils, source))),
+  'list-audit': async ({ limit }) => listAudit(await database, { limit }),
+};
+
+/** Requests that hand out or change roster data: only the extension's own pages may make them. */
+const EXTENSION_PAGE_ONLY = new Set<GuardRequest['type']>([
+  'get-no-consent-pupils', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
+  'save-settings', 'sync-now', 'list-audit',
+]);
+
+browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  const request = message as GuardRequest;
+  const handler = handlers[request.type] as Handler<typeof request.type> | undefined;
+  if (!handler) return undefined;
+  const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('')) ?? false;
+  if (EXTENSION_PAGE_ONLY.has(request.type) && !fromExtensionPage) {
+    return Promise.reject(new Error(`${request.type} is only answered to the extension's own pages`));
+  }
+  return handler(request as never);
+});
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === GUARD_PORT_NAME) void broadcaster.add(port);
+});
+
+onSettingsChanged(() => {
+  void broadcaster.refresh();
+  void loadSettings().then(({ settings }) => scheduleSync(settings));
+});
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (!isSyncAlarm(alarm)) return;
+  void loadSettings().then(({ settings }) => runSync(settings, async (pupils, source) => void (await importPupils(pupils, source))));
+});
+
+browser.runtime.onInstalled.addListener(() => {
+  void loadSettings().then(({ settings }) => scheduleSync(settings));
+});

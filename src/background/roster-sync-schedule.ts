@@ -1,0 +1,82 @@
+/**
+ * Scheduled roster sync: an alarm fetches the configured HTTPS URL; a failed or invalid fetch keeps
+ * the roster in force and is reported with the time of the last good sync.
+ */
+import browser from 'webextension-polyfill';
+import { syncRoster } from '../roster/roster-sync';
+import type { SyncStatus } from '../shared/messages';
+import type { Settings } from '../shared/settings';
+
+const ALARM = 'roster-sync';
+const STATE_KEY = 'syncState';
+
+interface SyncState extends SyncStatus {
+  etag?: string;
+  lastModified?: string;
+  url?: string;
+}
+
+const EMPTY: SyncState = { lastAttemptAt: null, lastSuccessAt: null, lastError: null };
+
+export async function readSyncState(): Promise<SyncState> {
+  const stored = (await browser.storage.local.get(STATE_KEY))[STATE_KEY] as SyncState | undefined;
+  return stored ?? EMPTY;
+}
+
+export function publicSyncStatus({ lastAttemptAt, lastSuccessAt, lastError }: SyncState): SyncStatus {
+  return { lastAttemptAt, lastSuccessAt, lastError };
+}
+
+export async function scheduleSync(settings: Settings): Promise<void> {
+  await browser.alarms.clear(ALARM);
+  if (!settings.syncUrl) return;
+  await browser.alarms.create(ALARM, { delayInMinutes: 1, periodInMinutes: settings.syncEveryHours * 60 });
+}
+
+export function isSyncAlarm(alarm: browser.Alarms.Alarm): boolean {
+  return alarm.name === ALARM;
+}
+
+/**
+ * Fetches once and hands a valid roster to `replace`. Everything else only updates the status.
+ */
+export async function runSync(
+  settings: Settings,
+  replace: (pupils: import('../roster/model').Pupil[], source: string) => Promise<void>,
+): Promise<SyncStatus> {
+  const previous = await readSyncState();
+  const now = new Date().toISOString();
+  if (!settings.syncUrl) {
+    return publicSyncStatus({ ...previous, lastError: 'No sync address is set.' });
+  }
+  // A new URL must not send the old URL's validators.
+  const validators = previous.url === settings.syncUrl ? previous : {};
+  const result = await syncRoster({
+    url: settings.syncUrl,
+    previous: { etag: validators.etag, lastModified: validators.lastModified },
+    fetchImpl: fetch.bind(globalThis),
+  });
+  let next: SyncState;
+  switch (result.status) {
+    case 'unchanged':
+      next = { ...previous, url: settings.syncUrl, lastAttemptAt: now, lastSuccessAt: now, lastError: null };
+      break;
+    case 'updated':
+      await replace(result.pupils, settings.syncUrl);
+      next = {
+        url: settings.syncUrl, etag: result.etag, lastModified: result.lastModified,
+        lastAttemptAt: now, lastSuccessAt: now, lastError: null,
+      };
+      break;
+    case 'invalid': {
+      const first = result.errors.slice(0, 3).map((e) => `row ${e.row}${e.column ? `, "${e.column}"` : ''}: ${e.message}`);
+      next = { ...previous, lastAttemptAt: now, lastError: `The synced roster has errors and was not used (${first.join('; ')}).` };
+      break;
+    }
+    case 'failed':
+      next = { ...previous, lastAttemptAt: now, lastError: result.message };
+      break;
+  }
+  await browser.storage.local.set({ [STATE_KEY]: next });
+  return publicSyncStatus(next);
+}

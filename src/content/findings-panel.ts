@@ -1,0 +1,153 @@
+/**
+ * The panel beside the composer. It lives in a closed shadow root on <html>, outside X's React
+ * tree (so X's re-renders cannot remove it and X's scripts cannot read into it), and shows only
+ * what is already in the draft plus the guard's own messages.
+ */
+import type { Finding, RuleId } from '../policy/types';
+
+export type PanelTone = 'block' | 'warn' | 'pass' | 'hold';
+
+export interface PanelConfirmation {
+  rule: RuleId;
+  /** What staff are confirming, in full. */
+  statement: string;
+  /** Words staff must type to confirm a policy exception; absent for a one-click acknowledgement. */
+  typeWords?: string;
+}
+
+export interface PanelView {
+  tone: PanelTone;
+  headline: string;
+  findings: Finding[];
+  notices: string[];
+  confirmations: PanelConfirmation[];
+}
+
+const STYLE = `
+:host { all: initial; }
+.panel { position: fixed; z-index: 2147483646; max-width: 380px; box-sizing: border-box; padding: 12px 14px;
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #0f1419; background: #fff;
+  border: 2px solid #536471; border-radius: 12px; box-shadow: 0 4px 16px rgba(0,0,0,.2); }
+.panel[data-tone="block"], .panel[data-tone="hold"] { border-color: #b3261e; }
+.panel[data-tone="warn"] { border-color: #b26a00; }
+.panel[data-tone="pass"] { border-color: #1b7f3b; }
+h2 { margin: 0 0 6px; font-size: 15px; }
+ul { margin: 0; padding-left: 18px; }
+li { margin: 4px 0; }
+.fix { color: #38444d; }
+.notice { margin: 6px 0 0; color: #6b4e00; }
+.rule { font-size: 12px; color: #536471; }
+.confirm { margin-top: 8px; padding-top: 8px; border-top: 1px solid #cfd9de; }
+button { font: inherit; padding: 4px 12px; border-radius: 16px; border: 1px solid #0f1419; background: #0f1419; color: #fff; cursor: pointer; }
+button:focus-visible, input:focus-visible { outline: 3px solid #1d9bf0; outline-offset: 2px; }
+input { font: inherit; padding: 2px 6px; margin: 4px 0; }
+`;
+
+export class FindingsPanel {
+  private readonly host = document.createElement('school-post-guard');
+  private readonly shadow = this.host.attachShadow({ mode: 'closed' });
+  private readonly box = document.createElement('section');
+  private anchor: HTMLElement | null = null;
+  private lastRendered = '';
+
+  constructor(private readonly onConfirm: (rule: RuleId) => void, signal: AbortSignal) {
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    this.box.className = 'panel';
+    this.box.setAttribute('role', 'region');
+    this.box.setAttribute('aria-label', 'School Post Guard');
+    this.box.setAttribute('aria-live', 'polite');
+    this.box.hidden = true;
+    this.shadow.append(style, this.box);
+    const reposition = () => this.position();
+    window.addEventListener('scroll', reposition, { capture: true, passive: true, signal });
+    window.addEventListener('resize', reposition, { passive: true, signal });
+    signal.addEventListener('abort', () => this.host.remove(), { once: true });
+  }
+
+  show(anchor: HTMLElement, view: PanelView): void {
+    if (!this.host.isConnected) document.documentElement.append(this.host);
+    this.anchor = anchor;
+    const key = JSON.stringify(view);
+    // Rebuilding identical content would reset focus and re-announce it to screen readers.
+    if (key !== this.lastRendered) {
+      this.lastRendered = key;
+      this.render(view);
+    }
+    this.box.hidden = false;
+    this.position();
+  }
+
+  hide(): void {
+    this.box.hidden = true;
+    this.lastRendered = '';
+  }
+
+  /** Brings keyboard focus into the panel, so a blocked submission by keyboard leads straight to the reason. */
+  focus(): void {
+    (this.box.querySelector<HTMLElement>('input, button') ?? this.box).focus();
+  }
+
+  private render(view: PanelView): void {
+    this.box.dataset.tone = view.tone;
+    this.box.tabIndex = -1;
+    const heading = element('h2', view.headline);
+    const children: Node[] = [heading];
+    if (view.findings.length > 0) {
+      const list = document.createElement('ul');
+      for (const finding of view.findings) {
+        const item = element('li', finding.message);
+        item.dataset.rule = finding.rule;
+        if (finding.fix) item.append(document.createElement('br'), element('span', finding.fix, 'fix'));
+        item.append(document.createElement('br'), element('span', `${finding.severity === 'block' ? 'Blocked' : 'Warning'} · ${finding.rule}`, 'rule'));
+        list.append(item);
+      }
+      children.push(list);
+    }
+    for (const notice of view.notices) children.push(element('p', notice, 'notice'));
+    for (const confirmation of view.confirmations) children.push(this.confirmationControl(confirmation));
+    this.box.replaceChildren(...children);
+  }
+
+  private confirmationControl(confirmation: PanelConfirmation): HTMLElement {
+    const wrapper = element('div', '', 'confirm');
+    const statement = element('p', confirmation.statement);
+    const button = element('button', confirmation.typeWords ? 'Confirm' : 'I have checked: allow this post');
+    button.setAttribute('type', 'button');
+    button.dataset.confirm = confirmation.rule;
+    wrapper.append(statement);
+    if (confirmation.typeWords) {
+      const label = element('label', `Type “${confirmation.typeWords}” to confirm: `);
+      const input = document.createElement('input');
+      input.setAttribute('aria-label', `Type ${confirmation.typeWords} to confirm`);
+      label.append(input);
+      wrapper.append(label);
+      button.addEventListener('click', () => {
+        if (input.value.trim().toLowerCase() === confirmation.typeWords?.toLowerCase()) this.onConfirm(confirmation.rule);
+        else input.setCustomValidity('Type the words exactly to confirm.'), input.reportValidity();
+      });
+    } else {
+      button.addEventListener('click', () => this.onConfirm(confirmation.rule));
+    }
+    wrapper.append(button);
+    return wrapper;
+  }
+
+  private position(): void {
+    if (!this.anchor || this.box.hidden) return;
+    const rect = this.anchor.getBoundingClientRect();
+    const width = Math.min(380, window.innerWidth - 16);
+    const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+    const below = rect.bottom + 8;
+    this.box.style.left = `${left}px`;
+    this.box.style.width = `${width}px`;
+    this.box.style.top = `${Math.min(below, Math.max(8, window.innerHeight - this.box.offsetHeight - 8))}px`;
+  }
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}

@@ -1,0 +1,106 @@
+/**
+ * The only file that knows X's markup. Each selector list goes from X's own test ids (stable for
+ * years, language-independent) to structural fallbacks that do not depend on the UI language, so
+ * the guard keeps blocking when X renames something and can say it is running degraded.
+ */
+
+/** The editable element of a composer: Draft.js contenteditable, or the mobile layout's textarea. */
+const EDITOR_PRIMARY = '[data-testid^="tweetTextarea_"][contenteditable="true"], [data-testid^="tweetTextarea_"] textarea, textarea[data-testid^="tweetTextarea_"]';
+const EDITOR_DM = '[data-testid="dmComposerTextInput"], [data-testid="dm-composer-textarea"], [data-testid="dmComposerTextInput"] [contenteditable="true"]';
+const EDITOR_FALLBACK = '.public-DraftEditor-content[contenteditable="true"], [role="textbox"][contenteditable="true"]';
+
+/** Buttons that publish: Post, Reply, Post all, Schedule (the same test ids whatever the label). */
+const POST_BUTTON_PRIMARY = '[data-testid="tweetButton"], [data-testid="tweetButtonInline"], [data-testid="dmComposerSendButton"], [data-testid="dm-composer-send-button"]';
+/** Buttons inside X's dialogs that go on to post (alt-text nudge "Not this time", edit confirmation). */
+const DIALOG_CONFIRM = '[data-testid="confirmationSheetConfirm"], [data-testid="confirmationSheetCancel"]';
+/** Fallback: a submit-like button next to an editor, found by structure not by label. */
+const POST_BUTTON_FALLBACK = 'button[type="submit"], [role="button"][data-testid*="tweet" i], [role="button"][data-testid*="send" i]';
+
+const ACCOUNT_AVATAR = '[data-testid="SideNav_AccountSwitcher_Button"] [data-testid^="UserAvatar-Container-"]';
+const ACCOUNT_AVATAR_PREFIX = 'UserAvatar-Container-';
+
+export const LAYERS = '#layers';
+export const FILE_INPUT = 'input[type="file"][data-testid="fileInput"], input[type="file"]';
+export const ATTACHMENTS = '[data-testid="attachments"]';
+export const ATTACHMENT_ITEM = '[role="group"]';
+export const ALT_TEXT_INPUT = 'textarea[data-testid="altTextInput"]';
+
+/** Whether the primary selectors found the composer, or only the fallbacks did. */
+export type SelectorHealth = 'primary' | 'degraded';
+
+export function findEditors(root: ParentNode = document): { editors: HTMLElement[]; health: SelectorHealth } {
+  const primary = [...root.querySelectorAll<HTMLElement>(`${EDITOR_PRIMARY}, ${EDITOR_DM}`)];
+  if (primary.length > 0) return { editors: uniqueOutermost(primary), health: 'primary' };
+  return { editors: uniqueOutermost([...root.querySelectorAll<HTMLElement>(EDITOR_FALLBACK)]), health: 'degraded' };
+}
+
+/** The editor an event happened in, if any. */
+export function editorOf(node: EventTarget | null): HTMLElement | null {
+  if (!(node instanceof Element)) return null;
+  return node.closest<HTMLElement>(`${EDITOR_PRIMARY}, ${EDITOR_DM}, ${EDITOR_FALLBACK}`);
+}
+
+/** The publishing button a click landed on, if any. */
+export function postButtonOf(node: EventTarget | null): { button: HTMLElement; health: SelectorHealth } | null {
+  if (!(node instanceof Element)) return null;
+  const primary = node.closest<HTMLElement>(`${POST_BUTTON_PRIMARY}, ${DIALOG_CONFIRM}`);
+  if (primary) return { button: primary, health: 'primary' };
+  const fallback = node.closest<HTMLElement>(POST_BUTTON_FALLBACK);
+  // A fallback button only counts when a composer is on the page: X has many other buttons.
+  if (fallback && findEditors().editors.length > 0) return { button: fallback, health: 'degraded' };
+  return null;
+}
+
+/** Whether a button sits in one of X's confirmation dialogs rather than in a composer. */
+export function isDialogConfirm(button: Element): boolean {
+  return button.matches(DIALOG_CONFIRM);
+}
+
+/**
+ * The composer a button or editor belongs to: the nearest ancestor holding both an editor and a
+ * post button (a thread's editors share one). Dialog buttons post what the open composer holds,
+ * so for those every editor on the page counts.
+ */
+export function composerScope(from: Element): { root: ParentNode; editors: HTMLElement[]; health: SelectorHealth } {
+  if (isDialogConfirm(from)) return { root: document, ...findEditors(document) };
+  for (let node: Element | null = from; node; node = node.parentElement) {
+    const found = findEditors(node);
+    if (found.editors.length > 0 && node.querySelector(POST_BUTTON_PRIMARY)) return { root: node, ...found };
+  }
+  return { root: document, ...findEditors(document) };
+}
+
+export function postButtonsIn(root: ParentNode): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(POST_BUTTON_PRIMARY)];
+}
+
+/**
+ * The text exactly as X will send it. Draft.js keeps one block per line and `textContent` would
+ * run the lines together, so blocks are read one by one and joined with a newline.
+ */
+export function readEditorText(editor: HTMLElement): string | null {
+  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) return editor.value;
+  const textarea = editor.querySelector('textarea');
+  if (textarea) return textarea.value;
+  const blocks = editor.querySelectorAll('[data-block="true"]');
+  if (blocks.length > 0) return [...blocks].map((block) => block.textContent ?? '').join('\n');
+  // Not Draft's markup: fall back to the rendered text, which keeps line breaks.
+  return editor.innerText ?? editor.textContent;
+}
+
+/** The @handle of the account the composer posts as, lower-case, or null when it cannot be read. */
+export function activeAccountHandle(): string | null {
+  const avatar = document.querySelector(ACCOUNT_AVATAR);
+  const testId = avatar?.getAttribute('data-testid');
+  if (!testId?.startsWith(ACCOUNT_AVATAR_PREFIX)) return null;
+  return testId.slice(ACCOUNT_AVATAR_PREFIX.length).toLowerCase() || null;
+}
+
+/** Keeps only editors not nested in another match (Draft's root and its contenteditable both match fallbacks). */
+function uniqueOutermost(elements: HTMLElement[]): HTMLElement[] {
+  const set = new Set(elements);
+  return elements.filter((element) => {
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) if (set.has(parent)) return false;
+    return true;
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Words and phrases whose meaning the name matcher needs to know, folded (lower case, no accents).
+ * Kept apart from the logic so each list can be read and extended on its own.
+ */
+
+/** Never a pupil's name, whatever the roster says; the ICT lead adds their own in the settings. */
+export const BUILT_IN_NEVER_A_NAME = [
+  'may day', 'maypole', 'may pole', 'jack and the beanstalk', 'jack frost', 'the holly and the ivy',
+  'christmas carol', 'poppy appeal', 'poppy day', 'green flag', 'red nose day', 'world book day',
+  'forest school', 'mr men', 'little miss', 'the king', 'the queen', 'king charles', 'king arthur',
+  'summer fair', 'summer fete', 'rose garden',
+];
+
+/** Staff titles: a name straight after one is a member of staff ("Mrs King", "Miss Holly"). */
+export const STAFF_TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'madam', 'mister', 'prof', 'rev', 'coach']);
+
+/**
+ * Praise and address said to a child, before the name ("Well done Will", "Congratulations to
+ * Grace"). Each is strong enough to make an ordinary word a name even in lower case, so words that
+ * also describe things ("super", "amazing") are not here: "super summer fun" is not about a child.
+ */
+export const CUES_BEFORE_A_NAME = [
+  'well done', 'well done to', 'congratulations', 'congratulations to', 'congrats', 'congrats to',
+  'thank you', 'thank you to', 'thanks', 'thanks to', 'happy birthday', 'happy birthday to',
+  'good luck', 'good luck to', 'well played', 'star of the week', 'star of the week is',
+  'star of the week goes to', 'shout out to', 'shoutout to', 'proud of', 'bravo', 'welcome back',
+  'dear', 'awarded to', 'certificate goes to', 'award goes to', 'great work from', 'great work by',
+  'brilliant work from', 'fantastic work from',
+].map((phrase) => phrase.split(' '));
+
+/** The same after the name ("Grace, well done!", "Hope was star of the week"). */
+export const CUES_AFTER_A_NAME = [
+  'well done', 'you star', 'is star of the week', 'was star of the week', 'is our star', 'was our star',
+  'for being', 'on your birthday', 'on her birthday', 'on his birthday',
+].map((phrase) => phrase.split(' '));
+
+/** Words joining two names in a list ("Summer and Hope"). */
+export const COORDINATING_WORDS = new Set(['and', 'or', 'plus']);
+
+export const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+export const SEASONS = new Set(['spring', 'summer', 'autumn', 'winter']);
+
+/** Words before a month or season that make it the time of year ("in May", "this Summer"). */
+export const CALENDAR_WORDS_BEFORE = new Set([
+  'in', 'during', 'since', 'until', 'till', 'by', 'from', 'of', 'early', 'late', 'mid', 'next', 'last',
+  'this', 'every', 'each', 'through', 'throughout', 'before', 'after', 'over', 'the', 'st', 'nd', 'rd', 'th',
+]);
+
+/** Words after a month or season that make it the time of year ("Summer term", "May half term"). */
+export const CALENDAR_WORDS_AFTER = new Set([
+  'term', 'terms', 'half', 'holiday', 'holidays', 'hols', 'break', 'fair', 'fete', 'concert', 'show',
+  'festival', 'camp', 'club', 'timetable', 'newsletter', 'uniform', 'sports', 'trip', 'fun', 'sun',
+  'sunshine', 'weather', 'time', 'days', 'nights', 'reading', 'challenge', 'production', 'disco',
+]);
+
+export const CLASS_WORDS = new Set(['class', 'classes', 'team', 'group']);

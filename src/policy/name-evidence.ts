@@ -1,0 +1,146 @@
+/**
+ * The context around a possible name, in small named questions the name matcher asks when a name is
+ * also an ordinary word ("Will", "Grace", "May"): is it after a staff title, after praise, in a
+ * list with another name, a possessive, the time of year, capitalised mid-sentence?
+ */
+import {
+  CALENDAR_WORDS_AFTER,
+  CALENDAR_WORDS_BEFORE,
+  CLASS_WORDS,
+  COORDINATING_WORDS,
+  CUES_AFTER_A_NAME,
+  CUES_BEFORE_A_NAME,
+  MONTHS,
+  SEASONS,
+  STAFF_TITLES,
+} from './known-phrases';
+import type { WordToken } from './tokenise';
+
+/** Word tokens over folded text: a draft, an alt text, a file name, or the parts of a CamelCase word. */
+export interface TokenStream {
+  text: string;
+  tokens: WordToken[];
+  /** Where the text begins for this stream (after the class prefix): a sentence starts here. */
+  origin: number;
+  /** The parts of one CamelCase word: nothing between them, and no sentence structure. */
+  camelCaseParts: boolean;
+}
+
+export function wordAt(stream: TokenStream, index: number): string | undefined {
+  const token = stream.tokens[index];
+  return token && stream.text.slice(token.start, token.end);
+}
+
+/** The text between token `index - 1` (or the origin) and token `index`. */
+export function gapBefore(stream: TokenStream, index: number): string {
+  const token = stream.tokens[index];
+  if (!token) return '';
+  const previous = stream.tokens[index - 1];
+  return stream.text.slice(previous ? previous.end : stream.origin, token.start);
+}
+
+/** The text between token `index` and the next one ('' at the end). */
+function gapAfter(stream: TokenStream, index: number): string {
+  return stream.tokens[index + 1] ? gapBefore(stream, index + 1) : '';
+}
+
+/**
+ * Whether a gap ends a sentence, for capitalisation: . ! ? : ; brackets, quotes, a new line, a
+ * spaced dash, an emoji or other symbol. A comma, "&" or a digit does not.
+ */
+export function breaksSentence(gap: string): boolean {
+  if (/[.!?:;()[\]{}"«»\n\r|]|\s-|-\s/.test(gap)) return true;
+  // Emoji and other symbols: anything outside ASCII that is not a space.
+  return /[^\x00-\x7f\s]/.test(gap);
+}
+
+/** Whether two name parts are written as one name across this gap ("Mary Jane", "Mary-Jane", "O'Brien", "poppy_hughes"). */
+export function joinsNameParts(gap: string): boolean {
+  return /^(?:[\s'_-]{1,3}|\.)$/.test(gap) && !/\n.*\n/.test(gap);
+}
+
+export function startsSentence(stream: TokenStream, index: number): boolean {
+  if (index === 0 || stream.camelCaseParts) return index === 0;
+  return breaksSentence(gapBefore(stream, index));
+}
+
+/** "Mrs King", "Mr. Knight", "Miss Holly": a member of staff, not a pupil. */
+export function isAfterStaffTitle(stream: TokenStream, first: number): boolean {
+  const title = wordAt(stream, first - 1);
+  return title !== undefined && STAFF_TITLES.has(title) && /^\.?\s{0,2}$/.test(gapBefore(stream, first)) && gapBefore(stream, first) !== '';
+}
+
+function wordsMatch(stream: TokenStream, from: number, words: string[]): boolean {
+  return words.every((word, offset) => wordAt(stream, from + offset) === word);
+}
+
+/** Praise or address before the name ("Well done Will", "Congratulations to Grace"): the cue, or null. */
+export function praiseCueBefore(stream: TokenStream, first: number): string | null {
+  if (/[.?:;\n]/.test(gapBefore(stream, first))) return null;
+  const cue = CUES_BEFORE_A_NAME.find((words) => first >= words.length && wordsMatch(stream, first - words.length, words));
+  return cue ? cue.join(' ') : null;
+}
+
+/** Praise after the name ("Grace, well done!", "Hope was star of the week"): the cue, or null. */
+export function praiseCueAfter(stream: TokenStream, last: number): string | null {
+  if (/[.?:;\n]/.test(gapAfter(stream, last))) return null;
+  const cue = CUES_AFTER_A_NAME.find((words) => wordsMatch(stream, last + 1, words));
+  return cue ? cue.join(' ') : null;
+}
+
+/** "Grace's" (the "s" after an apostrophe is its own token). */
+export function isPossessive(stream: TokenStream, last: number): boolean {
+  return gapAfter(stream, last) === "'" && wordAt(stream, last + 1) === 's';
+}
+
+/** "In May", "this Summer", "May 5th", "Summer term": the time of year, not a child. */
+export function isCalendarUse(stream: TokenStream, first: number, last: number): boolean {
+  const word = wordAt(stream, first);
+  if (first !== last || word === undefined || !(MONTHS.has(word) || SEASONS.has(word))) return false;
+  const before = gapBefore(stream, first);
+  const after = gapAfter(stream, last);
+  if (/\d\s*$/.test(before) || /^\s*\d/.test(after)) return true;
+  const previous = wordAt(stream, first - 1);
+  if (previous !== undefined && CALENDAR_WORDS_BEFORE.has(previous) && !breaksSentence(before)) return true;
+  const next = wordAt(stream, last + 1);
+  return next !== undefined && CALENDAR_WORDS_AFTER.has(next) && joinsNameParts(after);
+}
+
+/**
+ * A headline Written Like This: capitals there say nothing about names. True when most longer
+ * words of the sentence, apart from the candidate, start with a capital.
+ */
+export function isInTitleCaseSentence(stream: TokenStream, first: number, last: number): boolean {
+  let start = first;
+  while (start > 0 && !breaksSentence(gapBefore(stream, start))) start -= 1;
+  let end = last;
+  while (end + 1 < stream.tokens.length && !breaksSentence(gapBefore(stream, end + 1))) end += 1;
+  let words = 0;
+  let capitalised = 0;
+  for (let index = start; index <= end; index += 1) {
+    const token = stream.tokens[index] as WordToken;
+    if ((index >= first && index <= last) || token.end - token.start < 4) continue;
+    words += 1;
+    if (token.capitalised) capitalised += 1;
+  }
+  return words >= 3 && capitalised / words >= 0.75;
+}
+
+/** "Willow Class", "Oak team": the class, not a child. */
+export function isFollowedByClassWord(stream: TokenStream, last: number): boolean {
+  const next = wordAt(stream, last + 1);
+  return next !== undefined && CLASS_WORDS.has(next) && joinsNameParts(gapAfter(stream, last));
+}
+
+/**
+ * The token joined to this one in a list ("Summer and Hope", "Grace & Will", "Hope, Noor"), looking
+ * after `index` (direction 1) or before it (direction -1); -1 when there is none.
+ */
+export function coordinatedToken(stream: TokenStream, index: number, direction: 1 | -1): number {
+  const gap = direction === 1 ? gapAfter(stream, index) : gapBefore(stream, index);
+  if (/^\s*[&,+/]\s*$/.test(gap)) return index + direction;
+  const linker = wordAt(stream, index + direction);
+  if (gap.trim() !== '' || linker === undefined || !COORDINATING_WORDS.has(linker)) return -1;
+  const next = direction === 1 ? gapAfter(stream, index + 1) : gapBefore(stream, index - 1);
+  return next.trim() === '' && stream.tokens[index + 2 * direction] ? index + 2 * direction : -1;
+}

@@ -1,0 +1,429 @@
+/**
+ * Finds pupils' names in text. The roster is compiled once into hash maps keyed by the hash of each
+ * folded name part; the text is cut into word tokens (see tokenise.ts) and each token is one Map
+ * lookup. Word boundaries come for free: "avalanche" is one token and never "ava". Passes of their
+ * own cover CamelCase ("WellDoneAda"), letters spelled out with spaces ("A d a") and misspellings
+ * of longer names (a deletion-neighbourhood index: one Map lookup per letter of a word).
+ *
+ * Names that are ordinary words need evidence (name-evidence.ts); the others are names in any case
+ * and position.
+ */
+import type { NormalisedText } from './normalise';
+import { originalRange } from './normalise';
+import { BUILT_IN_NEVER_A_NAME } from './known-phrases';
+import {
+  coordinatedToken,
+  gapBefore,
+  isAfterStaffTitle,
+  isCalendarUse,
+  isFollowedByClassWord,
+  isInTitleCaseSentence,
+  isPossessive,
+  joinsNameParts,
+  praiseCueAfter,
+  praiseCueBefore,
+  startsSentence,
+  type TokenStream,
+} from './name-evidence';
+import { MISSPELLING_MIN_LENGTH, nameParts, type NameVariantKind, type PolicySnapshot } from './snapshot';
+import { camelCaseParts, extendHash, hashString, spacedLetterRuns, tokenise, type WordToken } from './tokenise';
+import type { Severity } from './types';
+
+interface CompiledNameToken {
+  text: string;
+  ordinaryWord: boolean;
+  plusSIsWord: boolean;
+  nearbyWords: ReadonlySet<string> | null;
+  /** Some pupil has it as a surname (or surname part): it can make a full name with the word before it. */
+  surname: boolean;
+  /** Some pupil has it as a given name: it can make a full name with the word after it. */
+  givenName: boolean;
+  /** Also the name of a class ("Willow"): a name only with evidence, never when followed by "Class". */
+  className: boolean;
+}
+
+interface CompiledVariant {
+  tokens: number[];
+  /** A forename, preferred name or alias (or part of one) for at least one pupil. */
+  givenName: boolean;
+  /** Forename and surname together. */
+  fullName: boolean;
+}
+
+export interface NameMatcher {
+  tokens: CompiledNameToken[];
+  /** Hash of a folded name part → its index in `tokens` (several when hashes collide). */
+  tokensByHash: Map<number, number[]>;
+  /** By the index of their first token: the variants that start with it, longest first. */
+  variantsByFirstToken: Map<number, CompiledVariant[]>;
+  /** Hash of a long name, or of it with one letter deleted → its index in `tokens`. */
+  misspellingIndex: Map<number, number[]>;
+  longestMisspellable: number;
+  /** Folded never-a-name phrases (built-in and the ICT lead's), by the hash of their first word. */
+  neverANames: Map<number, string[][]>;
+}
+
+export type NameMatchKind = 'name' | 'misspelling';
+
+export interface NameMatch {
+  /** UTF-16 range in the original text. */
+  start: number;
+  end: number;
+  severity: Severity;
+  kind: NameMatchKind;
+  /** Why it counts as a name, for the message ("after “well done”", "not an ordinary word"). */
+  reason: string;
+}
+
+export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
+  const classNames = new Set<string>();
+  for (const entry of snapshot.classes) {
+    for (const name of [entry.name, ...entry.aliases]) {
+      const parts = nameParts(name);
+      if (parts.length === 1) classNames.add(parts[0] as string);
+    }
+  }
+  const tokens: CompiledNameToken[] = snapshot.nameTokens.map((token) => ({
+    text: token.text,
+    ordinaryWord: token.ordinaryWord,
+    plusSIsWord: token.plusSIsWord,
+    nearbyWords: token.nearbyWords ? new Set(token.nearbyWords) : null,
+    surname: false,
+    givenName: false,
+    className: classNames.has(token.text),
+  }));
+  const tokensByHash = new Map<number, number[]>();
+  tokens.forEach((token, index) => addToIndex(tokensByHash, hashString(token.text), index));
+
+  const variants = new Map<string, CompiledVariant>();
+  const misspellable = new Set<number>();
+  for (const pupil of snapshot.pupils) {
+    for (const variant of pupil.variants) {
+      const key = variant.tokens.join(',');
+      let compiled = variants.get(key);
+      if (!compiled) {
+        compiled = { tokens: variant.tokens, givenName: false, fullName: false };
+        variants.set(key, compiled);
+      }
+      markVariant(compiled, variant.kind, tokens);
+      if (variant.kind !== 'full' && variant.tokens.length === 1) misspellable.add(variant.tokens[0] as number);
+    }
+  }
+  const variantsByFirstToken = new Map<number, CompiledVariant[]>();
+  for (const variant of variants.values()) {
+    const first = variant.tokens[0] as number;
+    const list = variantsByFirstToken.get(first) ?? [];
+    list.push(variant);
+    variantsByFirstToken.set(first, list);
+  }
+  for (const list of variantsByFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+  const misspellingIndex = new Map<number, number[]>();
+  let longestMisspellable = 0;
+  for (const index of misspellable) {
+    const token = tokens[index] as CompiledNameToken;
+    if (token.ordinaryWord || token.text.length < MISSPELLING_MIN_LENGTH) continue;
+    longestMisspellable = Math.max(longestMisspellable, token.text.length);
+    for (const hash of deletionHashes(token.text, 0, token.text.length)) addToIndex(misspellingIndex, hash, index);
+  }
+
+  const neverANames = new Map<number, string[][]>();
+  for (const phrase of [...BUILT_IN_NEVER_A_NAME, ...snapshot.neverANames]) {
+    const words = nameParts(phrase);
+    if (words.length === 0) continue;
+    const hash = hashString(words[0] as string);
+    neverANames.set(hash, [...(neverANames.get(hash) ?? []), words]);
+  }
+  return { tokens, tokensByHash, variantsByFirstToken, misspellingIndex, longestMisspellable, neverANames };
+}
+
+function markVariant(variant: CompiledVariant, kind: NameVariantKind, tokens: CompiledNameToken[]): void {
+  const givenKinds: NameVariantKind[] = ['forename', 'preferred', 'alias', 'forename-part'];
+  if (kind === 'full') variant.fullName = true;
+  if (givenKinds.includes(kind)) variant.givenName = true;
+  if (variant.tokens.length !== 1) return;
+  const token = tokens[variant.tokens[0] as number] as CompiledNameToken;
+  if (givenKinds.includes(kind)) token.givenName = true;
+  if (kind === 'surname' || kind === 'surname-part') token.surname = true;
+}
+
+function addToIndex(index: Map<number, number[]>, hash: number, value: number): void {
+  const list = index.get(hash);
+  if (!list) index.set(hash, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/** Hashes of text[start, end) and of it with each one letter deleted, without building the strings. */
+function deletionHashes(text: string, start: number, end: number): number[] {
+  const length = end - start;
+  const prefix = new Array<number>(length + 1);
+  prefix[0] = 0;
+  for (let index = 0; index < length; index += 1) prefix[index + 1] = extendHash(prefix[index] as number, text.charCodeAt(start + index));
+  const whole = prefix[length] as number;
+  const hashes = [whole];
+  // Deleting letter i: prefix[i]·B^(n-1-i) + (whole − prefix[i+1]·B^(n-1-i)), in int32 arithmetic.
+  let power = 1;
+  for (let index = length - 1; index >= 0; index -= 1) {
+    const head = Math.imul(prefix[index] as number, power);
+    const upToHere = Math.imul(prefix[index + 1] as number, power);
+    hashes.push((head + whole - upToHere) | 0);
+    power = Math.imul(power, 31);
+  }
+  return hashes;
+}
+
+/** Optimal string alignment distance, capped: is `a` at most one edit or one swap from `b`? */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+interface Candidate {
+  first: number;
+  last: number;
+  severity: Severity | null;
+  kind: NameMatchKind;
+  reason: string;
+}
+
+export interface FindNamesOptions {
+  /** Where to start in the folded text (after the class prefix, which is the class, not a name). */
+  from?: number;
+}
+
+/** The pupils' names in a normalised text, with ranges in the original text. */
+export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText, options: FindNamesOptions = {}): NameMatch[] {
+  const from = options.from ?? 0;
+  const stream: TokenStream = { text: normalised.text, tokens: tokenise(normalised, from), origin: from, camelCaseParts: false };
+  const lookup = new TokenLookup(matcher, stream);
+  const candidates = matchStream(matcher, stream, lookup);
+
+  const covered = new Uint8Array(stream.tokens.length);
+  for (const candidate of candidates) covered.fill(1, candidate.first, candidate.last + 1);
+  const results = candidates.filter((candidate) => candidate.severity !== null).map((candidate) => toMatch(stream, candidate, normalised));
+
+  stream.tokens.forEach((token, index) => {
+    if (covered[index] || lookup.suppressed(index)) return;
+    const parts = camelCaseParts(normalised, token);
+    if (!parts) return;
+    const partStream: TokenStream = { text: normalised.text, tokens: parts, origin: token.start, camelCaseParts: true };
+    for (const candidate of matchStream(matcher, partStream, new TokenLookup(matcher, partStream))) {
+      if (candidate.severity !== null) results.push(toMatch(partStream, candidate, normalised));
+      covered[index] = 1;
+    }
+  });
+  results.push(...spelledOutNames(matcher, stream, normalised));
+  stream.tokens.forEach((token, index) => {
+    if (covered[index] || lookup.suppressed(index) || isAfterStaffTitle(stream, index)) return;
+    if (misspeltName(matcher, stream.text, token)) {
+      results.push(toMatch(stream, { first: index, last: index, severity: 'warn', kind: 'misspelling', reason: 'close to a pupil’s name' }, normalised));
+    }
+  });
+  return results.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function toMatch(stream: TokenStream, candidate: Candidate, normalised: NormalisedText): NameMatch {
+  const first = stream.tokens[candidate.first] as WordToken;
+  const last = stream.tokens[candidate.last] as WordToken;
+  const range = originalRange(normalised, first.start, last.end);
+  return { ...range, severity: candidate.severity ?? 'warn', kind: candidate.kind, reason: candidate.reason };
+}
+
+/** Which name part each token is (or -1), looked up once, and which tokens never-a-name phrases cover. */
+class TokenLookup {
+  private readonly ids: Int32Array;
+  private readonly inPhrase: Uint8Array;
+
+  constructor(
+    private readonly matcher: NameMatcher,
+    private readonly stream: TokenStream,
+  ) {
+    this.ids = new Int32Array(stream.tokens.length).fill(-2);
+    this.inPhrase = new Uint8Array(stream.tokens.length);
+    stream.tokens.forEach((token, index) => {
+      for (const words of matcher.neverANames.get(token.hash) ?? []) {
+        if (words.every((word, offset) => this.isWord(index + offset, word))) this.inPhrase.fill(1, index, index + words.length);
+      }
+    });
+  }
+
+  private isWord(index: number, word: string): boolean {
+    const token = this.stream.tokens[index];
+    return token !== undefined && token.end - token.start === word.length && this.stream.text.startsWith(word, token.start);
+  }
+
+  id(index: number): number {
+    const known = this.ids[index];
+    if (known === undefined) return -1;
+    if (known !== -2) return known;
+    const token = this.stream.tokens[index] as WordToken;
+    const id = this.idByHash(token.hash, token.start, token.end);
+    this.ids[index] = id;
+    return id;
+  }
+
+  /** "Amelias": the name part the token is once its final "s" goes, when that is not a plain plural. */
+  idWithoutFinalS(index: number): number {
+    const token = this.stream.tokens[index] as WordToken;
+    if (token.end - token.start < 4 || this.stream.text.charCodeAt(token.end - 1) !== 0x73) return -1;
+    const id = this.idByHash(token.hashWithoutLast, token.start, token.end - 1);
+    return id >= 0 && !(this.matcher.tokens[id] as CompiledNameToken).plusSIsWord ? id : -1;
+  }
+
+  idByHash(hash: number, start: number, end: number): number {
+    for (const id of this.matcher.tokensByHash.get(hash) ?? []) {
+      const text = (this.matcher.tokens[id] as CompiledNameToken).text;
+      if (text.length === end - start && this.stream.text.startsWith(text, start)) return id;
+    }
+    return -1;
+  }
+
+  suppressed(index: number): boolean {
+    return this.inPhrase[index] === 1;
+  }
+}
+
+/** Every name variant in the stream, longest first at each token, judged by its context. */
+function matchStream(matcher: NameMatcher, stream: TokenStream, lookup: TokenLookup): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (let index = 0; index < stream.tokens.length; index += 1) {
+    if (lookup.suppressed(index)) continue;
+    const found = longestVariantAt(matcher, stream, lookup, index);
+    if (!found) continue;
+    candidates.push(judge(matcher, stream, found));
+    index = found.last;
+  }
+  // A weak candidate in a list with a clear name is a name too ("Faith and Noor"); twice for chains.
+  for (let round = 0; round < 2; round += 1) {
+    for (const candidate of candidates) {
+      if (candidate.severity === 'block') continue;
+      const neighbours = [coordinatedToken(stream, candidate.last, 1), coordinatedToken(stream, candidate.first, -1)];
+      const listedWithName = candidates.some((other) => other !== candidate && other.severity === 'block' && neighbours.some((token) => token >= other.first && token <= other.last));
+      if (listedWithName && !isCalendarUse(stream, candidate.first, candidate.last)) {
+        candidate.severity = 'block';
+        candidate.reason = 'listed with another pupil’s name';
+      }
+    }
+  }
+  return candidates;
+}
+
+interface VariantFound {
+  first: number;
+  last: number;
+  tokens: CompiledNameToken[];
+  givenName: boolean;
+  fullName: boolean;
+  /** Matched through "Amelias" (a possessive without its apostrophe). */
+  possessive: boolean;
+}
+
+function longestVariantAt(matcher: NameMatcher, stream: TokenStream, lookup: TokenLookup, index: number): VariantFound | null {
+  const id = lookup.id(index);
+  if (id < 0) {
+    const withoutS = lookup.idWithoutFinalS(index);
+    const variant = withoutS >= 0 ? matcher.variantsByFirstToken.get(withoutS)?.find((entry) => entry.tokens.length === 1) : undefined;
+    if (!variant) return null;
+    return { first: index, last: index, tokens: [matcher.tokens[withoutS] as CompiledNameToken], givenName: variant.givenName, fullName: false, possessive: true };
+  }
+  for (const variant of matcher.variantsByFirstToken.get(id) ?? []) {
+    const length = variant.tokens.length;
+    let matches = true;
+    for (let offset = 1; offset < length && matches; offset += 1) {
+      matches = lookup.id(index + offset) === variant.tokens[offset] && (stream.camelCaseParts || joinsNameParts(gapBefore(stream, index + offset)));
+    }
+    if (!matches) continue;
+    const found: VariantFound = {
+      first: index,
+      last: index + length - 1,
+      tokens: variant.tokens.map((token) => matcher.tokens[token] as CompiledNameToken),
+      givenName: variant.givenName,
+      fullName: variant.fullName,
+      possessive: false,
+    };
+    return extendToSurname(stream, lookup, matcher, found);
+  }
+  return null;
+}
+
+/** "Holly Hughes" where Holly is one pupil's forename and Hughes another's surname: still a full name. */
+function extendToSurname(stream: TokenStream, lookup: TokenLookup, matcher: NameMatcher, found: VariantFound): VariantFound {
+  if (found.fullName || !found.givenName) return found;
+  const next = found.last + 1;
+  const nextId = lookup.id(next);
+  const nextToken = nextId >= 0 ? (matcher.tokens[nextId] as CompiledNameToken) : undefined;
+  if (!nextToken?.surname || lookup.suppressed(next) || !(stream.camelCaseParts || joinsNameParts(gapBefore(stream, next)))) return found;
+  return { ...found, last: next, tokens: [...found.tokens, nextToken], fullName: true };
+}
+
+/** Decides whether a matched variant is a pupil's name here, and how sure we are. */
+function judge(matcher: NameMatcher, stream: TokenStream, found: VariantFound): Candidate {
+  const verdict = (severity: Severity | null, reason: string): Candidate => ({ first: found.first, last: found.last, severity, kind: 'name', reason });
+  if (isAfterStaffTitle(stream, found.first)) return verdict(null, 'a member of staff');
+  const className = found.tokens.length === 1 && found.tokens[0]?.className === true;
+  if (className && isFollowedByClassWord(stream, found.last)) return verdict(null, 'a class');
+  if (found.tokens.some((token) => !token.ordinaryWord && !token.className)) return verdict('block', 'not an ordinary word');
+
+  const cue = praiseCueBefore(stream, found.first) ?? praiseCueAfter(stream, found.last);
+  if (cue) return verdict('block', `after “${cue}”`);
+  if (isCalendarUse(stream, found.first, found.last)) return verdict(null, 'the time of year');
+  if (found.possessive || isPossessive(stream, found.last)) return verdict('block', 'a possessive');
+
+  const tokens = stream.tokens.slice(found.first, found.last + 1);
+  const capitalised = tokens.every((token) => token.capitalised);
+  if (found.fullName || tokens.length > 1) {
+    return capitalised ? verdict('block', 'a full name') : verdict('warn', 'a full name in lower case');
+  }
+  if (!capitalised) return verdict(null, 'an ordinary word in lower case');
+  if (startsSentence(stream, found.first)) return verdict('warn', 'capitalised at the start of a sentence');
+  if (className) return verdict('warn', 'a class name used on its own');
+  if (isInTitleCaseSentence(stream, found.first, found.last)) return verdict('warn', 'capitalised in a headline');
+  if (!found.givenName) return verdict('warn', 'a surname written with a capital');
+  return verdict('block', 'capitalised in the middle of a sentence');
+}
+
+/** "A d a", "K.A.I": names spelled out letter by letter. Only names that are not ordinary words. */
+function spelledOutNames(matcher: NameMatcher, stream: TokenStream, normalised: NormalisedText): NameMatch[] {
+  const matches: NameMatch[] = [];
+  for (const run of spacedLetterRuns(normalised, stream.tokens)) {
+    const letters = stream.tokens.slice(run.first, run.last + 1).map((token) => stream.text[token.start]).join('');
+    for (let start = 0; start < letters.length; start += 1) {
+      for (let end = letters.length; end - start >= 3; end -= 1) {
+        const id = nameTokenId(matcher, letters.slice(start, end));
+        const token = id >= 0 ? (matcher.tokens[id] as CompiledNameToken) : undefined;
+        if (!token || token.ordinaryWord || !matcher.variantsByFirstToken.get(id)?.some((variant) => variant.tokens.length === 1)) continue;
+        const first = stream.tokens[run.first + start] as WordToken;
+        const last = stream.tokens[run.first + end - 1] as WordToken;
+        matches.push({ ...originalRange(normalised, first.start, last.end), severity: 'block', kind: 'name', reason: 'spelled out letter by letter' });
+        start = end - 1;
+        break;
+      }
+    }
+  }
+  return matches;
+}
+
+function nameTokenId(matcher: NameMatcher, text: string): number {
+  return matcher.tokensByHash.get(hashString(text))?.find((id) => matcher.tokens[id]?.text === text) ?? -1;
+}
+
+/** Whether a token is one slip (a letter added, missed, changed or two swapped) from a long name. */
+function misspeltName(matcher: NameMatcher, text: string, token: WordToken): boolean {
+  const length = token.end - token.start;
+  if (length < MISSPELLING_MIN_LENGTH - 1 || length > matcher.longestMisspellable + 1) return false;
+  let word: string | null = null;
+  for (const hash of deletionHashes(text, token.start, token.end)) {
+    for (const id of matcher.misspellingIndex.get(hash) ?? []) {
+      const name = matcher.tokens[id] as CompiledNameToken;
+      word ??= text.slice(token.start, token.end);
+      if (word !== name.text && withinOneEdit(word, name.text) && !name.nearbyWords?.has(word)) return true;
+    }
+  }
+  return false;
+}

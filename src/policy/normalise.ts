@@ -1,0 +1,158 @@
+/**
+ * Text normalisation for matching: lower case, no accents, look-alike letters mapped to Latin,
+ * invisible characters dropped. Every code unit of the result remembers which characters of the
+ * original it came from, so a finding found in the folded text highlights the exact original
+ * characters even when folding changed lengths (emoji, "ﬁ" → "fi", a zero-width space removed).
+ */
+
+export interface NormalisedText {
+  /** The folded text. */
+  text: string;
+  /** For code unit i of `text`: where its source character starts in the original (UTF-16). */
+  sourceStart: Int32Array;
+  /** For code unit i of `text`: where its source character ends in the original (UTF-16). */
+  sourceEnd: Int32Array;
+  /** 1 where the source character was an upper-case letter: capitalisation is evidence of a name. */
+  upper: Uint8Array;
+}
+
+/** Characters that render as nothing and are used (on purpose or by paste) to split words. */
+const INVISIBLE = new Set([
+  0x00ad, // soft hyphen
+  0x034f, 0x061c, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e,
+  0x200b, 0x200c, 0x200d, 0x200e, 0x200f, // zero-width space/joiners, direction marks
+  0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
+  0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069,
+  0x3164, 0xfeff, 0xffa0,
+]);
+
+/**
+ * Letters that look like Latin letters but are not, after the Unicode confusables idea, limited to
+ * letters that fool a reader in a name (Cyrillic and Greek capitals and small letters), plus Latin
+ * letters that canonical decomposition does not split (ø, ł, ß…), and apostrophe and dash variants.
+ * Full-width and mathematical letters need no entry: compatibility decomposition (NFKD) folds them.
+ */
+const LOOK_ALIKES: ReadonlyMap<number, string> = new Map(
+  Object.entries({
+    // Cyrillic capitals, then small letters
+    А: 'a', В: 'b', Е: 'e', Ѐ: 'e', Ё: 'e', З: '3', І: 'i', Ї: 'i', Ј: 'j', К: 'k', М: 'm', Н: 'h', О: 'o', Р: 'p', С: 'c', Ѕ: 's', Т: 't', У: 'y', Х: 'x', Ү: 'y', Һ: 'h', Ӏ: 'l', Ԁ: 'd', Ԛ: 'q', Ԝ: 'w',
+    а: 'a', е: 'e', ѐ: 'e', ё: 'e', і: 'i', ї: 'i', ј: 'j', о: 'o', р: 'p', с: 'c', ѕ: 's', у: 'y', х: 'x', ү: 'y', һ: 'h', ӏ: 'l', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', к: 'k', м: 'm', т: 't', в: 'b', н: 'h',
+    // Greek capitals, then small letters
+    Α: 'a', Β: 'b', Ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't', Υ: 'y', Χ: 'x',
+    α: 'a', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+    // Latin letters without a decomposition
+    ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ħ: 'h', Ħ: 'h', ı: 'i', ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th', ð: 'd', Ð: 'd', ŋ: 'n', ſ: 's',
+    // apostrophes and dashes, so "O’Brien" and "Mary‑Jane" read like their ASCII spellings
+    '’': "'", '‘': "'", 'ʼ': "'", 'ʻ': "'", '`': "'", '´': "'", '′': "'", '＇': "'",
+    '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '―': '-', '−': '-', '﹣': '-', '－': '-',
+  }).map(([character, latin]) => [character.codePointAt(0) ?? 0, latin]),
+);
+
+const COMBINING_MARK = /\p{M}/u;
+
+/** Folding one non-ASCII code point is slow (normalize + regex): remember each answer. */
+const foldedCodePoints = new Map<number, string>();
+
+function foldCodePoint(codePoint: number): string {
+  const cached = foldedCodePoints.get(codePoint);
+  if (cached !== undefined) return cached;
+  let folded = LOOK_ALIKES.get(codePoint);
+  if (folded === undefined && INVISIBLE.has(codePoint)) folded = '';
+  if (folded === undefined) {
+    folded = '';
+    for (const part of String.fromCodePoint(codePoint).normalize('NFKD')) {
+      if (COMBINING_MARK.test(part)) continue;
+      // After decomposition: "𝐀" became "A", "Ǆ" became "DŽ"… map and lower-case each part.
+      folded += LOOK_ALIKES.get(part.codePointAt(0) ?? 0) ?? part.toLowerCase();
+    }
+  }
+  foldedCodePoints.set(codePoint, folded);
+  return folded;
+}
+
+function isUpperCase(character: string): boolean {
+  return character !== character.toLowerCase() && character === character.toUpperCase();
+}
+
+/** Folds `original` for matching and keeps the map back to its UTF-16 positions. */
+export function normaliseText(original: string): NormalisedText {
+  let capacity = original.length + 16;
+  let units = new Uint16Array(capacity);
+  let sourceStart = new Int32Array(capacity);
+  let sourceEnd = new Int32Array(capacity);
+  let upper = new Uint8Array(capacity);
+  let length = 0;
+
+  const grow = (needed: number) => {
+    if (length + needed <= capacity) return;
+    capacity = Math.max(capacity * 2, length + needed);
+    const copy = <T extends Uint16Array | Int32Array | Uint8Array>(from: T, to: T): T => {
+      to.set(from.subarray(0, length));
+      return to;
+    };
+    units = copy(units, new Uint16Array(capacity));
+    sourceStart = copy(sourceStart, new Int32Array(capacity));
+    sourceEnd = copy(sourceEnd, new Int32Array(capacity));
+    upper = copy(upper, new Uint8Array(capacity));
+  };
+
+  let index = 0;
+  while (index < original.length) {
+    const unit = original.charCodeAt(index);
+    if (unit < 0x80) {
+      // ASCII, the common case: no table lookups.
+      const isCapital = unit >= 0x41 && unit <= 0x5a;
+      units[length] = unit === 0x60 ? 0x27 : isCapital ? unit + 32 : unit;
+      sourceStart[length] = index;
+      sourceEnd[length] = index + 1;
+      upper[length] = isCapital ? 1 : 0;
+      length += 1;
+      index += 1;
+      continue;
+    }
+    const codePoint = original.codePointAt(index) ?? unit;
+    const width = codePoint > 0xffff ? 2 : 1;
+    const folded = foldCodePoint(codePoint);
+    const capital = folded.length > 0 && isUpperCase(String.fromCodePoint(codePoint)) ? 1 : 0;
+    grow(folded.length);
+    for (let offset = 0; offset < folded.length; offset += 1) {
+      units[length] = folded.charCodeAt(offset);
+      sourceStart[length] = index;
+      sourceEnd[length] = index + width;
+      upper[length] = offset === 0 ? capital : 0;
+      length += 1;
+    }
+    index += width;
+  }
+
+  return {
+    text: unitsToString(units.subarray(0, length)),
+    sourceStart: sourceStart.subarray(0, length),
+    sourceEnd: sourceEnd.subarray(0, length),
+    upper: upper.subarray(0, length),
+  };
+}
+
+function unitsToString(units: Uint16Array): string {
+  // fromCharCode takes its units as arguments: chunk to stay below the engine's argument limit.
+  const CHUNK = 8192;
+  let text = '';
+  for (let start = 0; start < units.length; start += CHUNK) {
+    text += String.fromCharCode(...units.subarray(start, start + CHUNK));
+  }
+  return text;
+}
+
+/** The original UTF-16 range that the folded range [start, end) came from. */
+export function originalRange(normalised: NormalisedText, start: number, end: number): { start: number; end: number } {
+  if (end <= start) {
+    const at = start < normalised.sourceStart.length ? (normalised.sourceStart[start] ?? 0) : (normalised.sourceEnd[normalised.sourceEnd.length - 1] ?? 0);
+    return { start: at, end: at };
+  }
+  return { start: normalised.sourceStart[start] ?? 0, end: normalised.sourceEnd[end - 1] ?? 0 };
+}
+
+/** The folded form of a short string (a roster name, a class name, a phrase). */
+export function foldText(text: string): string {
+  return normaliseText(text).text;
+}

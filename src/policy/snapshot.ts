@@ -1,0 +1,211 @@
+/**
+ * The policy snapshot: everything the content script needs to check a draft, as plain data
+ * (structured-clonable, JSON-safe). Built in the background from the roster and the settings, sent
+ * to every x.com tab, compiled there once by `compilePolicy`.
+ *
+ * The dictionary questions are answered here ("is this name part an ordinary English word?", "which
+ * words are one typing slip away from it?"), so the content script never loads a word list.
+ */
+import type { Pupil, Roster } from '../roster/model';
+import type { Settings } from '../shared/settings';
+import { foldText } from './normalise';
+import type { RuleId, RuleLevel } from './types';
+
+export const SNAPSHOT_VERSION = 1;
+
+/** One folded name part or whole name ("amelia", "lilyrose", "oliverbennett"). */
+export interface SnapshotNameToken {
+  text: string;
+  /** An ordinary English word ("will", "rose"): it is a name only when the context says so. */
+  ordinaryWord: boolean;
+  /** The token plus "s" is a word too ("roses"): "Roses" is then not read as a possessive. */
+  plusSIsWord: boolean;
+  /** Ordinary words one edit away ("maso" → "mason"): never reported as a misspelt name. Only for tokens the misspelling check covers. */
+  nearbyWords?: string[];
+}
+
+export type NameVariantKind = 'forename' | 'preferred' | 'alias' | 'surname' | 'full' | 'forename-part' | 'surname-part';
+
+/** One way to write a pupil's name, as indices into `nameTokens`, read with a space, hyphen or apostrophe between. */
+export interface SnapshotNameVariant {
+  kind: NameVariantKind;
+  tokens: number[];
+}
+
+export interface SnapshotPupil {
+  id: string;
+  classIndex: number;
+  variants: SnapshotNameVariant[];
+}
+
+export interface SnapshotClass {
+  name: string;
+  aliases: string[];
+  /** Pupils of the class without photo consent: staff confirm none is identifiable in a photo. */
+  pupilIdsWithoutConsent: string[];
+}
+
+export interface PolicySnapshot {
+  version: typeof SNAPSHOT_VERSION;
+  /** A hash of everything below: tabs can tell whether they hold the current snapshot. */
+  hash: string;
+  nameTokens: SnapshotNameToken[];
+  pupils: SnapshotPupil[];
+  /** Classes from the roster's class column and from the settings, with their aliases. */
+  classes: SnapshotClass[];
+  extraPrefixes: string[];
+  /** The ICT lead's levels; a rule not listed runs at its default level. */
+  ruleLevels: Partial<Record<RuleId, RuleLevel>>;
+  /** Phrases that are never a pupil's name here ("May Day"), folded. */
+  neverANames: string[];
+  schoolPhones: string[];
+  schoolEmails: string[];
+  schoolHandles: string[];
+}
+
+/** Misspellings are looked for only in names this long: shorter ones have too many neighbours. */
+export const MISSPELLING_MIN_LENGTH = 5;
+
+/** Surname particles: part of a surname, never a name on their own ("van", "der", "o"). */
+const NAME_PARTICLES = new Set(['al', 'ap', 'bin', 'bint', 'da', 'de', 'del', 'della', 'den', 'der', 'di', 'du', 'el', 'ibn', 'la', 'le', 'mac', 'mc', 'o', 'st', 'ten', 'ter', 'van', 'von']);
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+export function buildPolicySnapshot(roster: Roster, settings: Settings, isEnglishWord: (lowercaseWord: string) => boolean): PolicySnapshot {
+  const tokens = new NameTokenTable(isEnglishWord);
+  const classes = new ClassTable(settings);
+  const pupils = roster.pupils.map((pupil) => ({
+    id: pupil.id,
+    classIndex: classes.add(pupil),
+    variants: nameVariants(pupil, tokens),
+  }));
+  const content = {
+    version: SNAPSHOT_VERSION,
+    nameTokens: tokens.entries,
+    pupils,
+    classes: classes.entries,
+    extraPrefixes: settings.extraPrefixes,
+    ruleLevels: settings.rules,
+    neverANames: settings.neverANames.map(foldText),
+    schoolPhones: settings.schoolPhones,
+    schoolEmails: settings.schoolEmails.map((email) => email.trim().toLowerCase()),
+    schoolHandles: settings.schoolHandles.map((handle) => handle.replace(/^@/, '').toLowerCase()),
+  } satisfies Omit<PolicySnapshot, 'hash'>;
+  return { ...content, hash: hashJson(content) };
+}
+
+/** The folded letters of a name, split into its parts ("Lily-Rose" → lily, rose; "O'Brien" → o, brien). */
+export function nameParts(name: string): string[] {
+  return foldText(name).split(/[^\p{L}]+/u).filter((part) => part.length > 0);
+}
+
+function nameVariants(pupil: Pupil, tokens: NameTokenTable): SnapshotNameVariant[] {
+  const variants: SnapshotNameVariant[] = [];
+  const seen = new Set<string>();
+  const add = (kind: NameVariantKind, parts: string[]) => {
+    const indices = parts.map((part) => tokens.index(part));
+    const key = `${kind}:${indices.join(',')}`;
+    if (parts.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    variants.push({ kind, tokens: indices });
+  };
+  const addName = (kind: NameVariantKind, parts: string[], partKind: NameVariantKind) => {
+    add(kind, parts);
+    if (parts.length < 2) return;
+    // Written with nothing between the parts: "MaryJane", "OBrien", "VanderBerg".
+    add(kind, [parts.join('')]);
+    for (const part of parts) if (part.length >= 3 && !NAME_PARTICLES.has(part)) add(partKind, [part]);
+  };
+
+  const surname = nameParts(pupil.surname);
+  const givenNames: [NameVariantKind, string[]][] = [
+    ['forename', nameParts(pupil.forename)],
+    ['preferred', nameParts(pupil.preferredName ?? '')],
+    ...(pupil.aliases ?? []).map((alias): [NameVariantKind, string[]] => ['alias', nameParts(alias)]),
+  ];
+  for (const [kind, parts] of givenNames) {
+    if (parts.length === 0) continue;
+    addName(kind, parts, 'forename-part');
+    if (surname.length === 0) continue;
+    add('full', [...parts, ...surname]);
+    add('full', [[...parts, ...surname].join('')]);
+  }
+  addName('surname', surname, 'surname-part');
+  return variants;
+}
+
+class NameTokenTable {
+  readonly entries: SnapshotNameToken[] = [];
+  private readonly indices = new Map<string, number>();
+
+  constructor(private readonly isEnglishWord: (lowercaseWord: string) => boolean) {}
+
+  index(text: string): number {
+    const known = this.indices.get(text);
+    if (known !== undefined) return known;
+    const ordinaryWord = this.isEnglishWord(text);
+    const entry: SnapshotNameToken = { text, ordinaryWord, plusSIsWord: this.isEnglishWord(`${text}s`) };
+    if (!ordinaryWord && text.length >= MISSPELLING_MIN_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text);
+    this.indices.set(text, this.entries.length);
+    this.entries.push(entry);
+    return this.entries.length - 1;
+  }
+
+  /** Every English word one deletion, insertion, substitution or swap of neighbours from `text`. */
+  private wordsOneEditAway(text: string): string[] {
+    const found = new Set<string>();
+    const consider = (candidate: string) => {
+      if (candidate !== text && this.isEnglishWord(candidate)) found.add(candidate);
+    };
+    for (let index = 0; index <= text.length; index += 1) {
+      const head = text.slice(0, index);
+      const tail = text.slice(index);
+      if (index < text.length) consider(head + tail.slice(1));
+      if (index + 1 < text.length) consider(head + (tail[1] ?? '') + (tail[0] ?? '') + tail.slice(2));
+      for (const letter of ALPHABET) {
+        consider(head + letter + tail);
+        if (index < text.length) consider(head + letter + tail.slice(1));
+      }
+    }
+    return [...found].sort();
+  }
+}
+
+class ClassTable {
+  readonly entries: SnapshotClass[] = [];
+  private readonly indices = new Map<string, number>();
+
+  constructor(settings: Settings) {
+    for (const setting of settings.classes) this.entry(setting.name).aliases.push(...setting.aliases);
+  }
+
+  add(pupil: Pupil): number {
+    const entry = this.entry(pupil.className);
+    if (!pupil.photoConsent) entry.pupilIdsWithoutConsent.push(pupil.id);
+    return this.indices.get(classKey(pupil.className)) ?? 0;
+  }
+
+  private entry(name: string): SnapshotClass {
+    const key = classKey(name);
+    let index = this.indices.get(key);
+    if (index === undefined) {
+      index = this.entries.length;
+      this.indices.set(key, index);
+      this.entries.push({ name: name.trim(), aliases: [], pupilIdsWithoutConsent: [] });
+    }
+    return this.entries[index] as SnapshotClass;
+  }
+}
+
+/** "Willow Class", "willow" and "WILLOW" are one class. */
+function classKey(name: string): string {
+  return foldText(name).replace(/\s+/g, ' ').replace(/ class$/, '').trim();
+}
+
+/** FNV-1a over the JSON: a change detector, not a security measure. */
+function hashJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < json.length; index += 1) hash = Math.imul(hash ^ json.charCodeAt(index), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}

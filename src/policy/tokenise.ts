@@ -1,0 +1,146 @@
+/**
+ * Word tokens of a normalised text: maximal runs of letters, each with a hash of its folded letters
+ * so a name lookup is a number lookup in a Map, with no substring made for the great majority of
+ * words that are not names. Digits and everything else separate words, so "Ada2" holds "ada" and
+ * "poppy_hughes.jpg" holds "poppy", "hughes", "jpg".
+ */
+import type { NormalisedText } from './normalise';
+
+export interface WordToken {
+  /** Range in the normalised text. */
+  start: number;
+  end: number;
+  hash: number;
+  /** Hash of the token without its last letter: finds "Amelias" (a possessive without apostrophe). */
+  hashWithoutLast: number;
+  /** Written with a capital first letter and not in capitals throughout ("Grace", not "GRACE"). */
+  capitalised: boolean;
+}
+
+/** Multiplier of the polynomial hash. Any odd number works; 31 keeps the arithmetic in int32. */
+const HASH_BASE = 31;
+
+export function extendHash(hash: number, unit: number): number {
+  return (Math.imul(hash, HASH_BASE) + unit) | 0;
+}
+
+export function hashString(text: string): number {
+  let hash = 0;
+  for (let index = 0; index < text.length; index += 1) hash = extendHash(hash, text.charCodeAt(index));
+  return hash;
+}
+
+const letterCache = new Map<number, boolean>();
+const LETTER = /\p{L}/u;
+
+/** Whether the code point at `index` of the folded text is a letter; `width` via `codePointWidth`. */
+export function isLetterAt(text: string, index: number): boolean {
+  const unit = text.charCodeAt(index);
+  if (unit < 0x80) return unit >= 0x61 && unit <= 0x7a;
+  const codePoint = text.codePointAt(index) ?? unit;
+  let letter = letterCache.get(codePoint);
+  if (letter === undefined) {
+    letter = LETTER.test(String.fromCodePoint(codePoint));
+    letterCache.set(codePoint, letter);
+  }
+  return letter;
+}
+
+function codePointWidth(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  return unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length ? 2 : 1;
+}
+
+/** The letter runs of `normalised.text` from `from` on. */
+export function tokenise(normalised: NormalisedText, from = 0): WordToken[] {
+  const { text, upper } = normalised;
+  const tokens: WordToken[] = [];
+  let index = from;
+  while (index < text.length) {
+    if (!isLetterAt(text, index)) {
+      index += codePointWidth(text, index);
+      continue;
+    }
+    const start = index;
+    let hash = 0;
+    let previousHash = 0;
+    let capitals = 0;
+    while (index < text.length && isLetterAt(text, index)) {
+      const width = codePointWidth(text, index);
+      for (let unit = 0; unit < width; unit += 1) {
+        previousHash = hash;
+        hash = extendHash(hash, text.charCodeAt(index + unit));
+      }
+      capitals += upper[index] ?? 0;
+      index += width;
+    }
+    const length = index - start;
+    const capitalised = upper[start] === 1 && (length === 1 || capitals < length);
+    tokens.push({ start, end: index, hash, hashWithoutLast: previousHash, capitalised });
+  }
+  return tokens;
+}
+
+/**
+ * The parts of a CamelCase token ("WellDoneAda" → well, done, ada; "ADAnowak" → ada, nowak), or
+ * null when it has none. Parts never count as capitalised: inside a handle every part is.
+ */
+export function camelCaseParts(normalised: NormalisedText, token: WordToken): WordToken[] | null {
+  const { text, upper } = normalised;
+  const cuts: number[] = [];
+  for (let index = token.start + 1; index < token.end; index += 1) {
+    const here = upper[index] === 1;
+    const before = upper[index - 1] === 1;
+    // lower→Upper ("wellDone"), or the last capital of a run before lower case ("ADANowak" → ADA|Nowak)
+    const lowerToUpper = here && !before;
+    const acronymEnd = here && before && index + 1 < token.end && upper[index + 1] === 0 && isLetterAt(text, index + 1);
+    if (lowerToUpper || acronymEnd) cuts.push(index);
+  }
+  if (cuts.length === 0) return null;
+  const parts: WordToken[] = [];
+  let start = token.start;
+  for (const cut of [...cuts, token.end]) {
+    parts.push(tokenOf(text, start, cut));
+    start = cut;
+  }
+  return parts;
+}
+
+/** A token for an arbitrary range of the folded text (CamelCase parts, spaced-out letters). */
+export function tokenOf(text: string, start: number, end: number): WordToken {
+  let hash = 0;
+  let previousHash = 0;
+  for (let index = start; index < end; index += 1) {
+    previousHash = hash;
+    hash = extendHash(hash, text.charCodeAt(index));
+  }
+  return { start, end, hash, hashWithoutLast: previousHash, capitalised: false };
+}
+
+/**
+ * Runs of three or more single letters separated by one space, dot, hyphen or underscore
+ * ("A d a", "K.A.I"): a way to write a name that word matching alone would miss.
+ */
+export function spacedLetterRuns(normalised: NormalisedText, tokens: WordToken[]): { first: number; last: number }[] {
+  const runs: { first: number; last: number }[] = [];
+  let first = -1;
+  const close = (last: number) => {
+    if (first >= 0 && last - first >= 2) runs.push({ first, last });
+    first = -1;
+  };
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index] as WordToken;
+    if (token.end - token.start !== 1) {
+      close(index - 1);
+      continue;
+    }
+    const previous = tokens[index - 1];
+    const joined = previous !== undefined && first >= 0 && token.start - previous.end === 1 && ' .-_'.includes(normalised.text[previous.end] ?? '');
+    if (!joined) {
+      close(index - 1);
+      first = index;
+    }
+  }
+  close(tokens.length - 1);
+  return runs;
+}

@@ -1,0 +1,86 @@
+/** The contracts of the policy engine: what goes in (a draft) and what comes out (findings). */
+
+export const RULE_IDS = [
+  'pupil-name',
+  'hashtag',
+  'class-prefix',
+  'personal-info',
+  'attachment-name',
+  'photo-consent',
+  'location',
+  'mention',
+  'posting-cadence',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** What a finding does to a post. */
+export type Severity = 'warn' | 'block';
+
+/**
+ * How the ICT lead sets a rule. `block-with-exception` blocks unless staff confirm the policy's
+ * exception in words (the confirmation is logged).
+ */
+export type RuleLevel = 'off' | 'warn' | 'block' | 'block-with-exception';
+
+/** Where in the draft a finding sits, so the composer can mark it. */
+export type FindingTarget =
+  | { kind: 'text' }
+  | {
+      kind: 'attachment';
+      index: number;
+      part: 'name' | 'alt' | 'metadata';
+      /** For `part: 'metadata'`: which entry of `metadataText` the range is in. */
+      entry?: number;
+    };
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** UTF-16 offsets into the original string of `target` (the draft text unless said otherwise). */
+  start: number;
+  end: number;
+  target: FindingTarget;
+  /** A sentence a teacher understands. Never contains roster data the draft did not already contain. */
+  message: string;
+  fix?: string;
+  /** Set when staff may go on by confirming the policy's exception in these words. */
+  exception?: { prompt: string };
+}
+
+export interface Attachment {
+  name: string;
+  alt: string;
+  /** MIME type: image/jpeg, video/mp4… */
+  type: string;
+  /** Text fields read from EXIF/XMP/IPTC (title, description, keywords, person shown…). */
+  metadataText?: string[];
+  /** GPS position embedded in the file, if any. */
+  gps?: { latitude: number; longitude: number } | null;
+}
+
+export type PostKind = 'general' | 'event' | 'residential';
+
+export interface Draft {
+  text: string;
+  attachments: Attachment[];
+  /** Rule ids whose confirmation staff gave (photo consent, the hashtag exception, a warning acknowledged). */
+  confirmed: RuleId[];
+  /** For posting-cadence: general posts already made this week, per class name. */
+  postsThisWeek?: Record<string, number>;
+  kind?: PostKind;
+}
+
+export type Verdict = 'block' | 'warn' | 'pass';
+
+export interface CheckResult {
+  verdict: Verdict;
+  findings: Finding[];
+  /** The class the post begins with, when it begins with one. */
+  className: string | null;
+  /**
+   * Findings that staff's confirmations lifted (an acknowledged warning, photo consent confirmed, the
+   * hashtag exception). They no longer count towards the verdict and are not in `findings`; they are
+   * kept here so the audit log can record which confirmation let the post go.
+   */
+  confirmedFindings?: Finding[];
+}

@@ -1,0 +1,93 @@
+/** A roster JSON file written by our own export → pupils, or what is wrong with it. */
+import * as v from 'valibot';
+import { decodeText } from './decode-text';
+import { createDuplicateFinder } from './duplicate-pupils';
+import { PupilSchema, type Pupil } from './model';
+import type { RosterParseResult, RosterProblem } from './parse-result';
+import { ROSTER_JSON_VERSION, RosterJsonSchema } from './roster-json-format';
+
+/** What each field should hold, for messages: valibot's own messages are written for programmers. */
+const FIELD_EXPECTATIONS: Readonly<Record<keyof Pupil, string>> = {
+  id: 'text that is not empty',
+  forename: 'text that is not empty',
+  preferredName: 'text, when given',
+  surname: 'text',
+  className: 'text',
+  photoConsent: 'true or false',
+  aliases: 'a list of texts, when given',
+};
+
+/** `row` in the problems is the pupil's position in the file's list (the first pupil is 1). */
+export function parseRosterJson(bytes: Uint8Array, fileName: string): RosterParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(decodeText(bytes).text);
+  } catch (error) {
+    return fileProblem(`"${fileName}" is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  const envelope = v.safeParse(RosterJsonSchema, data);
+  if (!envelope.success) return fileProblem(`"${fileName}" is not a roster exported by School Post Guard.`);
+  if (envelope.output.version > ROSTER_JSON_VERSION) {
+    return fileProblem(`"${fileName}" was exported by a newer version of School Post Guard: update the extension, then import it again.`);
+  }
+  if (envelope.output.pupils.length === 0) return fileProblem(`"${fileName}" has no pupils in it.`);
+
+  const pupils: Pupil[] = [];
+  const errors: RosterProblem[] = [];
+  const warnings: string[] = [];
+  const duplicates = createDuplicateFinder();
+  envelope.output.pupils.forEach((entry, index) => {
+    const row = index + 1;
+    const parsed = v.safeParse(PupilSchema, entry);
+    if (!parsed.success) {
+      if (typeof entry !== 'object' || entry === null) {
+        errors.push({ row, message: 'this entry is not a pupil (it should have an id, forename, surname, className and photoConsent).' });
+        return;
+      }
+      const fields = new Set(parsed.issues.map((issue) => issue.path?.[0]?.key as keyof Pupil | undefined));
+      for (const field of fields) {
+        if (field === undefined) continue;
+        errors.push({ row, column: field, message: `should be ${FIELD_EXPECTATIONS[field]}.` });
+      }
+      return;
+    }
+    const pupil = normalisePupil(parsed.output);
+    // Only white space is as good as empty, for the two fields a pupil cannot be without.
+    const blank = (['id', 'forename'] as const).filter((field) => pupil[field] === '');
+    if (blank.length > 0) {
+      for (const field of blank) errors.push({ row, column: field, message: `should be ${FIELD_EXPECTATIONS[field]}.` });
+      return;
+    }
+    const { sameIdAs, sameNameAs } = duplicates.check(pupil, row);
+    if (sameIdAs !== undefined) {
+      errors.push({ row, column: 'id', message: `'${pupil.id}' is also the id of pupil ${sameIdAs}: one of the two is a duplicate.` });
+      return;
+    }
+    if (sameNameAs !== undefined) {
+      warnings.push(`Pupils ${sameNameAs} and ${row} are both ${pupil.forename} ${pupil.surname} in ${pupil.className}, with different ids: both are kept.`);
+    }
+    pupils.push(pupil);
+  });
+  return errors.length > 0 ? { ok: false, errors, validPupils: pupils } : { ok: true, pupils, warnings };
+}
+
+/** The same tidying the CSV import does, so a pupil reads the same whichever way it came in. */
+function normalisePupil(pupil: Pupil): Pupil {
+  const tidy = (text: string) => text.trim().normalize('NFC');
+  const result: Pupil = {
+    id: tidy(pupil.id),
+    forename: tidy(pupil.forename),
+    surname: tidy(pupil.surname),
+    className: tidy(pupil.className),
+    photoConsent: pupil.photoConsent,
+  };
+  const preferredName = pupil.preferredName === undefined ? '' : tidy(pupil.preferredName);
+  if (preferredName !== '') result.preferredName = preferredName;
+  const aliases = (pupil.aliases ?? []).map(tidy).filter((alias) => alias !== '');
+  if (aliases.length > 0) result.aliases = aliases;
+  return result;
+}
+
+function fileProblem(message: string): RosterParseResult {
+  return { ok: false, errors: [{ row: 0, message }], validPupils: [] };
+}

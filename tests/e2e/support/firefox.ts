@@ -1,0 +1,131 @@
+/**
+ * Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi, with an add-on installed
+ * temporarily from a directory (like about:debugging, so it need not be signed) and x.com /
+ * twitter.com answered by the local X stand-in.
+ *
+ * How "https://x.com" reaches 127.0.0.1:<random port>: Firefox has no --host-resolver-rules.
+ * `network.dns.localDomains` can point x.com at 127.0.0.1, but the port stays 443, which needs
+ * root and collides when two runs share a machine. Instead Firefox is given a loopback HTTP proxy
+ * (connect-proxy.ts) that tunnels CONNECT x.com:443 (and twitter.com and their subdomains) to
+ * our server and refuses every other host: no privileged port, any number of parallel runs, and
+ * the browser's attempts to reach anywhere else are recorded. The certificate is self-signed;
+ * the BiDi session accepts it (acceptInsecureCerts).
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startConnectProxy } from './connect-proxy';
+import type { XServer } from './x-server';
+
+export const FIREFOX_EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export interface LaunchFirefoxOptions {
+  server: XServer;
+  /** The unpacked Firefox build of the extension (e.g. dist/firefox); its manifest needs browser_specific_settings.gecko.id. */
+  extensionDir: string;
+  headless?: boolean;
+  /** More host names to tunnel to the server (also pass them to startXServer's extraHosts). */
+  extraHosts?: string[];
+  /** Extra about:config preferences. */
+  prefs?: Record<string, unknown>;
+}
+
+export interface FirefoxExtensionSession {
+  browser: Browser;
+  /** The add-on id (browser_specific_settings.gecko.id). */
+  extensionId: string;
+  /**
+   * moz-extension://<uuid>: fixed before install through `extensions.webextensions.uuids`, so
+   * tests know the extension's origin. (BiDi refuses to navigate a tab there directly.)
+   */
+  extensionOrigin: string;
+  /** A tab: the launch's first blank tab the first time, a new one after that. */
+  page(): Promise<Page>;
+  /** `host:port` of every connection the proxy refused: anything but x.com / twitter.com. */
+  refusedHosts(): string[];
+  close(): Promise<void>;
+}
+
+function hostMatcher(patterns: readonly string[]): (host: string) => boolean {
+  return (host) =>
+    patterns.some((pattern) => (pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern));
+}
+
+async function geckoId(extensionDir: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+    applications?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id ?? manifest.applications?.gecko?.id;
+  if (id === undefined) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions): Promise<FirefoxExtensionSession> {
+  const extensionDir = await realpath(options.extensionDir);
+  const extensionId = await geckoId(extensionDir);
+  const uuid = randomUUID();
+  const proxy = await startConnectProxy({
+    targetPort: options.server.port,
+    allowHost: hostMatcher(['x.com', '*.x.com', 'twitter.com', '*.twitter.com', ...(options.extraHosts ?? [])]),
+  });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_EXECUTABLE,
+      protocol: 'webDriverBiDi',
+      headless: options.headless ?? true,
+      acceptInsecureCerts: true,
+      defaultViewport: { width: 1280, height: 900 },
+      extraPrefsFirefox: {
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': proxy.port,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': proxy.port,
+        'network.proxy.no_proxies_on': '',
+        // Loopback (the BiDi socket, a test's own helpers) stays direct.
+        'network.proxy.allow_hijacking_localhost': false,
+        'network.http.http3.enable': false,
+        // Firefox's remote settings would fetch from Mozilla at start-up; a data: URL stops that.
+        'services.settings.server': 'data:,#remote-settings-dummy/v1',
+        'network.connectivity-service.enabled': false,
+        'network.captive-portal-service.enabled': false,
+        'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: uuid }),
+        ...options.prefs,
+      },
+    });
+  } catch (error) {
+    await proxy.close();
+    throw error;
+  }
+  try {
+    await browser.installExtension(extensionDir);
+  } catch (error) {
+    await browser.close();
+    await proxy.close();
+    throw new Error(`Firefox refused the add-on in ${extensionDir}`, { cause: error });
+  }
+  let firstPageTaken = false;
+  return {
+    browser,
+    extensionId,
+    extensionOrigin: `moz-extension://${uuid}`,
+    async page() {
+      const blank = (await browser.pages()).find((page) => page.url() === 'about:blank');
+      if (!firstPageTaken && blank !== undefined) {
+        firstPageTaken = true;
+        return blank;
+      }
+      firstPageTaken = true;
+      return browser.newPage();
+    },
+    refusedHosts: () => proxy.refused(),
+    async close() {
+      await browser.close();
+      await proxy.close();
+    },
+  };
+}
