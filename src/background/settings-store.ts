@@ -1,66 +1,125 @@
 /**
  * Settings live in storage.local (edited in the options page) with managed storage on top: a key
- * the school's admin console sets wins and is reported as locked.
+ * the school's admin console sets wins and is reported as locked. The storage areas are passed in,
+ * so tests can give fakes (managed storage cannot be set from a test).
  */
-import browser from 'webextension-polyfill';
 import * as v from 'valibot';
+import { pinMatches, hashPin, pinProblem, type PinHash } from '../options/settings-pin';
+import type { ChangeResult, SettingKey } from '../shared/messages';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings';
 
-const LOCAL_KEY = 'settings';
-/** Managed keys that may be forced. Pupil names are deliberately not among them: chrome://policy shows policy to anyone. */
+export const SETTINGS_STORAGE_KEY = 'settings';
+const PIN_STORAGE_KEY = 'settingsPin';
+
+/**
+ * Keys the admin console may force. Anything else in managed storage is ignored: pupil names in
+ * particular, since chrome://policy shows policy to anyone at the machine.
+ */
 const MANAGEABLE_KEYS = [
-  'schoolHandles', 'syncUrl', 'syncEveryHours', 'extraPrefixes', 'rules', 'schoolPhones', 'schoolEmails', 'staleRosterDays',
-] as const;
+  'schoolHandles', 'classes', 'extraPrefixes', 'rules', 'neverANames', 'schoolPhones', 'schoolEmails',
+  'staleRosterDays', 'syncUrl', 'syncEveryHours',
+] as const satisfies readonly SettingKey[];
+
+const PinHashSchema = v.object({ salt: v.string(), iterations: v.pipe(v.number(), v.integer(), v.minValue(1)), hash: v.string() });
+
+export interface SettingsAreas {
+  local: {
+    get(key: string): Promise<Record<string, unknown>>;
+    set(items: Record<string, unknown>): Promise<void>;
+    remove(key: string): Promise<void>;
+  };
+  managed: { get(): Promise<Record<string, unknown>> };
+}
 
 export interface LoadedSettings {
   settings: Settings;
-  managedKeys: string[];
+  managedKeys: SettingKey[];
   /** The admin console locked every setting. */
   locked: boolean;
 }
 
-async function readManaged(): Promise<Record<string, unknown>> {
-  try {
-    return await browser.storage.managed.get();
-  } catch {
-    // Firefox throws when no enterprise policy is set for the add-on; Chrome returns {}.
-    return {};
-  }
-}
-
-export async function loadSettings(): Promise<LoadedSettings> {
-  const stored = (await browser.storage.local.get(LOCAL_KEY))[LOCAL_KEY];
-  const local = v.safeParse(SettingsSchema, stored ?? {});
-  const base = local.success ? local.output : DEFAULT_SETTINGS;
-  const managed = await readManaged();
-  const forced: Record<string, unknown> = {};
-  for (const key of MANAGEABLE_KEYS) if (key in managed) forced[key] = managed[key];
-  const merged = v.safeParse(SettingsSchema, { ...base, ...forced });
-  if (!merged.success) {
-    console.error('School Post Guard: managed settings are invalid and were ignored', v.flatten(merged.issues));
-    return { settings: base, managedKeys: [], locked: managed.lockSettings === true };
-  }
-  return { settings: merged.output, managedKeys: Object.keys(forced), locked: managed.lockSettings === true };
-}
-
 export type SaveResult = { ok: true } | { ok: false; errors: string[] };
 
-export async function saveSettings(input: unknown): Promise<SaveResult> {
-  const { managedKeys, locked } = await loadSettings();
-  if (locked) return { ok: false, errors: ['Settings are locked by your school’s administrator.'] };
-  const parsed = v.safeParse(SettingsSchema, input);
-  if (!parsed.success) {
-    return { ok: false, errors: parsed.issues.map((issue) => `${v.getDotPath(issue) ?? 'settings'}: ${issue.message}`) };
-  }
-  // A managed key keeps its forced value; storing the edit would only confuse a later unmanaged install.
-  const toStore: Record<string, unknown> = { ...parsed.output };
-  for (const key of managedKeys) delete toStore[key];
-  await browser.storage.local.set({ [LOCAL_KEY]: toStore });
-  return { ok: true };
-}
+export const LOCKED_MESSAGE = 'Settings are locked by your school’s administrator.';
+export const WRONG_PIN_MESSAGE = 'That is not the settings PIN.';
 
-export function onSettingsChanged(listener: () => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (area === 'local' && LOCAL_KEY in changes)) listener();
-  });
+export class SettingsStore {
+  /** PBKDF2 cost, lowered only by tests. */
+  constructor(private readonly areas: SettingsAreas, private readonly pinIterations?: number) {}
+
+  async load(): Promise<LoadedSettings> {
+    const stored = (await this.areas.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY];
+    const local = v.safeParse(SettingsSchema, stored ?? {});
+    let settings = local.success ? local.output : DEFAULT_SETTINGS;
+    const managed = await this.readManaged();
+    const managedKeys: SettingKey[] = [];
+    // Key by key, so one bad value from the console does not throw away the good ones.
+    for (const key of MANAGEABLE_KEYS) {
+      if (!(key in managed)) continue;
+      const merged = v.safeParse(SettingsSchema, { ...settings, [key]: managed[key] });
+      if (!merged.success) {
+        console.error(`School Post Guard: the managed setting "${key}" is invalid and was ignored: ${v.summarize(merged.issues)}`);
+        continue;
+      }
+      settings = merged.output;
+      managedKeys.push(key);
+    }
+    return { settings, managedKeys, locked: managed.lockSettings === true };
+  }
+
+  async save(input: unknown, pin?: string): Promise<SaveResult> {
+    const { managedKeys, locked } = await this.load();
+    if (locked) return { ok: false, errors: [LOCKED_MESSAGE] };
+    if (!(await this.pinAllows(pin))) return { ok: false, errors: [WRONG_PIN_MESSAGE] };
+    const parsed = v.safeParse(SettingsSchema, input);
+    if (!parsed.success) {
+      return { ok: false, errors: parsed.issues.map((issue) => `${v.getDotPath(issue) ?? 'settings'}: ${issue.message}`) };
+    }
+    // A managed key keeps its forced value; storing the edit would only confuse a later unmanaged install.
+    const toStore: Record<string, unknown> = { ...parsed.output };
+    for (const key of managedKeys) delete toStore[key];
+    await this.areas.local.set({ [SETTINGS_STORAGE_KEY]: toStore });
+    return { ok: true };
+  }
+
+  async pinSet(): Promise<boolean> {
+    return (await this.readPin()) !== null;
+  }
+
+  /** True when no PIN is set, or `pin` is it. */
+  async pinAllows(pin: string | undefined): Promise<boolean> {
+    const stored = await this.readPin();
+    if (stored === null) return true;
+    return pin !== undefined && (await pinMatches(pin, stored));
+  }
+
+  /** Sets, changes or (with null) removes the PIN; the current PIN is needed when one is set. */
+  async setPin(newPin: string | null, pin?: string): Promise<ChangeResult> {
+    const { managedKeys, locked } = await this.load();
+    // A managed install is protected by its admin console; a PIN there would only lock out the ICT lead.
+    if (locked || managedKeys.length > 0) return { ok: false, message: 'A settings PIN is only for installs that your school’s administrator does not manage.' };
+    if (!(await this.pinAllows(pin))) return { ok: false, message: WRONG_PIN_MESSAGE };
+    if (newPin === null) {
+      await this.areas.local.remove(PIN_STORAGE_KEY);
+      return { ok: true };
+    }
+    const problem = pinProblem(newPin);
+    if (problem !== null) return { ok: false, message: problem };
+    await this.areas.local.set({ [PIN_STORAGE_KEY]: await hashPin(newPin, this.pinIterations) });
+    return { ok: true };
+  }
+
+  private async readPin(): Promise<PinHash | null> {
+    const parsed = v.safeParse(PinHashSchema, (await this.areas.local.get(PIN_STORAGE_KEY))[PIN_STORAGE_KEY]);
+    return parsed.success ? parsed.output : null;
+  }
+
+  private async readManaged(): Promise<Record<string, unknown>> {
+    try {
+      return await this.areas.managed.get();
+    } catch {
+      // Firefox throws when no enterprise policy is set for the add-on; Chrome returns {}.
+      return {};
+    }
+  }
 }

@@ -3,7 +3,7 @@
  * keystroke (to show findings) and at the moment of submission (to block).
  */
 import { checkDraft } from '../policy/engine';
-import type { Attachment, CheckResult, Finding, RuleId } from '../policy/types';
+import type { Attachment, CheckResult, Finding, PostKind, RuleId } from '../policy/types';
 import type { GuardReadiness } from './guard-connection';
 import { activeAccountHandle, readEditorText, type SelectorHealth } from './x-dom';
 
@@ -11,8 +11,11 @@ export interface ComposerState {
   editors: HTMLElement[];
   health: SelectorHealth;
   attachments: Attachment[];
+  /** Attached photos whose metadata is still being read: the post waits for them. */
+  readingAttachments: boolean;
   /** Confirmations staff gave in the panel for this composer (photo consent, exceptions, warnings). */
   confirmed: ReadonlySet<RuleId>;
+  kind: PostKind;
   postsThisWeek: Record<string, number>;
 }
 
@@ -24,13 +27,14 @@ export interface EditorResult {
 
 export type ComposerDecision =
   | { kind: 'unguarded'; account: string }
-  | { kind: 'hold'; why: 'connecting' | 'no-roster' | 'invalidated' | 'unreadable'; message: string }
-  | { kind: 'checked'; verdict: CheckResult['verdict']; editors: EditorResult[]; health: SelectorHealth };
+  | { kind: 'hold'; why: keyof typeof HOLD_MESSAGES; message: string }
+  | { kind: 'checked'; verdict: CheckResult['verdict']; editors: EditorResult[]; health: SelectorHealth; hasAttachments: boolean };
 
 const HOLD_MESSAGES = {
   connecting: 'School Post Guard is still starting. Wait a moment, then post again.',
   'no-roster': 'No pupil roster is loaded, so School Post Guard cannot check this post. Ask your ICT lead to import the roster in School Post Guard’s options.',
   invalidated: 'School Post Guard was updated or restarted. Reload this page (press F5) before posting.',
+  'reading-attachments': 'School Post Guard is still checking the attached photos. Try again in a moment.',
   unreadable: 'School Post Guard cannot read this post’s text, so it cannot check it. Reload the page; if this keeps happening, tell your ICT lead.',
 } as const;
 
@@ -41,6 +45,7 @@ export function decideComposer(readiness: GuardReadiness, composer: ComposerStat
     if (account && !readiness.schoolHandles.includes(account)) return { kind: 'unguarded', account };
   }
   if (readiness.kind !== 'ready') return hold(readiness.kind);
+  if (composer.readingAttachments) return hold('reading-attachments');
 
   const editors: EditorResult[] = [];
   for (const [index, editor] of composer.editors.entries()) {
@@ -52,11 +57,12 @@ export function decideComposer(readiness: GuardReadiness, composer: ComposerStat
       attachments: index === 0 ? composer.attachments : [],
       confirmed: [...composer.confirmed],
       postsThisWeek: composer.postsThisWeek,
+      kind: composer.kind,
     });
     editors.push({ editor, text, result });
   }
   if (editors.length === 0) return hold('unreadable');
-  return { kind: 'checked', verdict: worstVerdict(editors), editors, health: composer.health };
+  return { kind: 'checked', verdict: worstVerdict(editors), editors, health: composer.health, hasAttachments: composer.attachments.length > 0 };
 }
 
 function hold(why: keyof typeof HOLD_MESSAGES): ComposerDecision {

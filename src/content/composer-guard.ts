@@ -1,24 +1,39 @@
 /**
  * Watches every composer as staff type and stands in front of every way to post. Submissions are
  * caught in the capture phase on window, before X's own handlers, and checked synchronously
- * against the text in the composer at that moment.
+ * against what the composer holds at that moment.
  */
-import type { Finding, RuleId } from '../policy/types';
+import type { Finding, PostKind, RuleId } from '../policy/types';
 import { sendRequest } from '../shared/send-request';
-import type { AuditEntryInput } from '../shared/messages';
+import type { AuditEntryInput, TabGuardStatus } from '../shared/messages';
+import { AttachmentTracker } from './attachment-tracker';
 import { allFindings, decideComposer, mayPost, type ComposerDecision } from './composer-check';
 import { FindingsPanel, type PanelConfirmation, type PanelView } from './findings-panel';
 import type { GuardConnection } from './guard-connection';
+import { HighlightLayer } from './highlight-layer';
+import { readAttachmentMetadata } from './media-metadata-client';
 import type { NetworkBackstop } from './network-backstop';
-import { activeAccountHandle, composerScope, editorOf, postButtonOf } from './x-dom';
+import { createOverlayRoot } from './overlay-root';
+import { ALT_TEXT_INPUT, activeAccountHandle, composerScope, editorOf, findEditors, postButtonOf, postButtonsIn } from './x-dom';
 
-const HASHTAG_WORDS = 'parents agreed';
+/** The words staff type to use the policy's one exception (hashtags with parents' agreement). */
+const EXCEPTION_WORDS = 'parents agreed';
+
+/** What staff have told the guard about one composer. */
+interface ComposerChoices {
+  confirmed: Set<RuleId>;
+  kind: PostKind;
+}
 
 export class ComposerGuard {
-  /** Confirmations per composer, keyed by its first editor, which X replaces when the composer is reset. */
-  private readonly confirmations = new WeakMap<Element, Set<RuleId>>();
+  /** Keyed by a composer's first editor, which X replaces when the composer is reset after posting. */
+  private readonly choices = new WeakMap<Element, ComposerChoices>();
   private readonly panel: FindingsPanel;
+  private readonly highlights: HighlightLayer;
+  private readonly attachments: AttachmentTracker;
+  /** The element the panel is anchored to: an editor, or the alt-text box while it is being typed in. */
   private activeEditor: HTMLElement | null = null;
+  private anchor: HTMLElement | null = null;
   private frame = 0;
   private postsThisWeek: Record<string, number> = {};
 
@@ -27,7 +42,10 @@ export class ComposerGuard {
     private readonly backstop: NetworkBackstop,
     private readonly signal: AbortSignal,
   ) {
-    this.panel = new FindingsPanel((rule) => this.confirm(rule), signal);
+    const shadow = createOverlayRoot(signal);
+    this.highlights = new HighlightLayer(shadow, signal);
+    this.panel = new FindingsPanel(shadow, { confirm: (rule) => this.confirm(rule), setPostKind: (kind) => this.setPostKind(kind) }, signal);
+    this.attachments = new AttachmentTracker(readAttachmentMetadata, () => this.scheduleUpdate(), signal);
   }
 
   start(): void {
@@ -44,10 +62,27 @@ export class ComposerGuard {
     });
   }
 
+  /** For the toolbar popup: is this tab guarded, as whom, and how well can the guard see X's page. */
+  status(): TabGuardStatus {
+    const state = this.connection.state;
+    const account = activeAccountHandle();
+    const guarded = state.kind !== 'ready' || state.schoolHandles.length === 0 || !account || state.schoolHandles.includes(account);
+    return { guarded, account, health: findEditors().health, state: state.kind };
+  }
+
   private onEdit(event: Event): void {
-    const editor = editorOf(event.target);
+    const target = event.target;
+    if (target instanceof HTMLTextAreaElement && target.matches(ALT_TEXT_INPUT)) {
+      this.anchor = target;
+      this.scheduleUpdate();
+      return;
+    }
+    const editor = editorOf(target);
     if (!editor) return;
     this.activeEditor = editor;
+    this.anchor = editor;
+    const key = composerScope(editor).editors[0];
+    if (key) this.attachments.noteActiveComposer(key);
     this.scheduleUpdate();
   }
 
@@ -56,28 +91,33 @@ export class ComposerGuard {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.updatePanel();
+      this.render();
     });
   }
 
-  private updatePanel(): void {
+  private render(): void {
     const editor = this.activeEditor;
     if (!editor?.isConnected) {
       this.panel.hide();
+      this.highlights.clear();
       return;
     }
     const decision = this.decide(editor);
     if (decision.kind === 'unguarded' || (decision.kind === 'checked' && isEmpty(decision))) {
       this.panel.hide();
+      this.highlights.clear();
       return;
     }
-    this.panel.show(editor, this.viewOf(decision, false));
+    const scope = composerScope(editor);
+    const held = mayPost(decision) ? [] : postButtonsIn(scope.root);
+    this.highlights.show(decision.kind === 'checked' ? decision.editors.map(({ editor: e, result }) => ({ editor: e, findings: result.findings })) : [], held);
+    const anchor = this.anchor?.isConnected ? this.anchor : editor;
+    this.panel.show(anchor, this.viewOf(decision, false));
   }
 
   private onClick(event: MouseEvent): void {
     const hit = postButtonOf(event.target);
-    if (!hit) return;
-    this.guardSubmission(event, hit.button);
+    if (hit) this.guardSubmission(event, hit.button);
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -87,7 +127,7 @@ export class ComposerGuard {
       if (editor) this.guardSubmission(event, editor);
       return;
     }
-    // X's older role="button" posts on Enter/Space without a click event.
+    // X's older role="button" posts on Enter/Space without a click event; a real <button> clicks.
     if (event.key === 'Enter' || event.key === ' ') {
       const hit = postButtonOf(event.target);
       if (hit && !(hit.button instanceof HTMLButtonElement)) this.guardSubmission(event, hit.button);
@@ -99,15 +139,17 @@ export class ComposerGuard {
     if (mayPost(decision)) {
       if (decision.kind === 'checked') {
         this.backstop.approve(decision.editors.map((entry) => entry.text));
-        this.recordPosted(decision);
+        this.recordPosted(decision, from);
       }
       return;
     }
     if (decision.kind === 'checked' && isEmpty(decision)) return; // X's button is disabled on an empty draft.
     event.preventDefault();
     event.stopImmediatePropagation();
-    const anchor = decision.kind === 'checked' ? decision.editors[0]?.editor ?? from : from;
+    const editor = decision.kind === 'checked' ? decision.editors[0]?.editor : undefined;
+    const anchor = editor ?? from;
     this.activeEditor = editorOf(anchor) ?? this.activeEditor;
+    this.anchor = anchor;
     this.panel.show(anchor, this.viewOf(decision, true));
     this.panel.focus();
     this.audit(decision, decision.kind === 'checked' && decision.verdict === 'warn' ? 'warned' : 'blocked');
@@ -116,36 +158,52 @@ export class ComposerGuard {
   private decide(from: Element): ComposerDecision {
     const scope = composerScope(from);
     const key = scope.editors[0];
+    const choices = key ? this.choices.get(key) : undefined;
     return decideComposer(this.connection.state, {
       editors: scope.editors,
       health: scope.health,
-      attachments: [],
-      confirmed: (key && this.confirmations.get(key)) || new Set(),
+      attachments: this.attachments.attachmentsFor(key, scope.root),
+      readingAttachments: this.attachments.isReading(key),
+      confirmed: choices?.confirmed ?? new Set(),
+      kind: choices?.kind ?? 'general',
       postsThisWeek: this.postsThisWeek,
     });
   }
 
+  private choicesForActive(): ComposerChoices | null {
+    const key = this.activeEditor && composerScope(this.activeEditor).editors[0];
+    if (!key) return null;
+    let choices = this.choices.get(key);
+    if (!choices) {
+      choices = { confirmed: new Set(), kind: 'general' };
+      this.choices.set(key, choices);
+    }
+    return choices;
+  }
+
   private confirm(rule: RuleId): void {
-    const editor = this.activeEditor;
-    if (!editor) return;
-    const key = composerScope(editor).editors[0];
-    if (!key) return;
-    const set = this.confirmations.get(key) ?? new Set<RuleId>();
-    set.add(rule);
-    this.confirmations.set(key, set);
-    const decision = this.decide(editor);
-    this.audit(decision, rule === 'hashtag' ? 'exception-confirmed' : 'acknowledged', [rule]);
-    this.updatePanel();
+    const choices = this.choicesForActive();
+    if (!choices || !this.activeEditor) return;
+    choices.confirmed.add(rule);
+    this.audit(this.decide(this.activeEditor), rule === 'hashtag' ? 'exception-confirmed' : 'acknowledged', [rule]);
+    this.render();
+  }
+
+  private setPostKind(kind: PostKind): void {
+    const choices = this.choicesForActive();
+    if (!choices) return;
+    choices.kind = kind;
+    this.render();
   }
 
   private viewOf(decision: ComposerDecision, atSubmit: boolean): PanelView {
     if (decision.kind === 'hold') {
-      return { tone: 'hold', headline: 'Posting is paused', findings: [], notices: [decision.message], confirmations: [] };
+      return { tone: 'hold', headline: atSubmit ? 'Not posted' : 'Posting is paused', findings: [], notices: [decision.message], confirmations: [] };
     }
     const findings = allFindings(decision);
     const notices: string[] = [];
     if (decision.kind === 'checked' && decision.health === 'degraded') {
-      notices.push('X has changed its page, so School Post Guard is running in a safer, stricter mode. Tell your ICT lead.');
+      notices.push('X has changed its page, so School Post Guard is running in a stricter, degraded mode. Tell your ICT lead.');
     }
     const state = this.connection.state;
     if (state.kind === 'ready' && state.roster?.stale) {
@@ -156,13 +214,27 @@ export class ComposerGuard {
       verdict === 'block' ? (atSubmit ? 'Not posted: this post breaks the school’s posting policy' : 'This post cannot go out yet')
         : verdict === 'warn' ? 'Check this before posting'
           : 'Ready to post';
-    return { tone: verdict, headline, findings, notices, confirmations: confirmationsFor(findings) };
+    const first = decision.kind === 'checked' ? decision.editors[0] : undefined;
+    const consentNeeded = findings.some((finding) => finding.rule === 'photo-consent');
+    const cadence = findings.some((finding) => finding.rule === 'posting-cadence');
+    const choices = this.activeEditor ? this.choices.get(composerScope(this.activeEditor).editors[0] ?? this.activeEditor) : undefined;
+    return {
+      tone: verdict,
+      headline,
+      findings,
+      notices,
+      confirmations: confirmationsFor(findings),
+      ...(consentNeeded ? { consentClass: first?.result.className ?? '' } : {}),
+      ...(cadence || (choices && choices.kind !== 'general') ? { postKind: choices?.kind ?? 'general' } : {}),
+    };
   }
 
-  private recordPosted(decision: Extract<ComposerDecision, { kind: 'checked' }>): void {
+  private recordPosted(decision: Extract<ComposerDecision, { kind: 'checked' }>, from: Element): void {
     const className = decision.editors[0]?.result.className ?? null;
+    const key = composerScope(from).editors[0];
+    const kind = (key && this.choices.get(key)?.kind) || 'general';
     const account = activeAccountHandle();
-    void sendRequest({ type: 'record-post', className, kind: 'general', account }).then(() => this.refreshPostCounts(), () => undefined);
+    void sendRequest({ type: 'record-post', className, kind, account }).then(() => this.refreshPostCounts(), () => undefined);
     this.audit(decision, 'posted');
   }
 
@@ -174,11 +246,10 @@ export class ComposerGuard {
 
   private audit(decision: ComposerDecision, outcome: AuditEntryInput['outcome'], rules?: RuleId[]): void {
     if (decision.kind === 'unguarded') return;
-    const findings = allFindings(decision);
     const entry: AuditEntryInput = {
       account: activeAccountHandle(),
       className: decision.kind === 'checked' ? decision.editors[0]?.result.className ?? null : null,
-      rules: rules ?? [...new Set(findings.map((finding) => finding.rule))],
+      rules: rules ?? [...new Set(allFindings(decision).map((finding) => finding.rule))],
       outcome,
     };
     sendRequest({ type: 'record-audit', entry }).catch(() => undefined);
@@ -186,20 +257,19 @@ export class ComposerGuard {
 }
 
 function isEmpty(decision: Extract<ComposerDecision, { kind: 'checked' }>): boolean {
-  return decision.editors.every((entry) => entry.text.trim() === '');
+  return decision.editors.every((entry) => entry.text.trim() === '') && !decision.hasAttachments;
 }
 
-/** The confirmations the panel offers: never for a block without a policy exception. */
+/** The confirmations the panel offers: none while a block without a policy exception remains. */
 function confirmationsFor(findings: Finding[]): PanelConfirmation[] {
   const offered = new Map<RuleId, PanelConfirmation>();
-  const blocksWithoutException = findings.some((f) => f.severity === 'block' && !f.exception && f.rule !== 'photo-consent');
-  if (blocksWithoutException) return [];
+  if (findings.some((f) => f.severity === 'block' && !f.exception && f.rule !== 'photo-consent')) return [];
   for (const finding of findings) {
     if (offered.has(finding.rule)) continue;
     if (finding.exception) {
-      offered.set(finding.rule, { rule: finding.rule, statement: finding.exception.prompt, typeWords: HASHTAG_WORDS });
+      offered.set(finding.rule, { rule: finding.rule, statement: finding.exception.prompt, typeWords: EXCEPTION_WORDS });
     } else if (finding.rule === 'photo-consent') {
-      offered.set(finding.rule, { rule: finding.rule, statement: finding.message });
+      offered.set(finding.rule, { rule: finding.rule, statement: 'I have checked: no pupil listed above can be identified in the photos or video.' });
     } else if (finding.severity === 'warn') {
       offered.set(finding.rule, { rule: finding.rule, statement: 'I have read the warning above and this post is fine to send.' });
     }

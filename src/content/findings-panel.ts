@@ -1,9 +1,9 @@
 /**
- * The panel beside the composer. It lives in a closed shadow root on <html>, outside X's React
- * tree (so X's re-renders cannot remove it and X's scripts cannot read into it), and shows only
- * what is already in the draft plus the guard's own messages.
+ * The panel beside the composer, in the guard's closed shadow root. It shows only what is already
+ * in the draft plus the guard's own messages: other roster data never enters x.com's page.
  */
-import type { Finding, RuleId } from '../policy/types';
+import browser from 'webextension-polyfill';
+import type { Finding, PostKind, RuleId } from '../policy/types';
 
 export type PanelTone = 'block' | 'warn' | 'pass' | 'hold';
 
@@ -21,10 +21,24 @@ export interface PanelView {
   findings: Finding[];
   notices: string[];
   confirmations: PanelConfirmation[];
+  /** Set when photos are attached: the class whose no-consent list is shown in the extension frame. */
+  consentClass?: string;
+  /** Offered when the weekly limit applies: staff may mark the post as an event or trip update. */
+  postKind?: PostKind;
 }
 
+export interface PanelActions {
+  confirm(rule: RuleId): void;
+  setPostKind(kind: PostKind): void;
+}
+
+const POST_KINDS: { kind: PostKind; label: string }[] = [
+  { kind: 'general', label: 'General post about this week’s learning' },
+  { kind: 'event', label: 'Special event (sports day, trip, visitor, assembly…)' },
+  { kind: 'residential', label: 'Residential trip update' },
+];
+
 const STYLE = `
-:host { all: initial; }
 .panel { position: fixed; z-index: 2147483646; max-width: 380px; box-sizing: border-box; padding: 12px 14px;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #0f1419; background: #fff;
   border: 2px solid #536471; border-radius: 12px; box-shadow: 0 4px 16px rgba(0,0,0,.2); }
@@ -41,16 +55,17 @@ li { margin: 4px 0; }
 button { font: inherit; padding: 4px 12px; border-radius: 16px; border: 1px solid #0f1419; background: #0f1419; color: #fff; cursor: pointer; }
 button:focus-visible, input:focus-visible { outline: 3px solid #1d9bf0; outline-offset: 2px; }
 input { font: inherit; padding: 2px 6px; margin: 4px 0; }
+fieldset { border: 0; padding: 8px 0 0; margin: 8px 0 0; }
+legend { font-weight: 600; padding: 0; }
+.consent { display: block; width: 100%; height: 110px; border: 1px solid #cfd9de; border-radius: 8px; margin-top: 6px; }
 `;
 
 export class FindingsPanel {
-  private readonly host = document.createElement('school-post-guard');
-  private readonly shadow = this.host.attachShadow({ mode: 'closed' });
   private readonly box = document.createElement('section');
   private anchor: HTMLElement | null = null;
   private lastRendered = '';
 
-  constructor(private readonly onConfirm: (rule: RuleId) => void, signal: AbortSignal) {
+  constructor(shadow: ShadowRoot, private readonly actions: PanelActions, signal: AbortSignal) {
     const style = document.createElement('style');
     style.textContent = STYLE;
     this.box.className = 'panel';
@@ -58,15 +73,13 @@ export class FindingsPanel {
     this.box.setAttribute('aria-label', 'School Post Guard');
     this.box.setAttribute('aria-live', 'polite');
     this.box.hidden = true;
-    this.shadow.append(style, this.box);
+    shadow.append(style, this.box);
     const reposition = () => this.position();
     window.addEventListener('scroll', reposition, { capture: true, passive: true, signal });
     window.addEventListener('resize', reposition, { passive: true, signal });
-    signal.addEventListener('abort', () => this.host.remove(), { once: true });
   }
 
   show(anchor: HTMLElement, view: PanelView): void {
-    if (!this.host.isConnected) document.documentElement.append(this.host);
     this.anchor = anchor;
     const key = JSON.stringify(view);
     // Rebuilding identical content would reset focus and re-announce it to screen readers.
@@ -105,6 +118,8 @@ export class FindingsPanel {
       children.push(list);
     }
     for (const notice of view.notices) children.push(element('p', notice, 'notice'));
+    if (view.consentClass !== undefined) children.push(consentFrame(view.consentClass));
+    if (view.postKind) children.push(this.postKindControl(view.postKind));
     for (const confirmation of view.confirmations) children.push(this.confirmationControl(confirmation));
     this.box.replaceChildren(...children);
   }
@@ -123,14 +138,35 @@ export class FindingsPanel {
       label.append(input);
       wrapper.append(label);
       button.addEventListener('click', () => {
-        if (input.value.trim().toLowerCase() === confirmation.typeWords?.toLowerCase()) this.onConfirm(confirmation.rule);
-        else input.setCustomValidity('Type the words exactly to confirm.'), input.reportValidity();
+        if (input.value.trim().toLowerCase() === confirmation.typeWords?.toLowerCase()) {
+          this.actions.confirm(confirmation.rule);
+        } else {
+          input.setCustomValidity('Type the words exactly to confirm.');
+          input.reportValidity();
+        }
       });
     } else {
-      button.addEventListener('click', () => this.onConfirm(confirmation.rule));
+      button.addEventListener('click', () => this.actions.confirm(confirmation.rule));
     }
     wrapper.append(button);
     return wrapper;
+  }
+
+  private postKindControl(current: PostKind): HTMLElement {
+    const group = element('fieldset', '', 'confirm');
+    group.append(element('legend', 'What kind of post is this?'));
+    for (const { kind, label } of POST_KINDS) {
+      const option = element('label', '');
+      const radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.name = 'post-kind';
+      radio.value = kind;
+      radio.checked = kind === current;
+      radio.addEventListener('change', () => this.actions.setPostKind(kind));
+      option.append(radio, ` ${label}`);
+      group.append(option, document.createElement('br'));
+    }
+    return group;
   }
 
   private position(): void {
@@ -143,6 +179,15 @@ export class FindingsPanel {
     this.box.style.width = `${width}px`;
     this.box.style.top = `${Math.min(below, Math.max(8, window.innerHeight - this.box.offsetHeight - 8))}px`;
   }
+}
+
+/** The no-consent list lives in an extension page: its names never enter x.com's DOM. */
+function consentFrame(className: string): HTMLIFrameElement {
+  const frame = document.createElement('iframe');
+  frame.src = `${browser.runtime.getURL('src/consent/index.html')}?class=${encodeURIComponent(className)}`;
+  frame.title = 'Pupils without photo consent';
+  frame.className = 'consent';
+  return frame;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text: string, className?: string): HTMLElementTagNameMap[K] {

@@ -2,6 +2,7 @@
  * The content script on x.com and twitter.com, at document_start: listening before X's own
  * scripts run, and blocking until the roster has arrived (fail closed).
  */
+import browser from 'webextension-polyfill';
 import { ComposerGuard } from './composer-guard';
 import { GuardConnection } from './guard-connection';
 import { NetworkBackstop } from './network-backstop';
@@ -9,5 +10,12 @@ import { NetworkBackstop } from './network-backstop';
 const lifetime = new AbortController();
 const connection = new GuardConnection(lifetime.signal);
 const backstop = new NetworkBackstop(connection, lifetime.signal);
-new ComposerGuard(connection, backstop, lifetime.signal).start();
+const guard = new ComposerGuard(connection, backstop, lifetime.signal);
+guard.start();
 connection.connect();
+
+// The toolbar popup asks whether this tab is guarded.
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if ((message as { type?: string }).type === 'tab-guard-status') return Promise.resolve(guard.status());
+  return undefined;
+});

@@ -6,7 +6,7 @@
 
 export type RosterField = 'forename' | 'preferredName' | 'surname' | 'className' | 'photoConsent' | 'id' | 'aliases';
 
-export const REQUIRED_FIELDS = ['forename', 'surname', 'className', 'photoConsent'] as const satisfies readonly RosterField[];
+const REQUIRED_FIELDS = ['forename', 'surname', 'className', 'photoConsent'] as const satisfies readonly RosterField[];
 
 /** Header names as MIS exports write them; the first one is what our own CSV export writes. */
 export const COLUMN_ALIASES: Readonly<Record<RosterField, readonly string[]>> = {
@@ -47,7 +47,7 @@ const FIELD_BY_HEADER_KEY = new Map<string, RosterField>(
   ),
 );
 
-export function headerKey(header: string): string {
+function headerKey(header: string): string {
   return header
     .normalize('NFKC')
     .toLowerCase()

@@ -39,24 +39,51 @@ export type GuardRequest =
   | { type: 'record-post'; className: string | null; kind: PostKind; account: string | null }
   | { type: 'get-posts-this-week' }
   | { type: 'get-no-consent-pupils'; className: string }
-  | { type: 'import-roster'; pupils: Pupil[]; source: string }
+  | { type: 'import-roster'; pupils: Pupil[]; source: string; pin?: string }
   | { type: 'get-roster' }
   | { type: 'list-roster-versions' }
-  | { type: 'restore-roster-version'; versionId: number }
+  | { type: 'restore-roster-version'; versionId: number; pin?: string }
   | { type: 'get-settings' }
-  | { type: 'save-settings'; settings: Settings }
+  | { type: 'save-settings'; settings: Settings; pin?: string }
+  | { type: 'check-settings-pin'; pin: string }
+  /** `newPin: null` removes the PIN. `pin` is the current one, when one is set. */
+  | { type: 'set-settings-pin'; newPin: string | null; pin?: string }
   | { type: 'sync-now' }
   | { type: 'list-audit'; limit?: number };
 
 /** The audit entry as a content script reports it; the background stamps the time. */
 export type AuditEntryInput = Omit<AuditEntry, 'at'>;
 
+export type SettingKey = keyof Settings;
+
 export interface SettingsState {
   settings: Settings;
   /** Keys forced by the school's admin console: shown locked in the options page. */
-  managedKeys: string[];
+  managedKeys: SettingKey[];
+  /** The admin console locked every setting. */
+  locked: boolean;
+  /** A settings PIN is set: changes need it. */
+  pinSet: boolean;
   sync: SyncStatus;
 }
+
+/** Why a change was refused, for requests that a settings PIN or the admin console can refuse. */
+export type ChangeResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * What the content script of a tab answers to `{ type: 'tab-guard-status' }` (sent by the popup
+ * with tabs.sendMessage). A tab without our content script (not x.com) does not answer at all.
+ */
+export interface TabGuardStatus {
+  /** The tab's account is one the guard checks (a school handle, or every account when none is set). */
+  guarded: boolean;
+  account: string | null;
+  /** `degraded`: X's markup changed and the guard runs on its fallback selectors, still blocking. */
+  health: 'primary' | 'degraded';
+  state: 'ready' | 'no-roster' | 'connecting' | 'invalidated';
+}
+
+export type TabRequest = { type: 'tab-guard-status' };
 
 /** The reply each request gets. */
 export interface GuardResponses {
@@ -68,9 +95,11 @@ export interface GuardResponses {
   'import-roster': { ok: true; version: RosterVersionSummary } | { ok: false; message: string };
   'get-roster': { pupils: Pupil[]; status: RosterStatus | null };
   'list-roster-versions': RosterVersionSummary[];
-  'restore-roster-version': { ok: true } | { ok: false; message: string };
+  'restore-roster-version': ChangeResult;
   'get-settings': SettingsState;
   'save-settings': { ok: true } | { ok: false; errors: string[] };
+  'check-settings-pin': { ok: boolean };
+  'set-settings-pin': ChangeResult;
   'sync-now': SyncStatus;
   'list-audit': AuditEntry[];
 }

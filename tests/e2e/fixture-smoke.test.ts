@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildXFixture } from './support/build-x-fixture';
-import { launchChromiumWithExtension, unpackedExtensionId, type ChromiumExtensionSession } from './support/chromium';
+import { launchChromium, launchChromiumWithExtension, unpackedExtensionId, type ChromiumExtensionSession } from './support/chromium';
 import { launchFirefoxWithExtension, type FirefoxExtensionSession } from './support/firefox';
 import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
 import { startXServer, type XServer } from './support/x-server';
@@ -85,16 +85,26 @@ beforeEach(() => server.reset());
 describe('the X stand-in in Chromium', () => {
   let chromium: ChromiumExtensionSession;
   let page: Page;
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     const extensionDir = join(workDir, 'probe-chromium');
     await writeProbeExtension(extensionDir, 'chromium');
     chromium = await launchChromiumWithExtension({ extensionDir, server });
     page = await chromium.page();
+    // The fixture must run cleanly under the X-like CSP: no script errors, no blocked resources.
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
   });
 
   afterAll(async () => {
     await chromium?.close();
+  });
+
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
   });
 
   it('loads the extension, whose content script runs on https://x.com/home', async () => {
@@ -152,12 +162,17 @@ describe('the X stand-in in Chromium', () => {
     await expect(scope.locator('[data-testid="tweetTextarea_0"]').textContent()).resolves.toBe('');
   });
 
-  it('posts on Ctrl+Enter, with the text of that instant', async () => {
+  it('posts on Ctrl+Enter and on Cmd+Enter, with the text of that instant', async () => {
     await gotoXHome(page);
-    await typeDraft(composerScope(page, 'inline'), 'Owls: keyboard');
+    const scope = composerScope(page, 'inline');
+    await typeDraft(scope, 'Owls: keyboard');
     await page.keyboard.press('Control+Enter');
-    const posted = await server.waitForPosts(1);
-    expect(posted.map((tweet) => tweet.text)).toEqual(['Owls: keyboard']);
+    await server.waitForPosts(1);
+    await page.locator('[data-testid="toast"]').waitFor();
+    await typeDraft(scope, 'Owls: mac keyboard');
+    await page.keyboard.press('Meta+Enter');
+    const posted = await server.waitForPosts(2);
+    expect(posted.map((tweet) => tweet.text)).toEqual(['Owls: keyboard', 'Owls: mac keyboard']);
   });
 
   it('posts a thread as a first post and a reply to it, in order', async () => {
@@ -221,6 +236,22 @@ describe('the X stand-in in Chromium', () => {
   });
 });
 
+describe('Chromium without an extension', () => {
+  it('serves the stand-in alone, and nothing marks the page', async () => {
+    const chromium = await launchChromium({ server });
+    try {
+      const page = await chromium.page();
+      await gotoXHome(page);
+      expect(await page.evaluate(() => document.documentElement.dataset.probe)).toBeUndefined();
+      await typeDraft(composerScope(page, 'inline'), 'Owls: no guard here');
+      await page.keyboard.press('Control+Enter');
+      expect((await server.waitForPosts(1)).map((tweet) => tweet.text)).toEqual(['Owls: no guard here']);
+    } finally {
+      await chromium.close();
+    }
+  });
+});
+
 describe('Firefox', () => {
   let firefox: FirefoxExtensionSession;
 
@@ -247,5 +278,6 @@ describe('Firefox', () => {
     const posted = await server.waitForPosts(1);
     expect(posted.map((tweet) => tweet.text)).toEqual(['Owls: from Firefox']);
     expect(firefox.refusedHosts().filter((host) => /(^|\.)(x|twitter)\.com:/.test(host))).toEqual([]);
+    console.log('Firefox tried and was refused:', firefox.refusedHosts());
   });
 });

@@ -325,8 +325,6 @@ describe('large files', () => {
   it('in chunks: problems deep in the file get the same row numbers', async () => {
     const lines = largeRoster().split('\r\n');
     lines[4_000] = 'U3999,Pupil3999,,Surname3999,Class 3,maybe';
-    // Row 9001 opens a quote that the quoted name on row 9119 ("Zoë ""Z""…") appears to close.
-    lines[9_000] = 'U8999,"Pupil8999,,Surname8999,Class 11,Yes';
     // Row 9996 opens a quote nothing closes: the rest of the file is one cell.
     lines[9_995] = 'U9994,"Pupil9994,,Surname9994,Class 10,Yes';
     const bytes = utf8(lines.join('\r\n'));
@@ -334,7 +332,6 @@ describe('large files', () => {
     expect(chunked).toEqual(parseRosterCsv(bytes, 'big.csv'));
     expect(problemsOf(chunked)).toEqual([
       `row 4001, "Photo consent": 'maybe' is not Yes/No (Y/N, True/False and 1/0 also work)`,
-      'row 9001: a double quote (") in this row is not written correctly, and the rows after it may have been read as part of this cell. A cell in quotes must end with a quote, and a quote inside a cell must be doubled ("").',
       'row 9996: a double quote (") opened in this row is never closed, so everything after it reads as one cell. Close the quote or remove it.',
     ]);
   });

@@ -40,7 +40,7 @@ export interface FirefoxExtensionSession {
    * tests know the extension's origin. (BiDi refuses to navigate a tab there directly.)
    */
   extensionOrigin: string;
-  /** A tab: the launch's first blank tab the first time, a new one after that. */
+  /** A new tab, brought to the front (with several tabs, call bringToFront() on the one being typed in). */
   page(): Promise<Page>;
   /** `host:port` of every connection the proxy refused: anything but x.com / twitter.com. */
   refusedHosts(): string[];
@@ -79,6 +79,8 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
       headless: options.headless ?? true,
       acceptInsecureCerts: true,
       defaultViewport: { width: 1280, height: 900 },
+      // Release builds honour services.settings.server (below) only with this set.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       extraPrefsFirefox: {
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
@@ -108,19 +110,18 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
     await proxy.close();
     throw new Error(`Firefox refused the add-on in ${extensionDir}`, { cause: error });
   }
-  let firstPageTaken = false;
   return {
     browser,
     extensionId,
     extensionOrigin: `moz-extension://${uuid}`,
     async page() {
-      const blank = (await browser.pages()).find((page) => page.url() === 'about:blank');
-      if (!firstPageTaken && blank !== undefined) {
-        firstPageTaken = true;
-        return blank;
-      }
-      firstPageTaken = true;
-      return browser.newPage();
+      // Always a new tab: Firefox's first tab (opened before the session was set up) never gets
+      // the window's focus, so it fires no focus events and document.hasFocus() stays false there,
+      // and Draft.js then loses the caret after the first character typed. A tab opened now is
+      // the focused one.
+      const page = await browser.newPage();
+      await page.bringToFront();
+      return page;
     },
     refusedHosts: () => proxy.refused(),
     async close() {

@@ -1,0 +1,116 @@
+/**
+ * Keeps track of what is attached to each composer: the files chosen, pasted or dropped (their
+ * names, types and what their metadata says), the alt text typed for them, and the previews X
+ * shows (GIFs and re-attached media arrive with no file, only a preview).
+ */
+import type { Attachment } from '../policy/types';
+import { ALT_TEXT_INPUT, ATTACHMENT_ITEM, ATTACHMENTS, FILE_INPUT, composerScope, editorOf } from './x-dom';
+
+export interface MetadataReader {
+  (file: File): Promise<Pick<Attachment, 'metadataText' | 'gps'>>;
+}
+
+interface ComposerAttachments {
+  files: Attachment[];
+  alts: Map<HTMLTextAreaElement, string>;
+  /** Files whose metadata is still being read: the post waits for them. */
+  pending: number;
+}
+
+export class AttachmentTracker {
+  private readonly byComposer = new WeakMap<Element, ComposerAttachments>();
+  private lastComposer: Element | null = null;
+
+  constructor(
+    private readonly readMetadata: MetadataReader,
+    private readonly onChange: () => void,
+    signal: AbortSignal,
+  ) {
+    const options = { capture: true, signal };
+    // Capture phase: X reads `files` and then clears the input, so the guard reads them first.
+    window.addEventListener('change', (event) => this.onFileInput(event), options);
+    window.addEventListener('paste', (event) => this.onTransfer(event.target, event.clipboardData), options);
+    window.addEventListener('drop', (event) => this.onTransfer(event.target, event.dataTransfer), options);
+    window.addEventListener('input', (event) => this.onAltText(event), options);
+  }
+
+  /** The composer staff last worked in: alt-text dialogs open outside it, in #layers. */
+  noteActiveComposer(key: Element): void {
+    this.lastComposer = key;
+  }
+
+  /** What the composer keyed by its first editor has attached, reconciled with X's previews. */
+  attachmentsFor(key: Element | undefined, root: ParentNode): Attachment[] {
+    if (!key) return [];
+    const tracked = this.byComposer.get(key);
+    const previews = root.querySelectorAll(`${ATTACHMENTS} ${ATTACHMENT_ITEM}`).length;
+    if (previews === 0) {
+      // Nothing is shown any more: the media were removed or posted.
+      if (tracked && tracked.files.length > 0) this.byComposer.delete(key);
+      return tracked ? altOnly(tracked) : [];
+    }
+    const files = tracked ? [...tracked.files] : [];
+    // Media without a file (GIFs, re-attached) still need photo consent.
+    while (files.length < previews) files.push({ name: '', alt: '', type: 'image/*' });
+    const alt = tracked ? [...tracked.alts.values()].join('\n') : '';
+    return files.map((file, index) => (index === 0 && alt ? { ...file, alt } : file));
+  }
+
+  /** Whether metadata is still being read for this composer's files. */
+  isReading(key: Element | undefined): boolean {
+    return key ? (this.byComposer.get(key)?.pending ?? 0) > 0 : false;
+  }
+
+  private onFileInput(event: Event): void {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.matches(FILE_INPUT) || !input.files) return;
+    this.add(composerScope(input).editors[0] ?? this.lastComposer, [...input.files]);
+  }
+
+  private onTransfer(target: EventTarget | null, transfer: DataTransfer | null): void {
+    const editor = editorOf(target);
+    if (!editor || !transfer || transfer.files.length === 0) return;
+    this.add(composerScope(editor).editors[0], [...transfer.files]);
+  }
+
+  private onAltText(event: Event): void {
+    const textarea = event.target;
+    if (!(textarea instanceof HTMLTextAreaElement) || !textarea.matches(ALT_TEXT_INPUT) || !this.lastComposer) return;
+    this.entry(this.lastComposer).alts.set(textarea, textarea.value);
+    this.onChange();
+  }
+
+  private add(key: Element | null | undefined, files: File[]): void {
+    if (!key || files.length === 0) return;
+    const entry = this.entry(key);
+    for (const file of files) {
+      const attachment: Attachment = { name: file.name, alt: '', type: file.type || 'application/octet-stream' };
+      entry.files.push(attachment);
+      if (file.type.startsWith('image/')) {
+        entry.pending += 1;
+        this.readMetadata(file)
+          .then((metadata) => Object.assign(attachment, metadata), () => undefined)
+          .finally(() => {
+            entry.pending -= 1;
+            this.onChange();
+          });
+      }
+    }
+    this.onChange();
+  }
+
+  private entry(key: Element): ComposerAttachments {
+    let entry = this.byComposer.get(key);
+    if (!entry) {
+      entry = { files: [], alts: new Map(), pending: 0 };
+      this.byComposer.set(key, entry);
+    }
+    return entry;
+  }
+}
+
+/** Alt text typed before any preview appeared still has to be checked. */
+function altOnly(tracked: ComposerAttachments): Attachment[] {
+  const alt = [...tracked.alts.values()].join('\n');
+  return alt ? [{ name: '', alt, type: 'text/plain' }] : [];
+}

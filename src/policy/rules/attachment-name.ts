@@ -1,0 +1,48 @@
+import { findPupilNames } from '../name-matcher';
+import { normaliseText } from '../normalise';
+import { formatMessage, type PolicyRule } from '../rule';
+import type { Finding, FindingTarget } from '../types';
+
+const messages = {
+  name: 'The attachment’s {{part}} contains “{{text}}”, which looks like a pupil’s name ({{reason}}).',
+  fixName: 'Rename the file before attaching it (for example “IMG_0042.jpg”).',
+  fixAlt: 'Describe the picture without naming the child.',
+  fixMetadata: 'Remove the name from the photo’s details (title, description, tags) or export the photo without them.',
+};
+
+const PART_WORDS = { name: 'file name', alt: 'description (alt text)', metadata: 'embedded details' } as const;
+const FIXES = { name: messages.fixName, alt: messages.fixAlt, metadata: messages.fixMetadata } as const;
+
+export const rule: PolicyRule = {
+  meta: {
+    id: 'attachment-name',
+    defaultLevel: 'block',
+    policySentence: 'To ensure compliance with our Data Protection Policy, names of specific children will not be included in any Tweets.',
+    messages,
+  },
+  check(draft, context) {
+    const findings: Finding[] = [];
+    draft.attachments.forEach((attachment, index) => {
+      const fields: [string, Extract<FindingTarget, { kind: 'attachment' }>][] = [
+        [attachment.name, { kind: 'attachment', index, part: 'name' }],
+        [attachment.alt, { kind: 'attachment', index, part: 'alt' }],
+        ...(attachment.metadataText ?? []).map((text, entry): [string, Extract<FindingTarget, { kind: 'attachment' }>] => [text, { kind: 'attachment', index, part: 'metadata', entry }]),
+      ];
+      for (const [text, target] of fields) {
+        if (!text) continue;
+        for (const match of findPupilNames(context.policy.names, normaliseText(text))) {
+          findings.push({
+            rule: 'attachment-name',
+            severity: match.severity,
+            start: match.start,
+            end: match.end,
+            target,
+            message: formatMessage(messages.name, { part: PART_WORDS[target.part], text: text.slice(match.start, match.end), reason: match.reason }),
+            fix: FIXES[target.part],
+          });
+        }
+      }
+    });
+    return findings;
+  },
+};

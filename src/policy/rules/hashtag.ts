@@ -1,0 +1,39 @@
+// X's own grammar for hashtags (Unicode letters, full-width ＃, not inside URLs…), from twitter-text.
+import extractHashtagsWithIndices from 'twitter-text/dist/extractHashtagsWithIndices.js';
+import { formatMessage, type PolicyRule } from '../rule';
+import type { Finding } from '../types';
+
+/** Each hashtag X would make of `text`: the tag without its sign, and its UTF-16 range with the sign. */
+export function findHashtags(text: string): { hashtag: string; start: number; end: number }[] {
+  return extractHashtagsWithIndices(text).map(({ hashtag, indices: [start, end] }) => ({ hashtag, start, end }));
+}
+
+const messages = {
+  hashtag: '“{{text}}” is a hashtag: it makes the post visible beyond the school’s followers.',
+  fix: 'Remove the # (write “{{word}}” on its own).',
+};
+
+export const rule: PolicyRule = {
+  meta: {
+    id: 'hashtag',
+    // The policy's one exception: the parents/carers of every child in the image agreed in writing.
+    defaultLevel: 'block-with-exception',
+    policySentence:
+      "To avoid posts becoming visible to a wider audience, @PrimaryRedbourn's tweets will not use the 'hashtag' function without prior agreement from parent/carers of any child in the image.",
+    messages,
+    exceptionPrompt: 'I have written agreement from the parents/carers of every child in the image to use this hashtag.',
+  },
+  check(draft) {
+    return findHashtags(draft.text).map(
+      ({ hashtag, start, end }): Finding => ({
+        rule: 'hashtag',
+        severity: 'block',
+        start,
+        end,
+        target: { kind: 'text' },
+        message: formatMessage(messages.hashtag, { text: draft.text.slice(start, end) }),
+        fix: formatMessage(messages.fix, { word: hashtag }),
+      }),
+    );
+  },
+};

@@ -1,0 +1,80 @@
+import { formatMessage, type PhoneNumberFinder, type PolicyRule, type TextRange } from '../rule';
+import type { Finding } from '../types';
+
+/**
+ * The built-in phone pattern, used when no phone library is injected (the content script, to stay
+ * small): a UK number (0 then 9–10 digits, or +44/0044) or any "+" international number, with
+ * spaces, dots or hyphens between digits. Errs towards flagging.
+ */
+const PHONE_PATTERN = /(?:(?:\+|\b00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?(?:\d[\s.-]?){5,12}\d|\b0(?:\d[\s.-]?){8,9}\d|\(0\d{2,4}\)\s?(?:\d[\s.-]?){5,7}\d)(?!\d)/g;
+
+export const findPhoneNumbersByPattern: PhoneNumberFinder = (text) => [...text.matchAll(PHONE_PATTERN)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+
+const EMAIL_PATTERN = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+
+/** Written in capitals, as postcodes are; "ab1 2cd" in lower case is too easily something else. */
+const POSTCODE_PATTERN = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b/g;
+
+const STREET_WORDS = 'Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Court|Gardens|Grove|Place|Terrace|Hill|Square|Mews|Row|Walk|Rise|Parade|Mead|Meadow|Meadows|Chase|Vale|Green';
+/** A house number and a capitalised street name: "12 Acacia Avenue", "4a Mill Lane". */
+const ADDRESS_PATTERN = new RegExp(String.raw`\b\d{1,4}[a-zA-Z]?,?[ \t]+(?:\p{Lu}[\p{L}'-]*[ \t]+){1,3}(?:${STREET_WORDS})\b`, 'gu');
+
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*`;
+const DATE = String.raw`(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?:,?\s+\d{4})?|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)`;
+/** "DOB 3/4/2016", "born on 12th March 2016", "date of birth: …", "birthday 12/03/2016" (a date with a year). */
+const BIRTH_DATE_PATTERN = new RegExp(
+  String.raw`\b(?:d\.?o\.?b\.?|date of birth|born(?:\s+on)?)\s*[:-]?\s*(${DATE})|\bbirthday\b[^.!?\n]{0,20}?(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH},?\s+\d{4})`,
+  'giu',
+);
+
+const messages = {
+  phone: '“{{text}}” looks like a phone number. Personal contact details must not be posted.',
+  email: '“{{text}}” is an e-mail address. Personal contact details must not be posted.',
+  postcode: '“{{text}}” looks like a postcode. Home addresses must not be posted.',
+  address: '“{{text}}” looks like a home address. Home addresses must not be posted.',
+  birthDate: '“{{text}}” looks like a date of birth. Dates of birth must not be posted.',
+  fix: 'Remove it. To share the school’s own details, ask your ICT lead to add them to the settings.',
+};
+
+/** "+44 (0)1582 123456" and "01582 123456" are one number. */
+function phoneKey(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  const international = /^\s*(?:\+|00)44/.test(phone) ? digits.replace(/^(?:00)?44/, '') : null;
+  return international === null ? digits : `0${international.replace(/^0/, '')}`;
+}
+
+export const rule: PolicyRule = {
+  meta: {
+    id: 'personal-info',
+    defaultLevel: 'block',
+    policySentence: "I will not give out my own or other people's personal information, including: name, phone number, home address, interests, schools or clubs.",
+    messages,
+  },
+  check(draft, context) {
+    const { text } = draft;
+    const { snapshot } = context.policy;
+    const schoolPhones = new Set(snapshot.schoolPhones.map(phoneKey));
+    const schoolEmails = new Set(snapshot.schoolEmails);
+    const findings: Finding[] = [];
+    const report = (range: TextRange, message: string) => {
+      if (findings.some((finding) => range.start < finding.end && finding.start < range.end)) return;
+      findings.push({ rule: 'personal-info', severity: 'block', ...range, target: { kind: 'text' }, message: formatMessage(message, { text: text.slice(range.start, range.end) }), fix: messages.fix });
+    };
+
+    for (const match of text.matchAll(EMAIL_PATTERN)) {
+      if (!schoolEmails.has(match[0].toLowerCase())) report({ start: match.index, end: match.index + match[0].length }, messages.email);
+    }
+    for (const match of text.matchAll(BIRTH_DATE_PATTERN)) {
+      const date = (match[1] ?? match[2]) as string;
+      const start = match.index + match[0].lastIndexOf(date);
+      report({ start, end: start + date.length }, messages.birthDate);
+    }
+    const findPhones = context.policy.findPhoneNumbers ?? findPhoneNumbersByPattern;
+    for (const range of findPhones(text)) {
+      if (!schoolPhones.has(phoneKey(text.slice(range.start, range.end)))) report(range, messages.phone);
+    }
+    for (const match of text.matchAll(POSTCODE_PATTERN)) report({ start: match.index, end: match.index + match[0].length }, messages.postcode);
+    for (const match of text.matchAll(ADDRESS_PATTERN)) report({ start: match.index, end: match.index + match[0].length }, messages.address);
+    return findings.sort((a, b) => a.start - b.start);
+  },
+};

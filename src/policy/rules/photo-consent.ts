@@ -1,0 +1,47 @@
+import { formatMessage, type PolicyRule } from '../rule';
+import type { Attachment } from '../types';
+
+const messages = {
+  // Never a name or a count: the list of pupils is shown in the extension's own page, not on x.com.
+  classMissing: 'Some pupils in {{className}} do not have photo consent. Check the list and confirm none of them can be identified.',
+  schoolMissing: 'Some pupils in the school do not have photo consent. Check the list and confirm none of them can be identified.',
+  fix: 'Blur or crop out any child without consent, or choose another photo.',
+};
+
+const MEDIA_EXTENSION = /\.(?:jpe?g|png|gif|webp|heic|heif|avif|bmp|tiff?|mp4|mov|m4v|webm|avi)$/i;
+
+function isPhotoOrVideo(attachment: Attachment): boolean {
+  return /^(?:image|video)\//i.test(attachment.type) || (attachment.type === '' && MEDIA_EXTENSION.test(attachment.name));
+}
+
+export const rule: PolicyRule = {
+  meta: {
+    id: 'photo-consent',
+    // Block until staff confirm: the confirmation is this rule's exception.
+    defaultLevel: 'block-with-exception',
+    policySentence: 'Where permission has not been granted, no photo will be used where that child can be identified.',
+    messages,
+    exceptionPrompt: 'I have checked: no pupil without photo consent can be identified in these photos or videos.',
+  },
+  check(draft, context) {
+    const index = draft.attachments.findIndex(isPhotoOrVideo);
+    if (index < 0) return [];
+    const { byClass, total } = context.policy.withoutPhotoConsent;
+    // An extra prefix ("Whole School") or no prefix: any pupil of the school may be in the picture.
+    const className = context.prefix?.isClass ? context.prefix.className : null;
+    const missing = className === null ? total : (byClass.get(className) ?? 0);
+    if (missing === 0) return [];
+    const attachment = draft.attachments[index] as Attachment;
+    return [
+      {
+        rule: 'photo-consent',
+        severity: 'block',
+        start: 0,
+        end: attachment.name.length,
+        target: { kind: 'attachment', index, part: 'name' },
+        message: className === null ? messages.schoolMissing : formatMessage(messages.classMissing, { className }),
+        fix: messages.fix,
+      },
+    ];
+  },
+};

@@ -1,0 +1,35 @@
+import { formatMessage, type PolicyRule } from '../rule';
+
+const MAX_GENERAL_POSTS_A_WEEK = 2;
+
+const messages = {
+  tooMany: '{{className}} has already made {{count}} general posts this week; the policy says no more than two.',
+  fix: 'If this is a special event or a residential trip, mark it as one; otherwise keep it for next week.',
+};
+
+export const rule: PolicyRule = {
+  meta: {
+    id: 'posting-cadence',
+    defaultLevel: 'warn',
+    policySentence: 'Each week, every class will post at least one, and no more than two, general posts.',
+    messages,
+  },
+  check(draft, context) {
+    const { prefix } = context;
+    // Special events and residential trips are exempt.
+    if (!prefix?.isClass || (draft.kind ?? 'general') !== 'general') return [];
+    const count = draft.postsThisWeek?.[prefix.className] ?? 0;
+    if (count < MAX_GENERAL_POSTS_A_WEEK) return [];
+    return [
+      {
+        rule: 'posting-cadence',
+        severity: 'block',
+        start: prefix.start,
+        end: prefix.end,
+        target: { kind: 'text' },
+        message: formatMessage(messages.tooMany, { className: prefix.className, count }),
+        fix: messages.fix,
+      },
+    ];
+  },
+};

@@ -1,0 +1,33 @@
+import { findPupilNames } from '../name-matcher';
+import { formatMessage, type PolicyRule } from '../rule';
+import type { Finding } from '../types';
+
+const messages = {
+  name: '“{{text}}” looks like a pupil’s name ({{reason}}). Posts must not name children.',
+  misspelling: '“{{text}}” is very close to a pupil’s name. Posts must not name children.',
+  fixBlock: 'Remove the name, or describe the child without naming them (for example “one of our readers”).',
+  fixWarn: 'If this is not a pupil’s name you can go on; otherwise remove it.',
+};
+
+export const rule: PolicyRule = {
+  meta: {
+    id: 'pupil-name',
+    defaultLevel: 'block',
+    policySentence: 'To ensure compliance with our Data Protection Policy, names of specific children will not be included in any Tweets.',
+    messages,
+  },
+  check(draft, context) {
+    const matches = findPupilNames(context.policy.names, context.normalisedText, { from: context.prefix?.foldedEnd ?? 0 });
+    return matches.map(
+      (match): Finding => ({
+        rule: 'pupil-name',
+        severity: match.severity,
+        start: match.start,
+        end: match.end,
+        target: { kind: 'text' },
+        message: formatMessage(match.kind === 'misspelling' ? messages.misspelling : messages.name, { text: draft.text.slice(match.start, match.end), reason: match.reason }),
+        fix: match.severity === 'block' ? messages.fixBlock : messages.fixWarn,
+      }),
+    );
+  },
+};
