@@ -8,17 +8,24 @@ import {
   appendAudit, listAudit, recordPost, postsThisWeek,
 } from '../roster/roster-store';
 import type { Pupil } from '../roster/model';
-import { GUARD_PORT_NAME, type GuardRequest, type RequestOf, type ResponseOf } from '../shared/messages';
-import { loadSettings, saveSettings, onSettingsChanged } from './settings-store';
+import { GUARD_PORT_NAME, type ChangeResult, type GuardRequest, type RequestOf, type ResponseOf } from '../shared/messages';
+import { SETTINGS_STORAGE_KEY, SettingsStore, WRONG_PIN_MESSAGE } from './settings-store';
 import { GuardBroadcaster, buildGuardPush, rosterStatus } from './guard-state';
 import { isSyncAlarm, publicSyncStatus, readSyncState, runSync, scheduleSync } from './roster-sync-schedule';
 
 const database = openGuardDatabase();
+const settingsStore = new SettingsStore({ local: browser.storage.local, managed: browser.storage.managed });
+const loadSettings = () => settingsStore.load();
 
 const broadcaster = new GuardBroadcaster(async () => {
   const [roster, { settings }] = await Promise.all([currentRoster(await database), loadSettings()]);
   return buildGuardPush(roster, settings);
 });
+
+/** Refuses a roster change when a settings PIN is set and `pin` is not it. */
+async function pinRefusal(pin: string | undefined): Promise<ChangeResult | null> {
+  return (await settingsStore.pinAllows(pin)) ? null : { ok: false, message: WRONG_PIN_MESSAGE };
+}
 
 async function importPupils(pupils: Pupil[], source: string) {
   const version = await replaceRoster(await database, { pupils, source, importedAt: new Date().toISOString() });
@@ -47,7 +54,9 @@ const handlers: Handlers = {
       .map((pupil) => `${pupil.preferredName || pupil.forename} ${pupil.surname}`.trim());
     return { names };
   },
-  'import-roster': async ({ pupils, source }) => {
+  'import-roster': async ({ pupils, source, pin }) => {
+    const refusal = await pinRefusal(pin);
+    if (refusal) return refusal;
     try {
       return { ok: true, version: await importPupils(pupils, source) };
     } catch (error) {
@@ -59,7 +68,9 @@ const handlers: Handlers = {
     return { pupils: roster?.pupils ?? [], status: roster ? rosterStatus(roster, settings) : null };
   },
   'list-roster-versions': async () => listRosterVersions(await database),
-  'restore-roster-version': async ({ versionId }) => {
+  'restore-roster-version': async ({ versionId, pin }) => {
+    const refusal = await pinRefusal(pin);
+    if (refusal) return refusal;
     try {
       await restoreRosterVersion(await database, versionId);
       await broadcaster.refresh();
@@ -69,10 +80,12 @@ const handlers: Handlers = {
     }
   },
   'get-settings': async () => {
-    const { settings, managedKeys, locked } = await loadSettings();
-    return { settings, managedKeys: locked ? ['*', ...managedKeys] : managedKeys, sync: publicSyncStatus(await readSyncState()) };
+    const [{ settings, managedKeys, locked }, pinSet, sync] = await Promise.all([loadSettings(), settingsStore.pinSet(), readSyncState()]);
+    return { settings, managedKeys, locked, pinSet, sync: publicSyncStatus(sync) };
   },
-  'save-settings': async ({ settings }) => saveSettings(settings),
+  'save-settings': async ({ settings, pin }) => settingsStore.save(settings, pin),
+  'check-settings-pin': async ({ pin }) => ({ ok: await settingsStore.pinAllows(pin) }),
+  'set-settings-pin': async ({ newPin, pin }) => settingsStore.setPin(newPin, pin),
   'sync-now': async () => runSync((await loadSettings()).settings, async (pupils, source) => void (await importPupils(pupils, source))),
   'list-audit': async ({ limit }) => listAudit(await database, { limit }),
 };
@@ -80,7 +93,7 @@ const handlers: Handlers = {
 /** Requests that hand out or change roster data: only the extension's own pages may make them. */
 const EXTENSION_PAGE_ONLY = new Set<GuardRequest['type']>([
   'get-no-consent-pupils', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
-  'save-settings', 'sync-now', 'list-audit',
+  'save-settings', 'check-settings-pin', 'set-settings-pin', 'sync-now', 'list-audit',
 ]);
 
 browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -98,7 +111,8 @@ browser.runtime.onConnect.addListener((port) => {
   if (port.name === GUARD_PORT_NAME) void broadcaster.add(port);
 });
 
-onSettingsChanged(() => {
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'managed' && !(area === 'local' && SETTINGS_STORAGE_KEY in changes)) return;
   void broadcaster.refresh();
   void loadSettings().then(({ settings }) => scheduleSync(settings));
 });
@@ -111,3 +125,4 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.runtime.onInstalled.addListener(() => {
   void loadSettings().then(({ settings }) => scheduleSync(settings));
 });
+

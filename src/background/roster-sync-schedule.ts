@@ -3,6 +3,7 @@
  * the roster in force and is reported with the time of the last good sync.
  */
 import browser from 'webextension-polyfill';
+import type { Pupil } from '../roster/model';
 import { syncRoster } from '../roster/roster-sync';
 import type { SyncStatus } from '../shared/messages';
 import type { Settings } from '../shared/settings';
@@ -42,12 +43,18 @@ export function isSyncAlarm(alarm: browser.Alarms.Alarm): boolean {
  */
 export async function runSync(
   settings: Settings,
-  replace: (pupils: import('../roster/model').Pupil[], source: string) => Promise<void>,
+  replace: (pupils: Pupil[], source: string) => Promise<void>,
 ): Promise<SyncStatus> {
   const previous = await readSyncState();
   const now = new Date().toISOString();
   if (!settings.syncUrl) {
     return publicSyncStatus({ ...previous, lastError: 'No sync address is set.' });
+  }
+  const refusal = await missingPermission(settings.syncUrl);
+  if (refusal !== null) {
+    const next = { ...previous, lastAttemptAt: now, lastError: refusal };
+    await browser.storage.local.set({ [STATE_KEY]: next });
+    return publicSyncStatus(next);
   }
   // A new URL must not send the old URL's validators.
   const validators = previous.url === settings.syncUrl ? previous : {};
@@ -79,4 +86,19 @@ export async function runSync(
   }
   await browser.storage.local.set({ [STATE_KEY]: next });
   return publicSyncStatus(next);
+}
+
+/**
+ * The host permission for the sync origin is asked for at run time (options page); without it the
+ * fetch would fail as an opaque network error, so say what to do instead.
+ */
+async function missingPermission(syncUrl: string): Promise<string | null> {
+  let origin: string;
+  try {
+    origin = new URL(syncUrl).origin;
+  } catch {
+    return null; // syncRoster explains a malformed address.
+  }
+  if (await browser.permissions.contains({ origins: [`${origin}/*`] })) return null;
+  return `School Post Guard has not been allowed to read ${origin}. In its options, under Roster sync, choose “Allow access”.`;
 }

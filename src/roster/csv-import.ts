@@ -107,7 +107,7 @@ type PreparedText = { text: string; encoding: TextEncodingName; delimiter: strin
 function prepareText(bytes: Uint8Array, fileName: string): PreparedText {
   const workbook = spreadsheetWorkbookKind(bytes);
   if (workbook !== null) {
-    return fileProblem(`"${fileName}" is an Excel workbook (${workbook}), not a CSV file. In Excel choose File › Save As › "CSV UTF-8 (Comma delimited)" and import that file.`);
+    return fileProblem(`"${fileName}" is a spreadsheet workbook (${workbook}), not a CSV file. In Excel choose File › Save As › "CSV UTF-8 (Comma delimited)" and import that file.`);
   }
   const { text, encoding } = decodeText(bytes);
   // Excel honours (and hides) a first line "sep=;": it names the delimiter and is not the header.
@@ -118,7 +118,7 @@ function prepareText(bytes: Uint8Array, fileName: string): PreparedText {
 
 /** Zip (.xlsx, .ods) or OLE (.xls) magic bytes: a workbook chosen by mistake for its CSV. */
 function spreadsheetWorkbookKind(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return '.xlsx';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return '.xlsx or .ods';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return '.xls';
   return null;
 }

@@ -278,6 +278,27 @@ describe('Firefox', () => {
     const posted = await server.waitForPosts(1);
     expect(posted.map((tweet) => tweet.text)).toEqual(['Owls: from Firefox']);
     expect(firefox.refusedHosts().filter((host) => /(^|\.)(x|twitter)\.com:/.test(host))).toEqual([]);
-    console.log('Firefox tried and was refused:', firefox.refusedHosts());
+    // Nothing else was even attempted: Firefox's own background traffic is switched off.
+    expect(firefox.refusedHosts()).toEqual([]);
+  });
+
+  it('posts from the modal composer on Ctrl+Enter, with a file chosen through the file input', async () => {
+    const page = await firefox.page();
+    await page.goto('https://x.com/home');
+    await page.click('a[data-testid="SideNav_NewTweet_Button"]');
+    await page.waitForSelector('#layers [role="dialog"] [data-testid="tweetTextarea_0"]');
+    const file = join(workDir, 'owls-trip.png');
+    await writeFile(file, tinyPng());
+    const input = await page.$('#layers [role="dialog"] input[data-testid="fileInput"]');
+    await input?.uploadFile(file);
+    await page.waitForSelector('#layers [role="dialog"] [data-testid="attachments"] [role="group"] img');
+    await page.click('#layers [role="dialog"] [data-testid="tweetTextarea_0"]');
+    await page.keyboard.type('Owls: trip');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Control');
+    const posted = await server.waitForPosts(1);
+    expect(posted.map((tweet) => [tweet.text, tweet.media.map((media) => media.name)])).toEqual([['Owls: trip', ['owls-trip.png']]]);
+    await page.waitForFunction(() => location.pathname === '/home' && document.querySelector('#layers [role="dialog"]') === null);
   });
 });

@@ -246,9 +246,9 @@ describe('files with problems', () => {
     expect(!result.ok && result.validPupils.map((pupil) => pupil.forename)).toEqual(['Oliver', 'Holly']);
   });
 
-  it('an Excel workbook chosen instead of its CSV', () => {
+  it('a workbook chosen instead of its CSV', () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]);
-    expect(problemsOf(parseRosterCsv(zip, 'pupils.xlsx'))[0]).toMatch(/^"pupils.xlsx" is an Excel workbook \(.xlsx\), not a CSV file/);
+    expect(problemsOf(parseRosterCsv(zip, 'pupils.xlsx'))[0]).toMatch(/^"pupils.xlsx" is a spreadsheet workbook \(.xlsx or .ods\), not a CSV file/);
   });
 });
 

@@ -1,0 +1,78 @@
+/**
+ * ESLint's RuleTester, for policy rules: a `valid` table (drafts the rule must not report, near
+ * misses first) and an `invalid` table (drafts it must report, with the exact text each finding
+ * marks). Drafts run through the whole engine, so class prefixes and levels apply as in use.
+ */
+import { describe, expect, test } from 'vitest';
+import { checkDraft, type CompiledPolicy } from '../../src/policy/engine';
+import type { Attachment, Draft, Finding, FindingTarget, RuleId, Severity } from '../../src/policy/types';
+import { testPolicy } from './test-policy';
+
+export interface RuleCase {
+  text: string;
+  attachments?: Attachment[];
+  confirmed?: RuleId[];
+  postsThisWeek?: Record<string, number>;
+  kind?: Draft['kind'];
+  /** Another policy for this case (other settings or roster). */
+  policy?: CompiledPolicy;
+  /** Why the case is here, when the text alone does not say. */
+  note?: string;
+}
+
+export interface ExpectedFinding {
+  /** The characters the finding marks, sliced from the draft text (or from the attachment field). */
+  marks: string;
+  severity?: Severity;
+  target?: Partial<Extract<FindingTarget, { kind: 'attachment' }>>;
+  /** A part of the message or fix a teacher must see. */
+  says?: string;
+}
+
+export interface InvalidCase extends RuleCase {
+  findings: ExpectedFinding[];
+}
+
+export function ruleTester(rule: RuleId, tables: { valid: (string | RuleCase)[]; invalid: InvalidCase[] }, policy: CompiledPolicy = testPolicy()): void {
+  const run = (entry: RuleCase): Finding[] => {
+    const result = checkDraft(entry.policy ?? policy, {
+      text: entry.text,
+      attachments: entry.attachments ?? [],
+      confirmed: entry.confirmed ?? [],
+      ...(entry.postsThisWeek ? { postsThisWeek: entry.postsThisWeek } : {}),
+      ...(entry.kind ? { kind: entry.kind } : {}),
+    });
+    return result.findings.filter((finding) => finding.rule === rule);
+  };
+  const marked = (entry: RuleCase, finding: Finding): string => {
+    const { target } = finding;
+    if (target.kind === 'text') return entry.text.slice(finding.start, finding.end);
+    const attachment = entry.attachments?.[target.index];
+    const field = target.part === 'metadata' ? attachment?.metadataText?.[target.entry ?? 0] : attachment?.[target.part];
+    return (field ?? '').slice(finding.start, finding.end);
+  };
+
+  describe(`${rule}: valid`, () => {
+    for (const entry of tables.valid.map((item) => (typeof item === 'string' ? { text: item } : item))) {
+      test(JSON.stringify(entry.text) + (entry.note ? ` (${entry.note})` : ''), () => {
+        expect(run(entry).map((finding) => `${finding.severity}: ${marked(entry, finding)} — ${finding.message}`)).toEqual([]);
+      });
+    }
+  });
+
+  describe(`${rule}: invalid`, () => {
+    for (const entry of tables.invalid) {
+      test(JSON.stringify(entry.text) + (entry.note ? ` (${entry.note})` : ''), () => {
+        const findings = run(entry);
+        expect(findings.map((finding) => marked(entry, finding))).toEqual(entry.findings.map((expected) => expected.marks));
+        findings.forEach((finding, index) => {
+          const expected = entry.findings[index] as ExpectedFinding;
+          expect(finding.severity).toBe(expected.severity ?? 'block');
+          if (expected.target) expect(finding.target).toMatchObject(expected.target);
+          if (expected.says) expect(`${finding.message} ${finding.fix ?? ''}`).toContain(expected.says);
+          expect(finding.message.length).toBeGreaterThan(0);
+        });
+      });
+    }
+  });
+}

@@ -1,0 +1,49 @@
+/** A roster with the names that make name matching hard, compiled the way the background and CLI do. */
+import { buildPolicySnapshot } from '../../src/policy/snapshot';
+import { isEnglishWord } from '../../src/policy/english-words';
+import { compilePolicy, type CompileOptions, type CompiledPolicy } from '../../src/policy/engine';
+import type { Pupil } from '../../src/roster/model';
+import { SettingsSchema, type SettingsInput } from '../../src/shared/settings';
+import * as v from 'valibot';
+
+type PupilRow = [forename: string, surname: string, className: string, photoConsent?: boolean, preferredName?: string];
+
+const ROWS: PupilRow[] = [
+  ['Ava', 'Brown', 'Oak'],
+  ['Max', 'Green', 'Oak'],
+  ['Isla', 'Wood', 'Oak'],
+  ['Will', 'King', 'Oak'],
+  ['Oliver', 'Smith', 'Oak', true, 'Ollie'],
+  ['Grace', 'Young', 'Willow', false],
+  ['Hope', 'Stone', 'Willow'],
+  ['May', 'Walker', 'Willow'],
+  ['Willow', 'Adeyemi', 'Willow'],
+  ['Summer', 'Bell', 'Year 6'],
+  ['Rose', 'Price', 'Year 6'],
+  ['Mason', 'Knight', 'Year 6'],
+  ['Kai', 'Marsh', 'Year 6'],
+  ['Amelia', 'Hussain', 'Owls'],
+  ['Zoë', 'Novak', 'Owls'],
+  ['Siobhán', 'Murphy', 'Owls'],
+  ['Jose', 'García', 'Owls'],
+  ['Mary-Jane', "O'Brien", 'Badgers'],
+  ['Daan', 'Van der Berg', 'Badgers'],
+  ['Reggie', 'Okafor', 'Badgers'],
+  ['Jack', 'Fox', 'Badgers'],
+  ['Daisy', 'Hunter', 'Badgers'],
+  ['Noor', 'Ahmed', 'Hedgehogs'],
+];
+
+export const TEST_PUPILS: Pupil[] = ROWS.map(([forename, surname, className, photoConsent = true, preferredName]) => ({
+  id: `${forename}-${surname}`.toLowerCase(),
+  forename,
+  surname,
+  className,
+  photoConsent,
+  ...(preferredName ? { preferredName } : {}),
+}));
+
+export function testPolicy(settings: SettingsInput = {}, pupils: Pupil[] = TEST_PUPILS, options: CompileOptions = {}): CompiledPolicy {
+  const snapshot = buildPolicySnapshot({ pupils, importedAt: '2025-01-01T00:00:00Z', source: 'test' }, v.parse(SettingsSchema, settings), isEnglishWord);
+  return compilePolicy(snapshot, options);
+}
