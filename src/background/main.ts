@@ -9,6 +9,7 @@ import {
 } from '../roster/roster-store';
 import type { Pupil } from '../roster/model';
 import { GUARD_PORT_NAME, type ChangeResult, type GuardRequest, type RequestOf, type ResponseOf } from '../shared/messages';
+import { readMediaMetadata } from './media-metadata';
 import { SETTINGS_STORAGE_KEY, SettingsStore, WRONG_PIN_MESSAGE } from './settings-store';
 import { GuardBroadcaster, buildGuardPush, rosterStatus } from './guard-state';
 import { isSyncAlarm, publicSyncStatus, readSyncState, runSync, scheduleSync } from './roster-sync-schedule';
@@ -23,7 +24,7 @@ const broadcaster = new GuardBroadcaster(async () => {
 });
 
 /** Refuses a roster change when a settings PIN is set and `pin` is not it. */
-async function pinRefusal(pin: string | undefined): Promise<ChangeResult | null> {
+async function pinRefusal(pin: string | undefined): Promise<Extract<ChangeResult, { ok: false }> | null> {
   return (await settingsStore.pinAllows(pin)) ? null : { ok: false, message: WRONG_PIN_MESSAGE };
 }
 
@@ -54,6 +55,7 @@ const handlers: Handlers = {
       .map((pupil) => `${pupil.preferredName || pupil.forename} ${pupil.surname}`.trim());
     return { names };
   },
+  'read-media-metadata': async ({ base64 }) => readMediaMetadata(Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))),
   'import-roster': async ({ pupils, source, pin }) => {
     const refusal = await pinRefusal(pin);
     if (refusal) return refusal;
@@ -96,10 +98,11 @@ const EXTENSION_PAGE_ONLY = new Set<GuardRequest['type']>([
   'save-settings', 'check-settings-pin', 'set-settings-pin', 'sync-now', 'list-audit',
 ]);
 
-browser.runtime.onMessage.addListener((message: unknown, sender) => {
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   const request = message as GuardRequest;
-  const handler = handlers[request.type] as Handler<typeof request.type> | undefined;
-  if (!handler) return undefined;
+  // hasOwn: a `type` such as "constructor" must not reach the object's prototype.
+  if (typeof request?.type !== 'string' || !Object.hasOwn(handlers, request.type)) return undefined;
+  const handler = handlers[request.type] as Handler<typeof request.type>;
   const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('')) ?? false;
   if (EXTENSION_PAGE_ONLY.has(request.type) && !fromExtensionPage) {
     return Promise.reject(new Error(`${request.type} is only answered to the extension's own pages`));

@@ -57,7 +57,7 @@ export async function runSync(
     return publicSyncStatus(next);
   }
   // A new URL must not send the old URL's validators.
-  const validators = previous.url === settings.syncUrl ? previous : {};
+  const validators: Pick<SyncState, 'etag' | 'lastModified'> = previous.url === settings.syncUrl ? previous : {};
   const result = await syncRoster({
     url: settings.syncUrl,
     previous: { etag: validators.etag, lastModified: validators.lastModified },

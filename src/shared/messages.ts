@@ -2,6 +2,7 @@
  * Every message between the extension's parts, as one typed union per direction. The background
  * has one dispatcher for requests; content scripts also hold a port for pushed snapshots.
  */
+import type { MediaMetadata } from '../background/media-metadata';
 import type { PolicySnapshot } from '../policy/snapshot';
 import type { PostKind, RuleId } from '../policy/types';
 import type { Pupil } from '../roster/model';
@@ -39,6 +40,8 @@ export type GuardRequest =
   | { type: 'record-post'; className: string | null; kind: PostKind; account: string | null }
   | { type: 'get-posts-this-week' }
   | { type: 'get-no-consent-pupils'; className: string }
+  /** The start of an attached photo, base64 (extension messaging is JSON). */
+  | { type: 'read-media-metadata'; base64: string }
   | { type: 'import-roster'; pupils: Pupil[]; source: string; pin?: string }
   | { type: 'get-roster' }
   | { type: 'list-roster-versions' }
@@ -92,6 +95,7 @@ export interface GuardResponses {
   'record-post': { ok: true };
   'get-posts-this-week': Record<string, number>;
   'get-no-consent-pupils': { names: string[] };
+  'read-media-metadata': MediaMetadata;
   'import-roster': { ok: true; version: RosterVersionSummary } | { ok: false; message: string };
   'get-roster': { pupils: Pupil[]; status: RosterStatus | null };
   'list-roster-versions': RosterVersionSummary[];

@@ -1,0 +1,24 @@
+import type { Attachment } from '../../src/policy/types';
+import { ruleTester } from './rule-tester';
+
+const photo = (name: string, alt = '', metadataText?: string[]): Attachment => ({ name, alt, type: 'image/jpeg', ...(metadataText ? { metadataText } : {}) });
+const OK: ['photo-consent'] = ['photo-consent'];
+
+ruleTester('attachment-name', {
+  valid: [
+    { text: 'Oak: Art.', attachments: [photo('IMG_0042.JPG', 'Paintings drying on the rack')], confirmed: OK },
+    { text: 'Oak: Art.', attachments: [photo('rose_garden.jpg')], confirmed: OK, note: 'an ordinary word in a file name' },
+    { text: 'Oak: Art.', attachments: [photo('avalanche-2024.png')], confirmed: OK, note: 'Ava inside a word' },
+    { text: 'Oak: Art.', attachments: [photo('DSC01234.JPG', 'Children in the woodland', ['Canon EOS', 'Forest school'])], confirmed: OK },
+    { text: 'Oak: Art.', attachments: [photo('maximum_effort.jpg')], confirmed: OK, note: 'Max inside a word' },
+  ],
+  invalid: [
+    { text: 'Oak: Art.', attachments: [photo('amelia_hussain.jpg')], confirmed: OK, findings: [{ marks: 'amelia_hussain', target: { index: 0, part: 'name' }, says: 'Rename the file' }] },
+    { text: 'Oak: Art.', attachments: [photo('AmeliaHussain.png')], confirmed: OK, findings: [{ marks: 'AmeliaHussain' }] },
+    { text: 'Oak: Art.', attachments: [photo('noor-ahmed-sports-day.jpg')], confirmed: OK, findings: [{ marks: 'noor-ahmed' }] },
+    { text: 'Oak: Art.', attachments: [photo('Kai2.jpg')], confirmed: OK, findings: [{ marks: 'Kai' }], note: 'digits split the name off' },
+    { text: 'Oak: Art.', attachments: [photo('IMG_1.jpg'), photo('IMG_2.jpg', 'Kai Marsh with his medal')], confirmed: OK, findings: [{ marks: 'Kai Marsh', target: { index: 1, part: 'alt' }, says: 'description' }] },
+    { text: 'Oak: Art.', attachments: [photo('IMG_3.jpg', '', ['Sports day', 'Well done Will'])], confirmed: OK, findings: [{ marks: 'Will', target: { index: 0, part: 'metadata', entry: 1 } }] },
+    { text: 'Oak: Art.', attachments: [photo('Grace.jpg')], confirmed: OK, findings: [{ marks: 'Grace', severity: 'warn' }], note: 'an ordinary-word name alone: a warning' },
+  ],
+});

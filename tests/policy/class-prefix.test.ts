@@ -1,0 +1,42 @@
+import { ruleTester } from './rule-tester';
+import { testPolicy } from './test-policy';
+
+const withSettings = testPolicy({ classes: [{ name: 'Oak', aliases: ['Oaks', 'Oak Tree'] }], extraPrefixes: ['Whole School', 'PTA'] });
+
+ruleTester('class-prefix', {
+  valid: [
+    'Oak: A day in the woods.',
+    'OAK: A day in the woods.',
+    'oak class: a day in the woods',
+    '🌳 Oak class - A day in the woods.',
+    '  🌳✨ Oak – A day in the woods.',
+    'Oak, a day in the woods.',
+    'Oak A day in the woods.',
+    'Oak\nA day in the woods.',
+    'Oak',
+    'Willow Class: We planted a tree.',
+    'Year 6: Sports day.',
+    'year 6 - sports day',
+    'Y6: Sports day.',
+    'Yr 6: Sports day.',
+    'Year6: Sports day.',
+    'YR6 - sports day',
+    'Owls: Ówls are accents-free.',
+    { text: 'Oaks: Acorns everywhere.', policy: withSettings, note: 'alias from the settings' },
+    { text: 'Oak Tree: Acorns everywhere.', policy: withSettings },
+    { text: 'Whole School: Harvest festival.', policy: withSettings, note: 'extra prefix' },
+    { text: 'PTA - cake sale on Friday', policy: withSettings },
+    { text: '', note: 'nothing to post' },
+  ],
+  invalid: [
+    { text: 'Fantastic singing in assembly today!', findings: [{ marks: 'Fantastic', says: 'Start the post with your class name' }] },
+    { text: 'Hedgehog: typo in the class name', findings: [{ marks: 'Hedgehog', says: 'Did you mean “Hedgehogs”' }] },
+    { text: 'Oakley Farm visit', findings: [{ marks: 'Oakley' }], note: 'not "Oak" followed by a boundary' },
+    { text: 'Oaks: Acorns everywhere.', findings: [{ marks: 'Oaks' }], note: 'alias not configured here' },
+    { text: 'Year 61: sports', findings: [{ marks: 'Year' }] },
+    { text: 'Y5: sports', findings: [{ marks: 'Y5' }], note: 'no Year 5 class here' },
+    { text: 'We went out. Oak: A day in the woods.', findings: [{ marks: 'We' }], note: 'the class name must come first' },
+    { text: 'Whole School: Harvest festival.', findings: [{ marks: 'Whole' }], note: 'extra prefix not configured' },
+    { text: '', attachments: [{ name: 'IMG_1.jpg', alt: '', type: 'image/jpeg' }], findings: [{ marks: '' }], note: 'a photo with no text' },
+  ],
+});
