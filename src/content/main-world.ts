@@ -67,5 +67,5 @@ XMLHttpRequest.prototype.send = function guardedSend(this: XMLHttpRequest, body?
     const answer = ask(outgoing.texts, outgoing.hasMedia);
     if (!answer.allow) throw refusal(answer.reason);
   }
-  return originalSend.call(this, body);
+  return (originalSend as (body?: unknown) => void).call(this, body);
 };

@@ -18,11 +18,14 @@ import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
 import { startXServer, type XServer } from './support/x-server';
 
 const PROBE_GECKO_ID = 'probe@school-post-guard.test';
+const BACKGROUND_PROBE_PATH = '/__probe/background';
 
 /**
  * The smallest MV3 extension that proves a launcher works: a content script on https://x.com/*
- * that marks the page and records its own extension's base URL. Chromium runs a service worker
- * background (which is how the launcher learns the id); Firefox wants background.scripts.
+ * that marks the page and records its own extension's base URL, and a background that fetches
+ * from https://x.com as a roster sync would (so the extension's own requests reach the server
+ * and its certificate is accepted there too). Chromium runs a service worker background (which is
+ * how the launcher learns the id); Firefox wants background.scripts.
  */
 async function writeProbeExtension(dir: string, browser: 'chromium' | 'firefox'): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -31,11 +34,12 @@ async function writeProbeExtension(dir: string, browser: 'chromium' | 'firefox')
     name: 'Harness probe',
     version: '1.0.0',
     background: browser === 'chromium' ? { service_worker: 'background.js' } : { scripts: ['background.js'] },
+    host_permissions: ['https://x.com/*'],
     content_scripts: [{ matches: ['https://x.com/*'], js: ['probe.js'], run_at: 'document_start' }],
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: PROBE_GECKO_ID } } } : {}),
   };
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  await writeFile(join(dir, 'background.js'), "self.addEventListener?.('install', () => {});\n");
+  await writeFile(join(dir, 'background.js'), `fetch('https://x.com${BACKGROUND_PROBE_PATH}?from=${browser}').catch(() => {});\n`);
   await writeFile(
     join(dir, 'probe.js'),
     [
@@ -67,11 +71,18 @@ function tinyPng(): Buffer {
 
 let server: XServer;
 let workDir: string;
+/** Which browsers' probe backgrounds reached the server (through addRoute, which outlives reset()). */
+const backgroundFetches: string[] = [];
 
 beforeAll(async () => {
   const build = await buildXFixture();
   console.log(`X fixture ${build.built ? `built in ${build.milliseconds} ms` : 'up to date'}`);
   server = await startXServer();
+  server.addRoute('GET', BACKGROUND_PROBE_PATH, (request, response) => {
+    backgroundFetches.push(new URL(request.url ?? '', 'https://x.com').searchParams.get('from') ?? '?');
+    response.writeHead(200, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' });
+    response.end('ok');
+  });
   workDir = await mkdtemp(join(tmpdir(), 'spg-fixture-smoke-'));
 });
 
@@ -113,6 +124,7 @@ describe('the X stand-in in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.probe)).toBe('1');
     expect(await page.evaluate(() => document.documentElement.dataset.probeBase)).toBe(`${chromium.extensionOrigin}/`);
     expect(chromium.extensionId).toBe(await unpackedExtensionId(join(workDir, 'probe-chromium')));
+    await expect.poll(() => backgroundFetches).toContain('chromium');
     // The page came from our server, as x.com, under an X-like CSP.
     expect(server.requests()).toContainEqual(expect.objectContaining({ method: 'GET', host: 'x.com', path: '/home' }));
   });
@@ -271,6 +283,7 @@ describe('Firefox', () => {
     await page.waitForSelector('[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]');
     expect(await page.evaluate(() => document.documentElement.dataset.probe)).toBe('1');
     expect(await page.evaluate(() => document.documentElement.dataset.probeBase)).toBe(`${firefox.extensionOrigin}/`);
+    await expect.poll(() => backgroundFetches).toContain('firefox');
 
     await page.click('[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]');
     await page.keyboard.type('Owls: from Firefox');

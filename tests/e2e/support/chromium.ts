@@ -7,7 +7,7 @@ import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { XServer } from './x-server';
+import { X_HOSTS, type XServer } from './x-server';
 
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -40,9 +40,6 @@ export interface ChromiumExtensionSession extends ChromiumSession {
   extensionOrigin: string;
 }
 
-/** x.com and twitter.com and every subdomain, which are what the shipped manifest matches. */
-const X_HOST_PATTERNS = ['x.com', '*.x.com', 'twitter.com', '*.twitter.com'];
-
 /**
  * Flags this sandbox needs: no setuid sandbox for root in a container, no GPU, no QUIC (our server
  * speaks TCP only), and none of Chromium's own background traffic (component updates, sync,
@@ -62,7 +59,8 @@ const SANDBOX_FLAGS = [
 function chromiumArgs(options: LaunchChromiumOptions): string[] {
   const { server } = options;
   const target = `127.0.0.1:${server.port}`;
-  const maps = [...X_HOST_PATTERNS, ...(options.extraHosts ?? [])].map((host) => `MAP ${host} ${target}`);
+  // x.com, twitter.com and their subdomains: what the shipped manifest matches.
+  const maps = [...X_HOSTS, ...(options.extraHosts ?? [])].map((host) => `MAP ${host} ${target}`);
   return [
     ...SANDBOX_FLAGS,
     // Every other name fails at once instead of waiting on a resolver that cannot answer: a request

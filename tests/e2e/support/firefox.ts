@@ -16,7 +16,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startConnectProxy } from './connect-proxy';
-import type { XServer } from './x-server';
+import { X_HOSTS, type XServer } from './x-server';
 
 export const FIREFOX_EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -68,7 +68,7 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
   const uuid = randomUUID();
   const proxy = await startConnectProxy({
     targetPort: options.server.port,
-    allowHost: hostMatcher(['x.com', '*.x.com', 'twitter.com', '*.twitter.com', ...(options.extraHosts ?? [])]),
+    allowHost: hostMatcher([...X_HOSTS, ...(options.extraHosts ?? [])]),
   });
   let browser: Browser;
   try {

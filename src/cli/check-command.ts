@@ -1,0 +1,77 @@
+/**
+ * `check`: drafts as JSON lines in, one verdict line out per draft. Every line is read and
+ * validated before anything is written: a bad line exits 2 naming it, with nothing half-written.
+ */
+import * as v from 'valibot';
+import { checkDraft, type CompiledPolicy } from '../policy/engine';
+import { RULE_IDS, type CheckResult, type Draft } from '../policy/types';
+import { InputError } from './input-error';
+
+const DraftLineSchema = v.object({
+  id: v.optional(v.union([v.string(), v.number()])),
+  text: v.string('"text" must be a string'),
+  attachments: v.optional(
+    v.array(
+      v.object({
+        name: v.optional(v.string(), ''),
+        alt: v.optional(v.string(), ''),
+        type: v.optional(v.string(), ''),
+        metadataText: v.optional(v.array(v.string())),
+        gps: v.optional(v.nullable(v.object({ latitude: v.number(), longitude: v.number() }))),
+      }),
+    ),
+    [],
+  ),
+  confirmed: v.optional(v.array(v.picklist(RULE_IDS, `a confirmation is one of the rule ids: ${RULE_IDS.join(', ')}`)), []),
+  postsThisWeek: v.optional(v.record(v.string(), v.pipe(v.number(), v.integer(), v.minValue(0)))),
+  kind: v.optional(v.picklist(['general', 'event', 'residential'])),
+});
+
+interface DraftLine {
+  id: string | number;
+  draft: Draft;
+}
+
+export function parseDraftLines(input: string, source: string): DraftLine[] {
+  const lines: DraftLine[] = [];
+  input.split(/\r?\n/).forEach((line, index) => {
+    const where = `${source} line ${index + 1}`;
+    if (line.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      throw new InputError(`${where}: not valid JSON (${(error as Error).message})`);
+    }
+    const parsed = v.safeParse(DraftLineSchema, json);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      throw new InputError(`${where}: ${issue ? `${v.getDotPath(issue) ?? 'the line'}: ${issue.message}` : 'not a draft'}`);
+    }
+    const { id, ...draft } = parsed.output;
+    lines.push({ id: id ?? String(index + 1), draft });
+  });
+  return lines;
+}
+
+/** The CLI's output shape: the contract's fields, plus the fix and, for attachments, where. */
+export function resultJson(result: CheckResult): object {
+  return {
+    verdict: result.verdict,
+    findings: result.findings.map((finding) => ({
+      rule: finding.rule,
+      severity: finding.severity,
+      start: finding.start,
+      end: finding.end,
+      message: finding.message,
+      ...(finding.fix ? { fix: finding.fix } : {}),
+      ...(finding.target.kind === 'attachment' ? { target: finding.target } : {}),
+    })),
+  };
+}
+
+export function runCheck(policy: CompiledPolicy, input: string): string {
+  return parseDraftLines(input, 'stdin')
+    .map(({ id, draft }) => `${JSON.stringify({ id, ...resultJson(checkDraft(policy, draft)) })}\n`)
+    .join('');
+}

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { isEnglishWord } from '../../src/policy/english-words';
+import { buildPolicySnapshot } from '../../src/policy/snapshot';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { TEST_PUPILS } from './test-policy';
+
+const roster = { pupils: TEST_PUPILS, importedAt: '2025-01-01T00:00:00Z', source: 'test' };
+
+describe('isEnglishWord', () => {
+  test.each('will grace hope may rose summer ruby jack daisy holly joy brown green king young wood poppy autumn ivy fox stone mason price walker knight bell faith marsh'.split(' '))('%s is an ordinary word', (word) => {
+    expect(isEnglishWord(word)).toBe(true);
+  });
+  test.each('oliver kai noor ada sean jo ava isla amelia aarav okonkwo'.split(' '))('%s is not', (word) => {
+    expect(isEnglishWord(word)).toBe(false);
+  });
+});
+
+describe('buildPolicySnapshot', () => {
+  const snapshot = buildPolicySnapshot(roster, DEFAULT_SETTINGS, isEnglishWord);
+
+  test('is plain data: survives JSON and structured cloning unchanged', () => {
+    expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
+    expect(structuredClone(snapshot)).toEqual(snapshot);
+  });
+
+  test('flags each name part from the dictionary, so the content script needs none', () => {
+    const token = (text: string) => snapshot.nameTokens.find((entry) => entry.text === text);
+    expect(token('grace')).toMatchObject({ ordinaryWord: true, plusSIsWord: true });
+    expect(token('amelia')).toMatchObject({ ordinaryWord: false, plusSIsWord: false });
+    expect(token('rose')).toMatchObject({ ordinaryWord: true, plusSIsWord: true });
+    expect(token('maryjane')).toMatchObject({ ordinaryWord: false });
+    expect(token('vanderberg')).toBeDefined();
+    expect(token('mason')?.nearbyWords).toBeUndefined();
+    expect(token('hussain')?.nearbyWords).toEqual([]);
+  });
+
+  test('lists the words one edit from a long name, which are never misspellings of it', () => {
+    const pupils = [{ id: '1', forename: 'Masons', surname: 'Okafor', className: 'Oak', photoConsent: true }];
+    const near = buildPolicySnapshot({ ...roster, pupils }, DEFAULT_SETTINGS, (word) => word === 'mason' || word === 'masonry');
+    expect(near.nameTokens.find((entry) => entry.text === 'masons')?.nearbyWords).toEqual(['mason']);
+  });
+
+  test('gathers classes from the roster and the settings, with who lacks photo consent', () => {
+    const settings = { ...DEFAULT_SETTINGS, classes: [{ name: 'Willow Class', aliases: ['Willows'] }, { name: 'Nursery', aliases: [] }] };
+    const classes = buildPolicySnapshot(roster, settings, isEnglishWord).classes;
+    expect(classes.find((entry) => entry.name === 'Willow Class')).toEqual({ name: 'Willow Class', aliases: ['Willows'], pupilIdsWithoutConsent: ['grace-young'] });
+    expect(classes.map((entry) => entry.name)).toContain('Nursery');
+    expect(classes.filter((entry) => entry.name.toLowerCase().startsWith('willow'))).toHaveLength(1);
+  });
+
+  test('its hash changes with the roster and the settings, and only then', () => {
+    expect(buildPolicySnapshot(roster, DEFAULT_SETTINGS, isEnglishWord).hash).toBe(snapshot.hash);
+    expect(buildPolicySnapshot({ ...roster, pupils: TEST_PUPILS.slice(1) }, DEFAULT_SETTINGS, isEnglishWord).hash).not.toBe(snapshot.hash);
+    expect(buildPolicySnapshot(roster, { ...DEFAULT_SETTINGS, neverANames: ['May Day'] }, isEnglishWord).hash).not.toBe(snapshot.hash);
+  });
+});
