@@ -2,7 +2,6 @@
  * The panel beside the composer, in the guard's closed shadow root. It shows only what is already
  * in the draft plus the guard's own messages: other roster data never enters x.com's page.
  */
-import browser from 'webextension-polyfill';
 import type { Finding, PostKind, RuleId } from '../policy/types';
 
 export type PanelTone = 'block' | 'warn' | 'pass' | 'hold';
@@ -184,7 +183,7 @@ export class FindingsPanel {
 /** The no-consent list lives in an extension page: its names never enter x.com's DOM. */
 function consentFrame(className: string): HTMLIFrameElement {
   const frame = document.createElement('iframe');
-  frame.src = `${browser.runtime.getURL('src/consent/index.html')}?class=${encodeURIComponent(className)}`;
+  frame.src = `${chrome.runtime.getURL('src/consent/index.html')}?class=${encodeURIComponent(className)}`;
   frame.title = 'Pupils without photo consent';
   frame.className = 'consent';
   return frame;

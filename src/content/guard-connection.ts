@@ -3,7 +3,6 @@
  * (and is re-sent whenever the ICT lead changes it), compiled once into a policy for the
  * synchronous checks. Losing the line never leaves the tab unguarded.
  */
-import browser from 'webextension-polyfill';
 import { compilePolicy, type CompiledPolicy } from '../policy/engine';
 import { GUARD_PORT_NAME, type GuardPush, type RosterStatus } from '../shared/messages';
 
@@ -32,9 +31,9 @@ export class GuardConnection {
 
   connect(): void {
     if (this.signal.aborted) return;
-    let port: browser.Runtime.Port;
+    let port: chrome.runtime.Port;
     try {
-      port = browser.runtime.connect({ name: GUARD_PORT_NAME });
+      port = chrome.runtime.connect({ name: GUARD_PORT_NAME });
     } catch {
       this.set({ kind: 'invalidated' });
       return;
@@ -69,7 +68,7 @@ export class GuardConnection {
 /** After an update or reload the old content script's runtime loses its id. */
 function extensionAlive(): boolean {
   try {
-    return Boolean(browser.runtime.id);
+    return Boolean(chrome.runtime?.id);
   } catch {
     return false;
   }

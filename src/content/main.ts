@@ -2,7 +2,6 @@
  * The content script on x.com and twitter.com, at document_start: listening before X's own
  * scripts run, and blocking until the roster has arrived (fail closed).
  */
-import browser from 'webextension-polyfill';
 import { ComposerGuard } from './composer-guard';
 import { GuardConnection } from './guard-connection';
 import { NetworkBackstop } from './network-backstop';
@@ -14,8 +13,8 @@ const guard = new ComposerGuard(connection, backstop, lifetime.signal);
 guard.start();
 connection.connect();
 
-// The toolbar popup asks whether this tab is guarded.
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if ((message as { type?: string }).type === 'tab-guard-status') return Promise.resolve(guard.status());
-  return undefined;
+// The toolbar popup asks whether this tab is guarded. Answered synchronously: Chrome's
+// onMessage does not accept a returned promise.
+chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+  if ((message as { type?: string }).type === 'tab-guard-status') sendResponse(guard.status());
 });

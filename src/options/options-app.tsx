@@ -1,0 +1,101 @@
+/** The options page: a sidebar of sections (roster, classes, rules, settings, activity) and the one shown. */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { SettingKey, SettingsState } from '../shared/messages';
+import { sendRequest } from '../shared/send-request';
+import type { Settings } from '../shared/settings';
+import { ActivitySection } from './activity-section';
+import { ClassesSection } from './classes-section';
+import { OptionsContext, type OptionsContextValue } from './options-context';
+import { PinUnlock } from './pin-unlock';
+import { RosterSection } from './roster-section';
+import { RulesSection } from './rules-section';
+import { checkSettings, type SettingsProblem } from './settings-form';
+import { SettingsSection } from './settings-section';
+
+const SECTIONS = [
+  { id: 'roster', title: 'Roster', Component: RosterSection },
+  { id: 'classes', title: 'Classes', Component: ClassesSection },
+  { id: 'rules', title: 'Rules', Component: RulesSection },
+  { id: 'settings', title: 'Settings', Component: SettingsSection },
+  { id: 'activity', title: 'Activity', Component: ActivitySection },
+] as const;
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+export function OptionsApp() {
+  const [state, setState] = useState<SettingsState | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [pin, setPin] = useState<string | undefined>(undefined);
+  const [current, setCurrent] = useState<SectionId>(() => sectionFromHash());
+
+  const reload = useCallback(async () => {
+    try {
+      setState(await sendRequest({ type: 'get-settings' }));
+    } catch (error) {
+      setLoadError(String(error));
+    }
+  }, []);
+  useEffect(() => void reload(), [reload]);
+
+  useEffect(() => {
+    const onHash = () => setCurrent(sectionFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const context = useMemo<OptionsContextValue | null>(() => {
+    if (state === null) return null;
+    const editable = !state.locked && (!state.pinSet || pin !== undefined);
+    return {
+      state,
+      pin,
+      editable,
+      canChange: (key: SettingKey) => editable && !state.managedKeys.includes(key),
+      save: async (change: Partial<Settings>): Promise<SettingsProblem[]> => {
+        const checked = checkSettings(state.settings, change);
+        if (!checked.ok) return checked.problems;
+        const saved = await sendRequest({ type: 'save-settings', settings: checked.settings, pin });
+        if (!saved.ok) return saved.errors.map((message) => ({ key: Object.keys(change)[0] as SettingKey, message }));
+        await reload();
+        return [];
+      },
+      reload,
+    };
+  }, [state, pin, reload]);
+
+  const section = SECTIONS.find((candidate) => candidate.id === current) ?? SECTIONS[0];
+  return (
+    <>
+      <header class="banner">
+        <h1>School Post Guard</h1>
+      </header>
+      <div class="layout">
+        <nav aria-label="Options sections">
+          <ul>
+            {SECTIONS.map(({ id, title }) => (
+              <li key={id}>
+                <a href={`#${id}`} aria-current={id === current ? 'page' : undefined}>{title}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main>
+          {loadError !== null && <p role="alert" class="error">The options could not be loaded: {loadError}</p>}
+          {context === null ? (
+            loadError === null && <p>Loading…</p>
+          ) : (
+            <OptionsContext.Provider value={context}>
+              {context.state.locked && <p class="notice">Your school’s administrator has locked these settings. You can see them but not change them.</p>}
+              {context.state.pinSet && pin === undefined && !context.state.locked && <PinUnlock onUnlocked={setPin} />}
+              <section.Component />
+            </OptionsContext.Provider>
+          )}
+        </main>
+      </div>
+    </>
+  );
+}
+
+function sectionFromHash(): SectionId {
+  const id = window.location.hash.slice(1);
+  return SECTIONS.find((section) => section.id === id)?.id ?? 'roster';
+}

@@ -1,0 +1,91 @@
+/**
+ * Import roster: choose a CSV (or our JSON export) → progress → the problems, or a preview of what
+ * changes → "Replace roster". Nothing reaches the background until the ICT lead confirms.
+ */
+import { useState } from 'preact/hooks';
+import { parseRosterCsvInChunks } from '../roster/csv-import';
+import { parseRosterJson } from '../roster/json-import';
+import type { Pupil } from '../roster/model';
+import type { RosterProblem } from '../roster/parse-result';
+import { diffRosters, type RosterDiff } from '../roster/roster-diff';
+import { sendRequest } from '../shared/send-request';
+import { useOptions } from './options-context';
+import { RosterPreview } from './roster-preview';
+import { RosterProblems } from './roster-problems';
+
+type ImportStep =
+  | { step: 'idle' }
+  | { step: 'reading'; fileName: string; fraction: number }
+  | { step: 'problems'; fileName: string; problems: RosterProblem[]; validPupils: Pupil[] }
+  | { step: 'preview'; fileName: string; pupils: Pupil[]; warnings: string[]; diff: RosterDiff; saving: boolean };
+
+interface RosterImportProps {
+  currentPupils: readonly Pupil[];
+  onReplaced: (pupilCount: number) => void;
+}
+
+export function RosterImport({ currentPupils, onReplaced }: RosterImportProps) {
+  const { editable, pin } = useOptions();
+  const [state, setState] = useState<ImportStep>({ step: 'idle' });
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  const read = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    // Cleared so that choosing the same file again (after fixing it) is a change too.
+    input.value = '';
+    if (!file) return;
+    setSaveError(null);
+    setState({ step: 'reading', fileName: file.name, fraction: 0 });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const result = /\.json$/i.test(file.name)
+      ? parseRosterJson(bytes, file.name)
+      : await parseRosterCsvInChunks(bytes, file.name, (fraction) => setState({ step: 'reading', fileName: file.name, fraction }));
+    if (!result.ok) setState({ step: 'problems', fileName: file.name, problems: result.errors, validPupils: result.validPupils });
+    else preview(file.name, result.pupils, result.warnings);
+  };
+
+  const preview = (fileName: string, pupils: Pupil[], warnings: string[]) => {
+    setState({ step: 'preview', fileName, pupils, warnings, diff: diffRosters(currentPupils, pupils), saving: false });
+  };
+
+  const replace = async () => {
+    if (state.step !== 'preview') return;
+    setState({ ...state, saving: true });
+    const result = await sendRequest({ type: 'import-roster', pupils: state.pupils, source: state.fileName, pin }).catch((error: unknown) => ({ ok: false as const, message: String(error) }));
+    if (result.ok) {
+      setState({ step: 'idle' });
+      onReplaced(result.version.pupilCount);
+    } else {
+      setState({ ...state, saving: false });
+      setSaveError(result.message);
+    }
+  };
+
+  return (
+    <div class="roster-import">
+      <p>
+        <label class="file-label" for="import-roster">Import roster</label>
+        <input id="import-roster" type="file" accept=".csv,.txt,.tsv,.json,text/csv,application/json" disabled={!editable || state.step === 'reading'}
+          aria-describedby="import-roster-hint" onChange={(event) => void read(event.currentTarget)} />
+      </p>
+      <p id="import-roster-hint" class="hint">
+        A CSV exported from SIMS, Arbor or Bromcom (or saved from Excel), or a roster exported here as JSON. Nothing changes until you have checked the changes and chosen “Replace roster”.
+      </p>
+      {state.step === 'reading' && (
+        <p>
+          <label for="import-progress">Reading {state.fileName}</label>{' '}
+          <progress id="import-progress" max={1} value={state.fraction}>{Math.round(state.fraction * 100)}%</progress>
+        </p>
+      )}
+      {state.step === 'problems' && (
+        <RosterProblems fileName={state.fileName} problems={state.problems} validCount={state.validPupils.length}
+          onImportValid={() => preview(state.fileName, state.validPupils, [])} onCancel={() => setState({ step: 'idle' })} />
+      )}
+      {state.step === 'preview' && (
+        <RosterPreview fileName={state.fileName} diff={state.diff} warnings={state.warnings} saving={state.saving}
+          onReplace={() => void replace()} onCancel={() => setState({ step: 'idle' })} />
+      )}
+      {saveError !== null && <p role="alert" class="error">{saveError}</p>}
+    </div>
+  );
+}

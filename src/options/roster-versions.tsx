@@ -1,0 +1,53 @@
+/** The last five rosters kept, newest first; any of them can be made current again in one step. */
+import { useState } from 'preact/hooks';
+import type { RosterVersionSummary } from '../roster/roster-store';
+import { sendRequest } from '../shared/send-request';
+import { formatDateTime } from './format-date';
+import { useOptions } from './options-context';
+
+interface RosterVersionsProps {
+  versions: readonly RosterVersionSummary[];
+  onRestored: (version: RosterVersionSummary) => void;
+}
+
+export function RosterVersions({ versions, onRestored }: RosterVersionsProps) {
+  const { editable, pin } = useOptions();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const restore = async (version: RosterVersionSummary) => {
+    setBusy(true);
+    setError(null);
+    const result = await sendRequest({ type: 'restore-roster-version', versionId: version.id, pin });
+    setBusy(false);
+    if (result.ok) onRestored(version);
+    else setError(result.message);
+  };
+
+  if (versions.length === 0) return <p>No roster has been imported yet.</p>;
+  return (
+    <>
+      <table>
+        <caption class="visually-hidden">Kept roster versions, newest first</caption>
+        <thead><tr><th scope="col">Imported</th><th scope="col">From</th><th scope="col">Pupils</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+        <tbody>
+          {versions.map((version) => (
+            <tr key={version.id}>
+              <td>{formatDateTime(version.importedAt)}</td>
+              <td>{version.source}</td>
+              <td>{version.pupilCount}</td>
+              <td>
+                {version.current ? <strong>In use</strong> : (
+                  <button type="button" class="secondary" disabled={!editable || busy}
+                    aria-label={`Restore the roster imported ${formatDateTime(version.importedAt)} (${version.pupilCount} pupils)`}
+                    onClick={() => void restore(version)}>Restore</button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {error !== null && <p role="alert" class="error">{error}</p>}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { FIXTURES, runCli, scratchFiles } from './run-cli';
+
+const ROSTER = join(FIXTURES, 'roster.csv');
+
+describe('guard check', () => {
+  test('JSON lines in, JSON lines out, with UTF-16 ranges into the text', () => {
+    const run = runCli(['check', '--roster', ROSTER], '{"id":"a","text":"🌳 Owls: well done Ada"}\n\n{"id":7,"text":"Owls: hi"}\n');
+    expect(run.status).toBe(0);
+    const [first, second] = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(first).toMatchObject({ id: 'a', verdict: 'block', findings: [{ rule: 'pupil-name', severity: 'block' }] });
+    expect('🌳 Owls: well done Ada'.slice(first.findings[0].start, first.findings[0].end)).toBe('Ada');
+    expect(second).toEqual({ id: 7, verdict: 'pass', findings: [] });
+  });
+
+  test('attachment findings say which attachment and field they are in', () => {
+    const run = runCli(['check', '--roster', ROSTER], JSON.stringify({ id: 'p', text: 'Owls: Medals', attachments: [{ name: 'kai_bell.jpg', type: 'image/jpeg' }], confirmed: ['photo-consent'] }));
+    expect(JSON.parse(run.stdout).findings[0]).toMatchObject({ rule: 'attachment-name', start: 0, end: 8, target: { kind: 'attachment', index: 0, part: 'name' } });
+  });
+
+  test('settings add prefixes and change levels', () => {
+    const directory = scratchFiles({ 'settings.json': JSON.stringify({ extraPrefixes: ['Whole School'], rules: { hashtag: 'warn' } }) });
+    const run = runCli(['check', '--roster', ROSTER, '--settings', join(directory, 'settings.json')], '{"id":"s","text":"Whole School: harvest #thanks"}');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ verdict: 'warn', findings: [{ rule: 'hashtag', severity: 'warn' }] });
+  });
+
+  test('a bad JSON line: exit 2 naming the line, nothing written', () => {
+    const run = runCli(['check', '--roster', ROSTER], '{"id":"1","text":"Owls: hi"}\n{"id":"2","text":\n');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/stdin line 2: not valid JSON/);
+    expect(run.stdout).toBe('');
+  });
+
+  test('a line that is not a draft: exit 2 naming the line and field', () => {
+    const run = runCli(['check', '--roster', ROSTER], '{"id":"1","text":"Owls: hi"}\n{"id":"2","text":"Owls","confirmed":["consent"]}\n');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/stdin line 2: confirmed\.0: a confirmation is one of the rule ids/);
+    expect(run.stdout).toBe('');
+  });
+
+  test('a bad roster: exit 2 naming the file and row', () => {
+    const directory = scratchFiles({ 'bad.csv': 'First name,Surname,Class,Photo consent\nAda,Nowak,Owls,Yes\nKai,Bell,Owls,maybe\n' });
+    const run = runCli(['check', '--roster', join(directory, 'bad.csv')], '{"text":"Owls: hi"}');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(join(directory, 'bad.csv'));
+    expect(run.stderr).toMatch(/row 3/);
+    expect(run.stdout).toBe('');
+  });
+
+  test('a missing roster file: exit 2 naming it', () => {
+    const run = runCli(['check', '--roster', '/nonexistent/roster.csv'], '{"text":"Owls: hi"}');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/\/nonexistent\/roster\.csv: cannot read the file \(ENOENT\)/);
+  });
+
+  test('bad settings: exit 2 naming the file and field', () => {
+    const directory = scratchFiles({ 'settings.json': JSON.stringify({ rules: { hashtag: 'sometimes' } }), 'broken.json': '{"rules":' });
+    const invalid = runCli(['check', '--roster', ROSTER, '--settings', join(directory, 'settings.json')], '{"text":"Owls: hi"}');
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toMatch(/settings\.json: rules\.hashtag: /);
+    const broken = runCli(['check', '--roster', ROSTER, '--settings', join(directory, 'broken.json')], '{"text":"Owls: hi"}');
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.json: not valid JSON/);
+  });
+
+  test('no command or no roster: exit 2 with the usage', () => {
+    expect(runCli([]).status).toBe(2);
+    const run = runCli(['check']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/usage: guard check --roster FILE/);
+  });
+});

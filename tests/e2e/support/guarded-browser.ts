@@ -1,0 +1,43 @@
+/**
+ * The set-up most guard tests share: the X stand-in served as https://x.com, Chromium with the
+ * built extension (dist/chrome, exactly as shipped) and, unless a test wants a fresh install,
+ * the sample roster imported through the options page.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildXFixture } from './build-x-fixture';
+import { launchChromiumWithExtension, type ChromiumExtensionSession } from './chromium';
+import { importRosterThroughOptions, setSettings } from './extension-setup';
+import { startXServer, type XServer } from './x-server';
+import type { SettingsInput } from '../../../src/shared/settings';
+
+export const CHROME_BUILD = fileURLToPath(new URL('../../../dist/chrome/', import.meta.url));
+export const FIREFOX_BUILD = fileURLToPath(new URL('../../../dist/firefox/', import.meta.url));
+export const SAMPLE_ROSTER = fileURLToPath(new URL('../../fixtures/roster/sample-roster.csv', import.meta.url));
+
+export interface GuardedBrowser {
+  server: XServer;
+  chromium: ChromiumExtensionSession;
+  close(): Promise<void>;
+}
+
+export function requireBuild(dir: string): void {
+  if (!existsSync(`${dir}/manifest.json`)) throw new Error(`${dir} is missing: run "npm run build" before the end-to-end tests.`);
+}
+
+export async function startGuardedBrowser(options: { roster?: boolean; settings?: SettingsInput } = {}): Promise<GuardedBrowser> {
+  requireBuild(CHROME_BUILD);
+  await buildXFixture();
+  const server = await startXServer();
+  const chromium = await launchChromiumWithExtension({ extensionDir: CHROME_BUILD, server });
+  if (options.settings) await setSettings(chromium.context, chromium.extensionOrigin, options.settings);
+  if (options.roster ?? true) await importRosterThroughOptions(chromium.context, chromium.extensionOrigin, SAMPLE_ROSTER);
+  return {
+    server,
+    chromium,
+    async close() {
+      await chromium.close();
+      await server.close();
+    },
+  };
+}
