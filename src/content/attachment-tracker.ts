@@ -43,17 +43,26 @@ export class AttachmentTracker {
   attachmentsFor(key: Element | undefined, root: ParentNode): Attachment[] {
     if (!key) return [];
     const tracked = this.byComposer.get(key);
-    const previews = root.querySelectorAll(`${ATTACHMENTS} ${ATTACHMENT_ITEM}`).length;
-    if (previews === 0) {
+    const previews = [...root.querySelectorAll(`${ATTACHMENTS} ${ATTACHMENT_ITEM}`)];
+    const typing = tracked ? [...tracked.alts].filter(([textarea]) => textarea.isConnected).map(([, alt]) => alt) : [];
+    if (previews.length === 0) {
       // Nothing is shown any more: the media were removed or posted.
       if (tracked && tracked.files.length > 0) this.byComposer.delete(key);
-      return tracked ? altOnly(tracked) : [];
+      return typing.length > 0 ? [{ name: '', alt: typing.join('\n'), type: 'text/plain' }] : [];
     }
     const files = tracked ? [...tracked.files] : [];
     // Media without a file (GIFs, re-attached) still need photo consent.
-    while (files.length < previews) files.push({ name: '', alt: '', type: 'image/*' });
-    const alt = tracked ? [...tracked.alts.values()].join('\n') : '';
-    return files.map((file, index) => (index === 0 && alt ? { ...file, alt } : file));
+    while (files.length < previews.length) files.push({ name: '', alt: '', type: 'image/*' });
+    // A saved description shows as the preview's alt: exact, per item. Without that, every
+    // description typed for this composer is kept, so a name in one is never lost.
+    const shown = previews.map((preview) => preview.querySelector('img[alt], video[aria-label]'));
+    const savedAlts = shown.map((media) => media?.getAttribute('alt') ?? media?.getAttribute('aria-label') ?? '');
+    const exposed = savedAlts.some(Boolean);
+    const remembered = tracked ? [...tracked.alts.values()] : [];
+    return files.map((file, index) => {
+      const alt = exposed ? [savedAlts[index] ?? '', ...(index === 0 ? typing : [])] : index === 0 ? remembered : [];
+      return { ...file, alt: alt.filter(Boolean).join('\n') };
+    });
   }
 
   /** Whether metadata is still being read for this composer's files. */
@@ -107,10 +116,4 @@ export class AttachmentTracker {
     }
     return entry;
   }
-}
-
-/** Alt text typed before any preview appeared still has to be checked. */
-function altOnly(tracked: ComposerAttachments): Attachment[] {
-  const alt = [...tracked.alts.values()].join('\n');
-  return alt ? [{ name: '', alt, type: 'text/plain' }] : [];
 }

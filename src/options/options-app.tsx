@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { SettingKey, SettingsState } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
-import type { Settings } from '../shared/settings';
 import { ActivitySection } from './activity-section';
 import { ClassesSection } from './classes-section';
 import { OptionsContext, type OptionsContextValue } from './options-context';
@@ -50,7 +49,7 @@ export function OptionsApp() {
       pin,
       editable,
       canChange: (key: SettingKey) => editable && !state.managedKeys.includes(key),
-      save: async (change: Partial<Settings>): Promise<SettingsProblem[]> => {
+      save: async (change: Partial<Record<SettingKey, unknown>>): Promise<SettingsProblem[]> => {
         const checked = checkSettings(state.settings, change);
         if (!checked.ok) return checked.problems;
         const saved = await sendRequest({ type: 'save-settings', settings: checked.settings, pin });
@@ -59,6 +58,7 @@ export function OptionsApp() {
         return [];
       },
       reload,
+      rememberPin: setPin,
     };
   }, [state, pin, reload]);
 

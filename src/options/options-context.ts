@@ -2,7 +2,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { SettingKey, SettingsState } from '../shared/messages';
-import type { Settings } from '../shared/settings';
 import type { SettingsProblem } from './settings-form';
 
 export interface OptionsContextValue {
@@ -14,8 +13,10 @@ export interface OptionsContextValue {
   /** Can the ICT lead change `key` here? Not when the admin console forces it. */
   canChange(key: SettingKey): boolean;
   /** Validates and saves a change to some settings; resolves to the problems, none when saved. */
-  save(change: Partial<Settings>): Promise<SettingsProblem[]>;
+  save(change: Partial<Record<SettingKey, unknown>>): Promise<SettingsProblem[]>;
   reload(): Promise<void>;
+  /** Keeps `pin` for later changes (after the PIN was set or changed here); undefined forgets it. */
+  rememberPin(pin: string | undefined): void;
 }
 
 export const OptionsContext = createContext<OptionsContextValue | null>(null);

@@ -20,6 +20,8 @@ export interface LaunchChromiumOptions {
   /** More host names to send to the server, e.g. a roster sync host (also pass them to startXServer's extraHosts). */
   extraHosts?: string[];
   slowMo?: number;
+  /** Further Chromium switches, e.g. --log-net-log to see every request the browser makes. */
+  extraArgs?: string[];
 }
 
 export interface LaunchChromiumWithExtensionOptions extends LaunchChromiumOptions {
@@ -82,7 +84,7 @@ async function launch(options: LaunchChromiumOptions, extensionArgs: string[]): 
     // Playwright passes --disable-extensions by default; the --disable-extensions-except list does
     // not need it, and leaving it in makes the launch depend on which of the two flags wins.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...chromiumArgs(options), ...extensionArgs],
+    args: [...chromiumArgs(options), ...extensionArgs, ...(options.extraArgs ?? [])],
     viewport: { width: 1280, height: 900 },
     slowMo: options.slowMo,
   });

