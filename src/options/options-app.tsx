@@ -1,8 +1,9 @@
-/** The options page: a sidebar of sections (roster, classes, rules, settings, activity) and the one shown. */
+/** The options page: a sidebar of sections (roster, classes, rules, settings, activity, archive check) and the one shown. */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { SettingKey, SettingsState } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 import { ActivitySection } from './activity-section';
+import { ArchiveCheck } from './archive-check';
 import { ClassesSection } from './classes-section';
 import { OptionsContext, type OptionsContextValue } from './options-context';
 import { PinUnlock } from './pin-unlock';
@@ -17,6 +18,7 @@ const SECTIONS = [
   { id: 'rules', title: 'Rules', Component: RulesSection },
   { id: 'settings', title: 'Settings', Component: SettingsSection },
   { id: 'activity', title: 'Activity', Component: ActivitySection },
+  { id: 'archive', title: 'Archive check', Component: ArchiveCheck },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 

@@ -50,8 +50,8 @@ function gapAfter(stream: TokenStream, index: number): string {
  */
 export function breaksSentence(gap: string): boolean {
   if (/[.!?:;()[\]{}"«»\n\r|]|\s-|-\s/.test(gap)) return true;
-  // Emoji and other symbols: anything outside ASCII that is not a space.
-  return /[^\x00-\x7f\s]/.test(gap);
+  // Emoji and other symbols: anything outside ASCII that is not a space (gaps hold no letters).
+  return /[^\p{ASCII}\s]/u.test(gap);
 }
 
 /** Whether two name parts are written as one name across this gap ("Mary Jane", "Mary-Jane", "O'Brien", "poppy_hughes"). */

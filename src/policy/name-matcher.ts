@@ -33,7 +33,8 @@ interface CompiledNameToken {
   text: string;
   ordinaryWord: boolean;
   plusSIsWord: boolean;
-  nearbyWords: ReadonlySet<string> | null;
+  /** Ordinary words one edit away: never reported as a misspelling of this name (a short list). */
+  nearbyWords: readonly string[] | undefined;
   /** Some pupil has it as a surname (or surname part): it can make a full name with the word before it. */
   surname: boolean;
   /** Some pupil has it as a given name: it can make a full name with the word after it. */
@@ -50,14 +51,17 @@ interface CompiledVariant {
   fullName: boolean;
 }
 
+/** Hash → token indices. Nearly every hash has one: a bare number saves an array per entry at compile time. */
+type HashIndex = Map<number, number | number[]>;
+
 export interface NameMatcher {
   tokens: CompiledNameToken[];
   /** Hash of a folded name part → its index in `tokens` (several when hashes collide). */
-  tokensByHash: Map<number, number[]>;
+  tokensByHash: HashIndex;
   /** By the index of their first token: the variants that start with it, longest first. */
   variantsByFirstToken: Map<number, CompiledVariant[]>;
   /** Hash of a long name, or of it with one letter deleted → its index in `tokens`. */
-  misspellingIndex: Map<number, number[]>;
+  misspellingIndex: HashIndex;
   longestMisspellable: number;
   /** Folded never-a-name phrases (built-in and the ICT lead's), by the hash of their first word. */
   neverANames: Map<number, string[][]>;
@@ -87,19 +91,20 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
     text: token.text,
     ordinaryWord: token.ordinaryWord,
     plusSIsWord: token.plusSIsWord,
-    nearbyWords: token.nearbyWords ? new Set(token.nearbyWords) : null,
+    nearbyWords: token.nearbyWords,
     surname: false,
     givenName: false,
     className: classNames.has(token.text),
   }));
-  const tokensByHash = new Map<number, number[]>();
+  const tokensByHash: HashIndex = new Map();
   tokens.forEach((token, index) => addToIndex(tokensByHash, hashString(token.text), index));
 
-  const variants = new Map<string, CompiledVariant>();
+  // Pupils share names: one compiled variant per spelling, keyed by its token (or tokens, joined).
+  const variants = new Map<number | string, CompiledVariant>();
   const misspellable = new Set<number>();
   for (const pupil of snapshot.pupils) {
     for (const variant of pupil.variants) {
-      const key = variant.tokens.join(',');
+      const key = variant.tokens.length === 1 ? (variant.tokens[0] as number) : variant.tokens.join(',');
       let compiled = variants.get(key);
       if (!compiled) {
         compiled = { tokens: variant.tokens, givenName: false, fullName: false };
@@ -118,13 +123,14 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
   }
   for (const list of variantsByFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
-  const misspellingIndex = new Map<number, number[]>();
+  const misspellingIndex: HashIndex = new Map();
   let longestMisspellable = 0;
   for (const index of misspellable) {
     const token = tokens[index] as CompiledNameToken;
     if (token.ordinaryWord || token.text.length < MISSPELLING_MIN_LENGTH) continue;
     longestMisspellable = Math.max(longestMisspellable, token.text.length);
-    for (const hash of deletionHashes(token.text, 0, token.text.length)) addToIndex(misspellingIndex, hash, index);
+    const count = deletionHashes(token.text, 0, token.text.length, deletionScratch);
+    for (let hash = 0; hash < count; hash += 1) addToIndex(misspellingIndex, deletionScratch[hash] as number, index);
   }
 
   const neverANames = new Map<number, string[][]>();
@@ -137,39 +143,57 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
   return { tokens, tokensByHash, variantsByFirstToken, misspellingIndex, longestMisspellable, neverANames };
 }
 
+const GIVEN_NAME_KINDS: ReadonlySet<NameVariantKind> = new Set(['forename', 'preferred', 'alias', 'forename-part']);
+
 function markVariant(variant: CompiledVariant, kind: NameVariantKind, tokens: CompiledNameToken[]): void {
-  const givenKinds: NameVariantKind[] = ['forename', 'preferred', 'alias', 'forename-part'];
   if (kind === 'full') variant.fullName = true;
-  if (givenKinds.includes(kind)) variant.givenName = true;
+  if (GIVEN_NAME_KINDS.has(kind)) variant.givenName = true;
   if (variant.tokens.length !== 1) return;
   const token = tokens[variant.tokens[0] as number] as CompiledNameToken;
-  if (givenKinds.includes(kind)) token.givenName = true;
+  if (GIVEN_NAME_KINDS.has(kind)) token.givenName = true;
   if (kind === 'surname' || kind === 'surname-part') token.surname = true;
 }
 
-function addToIndex(index: Map<number, number[]>, hash: number, value: number): void {
-  const list = index.get(hash);
-  if (!list) index.set(hash, [value]);
-  else if (!list.includes(value)) list.push(value);
+function addToIndex(index: HashIndex, hash: number, value: number): void {
+  const entry = index.get(hash);
+  if (entry === undefined) index.set(hash, value);
+  else if (typeof entry === 'number') {
+    if (entry !== value) index.set(hash, [entry, value]);
+  } else if (!entry.includes(value)) entry.push(value);
 }
 
-/** Hashes of text[start, end) and of it with each one letter deleted, without building the strings. */
-function deletionHashes(text: string, start: number, end: number): number[] {
+const NO_ENTRIES: readonly number[] = [];
+
+function entriesOf(index: HashIndex, hash: number): readonly number[] {
+  const entry = index.get(hash);
+  return entry === undefined ? NO_ENTRIES : typeof entry === 'number' ? [entry] : entry;
+}
+
+/** Longest word the misspelling check looks at; longer ones are not names. */
+const MAX_WORD_FOR_MISSPELLING = 64;
+const prefixHashes = new Int32Array(MAX_WORD_FOR_MISSPELLING + 1);
+const deletionScratch = new Int32Array(MAX_WORD_FOR_MISSPELLING + 1);
+
+/**
+ * Writes into `out` the hash of text[start, end) and of it with each one letter deleted, without
+ * building the strings; returns how many. Deleting letter i from a polynomial hash:
+ * prefix[i]·B^(n-1-i) + (whole − prefix[i+1]·B^(n-1-i)), all in int32 arithmetic.
+ */
+function deletionHashes(text: string, start: number, end: number, out: Int32Array): number {
   const length = end - start;
-  const prefix = new Array<number>(length + 1);
-  prefix[0] = 0;
-  for (let index = 0; index < length; index += 1) prefix[index + 1] = extendHash(prefix[index] as number, text.charCodeAt(start + index));
-  const whole = prefix[length] as number;
-  const hashes = [whole];
-  // Deleting letter i: prefix[i]·B^(n-1-i) + (whole − prefix[i+1]·B^(n-1-i)), in int32 arithmetic.
+  if (length > MAX_WORD_FOR_MISSPELLING) return 0;
+  prefixHashes[0] = 0;
+  for (let index = 0; index < length; index += 1) prefixHashes[index + 1] = extendHash(prefixHashes[index] as number, text.charCodeAt(start + index));
+  const whole = prefixHashes[length] as number;
+  out[0] = whole;
   let power = 1;
   for (let index = length - 1; index >= 0; index -= 1) {
-    const head = Math.imul(prefix[index] as number, power);
-    const upToHere = Math.imul(prefix[index + 1] as number, power);
-    hashes.push((head + whole - upToHere) | 0);
+    const head = Math.imul(prefixHashes[index] as number, power);
+    const upToHere = Math.imul(prefixHashes[index + 1] as number, power);
+    out[length - index] = (head + whole - upToHere) | 0;
     power = Math.imul(power, 31);
   }
-  return hashes;
+  return length + 1;
 }
 
 /** Optimal string alignment distance, capped: is `a` at most one edit or one swap from `b`? */
@@ -220,8 +244,8 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
   });
   results.push(...spelledOutNames(matcher, stream, normalised));
   stream.tokens.forEach((token, index) => {
-    if (covered[index] || lookup.suppressed(index) || isAfterStaffTitle(stream, index)) return;
-    if (misspeltName(matcher, stream.text, token)) {
+    if (covered[index] || lookup.suppressed(index)) return;
+    if (misspeltName(matcher, stream.text, token) && !isAfterStaffTitle(stream, index)) {
       results.push(toMatch(stream, { first: index, last: index, severity: 'warn', kind: 'misspelling', reason: 'close to a pupil’s name' }, normalised));
     }
   });
@@ -277,7 +301,7 @@ class TokenLookup {
   }
 
   idByHash(hash: number, start: number, end: number): number {
-    for (const id of this.matcher.tokensByHash.get(hash) ?? []) {
+    for (const id of entriesOf(this.matcher.tokensByHash, hash)) {
       const text = (this.matcher.tokens[id] as CompiledNameToken).text;
       if (text.length === end - start && this.stream.text.startsWith(text, start)) return id;
     }
@@ -381,9 +405,12 @@ function judge(matcher: NameMatcher, stream: TokenStream, found: VariantFound): 
     return capitalised ? verdict('block', 'a full name') : verdict('warn', 'a full name in lower case');
   }
   if (!capitalised) return verdict(null, 'an ordinary word in lower case');
+  // At a sentence start a capital says nothing, yet "Grace helped us tidy" is exactly how a child
+  // gets named: a warning (staff look, and may go on), never a block ("Summer is here!").
   if (startsSentence(stream, found.first)) return verdict('warn', 'capitalised at the start of a sentence');
   if (className) return verdict('warn', 'a class name used on its own');
   if (isInTitleCaseSentence(stream, found.first, found.last)) return verdict('warn', 'capitalised in a headline');
+  // A capitalised surname-word is more often a place or a title ("Green Park", "King Arthur").
   if (!found.givenName) return verdict('warn', 'a surname written with a capital');
   return verdict('block', 'capitalised in the middle of a sentence');
 }
@@ -410,19 +437,21 @@ function spelledOutNames(matcher: NameMatcher, stream: TokenStream, normalised: 
 }
 
 function nameTokenId(matcher: NameMatcher, text: string): number {
-  return matcher.tokensByHash.get(hashString(text))?.find((id) => matcher.tokens[id]?.text === text) ?? -1;
+  return entriesOf(matcher.tokensByHash, hashString(text)).find((id) => matcher.tokens[id]?.text === text) ?? -1;
 }
 
 /** Whether a token is one slip (a letter added, missed, changed or two swapped) from a long name. */
 function misspeltName(matcher: NameMatcher, text: string, token: WordToken): boolean {
   const length = token.end - token.start;
   if (length < MISSPELLING_MIN_LENGTH - 1 || length > matcher.longestMisspellable + 1) return false;
-  let word: string | null = null;
-  for (const hash of deletionHashes(text, token.start, token.end)) {
-    for (const id of matcher.misspellingIndex.get(hash) ?? []) {
+  const count = deletionHashes(text, token.start, token.end, deletionScratch);
+  for (let index = 0; index < count; index += 1) {
+    const candidates = entriesOf(matcher.misspellingIndex, deletionScratch[index] as number);
+    if (candidates.length === 0) continue;
+    const word = text.slice(token.start, token.end);
+    for (const id of candidates) {
       const name = matcher.tokens[id] as CompiledNameToken;
-      word ??= text.slice(token.start, token.end);
-      if (word !== name.text && withinOneEdit(word, name.text) && !name.nearbyWords?.has(word)) return true;
+      if (word !== name.text && withinOneEdit(word, name.text) && !name.nearbyWords?.includes(word)) return true;
     }
   }
   return false;

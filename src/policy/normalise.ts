@@ -43,7 +43,7 @@ const LOOK_ALIKES: ReadonlyMap<number, string> = new Map(
     // Latin letters without a decomposition
     ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ħ: 'h', Ħ: 'h', ı: 'i', ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th', ð: 'd', Ð: 'd', ŋ: 'n', ſ: 's',
     // apostrophes and dashes, so "O’Brien" and "Mary‑Jane" read like their ASCII spellings
-    '’': "'", '‘': "'", 'ʼ': "'", 'ʻ': "'", '`': "'", '´': "'", '′': "'", '＇': "'",
+    '’': "'", '‘': "'", 'ʼ': "'", 'ʻ': "'", '´': "'", '′': "'", '＇': "'",
     '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '―': '-', '−': '-', '﹣': '-', '－': '-',
   }).map(([character, latin]) => [character.codePointAt(0) ?? 0, latin]),
 );
@@ -77,70 +77,61 @@ function isUpperCase(character: string): boolean {
 /** Folds `original` for matching and keeps the map back to its UTF-16 positions. */
 export function normaliseText(original: string): NormalisedText {
   let capacity = original.length + 16;
-  let units = new Uint16Array(capacity);
   let sourceStart = new Int32Array(capacity);
   let sourceEnd = new Int32Array(capacity);
   let upper = new Uint8Array(capacity);
+  const pieces: string[] = [];
   let length = 0;
 
   const grow = (needed: number) => {
     if (length + needed <= capacity) return;
     capacity = Math.max(capacity * 2, length + needed);
-    const copy = <T extends Uint16Array | Int32Array | Uint8Array>(from: T, to: T): T => {
+    const copy = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
       to.set(from.subarray(0, length));
       return to;
     };
-    units = copy(units, new Uint16Array(capacity));
     sourceStart = copy(sourceStart, new Int32Array(capacity));
     sourceEnd = copy(sourceEnd, new Int32Array(capacity));
     upper = copy(upper, new Uint8Array(capacity));
   };
 
+  // ASCII, the common case, is copied a run at a time and lower-cased natively (same length).
+  let asciiRunStart = 0;
   let index = 0;
   while (index < original.length) {
     const unit = original.charCodeAt(index);
     if (unit < 0x80) {
-      // ASCII, the common case: no table lookups.
-      const isCapital = unit >= 0x41 && unit <= 0x5a;
-      units[length] = unit === 0x60 ? 0x27 : isCapital ? unit + 32 : unit;
       sourceStart[length] = index;
       sourceEnd[length] = index + 1;
-      upper[length] = isCapital ? 1 : 0;
+      upper[length] = unit >= 0x41 && unit <= 0x5a ? 1 : 0;
       length += 1;
       index += 1;
       continue;
     }
+    if (asciiRunStart < index) pieces.push(original.slice(asciiRunStart, index).toLowerCase());
     const codePoint = original.codePointAt(index) ?? unit;
     const width = codePoint > 0xffff ? 2 : 1;
     const folded = foldCodePoint(codePoint);
     const capital = folded.length > 0 && isUpperCase(String.fromCodePoint(codePoint)) ? 1 : 0;
     grow(folded.length);
     for (let offset = 0; offset < folded.length; offset += 1) {
-      units[length] = folded.charCodeAt(offset);
       sourceStart[length] = index;
       sourceEnd[length] = index + width;
       upper[length] = offset === 0 ? capital : 0;
       length += 1;
     }
+    pieces.push(folded);
     index += width;
+    asciiRunStart = index;
   }
+  if (asciiRunStart < original.length) pieces.push(original.slice(asciiRunStart).toLowerCase());
 
   return {
-    text: unitsToString(units.subarray(0, length)),
+    text: pieces.join(''),
     sourceStart: sourceStart.subarray(0, length),
     sourceEnd: sourceEnd.subarray(0, length),
     upper: upper.subarray(0, length),
   };
-}
-
-function unitsToString(units: Uint16Array): string {
-  // fromCharCode takes its units as arguments: chunk to stay below the engine's argument limit.
-  const CHUNK = 8192;
-  let text = '';
-  for (let start = 0; start < units.length; start += CHUNK) {
-    text += String.fromCharCode(...units.subarray(start, start + CHUNK));
-  }
-  return text;
 }
 
 /** The original UTF-16 range that the folded range [start, end) came from. */

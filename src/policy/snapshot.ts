@@ -103,7 +103,8 @@ function nameVariants(pupil: Pupil, tokens: NameTokenTable): SnapshotNameVariant
   const variants: SnapshotNameVariant[] = [];
   const seen = new Set<string>();
   const add = (kind: NameVariantKind, parts: string[]) => {
-    const indices = parts.map((part) => tokens.index(part));
+    // Misspellings are looked for in single names only, not in "oliverbennett".
+    const indices = parts.map((part) => tokens.index(part, kind !== 'full' && parts.length === 1));
     const key = `${kind}:${indices.join(',')}`;
     if (parts.length === 0 || seen.has(key)) return;
     seen.add(key);
@@ -140,15 +141,16 @@ class NameTokenTable {
 
   constructor(private readonly isEnglishWord: (lowercaseWord: string) => boolean) {}
 
-  index(text: string): number {
-    const known = this.indices.get(text);
-    if (known !== undefined) return known;
-    const ordinaryWord = this.isEnglishWord(text);
-    const entry: SnapshotNameToken = { text, ordinaryWord, plusSIsWord: this.isEnglishWord(`${text}s`) };
-    if (!ordinaryWord && text.length >= MISSPELLING_MIN_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text);
-    this.indices.set(text, this.entries.length);
-    this.entries.push(entry);
-    return this.entries.length - 1;
+  index(text: string, misspellable: boolean): number {
+    let index = this.indices.get(text);
+    if (index === undefined) {
+      index = this.entries.length;
+      this.indices.set(text, index);
+      this.entries.push({ text, ordinaryWord: this.isEnglishWord(text), plusSIsWord: this.isEnglishWord(`${text}s`) });
+    }
+    const entry = this.entries[index] as SnapshotNameToken;
+    if (misspellable && !entry.ordinaryWord && !entry.nearbyWords && text.length >= MISSPELLING_MIN_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text);
+    return index;
   }
 
   /** Every English word one deletion, insertion, substitution or swap of neighbours from `text`. */

@@ -15,6 +15,8 @@ export interface WordToken {
   hashWithoutLast: number;
   /** Written with a capital first letter and not in capitals throughout ("Grace", not "GRACE"). */
   capitalised: boolean;
+  /** Has a capital after its first letter and is not all capitals: maybe CamelCase ("WellDoneAda"). */
+  innerCapitals: boolean;
 }
 
 /** Multiplier of the polynomial hash. Any odd number works; 31 keeps the arithmetic in int32. */
@@ -33,10 +35,14 @@ export function hashString(text: string): number {
 const letterCache = new Map<number, boolean>();
 const LETTER = /\p{L}/u;
 
-/** Whether the code point at `index` of the folded text is a letter; `width` via `codePointWidth`. */
-export function isLetterAt(text: string, index: number): boolean {
+/** Whether the code point at `index` of the folded text is a letter. */
+function isLetterAt(text: string, index: number): boolean {
   const unit = text.charCodeAt(index);
   if (unit < 0x80) return unit >= 0x61 && unit <= 0x7a;
+  return isNonAsciiLetterAt(text, index, unit);
+}
+
+function isNonAsciiLetterAt(text: string, index: number, unit: number): boolean {
   const codePoint = text.codePointAt(index) ?? unit;
   let letter = letterCache.get(codePoint);
   if (letter === undefined) {
@@ -57,26 +63,39 @@ export function tokenise(normalised: NormalisedText, from = 0): WordToken[] {
   const tokens: WordToken[] = [];
   let index = from;
   while (index < text.length) {
-    if (!isLetterAt(text, index)) {
-      index += codePointWidth(text, index);
+    const unit = text.charCodeAt(index);
+    // Folded ASCII has no capitals: a letter is a-z.
+    if (unit < 0x80 ? unit < 0x61 || unit > 0x7a : !isNonAsciiLetterAt(text, index, unit)) {
+      index += unit < 0x80 ? 1 : codePointWidth(text, index);
       continue;
     }
     const start = index;
     let hash = 0;
     let previousHash = 0;
     let capitals = 0;
-    while (index < text.length && isLetterAt(text, index)) {
-      const width = codePointWidth(text, index);
-      for (let unit = 0; unit < width; unit += 1) {
+    while (index < text.length) {
+      const letter = text.charCodeAt(index);
+      if (letter < 0x80) {
+        if (letter < 0x61 || letter > 0x7a) break;
         previousHash = hash;
-        hash = extendHash(hash, text.charCodeAt(index + unit));
+        hash = extendHash(hash, letter);
+        capitals += upper[index] ?? 0;
+        index += 1;
+        continue;
+      }
+      if (!isNonAsciiLetterAt(text, index, letter)) break;
+      const width = codePointWidth(text, index);
+      for (let offset = 0; offset < width; offset += 1) {
+        previousHash = hash;
+        hash = extendHash(hash, text.charCodeAt(index + offset));
       }
       capitals += upper[index] ?? 0;
       index += width;
     }
     const length = index - start;
     const capitalised = upper[start] === 1 && (length === 1 || capitals < length);
-    tokens.push({ start, end: index, hash, hashWithoutLast: previousHash, capitalised });
+    const innerCapitals = capitals > (upper[start] ?? 0) && capitals < length;
+    tokens.push({ start, end: index, hash, hashWithoutLast: previousHash, capitalised, innerCapitals });
   }
   return tokens;
 }
@@ -86,6 +105,7 @@ export function tokenise(normalised: NormalisedText, from = 0): WordToken[] {
  * null when it has none. Parts never count as capitalised: inside a handle every part is.
  */
 export function camelCaseParts(normalised: NormalisedText, token: WordToken): WordToken[] | null {
+  if (!token.innerCapitals) return null;
   const { text, upper } = normalised;
   const cuts: number[] = [];
   for (let index = token.start + 1; index < token.end; index += 1) {
@@ -107,14 +127,14 @@ export function camelCaseParts(normalised: NormalisedText, token: WordToken): Wo
 }
 
 /** A token for an arbitrary range of the folded text (CamelCase parts, spaced-out letters). */
-export function tokenOf(text: string, start: number, end: number): WordToken {
+function tokenOf(text: string, start: number, end: number): WordToken {
   let hash = 0;
   let previousHash = 0;
   for (let index = start; index < end; index += 1) {
     previousHash = hash;
     hash = extendHash(hash, text.charCodeAt(index));
   }
-  return { start, end, hash, hashWithoutLast: previousHash, capitalised: false };
+  return { start, end, hash, hashWithoutLast: previousHash, capitalised: false, innerCapitals: false };
 }
 
 /**

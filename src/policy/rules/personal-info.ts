@@ -8,9 +8,25 @@ import type { Finding } from '../types';
  */
 const PHONE_PATTERN = /(?:(?:\+|\b00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?(?:\d[\s.-]?){5,12}\d|\b0(?:\d[\s.-]?){8,9}\d|\(0\d{2,4}\)\s?(?:\d[\s.-]?){5,7}\d)(?!\d)/g;
 
-export const findPhoneNumbersByPattern: PhoneNumberFinder = (text) => [...text.matchAll(PHONE_PATTERN)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+const findPhoneNumbersByPattern: PhoneNumberFinder = (text) => [...text.matchAll(PHONE_PATTERN)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 
-const EMAIL_PATTERN = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// E-mail addresses are found from each "@" outwards: a Unicode pattern scanning a long draft is slow.
+const LOCAL_PART_CHARACTER = /[\p{L}\p{N}._%+'-]/u;
+const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+/** RFC 5321's longest local part and domain. */
+const LOCAL_PART_MAX = 64;
+const DOMAIN_MAX = 255;
+
+function findEmails(text: string): TextRange[] {
+  const found: TextRange[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < LOCAL_PART_MAX && LOCAL_PART_CHARACTER.test(text[start - 1] as string)) start -= 1;
+    const domain = start < at ? DOMAIN.exec(text.slice(at + 1, at + 1 + DOMAIN_MAX)) : null;
+    if (domain) found.push({ start, end: at + 1 + domain[0].length });
+  }
+  return found;
+}
 
 /** Written in capitals, as postcodes are; "ab1 2cd" in lower case is too easily something else. */
 const POSTCODE_PATTERN = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b/g;
@@ -21,11 +37,16 @@ const ADDRESS_PATTERN = new RegExp(String.raw`\b\d{1,4}[a-zA-Z]?,?[ \t]+(?:\p{Lu
 
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*`;
 const DATE = String.raw`(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?:,?\s+\d{4})?|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)`;
-/** "DOB 3/4/2016", "born on 12th March 2016", "date of birth: …", "birthday 12/03/2016" (a date with a year). */
-const BIRTH_DATE_PATTERN = new RegExp(
-  String.raw`\b(?:d\.?o\.?b\.?|date of birth|born(?:\s+on)?)\s*[:-]?\s*(${DATE})|\bbirthday\b[^.!?\n]{0,20}?(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH},?\s+\d{4})`,
-  'giu',
-);
+/**
+ * A date after a birth cue: "DOB 3/4/2016", "born on 12th March 2016", "date of birth: …", or a
+ * date with a year shortly after "birthday" ("birthday is 12/03/2016"). The cue is found first, the
+ * date then read from there: one pattern for both is slow on a long draft.
+ */
+const BIRTH_CUE = /\b(?:d\.?o\.?b\b\.?|date of birth|born(?:\s+on)?|(birthday))/gi;
+const DATE_RIGHT_AFTER = new RegExp(String.raw`^\s*[:-]?\s*(${DATE})`, 'i');
+const DATE_WITH_YEAR_SOON_AFTER = new RegExp(String.raw`^[^.!?\n]{0,20}?(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH},?\s+\d{4})`, 'i');
+/** Enough text after a cue to hold the date. */
+const BIRTH_DATE_LOOKAHEAD = 60;
 
 const messages = {
   phone: '“{{text}}” looks like a phone number. Personal contact details must not be posted.',
@@ -61,13 +82,14 @@ export const rule: PolicyRule = {
       findings.push({ rule: 'personal-info', severity: 'block', ...range, target: { kind: 'text' }, message: formatMessage(message, { text: text.slice(range.start, range.end) }), fix: messages.fix });
     };
 
-    for (const match of text.matchAll(EMAIL_PATTERN)) {
-      if (!schoolEmails.has(match[0].toLowerCase())) report({ start: match.index, end: match.index + match[0].length }, messages.email);
+    for (const range of findEmails(text)) {
+      if (!schoolEmails.has(text.slice(range.start, range.end).toLowerCase())) report(range, messages.email);
     }
-    for (const match of text.matchAll(BIRTH_DATE_PATTERN)) {
-      const date = (match[1] ?? match[2]) as string;
-      const start = match.index + match[0].lastIndexOf(date);
-      report({ start, end: start + date.length }, messages.birthDate);
+    for (const cue of text.matchAll(BIRTH_CUE)) {
+      const cueEnd = cue.index + cue[0].length;
+      const date = (cue[1] ? DATE_WITH_YEAR_SOON_AFTER : DATE_RIGHT_AFTER).exec(text.slice(cueEnd, cueEnd + BIRTH_DATE_LOOKAHEAD));
+      const written = date?.[1];
+      if (date && written) report({ start: cueEnd + date[0].length - written.length, end: cueEnd + date[0].length }, messages.birthDate);
     }
     const findPhones = context.policy.findPhoneNumbers ?? findPhoneNumbersByPattern;
     for (const range of findPhones(text)) {
