@@ -3,6 +3,7 @@
  * Both come from the one manifest.json; the Firefox differences are derived here, not hand-kept.
  */
 import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 
@@ -14,10 +15,12 @@ export const GECKO_ID = 'school-post-guard@schoolpostguard.org.uk';
 
 function manifestFor(browser: Target): ManifestV3Export {
   if (browser === 'chrome') return baseManifest as ManifestV3Export;
-  const { options_page: optionsPage, minimum_chrome_version: _chromeOnly, ...rest } = baseManifest;
+  // Firefox reads managed settings from its enterprise policy (3rdparty), not from a schema file.
+  const { options_page: optionsPage, minimum_chrome_version: _chromeOnly, storage: _chromeSchema, background, ...rest } = baseManifest;
   return {
     ...rest,
-    // crxjs turns service_worker into background.scripts for Firefox (event page).
+    // Firefox runs the background as an event page: the same module, listed as a script.
+    background: { scripts: [background.service_worker], type: background.type },
     options_ui: { page: optionsPage, open_in_tab: true },
     browser_specific_settings: {
       gecko: {
@@ -26,6 +29,8 @@ function manifestFor(browser: Target): ManifestV3Export {
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android reads data_collection_permissions from 142.
+      gecko_android: { strict_min_version: '142.0' },
     },
   } as ManifestV3Export;
 }
@@ -38,6 +43,10 @@ export default defineConfig({
     // Readable stack traces in bug reports from schools matter more than a few KB.
     sourcemap: false,
     minify: true,
+  },
+  resolve: {
+    // Inherited by crxjs's separate content-script build, where a plugin would not be.
+    alias: [{ find: /^core-js\/modules\/.*$/, replacement: fileURLToPath(new URL('build/native-es2015.js', import.meta.url)) }],
   },
   plugins: [
     crx({
