@@ -44,7 +44,9 @@ function icon(size) {
       let shield = 0, tick = 0;
       for (let sy = 0; sy < samples; sy++) for (let sx = 0; sx < samples; sx++) {
         const x = (px + (sx + 0.5) / samples) / size, y = (py + (sy + 0.5) / samples) / size;
-        if (insideShield(x, y)) (nearTick(x, y, 0.065) ? tick++ : shield++);
+        if (!insideShield(x, y)) continue;
+        if (nearTick(x, y, 0.065)) tick++;
+        else shield++;
       }
       const n = samples * samples;
       const alpha = (shield + tick) / n;

@@ -5,7 +5,7 @@
 import { checkDraft } from '../policy/engine';
 import type { Attachment, CheckResult, Finding, PostKind, RuleId } from '../policy/types';
 import type { GuardReadiness } from './guard-connection';
-import { activeAccountHandle, readEditorText, type SelectorHealth } from './x-dom';
+import { activeAccountHandle, isDirectMessageEditor, readEditorText, type SelectorHealth } from './x-dom';
 
 export interface ComposerState {
   editors: HTMLElement[];
@@ -58,6 +58,7 @@ export function decideComposer(readiness: GuardReadiness, composer: ComposerStat
       confirmed: [...composer.confirmed],
       postsThisWeek: composer.postsThisWeek,
       kind: composer.kind,
+      placement: isDirectMessageEditor(editor) ? 'message' : index === 0 ? 'opening' : 'continuation',
     });
     editors.push({ editor, text, result });
   }

@@ -266,10 +266,11 @@ function confirmationsFor(findings: Finding[]): PanelConfirmation[] {
   if (findings.some((f) => f.severity === 'block' && !f.exception && f.rule !== 'photo-consent')) return [];
   for (const finding of findings) {
     if (offered.has(finding.rule)) continue;
-    if (finding.exception) {
+    if (finding.rule === 'photo-consent') {
+      // Staff check the photo against the list shown above it: one deliberate click.
+      offered.set(finding.rule, { rule: finding.rule, statement: finding.exception?.prompt ?? finding.message });
+    } else if (finding.exception) {
       offered.set(finding.rule, { rule: finding.rule, statement: finding.exception.prompt, typeWords: EXCEPTION_WORDS });
-    } else if (finding.rule === 'photo-consent') {
-      offered.set(finding.rule, { rule: finding.rule, statement: 'I have checked: no pupil listed above can be identified in the photos or video.' });
     } else if (finding.severity === 'warn') {
       offered.set(finding.rule, { rule: finding.rule, statement: 'I have read the warning above and this post is fine to send.' });
     }

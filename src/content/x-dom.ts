@@ -40,6 +40,11 @@ export function editorOf(node: EventTarget | null): HTMLElement | null {
   return node.closest<HTMLElement>(`${EDITOR_PRIMARY}, ${EDITOR_DM}, ${EDITOR_FALLBACK}`);
 }
 
+/** Whether an editor writes a direct message rather than a post. */
+export function isDirectMessageEditor(editor: Element): boolean {
+  return editor.matches(EDITOR_DM) || editor.closest(EDITOR_DM) !== null;
+}
+
 /** The publishing button a click landed on, if any. */
 export function postButtonOf(node: EventTarget | null): { button: HTMLElement; health: SelectorHealth } | null {
   if (!(node instanceof Element)) return null;

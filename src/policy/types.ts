@@ -68,6 +68,12 @@ export interface Draft {
   /** For posting-cadence: general posts already made this week, per class name. */
   postsThisWeek?: Record<string, number>;
   kind?: PostKind;
+  /**
+   * Where the text will appear (default `opening`). A later post of a thread carries on under the
+   * opening post's class name, and a direct message is not a post to the feed: neither has to begin
+   * with a class name.
+   */
+  placement?: 'opening' | 'continuation' | 'message';
 }
 
 export type Verdict = 'block' | 'warn' | 'pass';

@@ -27,6 +27,8 @@ ruleTester('class-prefix', {
     { text: 'Whole School: Harvest festival.', policy: withSettings, note: 'extra prefix' },
     { text: 'PTA - cake sale on Friday', policy: withSettings },
     { text: '', note: 'nothing to post' },
+    { text: 'Next week: draughts.', placement: 'continuation', note: 'a later post of a thread carries on under the first post’s class name' },
+    { text: 'Thanks, see you on Monday', placement: 'message', note: 'a direct message is not a post to the feed' },
   ],
   invalid: [
     { text: 'Fantastic singing in assembly today!', findings: [{ marks: 'Fantastic', says: 'Start the post with your class name' }] },
@@ -38,5 +40,6 @@ ruleTester('class-prefix', {
     { text: 'We went out. Oak: A day in the woods.', findings: [{ marks: 'We' }], note: 'the class name must come first' },
     { text: 'Whole School: Harvest festival.', findings: [{ marks: 'Whole' }], note: 'extra prefix not configured' },
     { text: '', attachments: [{ name: 'IMG_1.jpg', alt: '', type: 'image/jpeg' }], findings: [{ marks: '' }], note: 'a photo with no text' },
+    { text: 'Great day out!', placement: 'opening', findings: [{ marks: 'Great' }], note: 'the opening post of a thread' },
   ],
 });

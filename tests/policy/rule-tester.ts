@@ -14,6 +14,7 @@ export interface RuleCase {
   confirmed?: RuleId[];
   postsThisWeek?: Record<string, number>;
   kind?: Draft['kind'];
+  placement?: Draft['placement'];
   /** Another policy for this case (other settings or roster). */
   policy?: CompiledPolicy;
   /** Why the case is here, when the text alone does not say. */
@@ -41,6 +42,7 @@ export function ruleTester(rule: RuleId, tables: { valid: (string | RuleCase)[];
       confirmed: entry.confirmed ?? [],
       ...(entry.postsThisWeek ? { postsThisWeek: entry.postsThisWeek } : {}),
       ...(entry.kind ? { kind: entry.kind } : {}),
+      ...(entry.placement ? { placement: entry.placement } : {}),
     });
     return result.findings.filter((finding) => finding.rule === rule);
   };

@@ -16,6 +16,7 @@ export const rule: PolicyRule = {
     messages,
   },
   check(draft, context) {
+    if ((draft.placement ?? 'opening') !== 'opening') return [];
     if (context.prefix || (draft.text.trim() === '' && draft.attachments.length === 0)) return [];
     const { text } = context.normalisedText;
     // Mark the first word, where the class name should be.
