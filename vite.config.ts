@@ -43,6 +43,10 @@ export default defineConfig({
     // Readable stack traces in bug reports from schools matter more than a few KB.
     sourcemap: false,
     minify: true,
+    rollupOptions: {
+      // crxjs builds the manifest's pages; this one is only web-accessible, so it is named here.
+      input: { consent: 'src/consent/index.html' },
+    },
   },
   resolve: {
     // Inherited by crxjs's separate content-script build, where a plugin would not be.

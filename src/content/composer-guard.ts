@@ -111,8 +111,7 @@ export class ComposerGuard {
     const scope = composerScope(editor);
     const held = mayPost(decision) ? [] : postButtonsIn(scope.root);
     this.highlights.show(decision.kind === 'checked' ? decision.editors.map(({ editor: e, result }) => ({ editor: e, findings: result.findings })) : [], held);
-    const anchor = this.anchor?.isConnected ? this.anchor : editor;
-    this.panel.show(anchor, this.viewOf(decision, false));
+    this.panel.show(panelAnchor(this.anchor?.isConnected ? this.anchor : editor), this.viewOf(decision, false));
   }
 
   private onClick(event: MouseEvent): void {
@@ -150,7 +149,7 @@ export class ComposerGuard {
     const anchor = editor ?? from;
     this.activeEditor = editorOf(anchor) ?? this.activeEditor;
     this.anchor = anchor;
-    this.panel.show(anchor, this.viewOf(decision, true));
+    this.panel.show(panelAnchor(anchor), this.viewOf(decision, true));
     this.panel.focus();
     this.audit(decision, decision.kind === 'checked' && decision.verdict === 'warn' ? 'warned' : 'blocked');
   }
@@ -254,6 +253,14 @@ export class ComposerGuard {
     };
     sendRequest({ type: 'record-audit', entry }).catch(() => undefined);
   }
+}
+
+/** The panel sits beside the whole composer (or the alt-text dialog), not just the text box. */
+function panelAnchor(from: HTMLElement): HTMLElement {
+  const dialog = from.closest<HTMLElement>('[role="dialog"]');
+  if (dialog) return dialog;
+  const { root } = composerScope(from);
+  return root instanceof HTMLElement ? root : from;
 }
 
 function isEmpty(decision: Extract<ComposerDecision, { kind: 'checked' }>): boolean {

@@ -31,6 +31,8 @@ export interface PanelActions {
   setPostKind(kind: PostKind): void;
 }
 
+const PANEL_WIDTH = 340;
+
 const POST_KINDS: { kind: PostKind; label: string }[] = [
   { kind: 'general', label: 'General post about this week’s learning' },
   { kind: 'event', label: 'Special event (sports day, trip, visitor, assembly…)' },
@@ -38,7 +40,7 @@ const POST_KINDS: { kind: PostKind; label: string }[] = [
 ];
 
 const STYLE = `
-.panel { position: fixed; z-index: 2147483646; max-width: 380px; box-sizing: border-box; padding: 12px 14px;
+.panel { position: fixed; z-index: 2147483646; box-sizing: border-box; padding: 12px 14px;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #0f1419; background: #fff;
   border: 2px solid #536471; border-radius: 12px; box-shadow: 0 4px 16px rgba(0,0,0,.2); }
 .panel[data-tone="block"], .panel[data-tone="hold"] { border-color: #b3261e; }
@@ -168,15 +170,25 @@ export class FindingsPanel {
     return group;
   }
 
+  /**
+   * Beside the composer, never over it: X's toolbar, previews and Post button stay visible. Right
+   * of it where the window has room (X's sidebar), else left, else below it.
+   */
   private position(): void {
     if (!this.anchor || this.box.hidden) return;
     const rect = this.anchor.getBoundingClientRect();
-    const width = Math.min(380, window.innerWidth - 16);
-    const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
-    const below = rect.bottom + 8;
-    this.box.style.left = `${left}px`;
-    this.box.style.width = `${width}px`;
-    this.box.style.top = `${Math.min(below, Math.max(8, window.innerHeight - this.box.offsetHeight - 8))}px`;
+    const gap = 12;
+    const width = Math.min(PANEL_WIDTH, window.innerWidth - 2 * gap);
+    const height = this.box.offsetHeight;
+    let left: number;
+    let top = Math.max(gap, Math.min(rect.top, window.innerHeight - height - gap));
+    if (window.innerWidth - rect.right >= width + 2 * gap) left = rect.right + gap;
+    else if (rect.left >= width + 2 * gap) left = rect.left - width - gap;
+    else {
+      left = Math.max(gap, Math.min(rect.left, window.innerWidth - width - gap));
+      top = rect.bottom + gap;
+    }
+    Object.assign(this.box.style, { left: `${left}px`, top: `${top}px`, width: `${width}px` });
   }
 }
 
