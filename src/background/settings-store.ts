@@ -4,7 +4,7 @@
  * so tests can give fakes (managed storage cannot be set from a test).
  */
 import * as v from 'valibot';
-import { pinMatches, hashPin, pinProblem, type PinHash } from '../options/settings-pin';
+import { pinMatches, hashPin, pinProblem, type PinHash } from '../shared/settings-pin';
 import type { ChangeResult, SettingKey } from '../shared/messages';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings';
 

@@ -6,7 +6,7 @@
 import { checkDraft, type CompiledPolicy } from '../policy/engine';
 import type { RuleId } from '../policy/types';
 import { resultJson } from './check-command';
-import { readArchivePosts } from './x-archive';
+import { readArchivePosts } from '../archive/x-archive';
 
 /** A progress line every this many posts, on archives larger than that. */
 const PROGRESS_EVERY = 1000;

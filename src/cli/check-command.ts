@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { checkDraft, type CompiledPolicy } from '../policy/engine';
 import { RULE_IDS, type CheckResult, type Draft } from '../policy/types';
-import { InputError } from './input-error';
+import { InputError } from '../shared/input-error';
 
 const DraftLineSchema = v.object({
   id: v.optional(v.union([v.string(), v.number()])),

@@ -10,7 +10,7 @@ import { parseRosterCsv } from '../roster/csv-import';
 import { describeRosterProblem } from '../roster/parse-result';
 import type { Roster } from '../roster/model';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings';
-import { InputError } from './input-error';
+import { InputError } from '../shared/input-error';
 
 /** Shown at most, so a file with thousands of bad rows still gives a readable message. */
 const MAX_PROBLEMS_SHOWN = 20;

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { runAudit } from './audit-command';
 import { runCheck } from './check-command';
-import { InputError } from './input-error';
+import { InputError } from '../shared/input-error';
 import { loadPolicy, readInputFile } from './load-policy';
 
 const USAGE = `usage: guard check --roster FILE [--settings FILE] < drafts.jsonl

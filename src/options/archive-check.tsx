@@ -4,7 +4,7 @@
  * the guard's current snapshot; the archive never leaves the page.
  */
 import { useState } from 'preact/hooks';
-import { readArchivePosts } from '../cli/x-archive';
+import { readArchivePosts } from '../archive/x-archive';
 import { checkDraft, compilePolicy } from '../policy/engine';
 import type { Finding } from '../policy/types';
 import { sendRequest } from '../shared/send-request';

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { sendRequest } from '../shared/send-request';
 import { useOptions } from './options-context';
-import { pinProblem } from './settings-pin';
+import { pinProblem } from '../shared/settings-pin';
 
 export function SettingsPinForm() {
   const { state, editable, pin, reload, rememberPin } = useOptions();

@@ -4,7 +4,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import * as v from 'valibot';
-import { InputError } from './input-error';
+import { InputError } from '../shared/input-error';
 
 export interface ArchivedPost {
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin, pinMatches, pinProblem, PIN_ITERATIONS } from '../../src/options/settings-pin';
+import { hashPin, pinMatches, pinProblem, PIN_ITERATIONS } from '../../src/shared/settings-pin';
 
 describe('settings PIN', () => {
   it('keeps a salted hash, never the PIN', async () => {
