@@ -62,15 +62,26 @@ export function isDialogConfirm(button: Element): boolean {
 }
 
 /**
- * The composer a button or editor belongs to: the nearest ancestor holding both an editor and a
- * post button (a thread's editors share one). Dialog buttons post what the open composer holds,
- * so for those every editor on the page counts.
+ * The composer a button or editor belongs to: the smallest ancestor holding both an editor and a
+ * post button (a thread's editors share one). Found from the page's few post buttons and their
+ * common ancestors with `from`, so a keystroke costs a handful of lookups, not a scan per level.
+ * Dialog buttons post what the open composer holds, so for those every editor on the page counts.
  */
 export function composerScope(from: Element): { root: ParentNode; editors: HTMLElement[]; health: SelectorHealth } {
   if (isDialogConfirm(from)) return { root: document, ...findEditors(document) };
-  for (let node: Element | null = from; node; node = node.parentElement) {
-    const found = findEditors(node);
-    if (found.editors.length > 0 && node.querySelector(POST_BUTTON_PRIMARY)) return { root: node, ...found };
+  const depthOf = new Map<Element, number>();
+  let depth = 0;
+  for (let node: Element | null = from; node; node = node.parentElement) depthOf.set(node, depth++);
+  const commonAncestors = new Set<Element>();
+  for (const button of document.querySelectorAll(POST_BUTTON_PRIMARY)) {
+    let node: Element | null = button;
+    while (node && !depthOf.has(node)) node = node.parentElement;
+    if (node) commonAncestors.add(node);
+  }
+  const nearestFirst = [...commonAncestors].sort((a, b) => (depthOf.get(a) ?? 0) - (depthOf.get(b) ?? 0));
+  for (const root of nearestFirst) {
+    const found = findEditors(root);
+    if (found.editors.length > 0) return { root, ...found };
   }
   return { root: document, ...findEditors(document) };
 }
