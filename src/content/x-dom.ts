@@ -11,8 +11,6 @@ const EDITOR_FALLBACK = '.public-DraftEditor-content[contenteditable="true"], [r
 
 /** Buttons that publish: Post, Reply, Post all, Schedule (the same test ids whatever the label). */
 const POST_BUTTON_PRIMARY = '[data-testid="tweetButton"], [data-testid="tweetButtonInline"], [data-testid="dmComposerSendButton"], [data-testid="dm-composer-send-button"]';
-/** Buttons inside X's dialogs that go on to post (alt-text nudge "Not this time", edit confirmation). */
-const DIALOG_CONFIRM = '[data-testid="confirmationSheetConfirm"], [data-testid="confirmationSheetCancel"]';
 /** Fallback: a submit-like button next to an editor, found by structure not by label. */
 const POST_BUTTON_FALLBACK = 'button[type="submit"], [role="button"][data-testid*="tweet" i], [role="button"][data-testid*="send" i]';
 
@@ -48,7 +46,10 @@ export function isDirectMessageEditor(editor: Element): boolean {
 /** The publishing button a click landed on, if any. */
 export function postButtonOf(node: EventTarget | null): { button: HTMLElement; health: SelectorHealth } | null {
   if (!(node instanceof Element)) return null;
-  const primary = node.closest<HTMLElement>(`${POST_BUTTON_PRIMARY}, ${DIALOG_CONFIRM}`);
+  // X's follow-up dialogs (the alt-text nudge's "Not this time", the edit confirmation) only appear
+  // after a Post click the guard let through, and their request still meets the network backstop;
+  // they are not intercepted here, so "Discard" on a blocked draft keeps working.
+  const primary = node.closest<HTMLElement>(POST_BUTTON_PRIMARY);
   if (primary) return { button: primary, health: 'primary' };
   const fallback = node.closest<HTMLElement>(POST_BUTTON_FALLBACK);
   // A fallback button only counts when a composer is on the page: X has many other buttons.
@@ -56,19 +57,12 @@ export function postButtonOf(node: EventTarget | null): { button: HTMLElement; h
   return null;
 }
 
-/** Whether a button sits in one of X's confirmation dialogs rather than in a composer. */
-export function isDialogConfirm(button: Element): boolean {
-  return button.matches(DIALOG_CONFIRM);
-}
-
 /**
  * The composer a button or editor belongs to: the smallest ancestor holding both an editor and a
  * post button (a thread's editors share one). Found from the page's few post buttons and their
  * common ancestors with `from`, so a keystroke costs a handful of lookups, not a scan per level.
- * Dialog buttons post what the open composer holds, so for those every editor on the page counts.
  */
 export function composerScope(from: Element): { root: ParentNode; editors: HTMLElement[]; health: SelectorHealth } {
-  if (isDialogConfirm(from)) return { root: document, ...findEditors(document) };
   const depthOf = new Map<Element, number>();
   let depth = 0;
   for (let node: Element | null = from; node; node = node.parentElement) depthOf.set(node, depth++);

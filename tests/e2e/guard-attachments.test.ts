@@ -4,30 +4,15 @@
  * inside an extension-origin frame and never enters x.com's page.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitForPanel } from './support/guard-panel';
-import { startGuardedBrowser, type GuardedBrowser } from './support/guarded-browser';
+import { useGuardedHomePage } from './support/guarded-browser';
 import { jpegWithDescription, jpegWithGps, plainJpeg } from './support/test-images';
-import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
+import { composerScope, typeDraft } from './support/x-fixture-page';
 
-let guarded: GuardedBrowser;
-let page: Page;
+const { guarded, page } = useGuardedHomePage();
 
-beforeAll(async () => {
-  guarded = await startGuardedBrowser();
-  page = await guarded.chromium.page();
-});
-
-afterAll(async () => {
-  await guarded?.close();
-});
-
-beforeEach(async () => {
-  guarded.server.reset();
-  await gotoXHome(page);
-});
-
-const inline = () => composerScope(page, 'inline');
+const inline = () => composerScope(page(), 'inline');
 
 async function attach(name: string, buffer: Buffer, mimeType = 'image/jpeg'): Promise<void> {
   await inline().locator('input[data-testid="fileInput"]').setInputFiles({ name, mimeType, buffer });
@@ -36,8 +21,8 @@ async function attach(name: string, buffer: Buffer, mimeType = 'image/jpeg'): Pr
 
 async function clickPostAndExpectNothing(): Promise<void> {
   await inline().locator('[data-testid="tweetButtonInline"]').click();
-  await page.waitForTimeout(400);
-  expect(await guarded.server.posted()).toEqual([]);
+  await page().waitForTimeout(400);
+  expect(await guarded().server.posted()).toEqual([]);
 }
 
 describe('attachments', () => {
@@ -45,30 +30,30 @@ describe('attachments', () => {
     await typeDraft(inline(), 'Hedgehogs: Sports day!');
     await attach('poppy_hughes.jpg', plainJpeg());
     await clickPostAndExpectNothing();
-    expect(await waitForPanel(page, /attachment-name/)).toMatch(/poppy/i);
+    expect(await waitForPanel(page(), /attachment-name/)).toMatch(/poppy/i);
   });
 
   it('blocks alt text that names a pupil', async () => {
     await typeDraft(inline(), 'Owls: Medals!');
     await attach('IMG_0043.JPG', plainJpeg());
     await inline().locator('[data-testid="altTextButton"]').click();
-    await page.locator('#layers textarea[data-testid="altTextInput"]').fill('Kai Bell with his medal');
-    await page.locator('#layers [data-testid="endEditingButton"]').click();
+    await page().locator('#layers textarea[data-testid="altTextInput"]').fill('Kai Bell with his medal');
+    await page().locator('#layers [data-testid="endEditingButton"]').click();
     await clickPostAndExpectNothing();
-    expect(await waitForPanel(page, /attachment-name/)).toMatch(/Kai/);
+    expect(await waitForPanel(page(), /attachment-name/)).toMatch(/Kai/);
   });
 
   it('blocks a name written into the photo’s own description', async () => {
     await typeDraft(inline(), 'Year 5: Science week');
     await attach('IMG_0101.JPG', jpegWithDescription('Faith Okonkwo at the microscope'));
-    await waitForPanel(page, /attachment-name/);
+    await waitForPanel(page(), /attachment-name/);
     await clickPostAndExpectNothing();
   });
 
   it('warns about a photo carrying its GPS position', async () => {
     await typeDraft(inline(), 'Badgers: Forest school fun.');
     await attach('IMG_0044.JPG', jpegWithGps(51.8, -0.36));
-    expect(await waitForPanel(page, /\blocation\b/)).toMatch(/location/i);
+    expect(await waitForPanel(page(), /\blocation\b/)).toMatch(/location/i);
     await clickPostAndExpectNothing();
   });
 });
@@ -78,19 +63,19 @@ describe('photo consent', () => {
     await typeDraft(inline(), 'Owls: Art gallery day.');
     await attach('IMG_0042.JPG', plainJpeg());
     await clickPostAndExpectNothing();
-    await waitForPanel(page, /photo-consent/);
+    await waitForPanel(page(), /photo-consent/);
 
-    const frame = await waitForConsentFrame(page);
+    const frame = await waitForConsentFrame(page());
     await expect.poll(() => frame.locator('body').innerText()).toMatch(/Ada Nowak/);
     // The page's own DOM, storage and script-visible state never hold the name.
-    const pageSees = await page.evaluate(() => [document.documentElement.outerHTML, JSON.stringify(localStorage), JSON.stringify(sessionStorage), document.cookie].join('\n'));
+    const pageSees = await page().evaluate(() => [document.documentElement.outerHTML, JSON.stringify(localStorage), JSON.stringify(sessionStorage), document.cookie].join('\n'));
     expect(pageSees).not.toMatch(/Nowak/);
 
     // Blocking moved keyboard focus into the panel, onto its confirmation.
-    await page.keyboard.press('Enter');
-    await waitForPanel(page, /Ready to post/);
+    await page().keyboard.press('Enter');
+    await waitForPanel(page(), /Ready to post/);
     await inline().locator('[data-testid="tweetButtonInline"]').click();
-    const posted = await guarded.server.waitForPosts(1);
+    const posted = await guarded().server.waitForPosts(1);
     expect(posted[0]?.text).toBe('Owls: Art gallery day.');
     expect(posted[0]?.media.map((media) => media.name)).toEqual(['IMG_0042.JPG']);
   });

@@ -3,57 +3,41 @@
  * stand-in: the Post button, Ctrl/Cmd+Enter, "Post all" on a thread, the modal composer, and a
  * post request made without the composer at all (the network backstop).
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { guardPanelText, waitForPanel } from './support/guard-panel';
-import { startGuardedBrowser, type GuardedBrowser } from './support/guarded-browser';
-import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
+import { useGuardedHomePage } from './support/guarded-browser';
+import { composerScope, typeDraft } from './support/x-fixture-page';
 
-let guarded: GuardedBrowser;
-let page: Page;
-
-beforeAll(async () => {
-  guarded = await startGuardedBrowser();
-  page = await guarded.chromium.page();
-});
-
-afterAll(async () => {
-  await guarded?.close();
-});
-
-beforeEach(async () => {
-  guarded.server.reset();
-  await gotoXHome(page);
-});
+const { guarded, page } = useGuardedHomePage();
 
 /** Gives X's handlers (and a post that should not happen) time to run before asserting nothing went out. */
 async function expectNothingPosted(): Promise<void> {
-  await page.waitForTimeout(400);
-  expect(await guarded.server.posted()).toEqual([]);
+  await page().waitForTimeout(400);
+  expect(await guarded().server.posted()).toEqual([]);
 }
 
 describe('a draft that names a pupil', () => {
   it('is not posted by clicking Post, and the reason is shown', async () => {
-    const scope = composerScope(page, 'inline');
+    const scope = composerScope(page(), 'inline');
     await typeDraft(scope, 'Owls: Well done Kai for a brilliant poem!');
     await scope.locator('[data-testid="tweetButtonInline"]').click();
     await expectNothingPosted();
-    const panel = await waitForPanel(page, /Not posted/);
+    const panel = await waitForPanel(page(), /Not posted/);
     expect(panel).toMatch(/Kai/);
     expect(panel).toMatch(/pupil-name/);
   });
 
   it('is not posted by Ctrl+Enter or Cmd+Enter', async () => {
-    const scope = composerScope(page, 'inline');
+    const scope = composerScope(page(), 'inline');
     await typeDraft(scope, 'Hedgehogs: Ollie read to the class');
-    await page.keyboard.press('Control+Enter');
-    await page.keyboard.press('Meta+Enter');
+    await page().keyboard.press('Control+Enter');
+    await page().keyboard.press('Meta+Enter');
     await expectNothingPosted();
-    expect(await guardPanelText(page)).toMatch(/Ollie/);
+    expect(await guardPanelText(page())).toMatch(/Ollie/);
   });
 
   it('is caught when the name is typed and Ctrl+Enter pressed in the same task', async () => {
-    const scope = composerScope(page, 'inline');
+    const scope = composerScope(page(), 'inline');
     await typeDraft(scope, 'Owls: Thank you ');
     await scope.locator('[data-testid="tweetTextarea_0"]').evaluate((editor) => {
       // Insertion and the shortcut in one task: no frame, no timer, no round trip in between.
@@ -65,27 +49,27 @@ describe('a draft that names a pupil', () => {
   });
 
   it('in the second post of a thread stops "Post all"', async () => {
-    const scope = composerScope(page, 'inline');
+    const scope = composerScope(page(), 'inline');
     await typeDraft(scope, 'Year 5: Our science fair');
     await scope.locator('[data-testid="addButton"]').click();
-    await page.keyboard.type('Noor built a volcano');
+    await page().keyboard.type('Noor built a volcano');
     await expect(scope.locator('[data-testid="tweetButtonInline"]').textContent()).resolves.toBe('Post all');
     await scope.locator('[data-testid="tweetButtonInline"]').click();
     await expectNothingPosted();
-    expect(await guardPanelText(page)).toMatch(/Noor/);
+    expect(await guardPanelText(page())).toMatch(/Noor/);
   });
 
   it('is not posted from the modal composer', async () => {
-    await page.locator('[data-testid="SideNav_NewTweet_Button"]').click();
-    const modal = composerScope(page, 'modal');
+    await page().locator('[data-testid="SideNav_NewTweet_Button"]').click();
+    const modal = composerScope(page(), 'modal');
     await typeDraft(modal, 'Badgers: Mason Taylor scored twice');
     await modal.locator('[data-testid="tweetButton"]').click();
     await expectNothingPosted();
-    expect(await guardPanelText(page)).toMatch(/Mason Taylor/);
+    expect(await guardPanelText(page())).toMatch(/Mason Taylor/);
   });
 
   it('is refused by the network backstop when the post request is made directly', async () => {
-    const outcome = await page.evaluate(async () => {
+    const outcome = await page().evaluate(async () => {
       try {
         await fetch('/i/api/graphql/Direct123/CreateTweet', {
           method: 'POST',
@@ -104,40 +88,40 @@ describe('a draft that names a pupil', () => {
 
 describe('the other rules at submit', () => {
   it('blocks a hashtag until staff confirm the parents’ agreement in words', async () => {
-    const scope = composerScope(page, 'inline');
+    const scope = composerScope(page(), 'inline');
     await typeDraft(scope, 'Owls: Fun in the sun #summer');
     await scope.locator('[data-testid="tweetButtonInline"]').click();
     await expectNothingPosted();
-    expect(await waitForPanel(page, /hashtag/)).toMatch(/parents/i);
+    expect(await waitForPanel(page(), /hashtag/)).toMatch(/parents/i);
   });
 
   it('blocks a post that does not start with a class name', async () => {
-    const scope = composerScope(page, 'inline');
+    const scope = composerScope(page(), 'inline');
     await typeDraft(scope, 'Fantastic singing in assembly today!');
-    await page.keyboard.press('Control+Enter');
+    await page().keyboard.press('Control+Enter');
     await expectNothingPosted();
-    expect(await waitForPanel(page, /class-prefix/)).toMatch(/class name/i);
+    expect(await waitForPanel(page(), /class-prefix/)).toMatch(/class name/i);
   });
 });
 
 describe('a clean draft', () => {
   it('goes out once, by click', async () => {
-    const scope = composerScope(page, 'inline');
+    const scope = composerScope(page(), 'inline');
     await typeDraft(scope, 'Owls: We decorated the hall with holly and ivy.');
     await scope.locator('[data-testid="tweetButtonInline"]').click();
-    const posted = await guarded.server.waitForPosts(1);
-    await page.waitForTimeout(300);
-    expect((await guarded.server.posted()).map((tweet) => tweet.text)).toEqual(['Owls: We decorated the hall with holly and ivy.']);
+    const posted = await guarded().server.waitForPosts(1);
+    await page().waitForTimeout(300);
+    expect((await guarded().server.posted()).map((tweet) => tweet.text)).toEqual(['Owls: We decorated the hall with holly and ivy.']);
     expect(posted).toHaveLength(1);
   });
 
   it('goes out by Ctrl+Enter, and a clean thread goes out whole', async () => {
-    const scope = composerScope(page, 'inline');
+    const scope = composerScope(page(), 'inline');
     await typeDraft(scope, 'Year 5: Mr Knight taught us chess.');
     await scope.locator('[data-testid="addButton"]').click();
-    await page.keyboard.type('Next week: draughts.');
-    await page.keyboard.press('Control+Enter');
-    const posted = await guarded.server.waitForPosts(2);
+    await page().keyboard.type('Next week: draughts.');
+    await page().keyboard.press('Control+Enter');
+    const posted = await guarded().server.waitForPosts(2);
     expect(posted.map((tweet) => tweet.text)).toEqual(['Year 5: Mr Knight taught us chess.', 'Next week: draughts.']);
   });
 });

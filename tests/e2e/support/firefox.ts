@@ -29,6 +29,13 @@ export interface LaunchFirefoxOptions {
   extraHosts?: string[];
   /** Extra about:config preferences. */
   prefs?: Record<string, unknown>;
+  /**
+   * Starts Firefox's remote agent with system access (MOZ_REMOTE_ALLOW_SYSTEM_ACCESS). Without it
+   * WebDriver BiDi refuses to navigate a tab to any moz-extension:// page ("Navigation to … is not
+   * allowed in this context": only http(s), file, blob and about:blank are "webdriver safe"), so a
+   * test cannot open the add-on's own options page. Needed for openExtensionPage().
+   */
+  allowSystemAccess?: boolean;
 }
 
 export interface FirefoxExtensionSession {
@@ -42,6 +49,18 @@ export interface FirefoxExtensionSession {
   extensionOrigin: string;
   /** A new tab, brought to the front (with several tabs, call bringToFront() on the one being typed in). */
   page(): Promise<Page>;
+  /**
+   * A new tab showing one of the add-on's own pages, e.g. `src/options/index.html`, loaded
+   * completely. Needs `allowSystemAccess`.
+   */
+  openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Sends one WebDriver BiDi command on the session puppeteer holds, for what puppeteer does not
+   * expose (e.g. script.evaluate with serializationOptions). Resolves with the command's result.
+   */
+  bidi(method: string, params: object): Promise<unknown>;
+  /** The WebDriver BiDi browsing context id of a page (the `context` of BiDi commands). */
+  contextId(page: Page): string;
   /** `host:port` of every connection the proxy refused: anything but x.com / twitter.com. */
   refusedHosts(): string[];
   close(): Promise<void>;
@@ -59,6 +78,24 @@ async function geckoId(extensionDir: string): Promise<string> {
   };
   const id = manifest.browser_specific_settings?.gecko?.id ?? manifest.applications?.gecko?.id;
   if (id === undefined) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+interface RawBidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+/** puppeteer keeps its BiDi connection internal (`BidiBrowser.connection`); checked, not assumed. */
+function bidiConnection(browser: Browser): RawBidiConnection {
+  const connection = (browser as unknown as { connection?: Partial<RawBidiConnection> }).connection;
+  if (typeof connection?.send !== 'function') throw new Error('puppeteer-core no longer exposes its WebDriver BiDi connection as browser.connection');
+  return connection as RawBidiConnection;
+}
+
+/** The BiDi browsing context behind a page: puppeteer's frame id is that context's id (internal `_id`). */
+function contextIdOf(page: Page): string {
+  const id = (page.mainFrame() as unknown as { _id?: unknown })._id;
+  if (typeof id !== 'string') throw new Error('puppeteer-core no longer exposes a frame\'s BiDi context id as frame._id');
   return id;
 }
 
@@ -80,7 +117,7 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
       acceptInsecureCerts: true,
       defaultViewport: { width: 1280, height: 900 },
       // Release builds honour services.settings.server (below) only with this set.
-      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', ...(options.allowSystemAccess ? { MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' } : {}) },
       extraPrefsFirefox: {
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
@@ -110,10 +147,12 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
     await proxy.close();
     throw new Error(`Firefox refused the add-on in ${extensionDir}`, { cause: error });
   }
+  const extensionOrigin = `moz-extension://${uuid}`;
+  const bidi = (method: string, params: object) => bidiConnection(browser).send(method, params).then((answer) => answer.result);
   return {
     browser,
     extensionId,
-    extensionOrigin: `moz-extension://${uuid}`,
+    extensionOrigin,
     async page() {
       // Always a new tab: Firefox's first tab (opened before the session was set up) never gets
       // the window's focus, so it fires no focus events and document.hasFocus() stays false there,
@@ -123,6 +162,18 @@ export async function launchFirefoxWithExtension(options: LaunchFirefoxOptions):
       await page.bringToFront();
       return page;
     },
+    async openExtensionPage(path) {
+      if (!options.allowSystemAccess) throw new Error('openExtensionPage() needs launchFirefoxWithExtension({ allowSystemAccess: true })');
+      const page = await browser.newPage();
+      await page.bringToFront();
+      // Not page.goto(): Firefox sends no browsingContext.domContentLoaded / load events for a
+      // moz-extension:// document, so puppeteer would wait for them until its timeout. The BiDi
+      // command itself waits for the load (in the parent process).
+      await bidi('browsingContext.navigate', { context: contextIdOf(page), url: `${extensionOrigin}/${path.replace(/^\//, '')}`, wait: 'complete' });
+      return page;
+    },
+    bidi,
+    contextId: contextIdOf,
     refusedHosts: () => proxy.refused(),
     async close() {
       await browser.close();

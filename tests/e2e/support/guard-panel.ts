@@ -20,10 +20,10 @@ function textOf(node: DomNode, out: string[]): void {
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) textOf(child, out);
 }
 
-function findGuardHost(node: DomNode): DomNode | null {
-  if (node.nodeName === 'SCHOOL-POST-GUARD') return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const found = findGuardHost(child);
+function findNode(node: DomNode, nodeName: string): DomNode | null {
+  if (node.nodeName === nodeName) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findNode(child, nodeName);
     if (found) return found;
   }
   return null;
@@ -41,22 +41,13 @@ async function documentTree(page: Page): Promise<DomNode> {
 
 /** The visible text of the guard's panel (empty when the panel is hidden or absent). */
 export async function guardPanelText(page: Page): Promise<string> {
-  const host = findGuardHost(await documentTree(page));
+  const host = findNode(await documentTree(page), 'SCHOOL-POST-GUARD');
   if (!host) return '';
-  const section = findSection(host);
+  const section = findNode(host, 'SECTION');
   if (!section || section.attributes?.includes('hidden')) return '';
   const out: string[] = [];
   textOf(section, out);
   return out.join(' ');
-}
-
-function findSection(node: DomNode): DomNode | null {
-  if (node.nodeName === 'SECTION') return node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
-    const found = findSection(child);
-    if (found) return found;
-  }
-  return null;
 }
 
 /** Waits until the panel's text matches, and returns it. */

@@ -4,10 +4,13 @@
  * the sample roster imported through the options page.
  */
 import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { buildXFixture } from './build-x-fixture';
 import { launchChromiumWithExtension, type ChromiumExtensionSession } from './chromium';
 import { importRosterThroughOptions, setSettings } from './extension-setup';
+import { gotoXHome } from './x-fixture-page';
 import { startXServer, type XServer } from './x-server';
 import type { SettingsInput } from '../../../src/shared/settings';
 
@@ -40,4 +43,25 @@ export async function startGuardedBrowser(options: { roster?: boolean; settings?
       await server.close();
     },
   };
+}
+
+/**
+ * For a test file whose tests each start on a fresh https://x.com/home with the sample roster:
+ * one browser for the file, the server's record cleared before each test.
+ */
+export function useGuardedHomePage(): { guarded: () => GuardedBrowser; page: () => Page } {
+  let guarded: GuardedBrowser;
+  let page: Page;
+  beforeAll(async () => {
+    guarded = await startGuardedBrowser();
+    page = await guarded.chromium.page();
+  });
+  afterAll(async () => {
+    await guarded?.close();
+  });
+  beforeEach(async () => {
+    guarded.server.reset();
+    await gotoXHome(page);
+  });
+  return { guarded: () => guarded, page: () => page };
 }
