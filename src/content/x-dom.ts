@@ -11,8 +11,12 @@ const EDITOR_FALLBACK = '.public-DraftEditor-content[contenteditable="true"], [r
 
 /** Buttons that publish: Post, Reply, Post all, Schedule (the same test ids whatever the label). */
 const POST_BUTTON_PRIMARY = '[data-testid="tweetButton"], [data-testid="tweetButtonInline"], [data-testid="dmComposerSendButton"], [data-testid="dm-composer-send-button"]';
-/** Fallback: a submit-like button next to an editor, found by structure not by label. */
-const POST_BUTTON_FALLBACK = 'button[type="submit"], [role="button"][data-testid*="tweet" i], [role="button"][data-testid*="send" i]';
+/**
+ * Fallback when X's post buttons are no longer recognised: any button. Which one posts cannot be
+ * told without the test ids (labels are translated), so every button counts while a composer is
+ * open: a blocked draft then also holds the other toolbar buttons, which is the safe mistake.
+ */
+const POST_BUTTON_FALLBACK = 'button, [role="button"]';
 
 const ACCOUNT_AVATAR = '[data-testid="SideNav_AccountSwitcher_Button"] [data-testid^="UserAvatar-Container-"]';
 const ACCOUNT_AVATAR_PREFIX = 'UserAvatar-Container-';
@@ -51,8 +55,8 @@ export function postButtonOf(node: EventTarget | null): { button: HTMLElement; h
   // they are not intercepted here, so "Discard" on a blocked draft keeps working.
   const primary = node.closest<HTMLElement>(POST_BUTTON_PRIMARY);
   if (primary) return { button: primary, health: 'primary' };
+  if (document.querySelector(POST_BUTTON_PRIMARY)) return null;
   const fallback = node.closest<HTMLElement>(POST_BUTTON_FALLBACK);
-  // A fallback button only counts when a composer is on the page: X has many other buttons.
   if (fallback && findEditors().editors.length > 0) return { button: fallback, health: 'degraded' };
   return null;
 }
@@ -77,7 +81,8 @@ export function composerScope(from: Element): { root: ParentNode; editors: HTMLE
     const found = findEditors(root);
     if (found.editors.length > 0) return { root, ...found };
   }
-  return { root: document, ...findEditors(document) };
+  // No recognised post button shares an ancestor with `from`: X's markup has moved on.
+  return { root: document, editors: findEditors(document).editors, health: 'degraded' };
 }
 
 export function postButtonsIn(root: ParentNode): HTMLElement[] {
