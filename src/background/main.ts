@@ -34,6 +34,11 @@ async function importPupils(pupils: Pupil[], source: string) {
   return version;
 }
 
+/** Fetches the sync address once; a valid roster replaces the current one, anything else only updates the status. */
+async function syncNow() {
+  return runSync((await loadSettings()).settings, async (pupils, source) => void (await importPupils(pupils, source)));
+}
+
 type Handler<T extends GuardRequest['type']> = (message: RequestOf<T>) => Promise<ResponseOf<T>>;
 type Handlers = { [T in GuardRequest['type']]: Handler<T> };
 
@@ -88,7 +93,7 @@ const handlers: Handlers = {
   'save-settings': async ({ settings, pin }) => settingsStore.save(settings, pin),
   'check-settings-pin': async ({ pin }) => ({ ok: await settingsStore.pinAllows(pin) }),
   'set-settings-pin': async ({ newPin, pin }) => settingsStore.setPin(newPin, pin),
-  'sync-now': async () => runSync((await loadSettings()).settings, async (pupils, source) => void (await importPupils(pupils, source))),
+  'sync-now': syncNow,
   'list-audit': async ({ limit }) => listAudit(await database, { limit }),
 };
 
@@ -121,8 +126,7 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (!isSyncAlarm(alarm)) return;
-  void loadSettings().then(({ settings }) => runSync(settings, async (pupils, source) => void (await importPupils(pupils, source))));
+  if (isSyncAlarm(alarm)) void syncNow();
 });
 
 browser.runtime.onInstalled.addListener(() => {
