@@ -77,9 +77,12 @@ export function composerScope(from: Element): { root: ParentNode; editors: HTMLE
     if (node) commonAncestors.add(node);
   }
   const nearestFirst = [...commonAncestors].sort((a, b) => (depthOf.get(a) ?? 0) - (depthOf.get(b) ?? 0));
-  for (const root of nearestFirst) {
-    const found = findEditors(root);
-    if (found.editors.length > 0) return { root, ...found };
+  // From a Post button the common ancestor is the button itself: climb to the composer around it.
+  for (const ancestor of nearestFirst) {
+    for (let root: Element | null = ancestor; root; root = root.parentElement) {
+      const found = findEditors(root);
+      if (found.editors.length > 0) return { root, ...found };
+    }
   }
   // No recognised post button shares an ancestor with `from`: X's markup has moved on.
   return { root: document, editors: findEditors(document).editors, health: 'degraded' };
