@@ -18,13 +18,17 @@
  *    processing and the wait until the next frame is presented), what INP is made of. Chromium rounds
  *    it to 8 ms and only reports entries of ≥ 16 ms, so it gives the share of slow keystrokes and a
  *    p95 that reads "< 16" when fewer than 5 % reached 16 ms.
- * The same typing is measured without the extension (baseline) in the same run.
+ * The same typing is measured without the extension (baseline) in the same run, the two browsers'
+ * passes interleaved. Two drafts: a post typed into an empty composer, and the same post typed after
+ * a 2,000-character draft. In the second, Draft.js inserts every character itself (no `input`
+ * event, so the guard is not told); the probe dispatches the missing `input` event there so that the
+ * guard's cost on long text is measured at all, and the output says so.
  *
  * Environment: BENCH_DELAY (ms between keys, default 30), BENCH_PASSES (drafts typed per scenario,
  * default 2), BENCH_KEEP_CSV=1 keeps the generated roster and prints its path.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,19 +166,18 @@ function rosterCsv(pupils: readonly GeneratedPupil[]): string {
 // ---------------------------------------------------------------------------------------------
 // Drafts
 
-/** Exactly `length` characters: `text`, cut at a space (or padded with `filler`). */
-function fitTo(length: number, text: string, filler: string): string {
-  let out = text;
-  while (out.length < length) out += ` ${filler}`;
-  out = out.slice(0, length);
-  return out.length === length ? out : out.padEnd(length, '.');
+/** `text` cut to at most `length` characters at the end of a word, finished with a full stop. */
+function fitTo(length: number, text: string): string {
+  const cut = text.slice(0, length);
+  const words = cut.length < text.length ? cut.slice(0, cut.lastIndexOf(' ')) : cut;
+  return `${words.replace(/[\s,.;:!?]+$/, '')}.`;
 }
 
 interface Drafts {
   className: string;
-  /** The 280-character post, typed key by key. */
+  /** A post of (at most) 280 characters, typed key by key. */
   short: string;
-  /** A 2,000-character draft already in the editor before typing starts. */
+  /** A draft of (at most) 2,000 characters already in the editor before typing starts. */
   long: string;
   names: string[];
 }
@@ -193,30 +196,47 @@ function makeDrafts(pupils: readonly GeneratedPupil[]): Drafts {
     DRAFT_LENGTH,
     `${className}: What a morning! ${first} and ${second} led our assembly on kindness, then ${third} read a poem about the river walk. ` +
       'Thank you to every family who came to watch, the children were so proud to show what they have learned this term. ' +
-      'More photos on the blog on Friday, and see you all at sports day.',
-    'Well done everyone.',
+      'More photos on the blog on Friday, and see you all at sports day. Well done, everyone!',
   );
   const paragraph =
     'This week in class we have been learning about rivers: where they start, how they carve valleys and why towns grew up beside them. ' +
     `On Tuesday we walked down to the ford and measured how fast the water was flowing with a stopwatch and an orange. ${first} kept the times, ` +
     'and everyone sketched the bridge for our art display. In maths we have been working on fractions of amounts, and in PE we have started netball. ';
-  const long = fitTo(LONG_DRAFT_LENGTH, `${className}: ${paragraph.repeat(Math.ceil(LONG_DRAFT_LENGTH / paragraph.length) + 1)}`, 'Thank you.');
+  const long = fitTo(LONG_DRAFT_LENGTH, `${className}: ${paragraph.repeat(Math.ceil(LONG_DRAFT_LENGTH / paragraph.length) + 1)}`);
   return { className, short, long, names };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The in-page probe (main world, plain JavaScript: it is sent to the page as source text)
 
-const PROBE_SOURCE = `(() => {
-  const probe = { samples: [], entries: [], pending: null, orphanKeydowns: 0, eventTiming: false };
+/**
+ * Draft.js inserts some characters itself and cancels the browser's own insertion (the first
+ * character of an empty editor; every character once a draft is over 280 characters, where X's
+ * overflow decoration changes with each key). No `input` event fires for those, so the guard is not
+ * told. The probe records them; with `nudge` it dispatches the `input` event the browser would
+ * have, so the guard's cost on a long draft can be measured at all (labelled as such in the table).
+ */
+const probeSource = (nudge: boolean) => `(() => {
+  const nudge = ${nudge};
+  const probe = { samples: [], entries: [], pending: null, orphanKeydowns: 0, cancelledKeys: 0, eventTiming: false };
   window.__benchProbe = probe;
   addEventListener('keydown', (event) => {
     if (probe.pending) probe.orphanKeydowns++;
-    const sample = { key: event.key, t0: event.timeStamp, frameStart: NaN, inputAt: NaN, afterGuard: NaN, afterFrame: NaN };
+    const sample = { key: event.key, t0: event.timeStamp, frameStart: NaN, inputAt: NaN, afterGuard: NaN, afterFrame: NaN, cancelled: false };
     probe.pending = sample;
     // Registered before the guard's (it asks for its frame from the input event): runs first.
     requestAnimationFrame(() => { sample.frameStart = performance.now(); });
   }, true);
+  const cancelled = (event) => {
+    const sample = probe.pending;
+    if (!sample || !event.defaultPrevented || sample.cancelled) return;
+    sample.cancelled = true;
+    probe.cancelledKeys++;
+    if (!nudge) probe.pending = null;
+    if (nudge) event.target.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: event.data ?? event.key }));
+  };
+  addEventListener('keypress', cancelled);
+  addEventListener('textInput', cancelled);
   // Bubble phase on window: after the guard's capture-phase listener, so this frame callback is
   // queued after the guard's and runs after it in the same frame.
   addEventListener('input', () => {
@@ -246,7 +266,7 @@ const PROBE_SOURCE = `(() => {
   return probe.eventTiming;
 })()`;
 
-const RESET_PROBE = `(() => { const p = window.__benchProbe; p.samples = []; p.entries = []; p.pending = null; p.orphanKeydowns = 0; })()`;
+const RESET_PROBE = `(() => { const p = window.__benchProbe; p.samples = []; p.entries = []; p.pending = null; p.orphanKeydowns = 0; p.cancelledKeys = 0; })()`;
 
 interface ProbeSample {
   key: string;
@@ -255,6 +275,7 @@ interface ProbeSample {
   inputAt: number;
   afterGuard: number;
   afterFrame: number;
+  cancelled: boolean;
 }
 
 interface ProbeEntry {
@@ -268,28 +289,36 @@ interface ProbeResult {
   samples: ProbeSample[];
   entries: ProbeEntry[];
   orphanKeydowns: number;
+  cancelledKeys: number;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Typing
 
 interface Keystroke {
-  /** keydown → end of the frame after the guard's check. */
+  /** keydown timestamp → end of the frame after the guard's check: the headline figure. */
   toFrame: number;
-  /** Time the guard's frame callback took in that frame (≈ 0 without the extension). */
+  /** keydown timestamp → the `input` event: input delay and the page's (and guard's) key handlers. */
+  toInput: number;
+  /** The input event → the frame's first callback: waiting for the next frame (vsync), or for other tasks. */
+  waitForFrame: number;
+  /** The frame callbacks from before the guard's to after it: the guard's check and redraw (≈ 0 without it). */
   inFrame: number;
+  /** After the frame callbacks → end of the frame: style, layout and paint recording. */
+  render: number;
   /** Chromium's Event Timing duration of the keydown, or null when under its 16 ms reporting floor. */
   eventTiming: number | null;
 }
 
 interface RunResult {
   keystrokes: Keystroke[];
-  /** keydowns Playwright sent (characters without a key on the US layout are inserted without one). */
+  /** keydowns Playwright sent (characters without a key on its US layout are inserted without one). */
   keydowns: number;
+  /** Keystrokes Draft.js inserted itself: no native `input` event, so the guard was not told. */
+  cancelledKeys: number;
   orphanKeydowns: number;
   marks: number;
   panel: string;
-  editorLength: number;
 }
 
 const EDITOR = '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]';
@@ -303,42 +332,50 @@ function keydownsFor(text: string): number {
   return [...text].filter((character) => /^[\x20-\x7e]$/.test(character)).length;
 }
 
-async function typeAndMeasure(session: ChromiumSession, prefill: string, draft: string): Promise<RunResult> {
+interface Scenario {
+  name: string;
+  /** Text in the editor before the measured typing starts. */
+  prefill: string;
+  /** Dispatch the `input` event Draft.js cancels (see probeSource). */
+  nudge: boolean;
+}
+
+async function typeAndMeasure(session: ChromiumSession, scenario: Scenario, draft: string): Promise<RunResult> {
   const page = await session.page();
   await gotoXHome(page);
-  const scope = composerScope(page, 'inline');
-  const editor = scope.locator('[data-testid="tweetTextarea_0"]');
+  const editor = composerScope(page, 'inline').locator('[data-testid="tweetTextarea_0"]');
   await editor.click();
   // Warm up (the first keystrokes compile code on both sides), then start from the prefill.
   await page.keyboard.type('Warming up the editor', { delay: KEY_DELAY_MS });
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
-  if (prefill !== '') {
-    await page.keyboard.insertText(prefill);
+  if (scenario.prefill !== '') {
+    await page.keyboard.insertText(scenario.prefill);
     await page.keyboard.press('Control+End');
   }
   await page.waitForTimeout(500);
-  await page.evaluate(PROBE_SOURCE);
+  await page.evaluate(probeSource(scenario.nudge));
   await page.evaluate(RESET_PROBE);
   await page.keyboard.type(draft, { delay: KEY_DELAY_MS });
   await page.waitForTimeout(500);
   const probe = (await page.evaluate('window.__benchProbe')) as ProbeResult;
   const text = await editorText(page);
-  const expected = prefill + draft;
-  if (text !== expected) {
-    throw new Error(`The editor holds ${text.length} characters, not the ${expected.length} typed: "${text.slice(-80)}"`);
-  }
+  const expected = scenario.prefill + draft;
+  if (text !== expected) throw new Error(`The editor holds ${text.length} characters, not the ${expected.length} typed: "…${text.slice(-80)}"`);
   const keystrokes = probe.samples.map((sample): Keystroke => {
     const slow = probe.entries.filter((entry) => (entry.name === 'keydown' || entry.name === 'keypress') && Math.abs(entry.startTime - sample.t0) < 0.5);
     return {
       toFrame: sample.afterFrame - sample.t0,
+      toInput: sample.inputAt - sample.t0,
+      waitForFrame: Number.isNaN(sample.frameStart) ? 0 : Math.max(0, sample.frameStart - sample.inputAt),
       inFrame: Number.isNaN(sample.frameStart) ? 0 : Math.max(0, sample.afterGuard - sample.frameStart),
+      render: sample.afterFrame - sample.afterGuard,
       eventTiming: slow.length === 0 ? null : Math.max(...slow.map((entry) => entry.duration)),
     };
   });
   const { marks, panel } = await guardMarks(page);
   await page.close();
-  return { keystrokes, keydowns: keydownsFor(draft), orphanKeydowns: probe.orphanKeydowns, marks, panel, editorLength: text.length };
+  return { keystrokes, keydowns: keydownsFor(draft), cancelledKeys: probe.cancelledKeys, orphanKeydowns: probe.orphanKeydowns, marks, panel };
 }
 
 interface DomNode {
@@ -377,30 +414,51 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
 }
 
+function sortedBy(keystrokes: readonly Keystroke[], pick: (keystroke: Keystroke) => number): number[] {
+  return keystrokes.map(pick).sort((a, b) => a - b);
+}
+
 interface Summary {
   count: number;
+  keydowns: number;
+  cancelledKeys: number;
   p50: number;
   p95: number;
   max: number;
+  toInputP95: number;
+  waitP50: number;
+  waitP95: number;
+  /** keystroke → frame done, less the wait for the frame: main-thread work on the keystroke's path. */
+  workP95: number;
+  inFrameP50: number;
   inFrameP95: number;
   inFrameMax: number;
+  renderP95: number;
   /** Event Timing p95, null when it is under the 16 ms reporting floor. */
   eventTimingP95: number | null;
   slowShare: number;
 }
 
-function summarise(keystrokes: readonly Keystroke[]): Summary {
-  const toFrame = keystrokes.map((k) => k.toFrame).sort((a, b) => a - b);
-  const inFrame = keystrokes.map((k) => k.inFrame).sort((a, b) => a - b);
-  const timing = keystrokes.map((k) => k.eventTiming ?? 0).sort((a, b) => a - b);
-  const eventP95 = percentile(timing, 95);
+function summarise(runs: readonly RunResult[]): Summary {
+  const keystrokes = runs.flatMap((run) => run.keystrokes);
+  const toFrame = sortedBy(keystrokes, (k) => k.toFrame);
+  const inFrame = sortedBy(keystrokes, (k) => k.inFrame);
+  const eventP95 = percentile(sortedBy(keystrokes, (k) => k.eventTiming ?? 0), 95);
   return {
     count: keystrokes.length,
+    keydowns: runs.reduce((sum, run) => sum + run.keydowns, 0),
+    cancelledKeys: runs.reduce((sum, run) => sum + run.cancelledKeys, 0),
     p50: percentile(toFrame, 50),
     p95: percentile(toFrame, 95),
-    max: toFrame[toFrame.length - 1] ?? NaN,
+    max: toFrame.at(-1) ?? NaN,
+    toInputP95: percentile(sortedBy(keystrokes, (k) => k.toInput), 95),
+    waitP50: percentile(sortedBy(keystrokes, (k) => k.waitForFrame), 50),
+    waitP95: percentile(sortedBy(keystrokes, (k) => k.waitForFrame), 95),
+    workP95: percentile(sortedBy(keystrokes, (k) => k.toFrame - k.waitForFrame), 95),
+    inFrameP50: percentile(inFrame, 50),
     inFrameP95: percentile(inFrame, 95),
-    inFrameMax: inFrame[inFrame.length - 1] ?? NaN,
+    inFrameMax: inFrame.at(-1) ?? NaN,
+    renderP95: percentile(sortedBy(keystrokes, (k) => k.render), 95),
     eventTimingP95: eventP95 === 0 ? null : eventP95,
     slowShare: keystrokes.filter((k) => k.eventTiming !== null).length / Math.max(1, keystrokes.length),
   };
@@ -408,10 +466,11 @@ function summarise(keystrokes: readonly Keystroke[]): Summary {
 
 const ms = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(1));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const percent = (share: number) => `${(share * 100).toFixed(0)} %`;
 
-function loadLine(label: string): string {
+function loadAverage(): string {
   const [one, five, fifteen] = loadavg().map((value) => value.toFixed(2));
-  return `${label}: load average ${one} / ${five} / ${fifteen} (1 / 5 / 15 min) on ${cpus().length} CPUs`;
+  return `load average ${one} / ${five} / ${fifteen} (1 / 5 / 15 min) on ${cpus().length} CPUs`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,7 +483,8 @@ function ensureBuild(): void {
   if (result.status !== 0) throw new Error('npm run build failed');
 }
 
-function bundleTable(): { table: string; total: number } {
+/** The content scripts the built manifest loads (main.js and main-world.js), raw and gzipped. */
+function bundleTable(): string {
   const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
   const files = [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.js ?? []))];
   const rows: string[] = [];
@@ -437,39 +497,54 @@ function bundleTable(): { table: string; total: number } {
     totalRaw += bytes.length;
     rows.push(`| \`dist/chrome/${file}\` | ${kb(bytes.length)} | ${kb(gzipped)} |`);
   }
-  rows.push(`| **Content scripts, total** | ${kb(totalRaw)} | **${kb(total)}** (budget ≤ ${kb(BUNDLE_BUDGET_BYTES)}: ${total <= BUNDLE_BUDGET_BYTES ? 'met' : 'NOT met'}) |`);
-  return { table: ['| File | Minified | Gzipped (-9) |', '|---|---:|---:|', ...rows].join('\n'), total };
+  const verdict = total <= BUNDLE_BUDGET_BYTES ? 'met' : 'NOT met';
+  rows.push(`| **Total** (budget ≤ ${kb(BUNDLE_BUDGET_BYTES)} gzipped: **${verdict}**) | ${kb(totalRaw)} | **${kb(total)}** |`);
+  const built = statSync(join(CHROME_BUILD, 'manifest.json')).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
+  return ['| Content script | Minified | Gzipped (level 9) |', '|---|---:|---:|', ...rows, '', `(dist/chrome built ${built})`].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
 
-interface Scenario {
-  name: string;
-  prefill: string;
-}
+type Results = Map<Scenario, RunResult[]>;
 
-async function measureBrowser(label: string, launch: () => Promise<ChromiumSession>, scenarios: readonly Scenario[], draft: string): Promise<Map<string, RunResult[]>> {
-  const session = await launch();
-  const results = new Map<string, RunResult[]>();
-  try {
-    for (const scenario of scenarios) {
-      const runs: RunResult[] = [];
-      for (let pass = 0; pass < PASSES; pass++) {
-        const run = await typeAndMeasure(session, scenario.prefill, draft);
-        console.log(`  ${label}, ${scenario.name}, pass ${pass + 1}: ${run.keystrokes.length} keystrokes, ${run.marks} underline boxes, ${loadLine('load').split(': ')[1]}`);
-        runs.push(run);
+/**
+ * Both browsers open at once, their passes interleaved (baseline, guarded, baseline, …) so that a
+ * shared machine's changing load falls on both alike.
+ */
+async function measure(sessions: Record<'baseline' | 'guarded', ChromiumSession>, scenarios: readonly Scenario[], draft: string): Promise<Record<'baseline' | 'guarded', Results>> {
+  const results: Record<'baseline' | 'guarded', Results> = { baseline: new Map(), guarded: new Map() };
+  for (const scenario of scenarios) {
+    for (let pass = 0; pass < PASSES; pass++) {
+      for (const label of ['baseline', 'guarded'] as const) {
+        const run = await typeAndMeasure(sessions[label], scenario, draft);
+        console.log(`  ${label} · ${scenario.name} · pass ${pass + 1}: ${run.keystrokes.length} keystrokes measured, ${run.marks} underline boxes; ${loadAverage()}`);
+        results[label].set(scenario, [...(results[label].get(scenario) ?? []), run]);
       }
-      results.set(scenario.name, runs);
     }
-  } finally {
-    await session.close();
   }
   return results;
 }
 
+async function launchGuarded(server: XServer, csvPath: string): Promise<ChromiumSession> {
+  const session = await launchChromiumWithExtension({ extensionDir: CHROME_BUILD, server });
+  try {
+    await importRosterThroughOptions(session.context, session.extensionOrigin, csvPath);
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  return session;
+}
+
+function chromiumVersion(): string {
+  const result = spawnSync(CHROMIUM_EXECUTABLE, ['--version'], { encoding: 'utf8' });
+  return /\d+(?:\.\d+)+/.exec(result.stdout ?? '')?.[0] ?? 'unknown';
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
-  console.log(loadLine('Start'));
+  const startLoad = loadAverage();
+  console.log(`Start: ${startLoad}`);
   ensureBuild();
   const bundle = bundleTable();
   await buildXFixture();
@@ -479,102 +554,121 @@ async function main(): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'spg-bench-'));
   const csvPath = join(workDir, 'roster-2000.csv');
   await writeFile(csvPath, rosterCsv(pupils), 'utf8');
-  console.log(`Roster: ${pupils.length} pupils in ${new Set(pupils.map((p) => p.className)).size} classes (${csvPath})`);
-  console.log(`Draft (${drafts.short.length} characters, names ${drafts.names.join(', ')}): ${drafts.short}`);
+  console.log(`Roster: ${pupils.length} fictional pupils in ${new Set(pupils.map((p) => p.className)).size} classes of ${CLASS_SIZE} (${csvPath})`);
+  console.log(`Draft (${drafts.short.length} characters; pupils ${drafts.names.join(', ')}): ${drafts.short}`);
 
-  const server: XServer = await startXServer();
   const scenarios: Scenario[] = [
-    { name: `${DRAFT_LENGTH}-character draft typed into an empty composer`, prefill: '' },
-    { name: `the same, typed after a ${LONG_DRAFT_LENGTH.toLocaleString('en-GB')}-character draft`, prefill: `${drafts.long} ` },
+    { name: `${drafts.short.length}-character post typed into an empty composer`, prefill: '', nudge: false },
+    { name: `the same typed after ${drafts.long.length.toLocaleString('en-GB')} characters already in the editor*`, prefill: `${drafts.long} `, nudge: true },
   ];
-  let baseline: Map<string, RunResult[]>;
-  let guarded: Map<string, RunResult[]>;
+  const server = await startXServer();
+  let baseline: Results;
+  let guarded: Results;
   try {
-    console.log('Baseline: Chromium without the extension');
-    baseline = await measureBrowser('baseline', () => launchChromium({ server }), scenarios, drafts.short);
-    console.log('Guarded: Chromium with dist/chrome and the 2,000-pupil roster imported through the options page');
-    guarded = await measureBrowser(
-      'guarded',
-      async () => {
-        const session = await launchChromiumWithExtension({ extensionDir: CHROME_BUILD, server });
-        try {
-          await importRosterThroughOptions(session.context, session.extensionOrigin, csvPath);
-        } catch (error) {
-          await session.close();
-          throw error;
-        }
-        return session;
-      },
-      scenarios,
-      drafts.short,
-    );
+    console.log(`Chromium without the extension (baseline) and with dist/chrome and the ${PUPILS.toLocaleString('en-GB')}-pupil roster imported through the options page (guarded)`);
+    const withoutExtension = await launchChromium({ server });
+    try {
+      const withExtension = await launchGuarded(server, csvPath);
+      try {
+        ({ baseline, guarded } = await measure({ baseline: withoutExtension, guarded: withExtension }, scenarios, drafts.short));
+      } finally {
+        await withExtension.close();
+      }
+    } finally {
+      await withoutExtension.close();
+    }
   } finally {
     await server.close();
     if (process.env.BENCH_KEEP_CSV === '1') console.log(`Kept ${csvPath}`);
     else await rm(workDir, { recursive: true, force: true });
   }
 
-  // Sanity: every keystroke measured, highlights drawn with the guard and none without.
+  // Sanity: (nearly) every keystroke measured, highlights drawn with the guard and none without.
   const problems: string[] = [];
   for (const [label, results] of [['baseline', baseline], ['guarded', guarded]] as const) {
     for (const [scenario, runs] of results) {
       for (const run of runs) {
-        if (run.keystrokes.length < run.keydowns * 0.98) problems.push(`${label}, ${scenario}: only ${run.keystrokes.length} of ${run.keydowns} keystrokes measured`);
-        if (label === 'guarded' && run.marks < drafts.names.length) problems.push(`${label}, ${scenario}: ${run.marks} underline boxes for ${drafts.names.length} names (panel: "${run.panel}")`);
-        if (label === 'baseline' && run.marks !== 0) problems.push(`baseline, ${scenario}: ${run.marks} underline boxes without the extension`);
+        const expected = run.keydowns - (scenario.nudge ? 0 : run.cancelledKeys);
+        if (run.keystrokes.length < expected * 0.98) problems.push(`${label}, ${scenario.name}: only ${run.keystrokes.length} of ${expected} keystrokes measured`);
+        if (label === 'guarded' && run.marks < drafts.names.length) problems.push(`guarded, ${scenario.name}: ${run.marks} underline boxes for ${drafts.names.length} pupils named (panel: "${run.panel}")`);
+        if (label === 'baseline' && run.marks !== 0) problems.push(`baseline, ${scenario.name}: ${run.marks} underline boxes without the extension`);
       }
     }
   }
 
-  const header = [
-    '| Scenario | Extension | Keystrokes | p50 (ms) | p95 (ms) | max (ms) | Guard in frame p95 / max (ms) | Event Timing p95 (ms) | Keystrokes ≥ 16 ms (Event Timing) |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  const headline = [
+    '| Draft | Extension | Keystrokes | p50 (ms) | p95 (ms) | max (ms) | Event Timing p95 (ms) | Keystrokes ≥ 16 ms (Event Timing) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
   ];
-  const rows: string[] = [];
+  const breakdown = [
+    '| Draft | Extension | Key → input event | Wait for the frame p50 / p95 | Guard’s frame callback p50 / p95 / max | Style, layout, paint | Total less the wait | Keys Draft.js inserted itself (no input event) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+  ];
   const verdicts: string[] = [];
   for (const scenario of scenarios) {
-    const without = summarise((baseline.get(scenario.name) ?? []).flatMap((run) => run.keystrokes));
-    const withGuard = summarise((guarded.get(scenario.name) ?? []).flatMap((run) => run.keystrokes));
+    const without = summarise(baseline.get(scenario) ?? []);
+    const withGuard = summarise(guarded.get(scenario) ?? []);
     for (const [label, summary] of [['none (baseline)', without], ['School Post Guard', withGuard]] as const) {
-      rows.push(
-        `| ${scenario.name} | ${label} | ${summary.count} | ${ms(summary.p50)} | ${ms(summary.p95)} | ${ms(summary.max)} | ${ms(summary.inFrameP95)} / ${ms(summary.inFrameMax)} | ${summary.eventTimingP95 === null ? '< 16' : ms(summary.eventTimingP95)} | ${(summary.slowShare * 100).toFixed(1)} % |`,
+      headline.push(
+        `| ${scenario.name} | ${label} | ${summary.count} | ${ms(summary.p50)} | ${ms(summary.p95)} | ${ms(summary.max)} | ` +
+          `${summary.eventTimingP95 === null ? '< 16' : ms(summary.eventTimingP95)} | ${percent(summary.slowShare)} |`,
+      );
+      breakdown.push(
+        `| ${scenario.name} | ${label} | ${ms(summary.toInputP95)} | ${ms(summary.waitP50)} / ${ms(summary.waitP95)} | ${ms(summary.inFrameP50)} / ${ms(summary.inFrameP95)} / ${ms(summary.inFrameMax)} | ` +
+          `${ms(summary.renderP95)} | ${ms(summary.workP95)} | ${summary.cancelledKeys} of ${summary.keydowns} |`,
       );
     }
     const added = withGuard.p95 - without.p95;
     verdicts.push(
-      `- ${scenario.name}: p95 ${ms(withGuard.p95)} ms with the guard vs ${ms(without.p95)} ms without ` +
-        `(${added >= 0 ? '+' : ''}${ms(added)} ms, ×${(withGuard.p95 / without.p95).toFixed(2)}); target p95 ≤ ${TARGET_P95_MS} ms: **${withGuard.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'}**` +
-        `; guard's own work in the frame p95 ${ms(withGuard.inFrameP95)} ms.`,
+      `- ${scenario.name}: p95 **${ms(withGuard.p95)} ms** with the guard, ${ms(without.p95)} ms without ` +
+        `(${added >= 0 ? '+' : ''}${ms(added)} ms, ×${(withGuard.p95 / without.p95).toFixed(2)}). ` +
+        `Target p95 ≤ ${TARGET_P95_MS} ms: **${withGuard.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'}**` +
+        (without.p95 > TARGET_P95_MS ? ` (Chromium without the extension does not meet it either).` : '.'),
     );
-    if (withGuard.p95 < without.p95 - 4) problems.push(`${scenario.name}: p95 with the guard is ${ms(without.p95 - withGuard.p95)} ms lower than without: the measurement may not include the guard`);
+    if (withGuard.p95 < without.p95 - 4) problems.push(`${scenario.name}: p95 with the guard is ${ms(without.p95 - withGuard.p95)} ms lower than without; the measurement may be missing the guard's work`);
+    if (withGuard.inFrameP50 <= without.inFrameP50) problems.push(`${scenario.name}: the guard's frame callback costs no more than the baseline's empty frame; was the guard running?`);
   }
+  const guardedCancelled = scenarios.map((scenario) => summarise(guarded.get(scenario) ?? [])).reduce((sum, summary) => sum + summary.cancelledKeys, 0);
 
-  console.log('');
-  console.log(`### Keystroke → updated highlight (Chromium ${chromiumVersion()}, ${PUPILS.toLocaleString('en-GB')}-pupil roster, keys every ${KEY_DELAY_MS} ms)`);
-  console.log('');
-  console.log([...header, ...rows].join('\n'));
-  console.log('');
-  console.log(verdicts.join('\n'));
-  console.log('');
-  console.log('"p50/p95/max": keydown timestamp → end of the first frame after the guard redrew (main thread, performance.now()); includes the wait for the next frame (up to one 16.7 ms vsync interval).');
-  console.log('"Guard in frame": the guard\'s animation-frame check and redraw. "Event Timing": Chromium\'s PerformanceEventTiming duration of the keydown to the next presented frame (8 ms granularity, reported only from 16 ms).');
-  console.log('');
-  console.log('### Content-script bundle');
-  console.log('');
-  console.log(bundle.table);
-  console.log('');
-  console.log(loadLine('End'));
-  console.log(`Took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  const out = [
+    '',
+    `### Keystroke → updated highlight: Chromium ${chromiumVersion()} (headless), ${PUPILS.toLocaleString('en-GB')}-pupil roster, a key every ${KEY_DELAY_MS} ms`,
+    '',
+    ...headline,
+    '',
+    ...verdicts,
+    '',
+    'p50/p95/max: from the keydown’s timestamp to the end of the main-thread work of the first frame after the guard’s check',
+    '(its frame callback, then style, layout and paint), measured in the page; this includes waiting for that frame (up to one',
+    '16.7 ms vsync interval at 60 Hz). Event Timing: Chromium’s own PerformanceEventTiming duration of each keydown (to the',
+    'next *presented* frame; reported in 8 ms steps and only from 16 ms, so "< 16" means fewer than 5 % reached 16 ms).',
+    `${PASSES} passes per row, after a warm-up; keys without a key on the US layout (é, ñ…) are inserted as text and not counted.`,
+    '',
+    'Where the time goes (ms; p95 unless marked). "Total less the wait" is the p95 of keystroke → frame done without the wait',
+    'for the frame to start: the main-thread work on the keystroke’s path.',
+    '',
+    ...breakdown,
+    '',
+    '\\* Over 280 characters X’s overflow decoration changes with every key, so Draft.js cancels the browser’s insertion and',
+    'inserts the character itself: no `input` event fires and the guard is not told. The benchmark dispatches that `input`',
+    'event itself in this row, to measure what the guard’s check costs on a long draft.',
+    ...(guardedCancelled > 0
+      ? [`Note: with the extension, ${guardedCancelled} keystrokes fired no native \`input\` event, so without the benchmark’s help the guard would not have redrawn after them (it still checks at submit).`]
+      : []),
+    '',
+    '### Content-script bundle',
+    '',
+    bundle,
+    '',
+    `Machine load: ${startLoad} at the start, ${loadAverage()} at the end. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  ];
+  console.log(out.join('\n'));
   if (problems.length > 0) {
-    console.log('');
-    console.log('Sanity checks that FAILED (figures above are suspect):');
+    console.log('\nSanity checks that FAILED (the figures above are suspect):');
     for (const problem of problems) console.log(`- ${problem}`);
+  } else {
+    console.log('\nSanity checks passed: every keystroke measured, the guard underlined every pupil named, and the baseline drew nothing.');
   }
-}
-
-function chromiumVersion(): string {
-  const result = spawnSync(CHROMIUM_EXECUTABLE, ['--version'], { encoding: 'utf8' });
-  return /\d+(?:\.\d+)+/.exec(result.stdout ?? '')?.[0] ?? 'unknown';
 }
 
 await main();
