@@ -34,7 +34,12 @@ export class ComposerGuard {
   /** The element the panel is anchored to: an editor, or the alt-text box while it is being typed in. */
   private activeEditor: HTMLElement | null = null;
   private anchor: HTMLElement | null = null;
-  private frame = 0;
+  private updatePending = false;
+  /**
+   * Draft.js inserts some characters itself (past 280 characters, inside a #tag or @mention) and
+   * then no `input` event fires: the editor's own mutations are what say its text changed.
+   */
+  private readonly editorObserver = new MutationObserver(() => this.scheduleUpdate());
   private postsThisWeek: Record<string, number> = {};
 
   constructor(
@@ -46,6 +51,7 @@ export class ComposerGuard {
     this.highlights = new HighlightLayer(shadow, signal);
     this.panel = new FindingsPanel(shadow, { confirm: (rule) => this.confirm(rule), setPostKind: (kind) => this.setPostKind(kind) }, signal);
     this.attachments = new AttachmentTracker(readAttachmentMetadata, () => this.scheduleUpdate(), signal);
+    signal.addEventListener('abort', () => this.editorObserver.disconnect(), { once: true });
   }
 
   start(): void {
@@ -79,6 +85,10 @@ export class ComposerGuard {
     }
     const editor = editorOf(target);
     if (!editor) return;
+    if (editor !== this.activeEditor) {
+      this.editorObserver.disconnect();
+      this.editorObserver.observe(editor, { subtree: true, childList: true, characterData: true });
+    }
     this.activeEditor = editor;
     this.anchor = editor;
     const key = composerScope(editor).editors[0];
@@ -86,11 +96,15 @@ export class ComposerGuard {
     this.scheduleUpdate();
   }
 
-  /** Coalesces keystrokes into one check per frame, so typing never waits for the guard. */
+  /**
+   * One check per burst of changes, run before the browser paints: the marks land in the same
+   * frame as the character that caused them. A check costs well under a millisecond.
+   */
   private scheduleUpdate(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
+    if (this.updatePending) return;
+    this.updatePending = true;
+    queueMicrotask(() => {
+      this.updatePending = false;
       this.render();
     });
   }

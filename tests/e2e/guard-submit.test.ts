@@ -88,6 +88,22 @@ describe('a draft that names a pupil', () => {
   });
 });
 
+describe('while staff type', () => {
+  it('shows findings live, also for characters Draft.js inserts itself (no input event)', async () => {
+    const scope = composerScope(page(), 'inline');
+    // Draft inserts the characters of a #tag itself; the marks must follow all the same.
+    await typeDraft(scope, 'Owls: Sports day #sportsday');
+    const live = await waitForPanel(page(), /hashtag/);
+    expect(live).not.toMatch(/Not posted/);
+    await page().keyboard.type(' and well done Kai');
+    expect(await waitForPanel(page(), /Kai/)).toMatch(/pupil-name/);
+    await page().keyboard.press('Control+A');
+    await page().keyboard.type('Owls: A calm day.');
+    expect(await waitForPanel(page(), /Ready to post/)).not.toMatch(/Kai|hashtag/);
+    expect(await guarded().server.posted()).toEqual([]);
+  });
+});
+
 describe('the other rules at submit', () => {
   it('blocks a hashtag until staff confirm the parents’ agreement in words', async () => {
     const scope = composerScope(page(), 'inline');
