@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from 'selfsigned';
-import { CREATE_TWEET_QUERY_ID, MEDIA_METADATA_PATH, MEDIA_UPLOAD_PATH } from '../../fixtures/x/src/x-api';
+import { CREATE_SCHEDULED_TWEET_QUERY_ID, CREATE_TWEET_QUERY_ID, DM_NEW_PATH, MEDIA_METADATA_PATH, MEDIA_UPLOAD_PATH } from '../../fixtures/x/src/x-api';
 
 export const X_FIXTURE_DIST = fileURLToPath(new URL('../../fixtures/x/dist/', import.meta.url));
 
@@ -42,13 +42,27 @@ export interface PostedMedia {
   altText: string;
 }
 
-/** One CreateTweet call: one post, or one post of a thread. */
+/**
+ * What went out: `tweet`, one CreateTweet call (one post, or one post of a thread, a reply or a
+ * quote); `scheduled`, one CreateScheduledTweet; `dm`, one direct message (dm/new2.json).
+ */
+export type PostedKind = 'tweet' | 'scheduled' | 'dm';
+
+/** One post-like request: a post, one post of a thread, a scheduled post or a direct message. */
 export interface PostedTweet {
+  kind: PostedKind;
   id: string;
   text: string;
   media: PostedMedia[];
   /** The post this one replies to (the previous post of a thread), null for a first post. */
   inReplyTo: string | null;
+  /** A quote's `attachment_url` (the quoted post's URL), null otherwise. */
+  quoted: string | null;
+  /** A scheduled post's `execute_at` (seconds since the epoch), null otherwise. */
+  executeAt: number | null;
+  /** A direct message's conversation, null otherwise. */
+  conversationId: string | null;
+  /** The GraphQL query id ('' for a direct message). */
   queryId: string;
   host: string;
   time: number;
@@ -76,9 +90,12 @@ export interface XServer {
   siteOrigin: string;
   /** The server's certificate, and its SPKI SHA-256 in base64 for Chromium's --ignore-certificate-errors-spki-list. */
   certificate: { cert: string; key: string; spkiSha256: string };
-  /** Posts received since the last reset(), in arrival order, once requests still being read have finished. */
+  /**
+   * Posts received since the last reset(), in arrival order, once requests still being read have
+   * finished: posts, scheduled posts and direct messages alike (see `kind`).
+   */
   posted(): Promise<PostedTweet[]>;
-  /** Waits until at least `count` posts have arrived (polls; rejects after `timeoutMs`). */
+  /** Waits until at least `count` posts (of any kind) have arrived (polls; rejects after `timeoutMs`). */
   waitForPosts(count: number, timeoutMs?: number): Promise<PostedTweet[]>;
   /** Every request since the last reset(), in arrival order. */
   requests(): RecordedRequest[];
@@ -127,6 +144,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const CREATE_TWEET = /^\/i\/api\/graphql\/([^/]+)\/CreateTweet$/;
+const CREATE_SCHEDULED_TWEET = /^\/i\/api\/graphql\/([^/]+)\/CreateScheduledTweet$/;
 
 /** Self-signed, made fresh for each run: nothing to commit, nothing to expire. */
 async function makeCertificate(hosts: readonly string[]): Promise<XServer['certificate']> {
@@ -255,17 +273,20 @@ export async function startXServer(options: XServerOptions = {}): Promise<XServe
         tweet_text?: string;
         media?: { media_entities?: { media_id: string }[] };
         reply?: { in_reply_to_tweet_id?: string };
+        attachment_url?: string;
       };
     };
     const variables = payload.variables ?? {};
     const id = newId();
     const tweet: PostedTweet = {
+      kind: 'tweet',
       id,
       text: variables.tweet_text ?? '',
-      media: (variables.media?.media_entities ?? []).map(
-        ({ media_id: mediaId }) => ({ ...(media.get(mediaId) ?? { mediaId, name: '', size: 0, type: '', altText: '' }) }),
-      ),
+      media: (variables.media?.media_entities ?? []).map(({ media_id: mediaId }) => mediaRecord(mediaId)),
       inReplyTo: variables.reply?.in_reply_to_tweet_id ?? null,
+      quoted: variables.attachment_url ?? null,
+      executeAt: null,
+      conversationId: null,
       queryId,
       host,
       time: Date.now(),
@@ -274,6 +295,56 @@ export async function startXServer(options: XServerOptions = {}): Promise<XServe
     sendJson(response, 200, {
       data: { create_tweet: { tweet_results: { result: { rest_id: id, legacy: { full_text: tweet.text, in_reply_to_status_id_str: tweet.inReplyTo } } } } },
     });
+  }
+
+  function mediaRecord(mediaId: string): PostedMedia {
+    return { ...(media.get(mediaId) ?? { mediaId, name: '', size: 0, type: '', altText: '' }) };
+  }
+
+  /** CreateScheduledTweet: the text is `post_tweet_request.status`, the time `execute_at`. */
+  function handleCreateScheduledTweet(queryId: string, host: string, response: ServerResponse, body: Buffer): void {
+    const payload = JSON.parse(body.toString('utf8')) as {
+      variables?: { post_tweet_request?: { status?: string; media_ids?: string[] }; execute_at?: number };
+    };
+    const request = payload.variables?.post_tweet_request ?? {};
+    const id = newId();
+    tweets.push({
+      kind: 'scheduled',
+      id,
+      text: request.status ?? '',
+      media: (request.media_ids ?? []).map(mediaRecord),
+      inReplyTo: null,
+      quoted: null,
+      executeAt: payload.variables?.execute_at ?? null,
+      conversationId: null,
+      queryId,
+      host,
+      time: Date.now(),
+    });
+    sendJson(response, 200, { data: { tweet: { rest_id: id } } });
+  }
+
+  /** dm/new2.json: a JSON body with `text` and `conversation_id` (form-encoded in X's older client). */
+  function handleDirectMessage(contentType: string, host: string, response: ServerResponse, body: Buffer): void {
+    const raw = body.toString('utf8');
+    const fields: { text?: string; conversation_id?: string } = contentType.startsWith('application/json')
+      ? (JSON.parse(raw) as { text?: string; conversation_id?: string })
+      : Object.fromEntries(new URLSearchParams(raw));
+    const id = newId();
+    tweets.push({
+      kind: 'dm',
+      id,
+      text: fields.text ?? '',
+      media: [],
+      inReplyTo: null,
+      quoted: null,
+      executeAt: null,
+      conversationId: fields.conversation_id ?? null,
+      queryId: '',
+      host,
+      time: Date.now(),
+    });
+    sendJson(response, 200, { entries: [{ message: { id, conversation_id: fields.conversation_id, message_data: { id, text: fields.text } } }] });
   }
 
   async function serveStatic(url: URL, method: string, response: ServerResponse): Promise<void> {
@@ -319,6 +390,15 @@ export async function startXServer(options: XServerOptions = {}): Promise<XServe
     const createTweet = CREATE_TWEET.exec(url.pathname);
     if (method === 'POST' && createTweet !== null) {
       handleCreateTweet(createTweet[1] ?? CREATE_TWEET_QUERY_ID, host, response, body);
+      return;
+    }
+    const createScheduledTweet = CREATE_SCHEDULED_TWEET.exec(url.pathname);
+    if (method === 'POST' && createScheduledTweet !== null) {
+      handleCreateScheduledTweet(createScheduledTweet[1] ?? CREATE_SCHEDULED_TWEET_QUERY_ID, host, response, body);
+      return;
+    }
+    if (method === 'POST' && url.pathname === DM_NEW_PATH) {
+      handleDirectMessage(request.headers['content-type'] ?? '', host, response, body);
       return;
     }
     if (method === 'POST' && url.pathname === MEDIA_UPLOAD_PATH) {
