@@ -2,6 +2,7 @@
  * Lists the pupils of a class who have no photo consent, inside an extension-origin frame: staff
  * see the names beside the composer, while x.com's scripts cannot read them.
  */
+import { t } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
 
 const app = document.getElementById('app');
@@ -17,12 +18,16 @@ function text(tag: string, content: string): HTMLElement {
   return node;
 }
 
+// index.html holds the en-GB words for the moment before this script runs; these are the browser's locale's.
+document.title = t('consent_page_title');
+show(text('p', t('common_loading')));
+
 sendRequest({ type: 'get-no-consent-pupils', className }).then(({ names }) => {
   if (names.length === 0) {
-    show(text('p', className ? `Every pupil in ${className} has photo consent.` : 'The post does not start with a class name, so the list cannot be shown.'));
+    show(text('p', className ? t('consent_all_consent', className) : t('consent_no_class')));
     return;
   }
   const list = document.createElement('ul');
   for (const name of names) list.append(text('li', name));
-  show(text('h1', `In ${className}, no photo consent for:`), list);
-}, () => show(text('p', 'The list could not be loaded. Check the photo against the class list before posting.')));
+  show(text('h1', t('consent_heading', className)), list);
+}, () => show(text('p', t('consent_load_error'))));

@@ -14,7 +14,7 @@ import { HighlightLayer } from './highlight-layer';
 import { readAttachmentMetadata } from './media-metadata-client';
 import type { NetworkBackstop } from './network-backstop';
 import { createOverlayRoot } from './overlay-root';
-import { ALT_TEXT_INPUT, activeAccountHandle, composerScope, editorOf, findEditors, postButtonOf, postButtonsIn } from './x-dom';
+import { ALT_TEXT_INPUT, activeAccountHandle, composerScope, editorOf, findEditors, isDirectMessageEditor, postButtonOf, postButtonsIn } from './x-dom';
 
 /** The words staff type to use the policy's one exception (hashtags with parents' agreement). */
 const EXCEPTION_WORDS = 'parents agreed';
@@ -135,10 +135,12 @@ export class ComposerGuard {
 
   private onKey(event: KeyboardEvent): void {
     if (event.isComposing) return;
-    if (event.type === 'keydown' && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (event.type === 'keydown' && event.key === 'Enter') {
       const editor = editorOf(event.target);
-      if (editor) this.guardSubmission(event, editor);
-      return;
+      // Ctrl/Cmd+Enter posts from any composer; in a direct message a plain Enter sends.
+      const sends = event.ctrlKey || event.metaKey || (editor !== null && isDirectMessageEditor(editor) && !event.shiftKey && !event.altKey);
+      if (editor && sends) this.guardSubmission(event, editor);
+      if (editor) return;
     }
     // X's older role="button" posts on Enter/Space without a click event; a real <button> clicks.
     if (event.key === 'Enter' || event.key === ' ') {
@@ -151,8 +153,8 @@ export class ComposerGuard {
     const decision = this.decide(from);
     if (mayPost(decision)) {
       if (decision.kind === 'checked') {
-        this.backstop.approve(decision.editors.map((entry) => entry.text));
-        this.recordPosted(decision, from);
+        const onSent = this.postRecorder(decision, from);
+        this.backstop.approve(decision.editors.map((entry, index) => ({ text: entry.text, ...(index === 0 ? { onSent } : {}) })));
       }
       return;
     }
@@ -242,13 +244,20 @@ export class ComposerGuard {
     };
   }
 
-  private recordPosted(decision: Extract<ComposerDecision, { kind: 'checked' }>, from: Element): void {
+  /**
+   * What to record once X really sends the approved post (not at the click: X may still show a
+   * reminder, and staff may go back). Read now, while the composer is still on the page.
+   */
+  private postRecorder(decision: Extract<ComposerDecision, { kind: 'checked' }>, from: Element): () => void {
     const className = decision.editors[0]?.result.className ?? null;
     const key = composerScope(from).editors[0];
     const kind = (key && this.choices.get(key)?.kind) || 'general';
     const account = activeAccountHandle();
-    void sendRequest({ type: 'record-post', className, kind, account }).then(() => this.refreshPostCounts(), () => undefined);
-    this.audit(decision, 'posted');
+    const isPost = !decision.editors.some((entry) => isDirectMessageEditor(entry.editor));
+    return () => {
+      if (isPost) void sendRequest({ type: 'record-post', className, kind, account }).then(() => this.refreshPostCounts(), () => undefined);
+      this.audit(decision, 'posted');
+    };
   }
 
   private refreshPostCounts(): void {

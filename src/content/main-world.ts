@@ -4,14 +4,14 @@
  * only when the isolated-world guard answers that its text may go out. No answer means no post.
  */
 import { BACKSTOP_ANSWER, BACKSTOP_ASK, type BackstopAnswer, type BackstopAsk } from '../shared/backstop-protocol';
-import { isPostRequest, postRequestTexts } from './post-request';
+import { isPostRequest, postRequestTexts, type OutgoingPost } from './post-request';
 
 const originalFetch = window.fetch;
 const originalOpen = XMLHttpRequest.prototype.open;
 const originalSend = XMLHttpRequest.prototype.send;
 const requestUrls = new WeakMap<XMLHttpRequest, string>();
 
-function ask(texts: string[], hasMedia: boolean): BackstopAnswer {
+function ask({ texts, hasMedia, isMessage }: OutgoingPost): BackstopAnswer {
   const id = crypto.randomUUID();
   let answer: BackstopAnswer | null = null;
   const listen = (event: Event) => {
@@ -20,7 +20,7 @@ function ask(texts: string[], hasMedia: boolean): BackstopAnswer {
   };
   document.addEventListener(BACKSTOP_ANSWER, listen);
   try {
-    const question: BackstopAsk = { id, texts, hasMedia };
+    const question: BackstopAsk = { id, texts, hasMedia, isMessage };
     document.dispatchEvent(new CustomEvent(BACKSTOP_ASK, { detail: JSON.stringify(question) }));
   } finally {
     document.removeEventListener(BACKSTOP_ANSWER, listen);
@@ -50,7 +50,7 @@ window.fetch = function guardedFetch(this: unknown, input: RequestInfo | URL, in
   }
   const outgoing = postRequestTexts(url, body);
   if (outgoing) {
-    const answer = ask(outgoing.texts, outgoing.hasMedia);
+    const answer = ask(outgoing);
     if (!answer.allow) return Promise.reject(refusal(answer.reason));
   }
   return originalFetch.call(this, input, init);
@@ -64,7 +64,7 @@ XMLHttpRequest.prototype.open = function guardedOpen(this: XMLHttpRequest, ...ar
 XMLHttpRequest.prototype.send = function guardedSend(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
   const outgoing = postRequestTexts(requestUrls.get(this) ?? '', body ?? null);
   if (outgoing) {
-    const answer = ask(outgoing.texts, outgoing.hasMedia);
+    const answer = ask(outgoing);
     if (!answer.allow) throw refusal(answer.reason);
   }
   return (originalSend as (body?: unknown) => void).call(this, body);

@@ -4,12 +4,13 @@
  */
 
 /** GraphQL operations that create or schedule a post, and the DM send endpoints. */
-const POST_OPERATION = /\/i\/api\/graphql\/[^/]+\/(CreateTweet|CreateNoteTweet|CreateScheduledTweet|EditScheduledTweet|CreateDraftTweet|EditDraftTweet|useSendMessageMutation)\b/;
-const DM_ENDPOINT = /\/i\/api\/1\.1\/dm\/new2?\.json/;
+const POST_OPERATION = /\/i\/api\/graphql\/[^/]+\/(CreateTweet|CreateNoteTweet|CreateScheduledTweet|EditScheduledTweet|CreateDraftTweet|EditDraftTweet)\b/;
+const DM_OPERATION = /\/i\/api\/graphql\/[^/]+\/useSendMessageMutation\b|\/i\/api\/1\.1\/dm\/new2?\.json/;
 
 export interface OutgoingPost {
   texts: string[];
   hasMedia: boolean;
+  isMessage: boolean;
 }
 
 /**
@@ -17,23 +18,24 @@ export interface OutgoingPost {
  * '' with an unreadable marker, so the guard refuses it rather than letting it through unread.
  */
 export function isPostRequest(url: string): boolean {
-  return POST_OPERATION.test(url) || DM_ENDPOINT.test(url);
+  return POST_OPERATION.test(url) || DM_OPERATION.test(url);
 }
 
 export function postRequestTexts(url: string, body: unknown): OutgoingPost | null {
   if (!isPostRequest(url)) return null;
-  const isDm = DM_ENDPOINT.test(url) && !POST_OPERATION.test(url);
+  const isMessage = DM_OPERATION.test(url);
+  const unreadable = { texts: [UNREADABLE], hasMedia: false, isMessage };
   const raw = bodyText(body);
-  if (raw === null) return { texts: [UNREADABLE], hasMedia: false };
-  if (isDm && !raw.trimStart().startsWith('{')) {
+  if (raw === null) return unreadable;
+  if (isMessage && !raw.trimStart().startsWith('{')) {
     const text = new URLSearchParams(raw).get('text');
-    return { texts: [text ?? UNREADABLE], hasMedia: false };
+    return { texts: [text ?? UNREADABLE], hasMedia: false, isMessage };
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return { texts: [UNREADABLE], hasMedia: false };
+    return unreadable;
   }
   const texts: string[] = [];
   let hasMedia = false;
@@ -42,7 +44,7 @@ export function postRequestTexts(url: string, body: unknown): OutgoingPost | nul
     if (MEDIA_KEYS.has(key) && Array.isArray(value) && value.length > 0) hasMedia = true;
     if (key === 'media_id' && value) hasMedia = true;
   });
-  return { texts: texts.length > 0 ? texts : [UNREADABLE], hasMedia };
+  return { texts: texts.length > 0 ? texts : [UNREADABLE], hasMedia, isMessage };
 }
 
 /** A text no roster can clear: the isolated world treats it as "could not read the post". */

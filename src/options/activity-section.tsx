@@ -1,6 +1,7 @@
 /** Activity: the audit log (when, account, class, rules, outcome; never post text), with CSV export for the safeguarding lead. */
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditEntry } from '../roster/roster-store';
+import { t } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
 import { auditLogCsv } from './audit-csv';
 import { downloadText, todayStamp } from './download-file';
@@ -25,14 +26,19 @@ export function ActivitySection() {
 
   return (
     <section aria-labelledby="activity-heading">
-      <h2 id="activity-heading">Activity</h2>
-      <p class="hint">What the guard blocked, warned about and let through. Post text and pupils’ names are never recorded.</p>
-      <p><button type="button" class="secondary" disabled={!entries?.length} onClick={() => void exportCsv()}>Export activity as CSV</button></p>
-      {error !== null && <p role="alert" class="error">The activity log could not be read: {error}</p>}
-      {entries === null ? error === null && <p>Loading…</p> : entries.length === 0 ? <p>Nothing has been recorded yet.</p> : (
+      <h2 id="activity-heading">{t('options_section_activity')}</h2>
+      <p class="hint">{t('options_activity_hint')}</p>
+      <p><button type="button" class="secondary" disabled={!entries?.length} onClick={() => void exportCsv()}>{t('options_activity_export')}</button></p>
+      {error !== null && <p role="alert" class="error">{t('options_activity_load_error', error)}</p>}
+      {entries === null ? error === null && <p>{t('common_loading')}</p> : entries.length === 0 ? <p>{t('options_activity_empty')}</p> : (
         <table>
-          <caption class="visually-hidden">Newest first{entries.length === SHOWN_ENTRIES ? `, the last ${SHOWN_ENTRIES}` : ''}</caption>
-          <thead><tr><th scope="col">When</th><th scope="col">Account</th><th scope="col">Class</th><th scope="col">Rules</th><th scope="col">Outcome</th></tr></thead>
+          <caption class="visually-hidden">{entries.length === SHOWN_ENTRIES ? t('options_activity_caption_last', SHOWN_ENTRIES) : t('options_activity_caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('options_activity_when')}</th><th scope="col">{t('options_activity_account')}</th><th scope="col">{t('options_activity_class')}</th>
+              <th scope="col">{t('options_activity_rules')}</th><th scope="col">{t('options_activity_outcome')}</th>
+            </tr>
+          </thead>
           <tbody>
             {entries.map((entry, index) => (
               <tr key={index}>

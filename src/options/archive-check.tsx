@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { readArchivePosts } from '../archive/x-archive';
 import { checkDraft, compilePolicy } from '../policy/engine';
 import type { Finding } from '../policy/types';
+import { t } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
 import { formatDateTime } from './format-date';
 import { RULE_LABELS } from './rule-labels';
@@ -35,7 +36,7 @@ export function ArchiveCheck() {
     try {
       const { snapshot } = await sendRequest({ type: 'get-guard-state' });
       if (snapshot === null) {
-        setState({ step: 'failed', message: 'Import a roster first: the archive is checked against it.' });
+        setState({ step: 'failed', message: t('options_archive_no_roster') });
         return;
       }
       const policy = compilePolicy(snapshot);
@@ -58,11 +59,8 @@ export function ArchiveCheck() {
 
   return (
     <section aria-labelledby="archive-heading">
-      <h2 id="archive-heading">Archive check</h2>
-      <p class="hint">
-        Request your archive from X (Settings › Your account › Download an archive of your data), then choose the zip here to see which past posts break the policy now.
-        Photos are not in the archive’s text, so photo consent is not checked.
-      </p>
+      <h2 id="archive-heading">{t('options_section_archive')}</h2>
+      <p class="hint">{t('options_archive_hint')}</p>
       <p
         class="drop-zone"
         onDragOver={(event) => event.preventDefault()}
@@ -71,7 +69,7 @@ export function ArchiveCheck() {
           const file = event.dataTransfer?.files[0];
           if (file) void check(file);
         }}>
-        <label class="file-label" for="archive-file">X data archive (.zip)</label>
+        <label class="file-label" for="archive-file">{t('options_archive_file_label')}</label>
         <input id="archive-file" type="file" accept=".zip,application/zip" disabled={state.step === 'checking'}
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
@@ -81,25 +79,31 @@ export function ArchiveCheck() {
       </p>
       {state.step === 'checking' && (
         <p>
-          <label for="archive-progress">Checking {state.fileName}</label>{' '}
-          <progress id="archive-progress" max={state.total} value={state.done}>{state.done} of {state.total}</progress>
+          <label for="archive-progress">{t('options_archive_checking', state.fileName)}</label>{' '}
+          <progress id="archive-progress" max={state.total} value={state.done}>{t('options_archive_progress', state.done, state.total)}</progress>
         </p>
       )}
       {state.step === 'failed' && <p role="alert" class="error">{state.message}</p>}
       <p role="status">
-        {state.step === 'done' && `${state.total} posts checked: ${state.flagged.filter((post) => post.verdict === 'block').length} break the policy, ${state.flagged.filter((post) => post.verdict === 'warn').length} to review.`}
+        {state.step === 'done'
+          && t('options_archive_result', state.total, state.flagged.filter((post) => post.verdict === 'block').length, state.flagged.filter((post) => post.verdict === 'warn').length)}
       </p>
       {state.step === 'done' && state.flagged.length > 0 && (
         <table>
-          <caption class="visually-hidden">Posts that break the policy or need review, newest first</caption>
-          <thead><tr><th scope="col">Posted</th><th scope="col">Post</th><th scope="col">Rules</th><th scope="col">Outcome now</th></tr></thead>
+          <caption class="visually-hidden">{t('options_archive_caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('options_archive_posted')}</th><th scope="col">{t('options_archive_post')}</th>
+              <th scope="col">{t('options_archive_rules')}</th><th scope="col">{t('options_archive_outcome')}</th>
+            </tr>
+          </thead>
           <tbody>
             {state.flagged.map((post) => (
               <tr key={post.id}>
                 <td><a href={`https://x.com/i/web/status/${post.id}`} target="_blank" rel="noreferrer">{formatDateTime(post.date.toISOString())}</a></td>
                 <td>{post.text}</td>
                 <td>{[...new Set(post.findings.map((finding) => RULE_LABELS[finding.rule]))].join(', ')}</td>
-                <td>{post.verdict === 'block' ? 'Breaks the policy' : 'Review'}</td>
+                <td>{post.verdict === 'block' ? t('options_archive_breaks') : t('options_archive_review')}</td>
               </tr>
             ))}
           </tbody>

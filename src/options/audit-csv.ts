@@ -6,9 +6,10 @@
 import Papa from 'papaparse';
 import { FORMULA_CELL } from '../roster/formula-cells';
 import type { AuditEntry } from '../roster/roster-store';
+import { t } from '../shared/i18n';
 import { OUTCOME_LABELS, RULE_LABELS } from './rule-labels';
 
-const HEADER = ['Date', 'Time', 'Account', 'Class', 'Rules', 'Outcome'];
+const HEADER = [t('options_csv_date'), t('options_csv_time'), t('options_csv_account'), t('options_csv_class'), t('options_csv_rules'), t('options_csv_outcome')];
 
 /** `timeZone` defaults to the browser's; dates are YYYY-MM-DD so Excel sorts them in any locale. */
 export function auditLogCsv(entries: readonly AuditEntry[], timeZone?: string): string {

@@ -3,6 +3,7 @@
  * Classes in the roster's class column are allowed anyway; listing them here adds aliases.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import { FieldProblems } from './field-problems';
 import { ManagedNote } from './managed-note';
 import { useOptions } from './options-context';
@@ -39,29 +40,29 @@ export function ClassesSection() {
     setNote('');
     const found = await save({ classes: rows.map((current) => ({ name: current.name, aliases: aliasesOf(current.aliases) })) });
     setProblems(found);
-    if (found.length === 0) setNote('Classes saved.');
+    if (found.length === 0) setNote(t('options_classes_saved'));
   };
 
   return (
     <section aria-labelledby="classes-heading">
-      <h2 id="classes-heading">Classes</h2>
-      <p class="hint">Every post must begin with a class name or one of its other names (“Oak:”, “Y1 -”). Classes in the roster are allowed anyway; add them here to give them other names or to set their order.</p>
+      <h2 id="classes-heading">{t('options_section_classes')}</h2>
+      <p class="hint">{t('options_classes_hint')}</p>
       {state.managedKeys.includes('classes') && <ManagedNote id="classes-managed" />}
       <form onSubmit={(event) => void submit(event)}>
-        {rows.length === 0 ? <p>No classes are listed here yet.</p> : (
+        {rows.length === 0 ? <p>{t('options_classes_none')}</p> : (
           <ol class="class-rows">
             {rows.map((current, index) => {
-              const label = current.name.trim() || `class ${index + 1}`;
+              const label = current.name.trim() || t('options_classes_unnamed', index + 1);
               return (
                 <li key={current.key}>
-                  <label for={`class-name-${current.key}`}>Class {index + 1} name</label>
+                  <label for={`class-name-${current.key}`}>{t('options_classes_name_label', index + 1)}</label>
                   <input id={`class-name-${current.key}`} value={current.name} disabled={!editable} onInput={(event) => update(index, { name: event.currentTarget.value })} />
-                  <label for={`class-aliases-${current.key}`}>Other names for class {index + 1}, separated by commas</label>
+                  <label for={`class-aliases-${current.key}`}>{t('options_classes_aliases_label', index + 1)}</label>
                   <input id={`class-aliases-${current.key}`} value={current.aliases} disabled={!editable} onInput={(event) => update(index, { aliases: event.currentTarget.value })} />
                   <span class="row-actions">
-                    <button type="button" class="secondary" disabled={!editable || index === 0} aria-label={`Move ${label} up`} onClick={() => move(index, -1)}>↑</button>
-                    <button type="button" class="secondary" disabled={!editable || index === rows.length - 1} aria-label={`Move ${label} down`} onClick={() => move(index, 1)}>↓</button>
-                    <button type="button" class="secondary" disabled={!editable} aria-label={`Remove ${label}`} onClick={() => setRows(rows.filter((_, at) => at !== index))}>Remove</button>
+                    <button type="button" class="secondary" disabled={!editable || index === 0} aria-label={t('options_classes_move_up', label)} onClick={() => move(index, -1)}>↑</button>
+                    <button type="button" class="secondary" disabled={!editable || index === rows.length - 1} aria-label={t('options_classes_move_down', label)} onClick={() => move(index, 1)}>↓</button>
+                    <button type="button" class="secondary" disabled={!editable} aria-label={t('options_classes_remove_label', label)} onClick={() => setRows(rows.filter((_, at) => at !== index))}>{t('options_classes_remove')}</button>
                   </span>
                 </li>
               );
@@ -70,8 +71,8 @@ export function ClassesSection() {
         )}
         <FieldProblems id="classes-problems" problems={problems} />
         <p class="actions">
-          <button type="button" class="secondary" disabled={!editable} onClick={() => setRows([...rows, row('', '')])}>Add class</button>{' '}
-          <button type="submit" disabled={!editable}>Save classes</button>
+          <button type="button" class="secondary" disabled={!editable} onClick={() => setRows([...rows, row('', '')])}>{t('options_classes_add')}</button>{' '}
+          <button type="submit" disabled={!editable}>{t('options_classes_save')}</button>
         </p>
         <p role="status" class="ok">{note}</p>
       </form>

@@ -1,5 +1,6 @@
 /** The options page: a sidebar of sections (roster, classes, rules, settings, activity, archive check) and the one shown. */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import type { SettingKey, SettingsState } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 import { ActivitySection } from './activity-section';
@@ -13,12 +14,12 @@ import { checkSettings, type SettingsProblem } from './settings-form';
 import { SettingsSection } from './settings-section';
 
 const SECTIONS = [
-  { id: 'roster', title: 'Roster', Component: RosterSection },
-  { id: 'classes', title: 'Classes', Component: ClassesSection },
-  { id: 'rules', title: 'Rules', Component: RulesSection },
-  { id: 'settings', title: 'Settings', Component: SettingsSection },
-  { id: 'activity', title: 'Activity', Component: ActivitySection },
-  { id: 'archive', title: 'Archive check', Component: ArchiveCheck },
+  { id: 'roster', title: t('options_section_roster'), Component: RosterSection },
+  { id: 'classes', title: t('options_section_classes'), Component: ClassesSection },
+  { id: 'rules', title: t('options_section_rules'), Component: RulesSection },
+  { id: 'settings', title: t('options_section_settings'), Component: SettingsSection },
+  { id: 'activity', title: t('options_section_activity'), Component: ActivitySection },
+  { id: 'archive', title: t('options_section_archive'), Component: ArchiveCheck },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -68,10 +69,10 @@ export function OptionsApp() {
   return (
     <>
       <header class="banner">
-        <h1>School Post Guard</h1>
+        <h1>{t('extensionName')}</h1>
       </header>
       <div class="layout">
-        <nav aria-label="Options sections">
+        <nav aria-label={t('options_nav_label')}>
           <ul>
             {SECTIONS.map(({ id, title }) => (
               <li key={id}>
@@ -81,12 +82,12 @@ export function OptionsApp() {
           </ul>
         </nav>
         <main>
-          {loadError !== null && <p role="alert" class="error">The options could not be loaded: {loadError}</p>}
+          {loadError !== null && <p role="alert" class="error">{t('options_load_error', loadError)}</p>}
           {context === null ? (
-            loadError === null && <p>Loading…</p>
+            loadError === null && <p>{t('common_loading')}</p>
           ) : (
             <OptionsContext.Provider value={context}>
-              {context.state.locked && <p class="notice">Your school’s administrator has locked these settings. You can see them but not change them.</p>}
+              {context.state.locked && <p class="notice">{t('options_locked_notice')}</p>}
               {context.state.pinSet && pin === undefined && !context.state.locked && <PinUnlock onUnlocked={setPin} />}
               <section.Component />
             </OptionsContext.Provider>

@@ -8,6 +8,7 @@ import { parseRosterJson } from '../roster/json-import';
 import type { Pupil } from '../roster/model';
 import type { RosterProblem } from '../roster/parse-result';
 import { diffRosters, type RosterDiff } from '../roster/roster-diff';
+import { t } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
 import { useOptions } from './options-context';
 import { RosterPreview } from './roster-preview';
@@ -64,17 +65,15 @@ export function RosterImport({ currentPupils, onReplaced }: RosterImportProps) {
   return (
     <div class="roster-import">
       <p>
-        <label class="file-label" for="import-roster">Import roster</label>
+        <label class="file-label" for="import-roster">{t('options_roster_import_label')}</label>
         <input id="import-roster" type="file" accept=".csv,.txt,.tsv,.json,text/csv,application/json" disabled={!editable || state.step === 'reading'}
           aria-describedby="import-roster-hint" onChange={(event) => void read(event.currentTarget)} />
       </p>
-      <p id="import-roster-hint" class="hint">
-        A CSV exported from SIMS, Arbor or Bromcom (or saved from Excel), or a roster exported here as JSON. Nothing changes until you have checked the changes and chosen “Replace roster”.
-      </p>
+      <p id="import-roster-hint" class="hint">{t('options_roster_import_hint')}</p>
       {state.step === 'reading' && (
         <p>
-          <label for="import-progress">Reading {state.fileName}</label>{' '}
-          <progress id="import-progress" max={1} value={state.fraction}>{Math.round(state.fraction * 100)}%</progress>
+          <label for="import-progress">{t('options_roster_reading', state.fileName)}</label>{' '}
+          <progress id="import-progress" max={1} value={state.fraction}>{t('options_progress_percent', Math.round(state.fraction * 100))}</progress>
         </p>
       )}
       {state.step === 'problems' && (

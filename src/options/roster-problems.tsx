@@ -1,5 +1,6 @@
 /** What is wrong with a chosen roster file, row by row; the current roster stays in force. */
 import { describeRosterProblem, type RosterProblem } from '../roster/parse-result';
+import { t } from '../shared/i18n';
 
 /** Enough to fix a file with; a file with thousands of problems is the wrong file. */
 const SHOWN_PROBLEMS = 500;
@@ -15,18 +16,18 @@ interface RosterProblemsProps {
 export function RosterProblems({ fileName, problems, validCount, onImportValid, onCancel }: RosterProblemsProps) {
   return (
     <div class="problems">
-      <h3>Problems in “{fileName}”</h3>
+      <h3>{t('options_roster_problems_heading', fileName)}</h3>
       <p role="alert">
-        “{fileName}” was not imported ({problems.length === 1 ? '1 problem' : `${problems.length} problems`}): the current roster is still in use.
-        Fix the file and choose it again{validCount > 0 ? ', or import only the rows without problems' : ''}.
+        {t('options_roster_problems_not_imported', fileName, problems.length === 1 ? t('options_roster_problems_one') : t('options_roster_problems_many', problems.length))}{' '}
+        {validCount > 0 ? t('options_roster_problems_fix_or_import_valid') : t('options_roster_problems_fix')}
       </p>
       <ul>
         {problems.slice(0, SHOWN_PROBLEMS).map((problem, index) => <li key={index}>{describeRosterProblem(problem)}</li>)}
       </ul>
-      {problems.length > SHOWN_PROBLEMS && <p>…and {problems.length - SHOWN_PROBLEMS} more.</p>}
+      {problems.length > SHOWN_PROBLEMS && <p>{t('common_and_more', problems.length - SHOWN_PROBLEMS)}</p>}
       <p class="actions">
-        {validCount > 0 && <button type="button" onClick={onImportValid}>Import only the valid rows</button>}{' '}
-        <button type="button" class="secondary" onClick={onCancel}>Cancel</button>
+        {validCount > 0 && <button type="button" onClick={onImportValid}>{t('options_roster_import_valid')}</button>}{' '}
+        <button type="button" class="secondary" onClick={onCancel}>{t('common_cancel')}</button>
       </p>
     </div>
   );

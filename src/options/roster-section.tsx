@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { exportRosterCsv, exportRosterJson } from '../roster/roster-export';
 import type { RosterVersionSummary } from '../roster/roster-store';
+import { t } from '../shared/i18n';
 import type { ResponseOf } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 import { downloadText, todayStamp } from './download-file';
@@ -37,30 +38,30 @@ export function RosterSection() {
   const status = roster?.status;
   return (
     <section aria-labelledby="roster-heading">
-      <h2 id="roster-heading">Roster</h2>
-      {roster === null ? <p>Loading…</p> : status ? (
+      <h2 id="roster-heading">{t('options_section_roster')}</h2>
+      {roster === null ? <p>{t('common_loading')}</p> : status ? (
         <p class={status.stale ? 'warning' : undefined}>
-          {status.pupilCount} pupils, from {status.source}, imported {formatDateTime(status.importedAt)}.
-          {status.stale && ' This roster is out of date: staff see a warning when they post. Import a new one.'}
+          {t('options_roster_status', status.pupilCount, status.source, formatDateTime(status.importedAt))}
+          {status.stale && ` ${t('options_roster_stale')}`}
         </p>
       ) : (
-        <p class="warning">No roster is loaded, so staff cannot post on X. Import the pupil list exported from your MIS.</p>
+        <p class="warning">{t('options_roster_none')}</p>
       )}
       <p role="status" class="ok">{announcement}</p>
 
-      <h3>Import</h3>
-      <RosterImport currentPupils={roster?.pupils ?? []} onReplaced={(count) => changed(`Roster updated: ${count} pupils`)} />
+      <h3>{t('options_roster_import_heading')}</h3>
+      <RosterImport currentPupils={roster?.pupils ?? []} onReplaced={(count) => changed(t('options_roster_updated', count))} />
 
-      <h3>Export</h3>
+      <h3>{t('options_roster_export_heading')}</h3>
       <p>
-        <button type="button" class="secondary" disabled={!status} onClick={() => exportAs('csv')}>Export roster as CSV</button>{' '}
-        <button type="button" class="secondary" disabled={!status} onClick={() => exportAs('json')}>Export roster as JSON</button>
+        <button type="button" class="secondary" disabled={!status} onClick={() => exportAs('csv')}>{t('options_roster_export_csv')}</button>{' '}
+        <button type="button" class="secondary" disabled={!status} onClick={() => exportAs('json')}>{t('options_roster_export_json')}</button>
       </p>
 
-      <h3>Earlier versions</h3>
-      <RosterVersions versions={versions} onRestored={(version) => changed(`Roster restored: ${version.pupilCount} pupils, from ${formatDateTime(version.importedAt)}`)} />
+      <h3>{t('options_roster_versions_heading')}</h3>
+      <RosterVersions versions={versions} onRestored={(version) => changed(t('options_roster_restored', version.pupilCount, formatDateTime(version.importedAt)))} />
 
-      <h3>Sync from the MIS</h3>
+      <h3>{t('options_roster_sync_heading')}</h3>
       <SyncSettings onSynced={() => void refresh()} />
     </section>
   );

@@ -1,6 +1,7 @@
 /** The last five rosters kept, newest first; any of them can be made current again in one step. */
 import { useState } from 'preact/hooks';
 import type { RosterVersionSummary } from '../roster/roster-store';
+import { t } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
 import { formatDateTime } from './format-date';
 import { useOptions } from './options-context';
@@ -24,12 +25,17 @@ export function RosterVersions({ versions, onRestored }: RosterVersionsProps) {
     else setError(result.message);
   };
 
-  if (versions.length === 0) return <p>No roster has been imported yet.</p>;
+  if (versions.length === 0) return <p>{t('options_versions_none')}</p>;
   return (
     <>
       <table>
-        <caption class="visually-hidden">Kept roster versions, newest first</caption>
-        <thead><tr><th scope="col">Imported</th><th scope="col">From</th><th scope="col">Pupils</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+        <caption class="visually-hidden">{t('options_versions_caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('options_versions_imported')}</th><th scope="col">{t('options_versions_from')}</th><th scope="col">{t('options_versions_pupils')}</th>
+            <th scope="col"><span class="visually-hidden">{t('options_versions_action')}</span></th>
+          </tr>
+        </thead>
         <tbody>
           {versions.map((version) => (
             <tr key={version.id}>
@@ -37,10 +43,10 @@ export function RosterVersions({ versions, onRestored }: RosterVersionsProps) {
               <td>{version.source}</td>
               <td>{version.pupilCount}</td>
               <td>
-                {version.current ? <strong>In use</strong> : (
+                {version.current ? <strong>{t('options_versions_in_use')}</strong> : (
                   <button type="button" class="secondary" disabled={!editable || busy}
-                    aria-label={`Restore the roster imported ${formatDateTime(version.importedAt)} (${version.pupilCount} pupils)`}
-                    onClick={() => void restore(version)}>Restore</button>
+                    aria-label={t('options_versions_restore_label', formatDateTime(version.importedAt), version.pupilCount)}
+                    onClick={() => void restore(version)}>{t('options_versions_restore')}</button>
                 )}
               </td>
             </tr>

@@ -1,30 +1,31 @@
 /** What the ICT lead and the safeguarding lead read for each rule id and each logged outcome. */
 import type { RuleId, RuleLevel } from '../policy/types';
 import type { AuditEntry } from '../roster/roster-store';
+import { t } from '../shared/i18n';
 
 export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
-  'pupil-name': 'Pupil’s name',
-  hashtag: 'Hashtag',
-  'class-prefix': 'Class name at the start',
-  'personal-info': 'Personal information',
-  'attachment-name': 'Pupil’s name in a photo or file',
-  'photo-consent': 'Photo consent',
-  location: 'Location in a photo',
-  mention: 'Mention of another account',
-  'posting-cadence': 'Posts per class per week',
+  'pupil-name': t('options_rule_pupil_name'),
+  hashtag: t('options_rule_hashtag'),
+  'class-prefix': t('options_rule_class_prefix'),
+  'personal-info': t('options_rule_personal_info'),
+  'attachment-name': t('options_rule_attachment_name'),
+  'photo-consent': t('options_rule_photo_consent'),
+  location: t('options_rule_location'),
+  mention: t('options_rule_mention'),
+  'posting-cadence': t('options_rule_posting_cadence'),
 };
 
 export const LEVEL_LABELS: Readonly<Record<RuleLevel, string>> = {
-  off: 'Off',
-  warn: 'Warn',
-  block: 'Block',
-  'block-with-exception': 'Block, unless staff confirm the policy’s exception',
+  off: t('options_level_off'),
+  warn: t('options_level_warn'),
+  block: t('options_level_block'),
+  'block-with-exception': t('options_level_block_with_exception'),
 };
 
 export const OUTCOME_LABELS: Readonly<Record<AuditEntry['outcome'], string>> = {
-  blocked: 'Blocked',
-  warned: 'Warned',
-  acknowledged: 'Warning acknowledged, posted',
-  'exception-confirmed': 'Exception confirmed, posted',
-  posted: 'Posted',
+  blocked: t('options_outcome_blocked'),
+  warned: t('options_outcome_warned'),
+  acknowledged: t('options_outcome_acknowledged'),
+  'exception-confirmed': t('options_outcome_exception_confirmed'),
+  posted: t('options_outcome_posted'),
 };

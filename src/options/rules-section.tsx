@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { RULES } from '../policy/rules';
 import type { RuleLevel } from '../policy/types';
+import { t } from '../shared/i18n';
 import type { RuleLevels } from '../shared/settings';
 import { FieldProblems } from './field-problems';
 import { ManagedNote } from './managed-note';
@@ -23,19 +24,19 @@ export function RulesSection() {
     setNote('');
     const found = await save({ rules: levels });
     setProblems(found);
-    if (found.length === 0) setNote('Rules saved.');
+    if (found.length === 0) setNote(t('options_rules_saved'));
   };
 
   return (
     <section aria-labelledby="rules-heading">
-      <h2 id="rules-heading">Rules</h2>
-      <p class="hint">“Warn” lets staff post after reading the warning; every warning and block is logged under Activity.</p>
+      <h2 id="rules-heading">{t('options_section_rules')}</h2>
+      <p class="hint">{t('options_rules_hint')}</p>
       {state.managedKeys.includes('rules') && <ManagedNote id="rules-managed" />}
       <form onSubmit={(event) => void submit(event)}>
         {RULES.map(({ meta }) => (
           <div class="field" key={meta.id}>
             <label for={`rule-${meta.id}`}>{RULE_LABELS[meta.id]}</label>
-            <p id={`rule-${meta.id}-policy`} class="hint">Policy: “{meta.policySentence}”</p>
+            <p id={`rule-${meta.id}-policy`} class="hint">{t('options_rules_policy', meta.policySentence)}</p>
             <select id={`rule-${meta.id}`} value={levels[meta.id] ?? ''} disabled={!editable} aria-describedby={`rule-${meta.id}-policy`}
               onChange={(event) => {
                 const value = event.currentTarget.value as RuleLevel | '';
@@ -44,13 +45,13 @@ export function RulesSection() {
                 else next[meta.id] = value;
                 setLevels(next);
               }}>
-              <option value="">Default: {LEVEL_LABELS[meta.defaultLevel]}</option>
+              <option value="">{t('options_rules_default', LEVEL_LABELS[meta.defaultLevel])}</option>
               {LEVELS.map((level) => <option key={level} value={level}>{LEVEL_LABELS[level]}</option>)}
             </select>
           </div>
         ))}
         <FieldProblems id="rules-problems" problems={problems} />
-        <p class="actions"><button type="submit" disabled={!editable}>Save rules</button></p>
+        <p class="actions"><button type="submit" disabled={!editable}>{t('options_rules_save')}</button></p>
         <p role="status" class="ok">{note}</p>
       </form>
     </section>

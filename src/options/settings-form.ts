@@ -3,6 +3,7 @@
  * act on, each tied to the setting (and line) it is about. The background validates again on save.
  */
 import * as v from 'valibot';
+import { t } from '../shared/i18n';
 import type { SettingKey } from '../shared/messages';
 import { SettingsSchema, type ClassSetting, type Settings } from '../shared/settings';
 
@@ -14,30 +15,30 @@ export interface SettingsProblem {
 export type SettingsCheck = { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] };
 
 export const SETTING_LABELS: Readonly<Record<SettingKey, string>> = {
-  schoolHandles: 'School X accounts',
-  classes: 'Classes',
-  extraPrefixes: 'Other allowed openings',
-  rules: 'Rules',
-  neverANames: 'Never a name',
-  schoolPhones: 'School phone numbers',
-  schoolEmails: 'School e-mail addresses',
-  staleRosterDays: 'Warn when the roster is older than (days)',
-  syncUrl: 'Roster sync address',
-  syncEveryHours: 'Sync every (hours)',
+  schoolHandles: t('options_setting_school_handles'),
+  classes: t('options_setting_classes'),
+  extraPrefixes: t('options_setting_extra_prefixes'),
+  rules: t('options_setting_rules'),
+  neverANames: t('options_setting_never_a_names'),
+  schoolPhones: t('options_setting_school_phones'),
+  schoolEmails: t('options_setting_school_emails'),
+  staleRosterDays: t('options_setting_stale_roster_days'),
+  syncUrl: t('options_setting_sync_url'),
+  syncEveryHours: t('options_setting_sync_every_hours'),
 };
 
 /** Said instead of valibot's own messages, which are written for programmers. */
 const EXPECTED: Readonly<Record<SettingKey, string>> = {
-  schoolHandles: 'an X handle is 1–15 letters, digits or _',
-  classes: 'every class needs a name',
-  extraPrefixes: 'each line needs some text',
-  rules: 'choose one of the listed levels',
-  neverANames: 'each line needs some text',
-  schoolPhones: 'each line is one phone number',
-  schoolEmails: 'each line is one e-mail address',
-  staleRosterDays: 'a whole number of days, 1 or more',
-  syncUrl: 'a full address starting with https://',
-  syncEveryHours: 'a number of hours from 1 to 168',
+  schoolHandles: t('options_expected_school_handles'),
+  classes: t('options_expected_classes'),
+  extraPrefixes: t('options_expected_extra_prefixes'),
+  rules: t('options_expected_rules'),
+  neverANames: t('options_expected_never_a_names'),
+  schoolPhones: t('options_expected_school_phones'),
+  schoolEmails: t('options_expected_school_emails'),
+  staleRosterDays: t('options_expected_stale_roster_days'),
+  syncUrl: t('options_expected_sync_url'),
+  syncEveryHours: t('options_expected_sync_every_hours'),
 };
 
 /** One entry per non-blank line of a text box, trimmed. */
@@ -70,7 +71,7 @@ export function checkSettings(base: Settings, change: Partial<Record<SettingKey,
       const path = (issue.path ?? []).map((item) => item.key);
       const key = path[0] as SettingKey | undefined;
       if (key === undefined) continue;
-      const message = `${SETTING_LABELS[key]}${whereIn(key, path)}: ${friendly(key, issue.message)}.`;
+      const message = problemMessage(key, path[1], friendly(key, issue.message));
       if (!seen.has(message)) problems.push({ key, message });
       seen.add(message);
     }
@@ -80,10 +81,10 @@ export function checkSettings(base: Settings, change: Partial<Record<SettingKey,
   return problems.length > 0 ? { ok: false, problems } : { ok: true, settings: parsed.output };
 }
 
-function whereIn(key: SettingKey, path: unknown[]): string {
-  const index = path[1];
-  if (typeof index !== 'number') return '';
-  return key === 'classes' ? `, class ${index + 1}` : `, line ${index + 1}`;
+/** "Setting: problem.", naming the class or line when the problem is in one (`index` is the issue path's second step). */
+function problemMessage(key: SettingKey, index: unknown, problem: string): string {
+  if (typeof index !== 'number') return t('options_problem', SETTING_LABELS[key], problem);
+  return key === 'classes' ? t('options_problem_class', SETTING_LABELS[key], index + 1, problem) : t('options_problem_line', SETTING_LABELS[key], index + 1, problem);
 }
 
 function friendly(key: SettingKey, message: string): string {
@@ -96,13 +97,13 @@ function contactProblems(settings: Settings): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   settings.schoolEmails.forEach((email, index) => {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-      problems.push({ key: 'schoolEmails', message: `${SETTING_LABELS.schoolEmails}, line ${index + 1}: “${email}” is not an e-mail address.` });
+      problems.push({ key: 'schoolEmails', message: t('options_problem_email', SETTING_LABELS.schoolEmails, index + 1, email) });
     }
   });
   settings.schoolPhones.forEach((phone, index) => {
     const digits = phone.replace(/\D/g, '').length;
     if (digits < 7 || /[^\d\s()+.-]/.test(phone)) {
-      problems.push({ key: 'schoolPhones', message: `${SETTING_LABELS.schoolPhones}, line ${index + 1}: “${phone}” is not a phone number.` });
+      problems.push({ key: 'schoolPhones', message: t('options_problem_phone', SETTING_LABELS.schoolPhones, index + 1, phone) });
     }
   });
   return problems;
@@ -117,7 +118,7 @@ function classProblems(classes: readonly ClassSetting[]): SettingsProblem[] {
       const key = name.toLocaleLowerCase('en-GB');
       const owner = owners.get(key);
       if (owner === undefined) owners.set(key, setting.name);
-      else problems.push({ key: 'classes', message: `${SETTING_LABELS.classes}: “${name}” is used by both ${owner} and ${setting.name}.` });
+      else problems.push({ key: 'classes', message: t('options_problem_name_twice', SETTING_LABELS.classes, name, owner, setting.name) });
     }
   }
   return problems;

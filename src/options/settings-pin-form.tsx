@@ -1,5 +1,6 @@
 /** Sets, changes or removes the settings PIN of an install the school's admin console does not manage. */
 import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
 import { useOptions } from './options-context';
 import { pinProblem } from '../shared/settings-pin';
@@ -16,7 +17,7 @@ export function SettingsPinForm() {
   const change = async (next: string | null) => {
     setNote('');
     if (next !== null) {
-      const problem = pinProblem(next) ?? (next === repeat ? null : 'The two PINs are not the same.');
+      const problem = pinProblem(next) ?? (next === repeat ? null : t('options_pin_mismatch'));
       if (problem !== null) {
         setError(problem);
         return;
@@ -30,7 +31,7 @@ export function SettingsPinForm() {
     setError(null);
     setNewPin('');
     setRepeat('');
-    setNote(next === null ? 'PIN removed.' : 'PIN saved. Keep it somewhere safe: it cannot be recovered, only removed by reinstalling the extension.');
+    setNote(next === null ? t('options_pin_removed') : t('options_pin_saved'));
     // The page stays unlocked, now with the new PIN.
     rememberPin(next ?? undefined);
     await reload();
@@ -38,22 +39,22 @@ export function SettingsPinForm() {
 
   return (
     <form aria-labelledby="pin-heading" onSubmit={(event) => { event.preventDefault(); void change(newPin); }}>
-      <h3 id="pin-heading">Settings PIN</h3>
-      <p class="hint">{state.pinSet ? 'A PIN protects these options.' : 'Optional: a PIN that must be entered before the roster, classes, rules or settings can be changed here.'}</p>
+      <h3 id="pin-heading">{t('options_pin_title')}</h3>
+      <p class="hint">{state.pinSet ? t('options_pin_hint_set') : t('options_pin_hint_unset')}</p>
       <div class="field">
-        <label for="new-pin">{state.pinSet ? 'New PIN' : 'PIN'} (4 to 12 digits)</label>
+        <label for="new-pin">{state.pinSet ? t('options_pin_new_label') : t('options_pin_label')}</label>
         <input id="new-pin" type="password" inputMode="numeric" autoComplete="new-password" value={newPin} disabled={!editable}
           onInput={(event) => setNewPin(event.currentTarget.value)} />
       </div>
       <div class="field">
-        <label for="repeat-pin">The same PIN again</label>
+        <label for="repeat-pin">{t('options_pin_repeat_label')}</label>
         <input id="repeat-pin" type="password" inputMode="numeric" autoComplete="new-password" value={repeat} disabled={!editable}
           onInput={(event) => setRepeat(event.currentTarget.value)} />
       </div>
       {error !== null && <p role="alert" class="error">{error}</p>}
       <p class="actions">
-        <button type="submit" disabled={!editable}>{state.pinSet ? 'Change PIN' : 'Set PIN'}</button>{' '}
-        {state.pinSet && <button type="button" class="secondary" disabled={!editable} onClick={() => void change(null)}>Remove PIN</button>}
+        <button type="submit" disabled={!editable}>{state.pinSet ? t('options_pin_change') : t('options_pin_set')}</button>{' '}
+        {state.pinSet && <button type="button" class="secondary" disabled={!editable} onClick={() => void change(null)}>{t('options_pin_remove')}</button>}
       </p>
       <p role="status" class="ok">{note}</p>
     </form>

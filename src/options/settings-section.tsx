@@ -1,5 +1,6 @@
 /** Settings: which accounts are guarded, other allowed openings, never-a-name phrases, the school's own contacts, roster age, and the PIN. */
 import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import type { SettingKey } from '../shared/messages';
 import { FieldProblems } from './field-problems';
 import { ManagedNote } from './managed-note';
@@ -9,11 +10,11 @@ import { SettingsPinForm } from './settings-pin-form';
 import { TextListField } from './text-list-field';
 
 const LIST_FIELDS = [
-  { key: 'schoolHandles', hint: 'One X handle per line, such as @PrimaryRedbourn. Only these accounts are guarded; leave empty to guard every account in this browser.' },
-  { key: 'extraPrefixes', hint: 'Openings allowed besides class names, one per line: “Whole School”, “PTA”.' },
-  { key: 'neverANames', hint: 'Phrases that are never a pupil’s name here, one per line: “May Day”, “Summer term”, “Jack and the Beanstalk”.' },
-  { key: 'schoolPhones', hint: 'The school’s own phone numbers, one per line: they may appear in posts.' },
-  { key: 'schoolEmails', hint: 'The school’s own e-mail addresses, one per line: they may appear in posts.' },
+  { key: 'schoolHandles', hint: t('options_hint_school_handles') },
+  { key: 'extraPrefixes', hint: t('options_hint_extra_prefixes') },
+  { key: 'neverANames', hint: t('options_hint_never_a_names') },
+  { key: 'schoolPhones', hint: t('options_hint_school_phones') },
+  { key: 'schoolEmails', hint: t('options_hint_school_emails') },
 ] as const satisfies readonly { key: SettingKey; hint: string }[];
 
 type ListKey = (typeof LIST_FIELDS)[number]['key'];
@@ -41,14 +42,14 @@ export function SettingsSection() {
     for (const { key } of LIST_FIELDS) change[key] = linesOf(lists[key]);
     const found = await save(change);
     setProblems(found);
-    if (found.length === 0) setNote('Settings saved.');
+    if (found.length === 0) setNote(t('options_settings_saved'));
   };
 
   const staleProblems = problems.filter((problem) => problem.key === 'staleRosterDays');
   const anyEditable = LIST_FIELDS.some(({ key }) => canChange(key)) || canChange('staleRosterDays');
   return (
     <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('options_section_settings')}</h2>
       <form onSubmit={(event) => void submit(event)}>
         {LIST_FIELDS.map(({ key, hint }) => (
           <TextListField key={key} settingKey={key} label={SETTING_LABELS[key]} hint={hint} value={lists[key]} problems={problems}
@@ -62,7 +63,7 @@ export function SettingsSection() {
             onInput={(event) => setStaleDays(event.currentTarget.value)} />
           <FieldProblems id="setting-staleRosterDays-problems" problems={staleProblems} />
         </div>
-        <p class="actions"><button type="submit" disabled={!anyEditable}>Save settings</button></p>
+        <p class="actions"><button type="submit" disabled={!anyEditable}>{t('options_settings_save')}</button></p>
         <p role="status" class="ok">{note}</p>
       </form>
       <SettingsPinForm />

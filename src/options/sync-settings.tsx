@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { t } from '../shared/i18n';
 import type { SyncStatus } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 import { FieldProblems } from './field-problems';
@@ -40,13 +41,13 @@ export function SyncSettings({ onSynced }: { onSynced: () => void }) {
     // Asked before anything else is awaited, while the click still counts as a user gesture.
     const granted = nextUrl === null || (await browser.permissions.request({ origins: [originPattern(nextUrl)] }).catch(() => false));
     if (!granted) {
-      setProblems([{ key: 'syncUrl', message: 'The browser was not allowed to read that address, so the roster cannot be synced from it. Save again and choose “Allow”.' }]);
+      setProblems([{ key: 'syncUrl', message: t('options_sync_not_allowed') }]);
       return;
     }
     const found = await save(change);
     setProblems(found);
     if (found.length > 0) return;
-    setNote(nextUrl === null ? 'Sync turned off.' : 'Sync settings saved.');
+    setNote(nextUrl === null ? t('options_sync_turned_off') : t('options_sync_saved'));
     // Access to an address no longer used is given back: the extension reads one origin only.
     if (savedUrl !== null && (nextUrl === null || new URL(savedUrl).origin !== new URL(nextUrl).origin)) {
       await browser.permissions.remove({ origins: [originPattern(savedUrl)] }).catch(() => false);
@@ -66,7 +67,7 @@ export function SyncSettings({ onSynced }: { onSynced: () => void }) {
     setBusy(false);
     setStatus(result);
     if (result.lastError === null) {
-      setNote('Synced.');
+      setNote(t('options_sync_done'));
       onSynced();
     }
   };
@@ -76,34 +77,34 @@ export function SyncSettings({ onSynced }: { onSynced: () => void }) {
   return (
     <div class="sync">
       <div class="field">
-        <label for="sync-url">Roster sync address</label>
-        <p id="sync-url-hint" class="hint">The https:// address of the roster CSV your MIS publishes. Leave empty for no sync. Only this address is ever contacted.</p>
+        <label for="sync-url">{t('options_setting_sync_url')}</label>
+        <p id="sync-url-hint" class="hint">{t('options_sync_url_hint')}</p>
         {!canChange('syncUrl') && state.managedKeys.includes('syncUrl') && <ManagedNote id="sync-url-managed" />}
         <input id="sync-url" type="url" value={url} disabled={!canChange('syncUrl')} aria-invalid={urlProblems.length > 0}
           aria-describedby={`sync-url-hint${urlProblems.length > 0 ? ' sync-url-problems' : ''}`} onInput={(event) => setUrl(event.currentTarget.value)} />
         <FieldProblems id="sync-url-problems" problems={urlProblems} />
       </div>
       <div class="field">
-        <label for="sync-hours">Sync every (hours)</label>
+        <label for="sync-hours">{t('options_setting_sync_every_hours')}</label>
         {state.managedKeys.includes('syncEveryHours') && <ManagedNote id="sync-hours-managed" />}
         <input id="sync-hours" type="number" min={1} max={168} value={hours} disabled={!canChange('syncEveryHours')} aria-invalid={hourProblems.length > 0}
           aria-describedby={hourProblems.length > 0 ? 'sync-hours-problems' : undefined} onInput={(event) => setHours(event.currentTarget.value)} />
         <FieldProblems id="sync-hours-problems" problems={hourProblems} />
       </div>
       <p class="actions">
-        <button type="button" disabled={!canChange('syncUrl') && !canChange('syncEveryHours')} onClick={() => void saveSync()}>Save sync settings</button>{' '}
+        <button type="button" disabled={!canChange('syncUrl') && !canChange('syncEveryHours')} onClick={() => void saveSync()}>{t('options_sync_save')}</button>{' '}
         {savedUrl !== null && allowed === false && (
-          <button type="button" class="secondary" onClick={() => void allowAccess()}>Allow access to {new URL(savedUrl).host}</button>
+          <button type="button" class="secondary" onClick={() => void allowAccess()}>{t('options_sync_allow_access', new URL(savedUrl).host)}</button>
         )}{' '}
-        <button type="button" class="secondary" disabled={savedUrl === null || busy} onClick={() => void syncNow()}>Sync now</button>
+        <button type="button" class="secondary" disabled={savedUrl === null || busy} onClick={() => void syncNow()}>{t('options_sync_now')}</button>
       </p>
       <p role="status" class="ok">{note}</p>
       <dl class="sync-status">
-        <dt>Last good sync</dt><dd>{status.lastSuccessAt ? formatDateTime(status.lastSuccessAt) : 'never'}</dd>
-        <dt>Last attempt</dt><dd>{status.lastAttemptAt ? formatDateTime(status.lastAttemptAt) : 'never'}</dd>
+        <dt>{t('options_sync_last_success')}</dt><dd>{status.lastSuccessAt ? formatDateTime(status.lastSuccessAt) : t('options_sync_never')}</dd>
+        <dt>{t('options_sync_last_attempt')}</dt><dd>{status.lastAttemptAt ? formatDateTime(status.lastAttemptAt) : t('options_sync_never')}</dd>
       </dl>
       {status.lastError !== null && (
-        <p role="alert" class="error">The last sync failed, and the roster in use was kept: {status.lastError}</p>
+        <p role="alert" class="error">{t('options_sync_failed', status.lastError)}</p>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 /** The toolbar popup: is this tab guarded, how fresh is the roster, the last sync, and this week's posts per class. */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { t } from '../shared/i18n';
 import type { ResponseOf, TabGuardStatus } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 import { activeTabGuardStatus, describeTabGuard } from './tab-guard-status';
@@ -29,8 +30,8 @@ export function PopupApp() {
     void activeTabGuardStatus().then(setTab);
   }, []);
 
-  if (error) return <main><h1>School Post Guard</h1><p class="problem">Could not read the guard’s state: {error}</p></main>;
-  if (!data) return <main><h1>School Post Guard</h1><p>Loading…</p></main>;
+  if (error) return <main><h1>{t('extensionName')}</h1><p class="problem">{t('popup_state_error', error)}</p></main>;
+  if (!data) return <main><h1>{t('extensionName')}</h1><p>{t('common_loading')}</p></main>;
 
   const { settings, sync } = data.settings;
   // Settings order first (the ICT lead's order), then classes only the roster or the post log knows.
@@ -40,38 +41,49 @@ export function PopupApp() {
   const tabLine = tab === undefined ? null : describeTabGuard(tab);
   return (
     <main>
-      <h1>School Post Guard</h1>
+      <h1>{t('extensionName')}</h1>
       {tabLine && <p class={tabLine.tone}>{tabLine.text}</p>}
       {data.roster ? (
         <p class={data.roster.stale ? 'warning' : undefined}>
-          {data.roster.stale && 'Roster out of date: '}
-          Roster of {data.roster.pupilCount} pupils, imported {formatDate(data.roster.importedAt)} ({age(data.roster.importedAt)}).
+          {data.roster.stale ? t('popup_roster_stale', rosterSummary(data.roster)) : rosterSummary(data.roster)}
         </p>
       ) : (
-        <p class="problem">No roster loaded: posting on X is blocked until your ICT lead imports one.</p>
+        <p class="problem">{t('popup_roster_none')}</p>
       )}
-      <p>{settings.schoolHandles.length > 0 ? `School accounts: @${settings.schoolHandles.map((handle) => handle.replace(/^@/, '')).join(', @')}.` : 'Every X account in this browser is guarded.'}</p>
       <p>
-        Last sync:{' '}
-        {settings.syncUrl ? (sync.lastSuccessAt ? formatDate(sync.lastSuccessAt) : 'never') : 'not set up'}
-        {sync.lastError && <span class="problem"> (last attempt failed: {sync.lastError})</span>}
+        {settings.schoolHandles.length > 0
+          ? t('popup_school_accounts', settings.schoolHandles.map((handle) => `@${handle.replace(/^@/, '')}`).join(', '))
+          : t('popup_every_account')}
       </p>
-      <h2>General posts this week</h2>
-      {classNames.length === 0 ? <p>No classes yet.</p> : (
+      <p>
+        {t('popup_last_sync', settings.syncUrl ? (sync.lastSuccessAt ? formatDate(sync.lastSuccessAt) : t('popup_sync_never')) : t('popup_sync_not_set_up'))}
+        {sync.lastError && <span class="problem"> {t('popup_sync_failed', sync.lastError)}</span>}
+      </p>
+      <h2>{t('popup_posts_heading')}</h2>
+      {classNames.length === 0 ? <p>{t('popup_no_classes')}</p> : (
         <table>
-          <thead><tr><th scope="col">Class</th><th scope="col">Posts</th><th scope="col">Policy: 1–2</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('popup_column_class')}</th><th scope="col">{t('popup_column_posts')}</th>
+              <th scope="col">{t('popup_column_policy', WEEKLY_MIN, WEEKLY_MAX)}</th>
+            </tr>
+          </thead>
           <tbody>
             {classNames.map((name) => {
               const count = data.posts[name] ?? 0;
-              const status = count < WEEKLY_MIN ? 'none yet' : count > WEEKLY_MAX ? 'too many' : 'on track';
+              const status = count < WEEKLY_MIN ? t('popup_cadence_none_yet') : count > WEEKLY_MAX ? t('popup_cadence_too_many') : t('popup_cadence_on_track');
               return <tr key={name}><td>{name}</td><td>{count}</td><td class={count > WEEKLY_MAX ? 'warning' : undefined}>{status}</td></tr>;
             })}
           </tbody>
         </table>
       )}
-      <p><button type="button" onClick={() => void browser.runtime.openOptionsPage()}>Open options</button></p>
+      <p><button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('popup_open_options')}</button></p>
     </main>
   );
+}
+
+function rosterSummary(roster: NonNullable<PopupData['roster']>): string {
+  return t('popup_roster_summary', roster.pupilCount, formatDate(roster.importedAt), age(roster.importedAt));
 }
 
 function formatDate(iso: string): string {
@@ -80,5 +92,5 @@ function formatDate(iso: string): string {
 
 function age(iso: string): string {
   const days = Math.floor((Date.now() - Date.parse(iso)) / DAY_MS);
-  return days <= 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`;
+  return days <= 0 ? t('popup_age_today') : days === 1 ? t('popup_age_one_day') : t('popup_age_days', days);
 }

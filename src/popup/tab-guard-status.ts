@@ -1,5 +1,6 @@
 /** Asks the active tab's content script whether it guards this tab; a tab without one is not X. */
 import browser from 'webextension-polyfill';
+import { t } from '../shared/i18n';
 import type { TabGuardStatus, TabRequest } from '../shared/messages';
 
 export async function activeTabGuardStatus(): Promise<TabGuardStatus | null> {
@@ -22,18 +23,18 @@ function isTabGuardStatus(value: unknown): value is TabGuardStatus {
 
 /** One sentence about this tab, and whether it is good news. */
 export function describeTabGuard(status: TabGuardStatus | null): { text: string; tone: 'ok' | 'warning' | 'problem' | 'neutral' } {
-  if (status === null) return { text: 'This tab is not X. The guard works on x.com and twitter.com.', tone: 'neutral' };
-  const account = status.account === null ? 'this account' : `@${status.account.replace(/^@/, '')}`;
+  if (status === null) return { text: t('popup_tab_not_x'), tone: 'neutral' };
+  const account = status.account === null ? t('popup_tab_this_account') : `@${status.account.replace(/^@/, '')}`;
   switch (status.state) {
     case 'invalidated':
-      return { text: 'School Post Guard was updated: reload this tab. Posting is blocked until then.', tone: 'problem' };
+      return { text: t('popup_tab_invalidated'), tone: 'problem' };
     case 'connecting':
-      return { text: 'The guard is starting on this tab. Posting is blocked until it is ready.', tone: 'warning' };
+      return { text: t('popup_tab_connecting'), tone: 'warning' };
     case 'no-roster':
-      return { text: 'No roster is loaded, so posting is blocked on this tab.', tone: 'problem' };
+      return { text: t('popup_tab_no_roster'), tone: 'problem' };
     case 'ready':
-      if (!status.guarded) return { text: `${account} is not a school account, so it is not guarded.`, tone: 'neutral' };
-      if (status.health === 'degraded') return { text: `Guarding ${account}, running degraded: X’s page has changed. Posts are still checked; tell your ICT lead.`, tone: 'warning' };
-      return { text: `Guarding ${account} on this tab.`, tone: 'ok' };
+      if (!status.guarded) return { text: t('popup_tab_not_school', account), tone: 'neutral' };
+      if (status.health === 'degraded') return { text: t('popup_tab_degraded', account), tone: 'warning' };
+      return { text: t('popup_tab_guarding', account), tone: 'ok' };
   }
 }

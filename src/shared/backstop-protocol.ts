@@ -11,6 +11,8 @@ export interface BackstopAsk {
   id: string;
   texts: string[];
   hasMedia: boolean;
+  /** A direct message, not a post: it needs no class name. */
+  isMessage: boolean;
 }
 
 export interface BackstopAnswer {
