@@ -1,0 +1,200 @@
+/**
+ * The en-GB messages file and the pages that read it: every key that the options page, the popup
+ * and the consent frame ask for exists, with as many substitutions as its message has
+ * placeholders; every key and placeholder is one Chrome and Firefox accept; and t() fills
+ * substitutions as chrome.i18n.getMessage does, falling back to the key rather than to nothing.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import messages from '../../public/_locales/en_GB/messages.json';
+import { formatMessage, t, type MessageKey } from '../../src/shared/i18n';
+
+interface Entry {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
+}
+
+const ROOT = new URL('../../', import.meta.url);
+const ENTRIES = Object.entries(messages as Record<string, Entry>);
+const PAGE_DIRS = ['src/options', 'src/popup', 'src/consent'];
+/** Chrome's rule for message and placeholder names; "@@" names are the browser's own. */
+const NAME = /^[A-Za-z0-9_]+$/;
+
+interface Call {
+  where: string;
+  key: string | null;
+  substitutions: number;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(new URL(dir, ROOT), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Every `t(…)` call in the pages' sources, found by parsing them rather than by a pattern. */
+function tCalls(): Call[] {
+  const calls: Call[] = [];
+  for (const path of PAGE_DIRS.flatMap(sourceFiles)) {
+    const source = ts.createSourceFile(path, readFileSync(new URL(path, ROOT), 'utf8'), ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't') {
+        const [first, ...rest] = node.arguments;
+        const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+        calls.push({
+          where: `${path}:${line}`,
+          key: first !== undefined && ts.isStringLiteralLike(first) ? first.text : null,
+          substitutions: rest.some(ts.isSpreadElement) ? -1 : rest.length,
+        });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return calls;
+}
+
+/** Text a page would show without t(): JSX text and the string attributes people read or hear. */
+function inlineWords(): string[] {
+  const found: string[] = [];
+  for (const path of PAGE_DIRS.flatMap(sourceFiles).filter((file) => file.endsWith('.tsx'))) {
+    const source = ts.createSourceFile(path, readFileSync(new URL(path, ROOT), 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+    const visit = (node: ts.Node): void => {
+      if (ts.isJsxText(node) && /[A-Za-z]/.test(node.text)) found.push(`${path}: ${node.text.trim()}`);
+      if (ts.isJsxAttribute(node) && ['aria-label', 'title', 'placeholder', 'alt', 'note'].includes(node.name.getText(source))
+        && node.initializer !== undefined && ts.isStringLiteral(node.initializer)) {
+        found.push(`${path}: ${node.name.getText(source)}="${node.initializer.text}"`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
+function placeholderCount(entry: Entry): number {
+  return Object.keys(entry.placeholders ?? {}).length;
+}
+
+describe('messages.json', () => {
+  it('has keys and placeholder names that Chrome accepts, none the same but for case', () => {
+    const names = ENTRIES.flatMap(([key, entry]) => [key, ...Object.keys(entry.placeholders ?? {})]);
+    expect(names.filter((name) => !NAME.test(name))).toEqual([]);
+    const lower = ENTRIES.map(([key]) => key.toLowerCase());
+    expect(lower.filter((key, index) => lower.indexOf(key) !== index)).toEqual([]);
+  });
+
+  it('gives every message its text and a description for translators', () => {
+    expect(ENTRIES.filter(([, entry]) => typeof entry.message !== 'string' || entry.message.trim() === '').map(([key]) => key)).toEqual([]);
+    expect(ENTRIES.filter(([, entry]) => typeof entry.description !== 'string' || entry.description === '').map(([key]) => key)).toEqual([]);
+  });
+
+  it('declares each placeholder a message uses, uses each it declares, and numbers them $1, $2, … once each', () => {
+    const problems: string[] = [];
+    for (const [key, entry] of ENTRIES) {
+      const declared = Object.keys(entry.placeholders ?? {}).map((name) => name.toLowerCase());
+      const used = [...entry.message.matchAll(/\$(\w+)\$/g)].map((match) => match[1]!.toLowerCase());
+      for (const name of used) if (!declared.includes(name)) problems.push(`${key}: $${name}$ is not declared`);
+      for (const name of declared) if (!used.includes(name)) problems.push(`${key}: ${name} is never used`);
+      const contents = Object.values(entry.placeholders ?? {}).map(({ content }) => content).sort();
+      const expected = declared.map((_, index) => `$${index + 1}`).sort();
+      if (contents.join() !== expected.join()) problems.push(`${key}: placeholder contents ${contents.join(', ')}`);
+      // A $ that is neither a placeholder nor $$ would be read differently by the two browsers.
+      if (/\$/.test(entry.message.replace(/\$\$|\$\w+\$/g, ''))) problems.push(`${key}: a stray $`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the manifest’s name and description', () => {
+    const manifest = readFileSync(new URL('manifest.json', ROOT), 'utf8');
+    for (const [, key] of manifest.matchAll(/__MSG_(\w+)__/g)) expect(Object.keys(messages)).toContain(key);
+    expect(messages.extensionName.message).toBe('School Post Guard');
+  });
+});
+
+describe('the pages’ t() calls', () => {
+  const calls = tCalls();
+  const byKey = new Map<string, Entry>(ENTRIES);
+
+  it('are found in all three pages', () => {
+    for (const dir of PAGE_DIRS) expect(calls.some((call) => call.where.startsWith(dir))).toBe(true);
+  });
+
+  it('each name a key of messages.json, written out so that it can be checked', () => {
+    expect(calls.filter((call) => call.key === null).map((call) => call.where)).toEqual([]);
+    expect(calls.filter((call) => call.key !== null && !byKey.has(call.key)).map((call) => `${call.where}: ${call.key}`)).toEqual([]);
+  });
+
+  it('pass as many substitutions as the message has placeholders', () => {
+    const wrong = calls
+      .filter((call) => call.key !== null && byKey.has(call.key))
+      .filter((call) => call.substitutions !== placeholderCount(byKey.get(call.key!)!))
+      .map((call) => `${call.where}: ${call.key} gets ${call.substitutions}, wants ${placeholderCount(byKey.get(call.key!)!)}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('use every message there is (the manifest uses the description)', () => {
+    const used = new Set(calls.map((call) => call.key));
+    const manifest = readFileSync(new URL('manifest.json', ROOT), 'utf8');
+    expect(ENTRIES.map(([key]) => key).filter((key) => !used.has(key) && !manifest.includes(`__MSG_${key}__`))).toEqual([]);
+  });
+
+  it('leave no words written straight into the pages’ markup', () => {
+    expect(inlineWords()).toEqual([]);
+  });
+});
+
+describe('t()', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('reads messages.json itself outside the browser, filling placeholders in order', () => {
+    expect(t('options_roster_updated', 312)).toBe('Roster updated: 312 pupils');
+    expect(t('options_roster_import_label')).toBe('Import roster');
+    expect(t('options_problem_name_twice', 'Classes', 'y1', 'Oak', 'Ash')).toBe('Classes: “y1” is used by both Oak and Ash.');
+    expect(t('popup_column_policy', 1, 2)).toBe('Policy: 1–2');
+  });
+
+  it('does not read placeholders inside a substitution', () => {
+    expect(t('consent_all_consent', '$1 $CLASS$ $$')).toBe('Every pupil in $1 $CLASS$ $$ has photo consent.');
+  });
+
+  it('asks chrome.i18n in an extension page, with the substitutions as strings', () => {
+    const getMessage = vi.fn((key: string, substitutions?: string[]) => `${key}(${substitutions?.join('|') ?? ''})`);
+    vi.stubGlobal('chrome', { i18n: { getMessage } });
+    expect(t('options_roster_updated', 312)).toBe('options_roster_updated(312)');
+    expect(getMessage).toHaveBeenLastCalledWith('options_roster_updated', ['312']);
+    expect(t('common_loading')).toBe('common_loading()');
+    expect(getMessage).toHaveBeenLastCalledWith('common_loading', undefined);
+  });
+
+  it('shows the key, not nothing, for a message missing at run time', () => {
+    vi.stubGlobal('chrome', { i18n: { getMessage: () => '' } });
+    expect(t('options_roster_import_label')).toBe('options_roster_import_label');
+  });
+
+  it('refuses a key that messages.json does not have, when type-checked', () => {
+    // @ts-expect-error: not a key of messages.json
+    expect(t('options_no_such_message')).toBe('options_no_such_message');
+    // @ts-expect-error: this message has a placeholder to fill
+    expect(t('options_roster_updated')).toBe('Roster updated:  pupils');
+    // @ts-expect-error: this message has none
+    expect(t('common_loading', 'extra')).toBe('Loading…');
+    const key: MessageKey = 'extensionName';
+    expect(t(key as 'extensionName')).toBe('School Post Guard');
+  });
+});
+
+describe('formatMessage', () => {
+  it('fills named placeholders case-insensitively, numbered ones directly, and reads $$ as $', () => {
+    const entry = { message: 'Cost $$5 for $Who$, $1 again', placeholders: { who: { content: '$1' } } };
+    expect(formatMessage(entry, ['Owls'])).toBe('Cost $5 for Owls, Owls again');
+    expect(formatMessage(undefined, [])).toBe('');
+  });
+});
