@@ -30,15 +30,32 @@ export function buildGuardPush(roster: Roster | null, settings: Settings): Guard
   };
 }
 
+/**
+ * Where the last built state survives the service worker being stopped (Chrome stops it after
+ * half a minute idle, and every open tab then reconnects): rebuilding the snapshot of a large
+ * roster on each wake would cost a second of CPU. storage.session is memory only, and only the
+ * extension's own pages and workers can read it.
+ */
+export interface GuardStateCache {
+  read(): Promise<GuardPush | undefined>;
+  write(state: GuardPush): Promise<void>;
+  clear(): Promise<void>;
+}
+
 /** Keeps the ports of open x.com tabs and the last state pushed to them. */
 export class GuardBroadcaster {
   private readonly ports = new Set<browser.Runtime.Port>();
   private current: Promise<GuardPush> | null = null;
+  /** Bumped by each refresh, so a slower, older rebuild never overwrites a newer one. */
+  private generation = 0;
 
-  constructor(private readonly load: () => Promise<GuardPush>) {}
+  constructor(
+    private readonly load: () => Promise<GuardPush>,
+    private readonly cache: GuardStateCache,
+  ) {}
 
   state(): Promise<GuardPush> {
-    this.current ??= this.load().catch((error: unknown) => {
+    this.current ??= this.cachedOrLoad().catch((error: unknown) => {
       this.current = null;
       throw error;
     });
@@ -53,8 +70,11 @@ export class GuardBroadcaster {
 
   /** The roster or settings changed: rebuild and push to every tab, so no reload is needed. */
   async refresh(): Promise<void> {
+    const generation = ++this.generation;
     this.current = null;
+    await this.cache.clear();
     const state = await this.state();
+    if (generation !== this.generation) return;
     for (const port of this.ports) {
       try {
         port.postMessage(state);
@@ -62,5 +82,15 @@ export class GuardBroadcaster {
         this.ports.delete(port);
       }
     }
+  }
+
+  private async cachedOrLoad(): Promise<GuardPush> {
+    const generation = this.generation;
+    const cached = await this.cache.read();
+    if (cached) return cached;
+    const state = await this.load();
+    // A cache that cannot be written (quota) only costs a rebuild later.
+    if (generation === this.generation) await this.cache.write(state).catch(() => undefined);
+    return state;
   }
 }

@@ -8,7 +8,7 @@ import {
   appendAudit, listAudit, recordPost, postsThisWeek,
 } from '../roster/roster-store';
 import type { Pupil } from '../roster/model';
-import { GUARD_PORT_NAME, type ChangeResult, type GuardRequest, type RequestOf, type ResponseOf } from '../shared/messages';
+import { GUARD_PORT_NAME, type ChangeResult, type GuardPush, type GuardRequest, type RequestOf, type ResponseOf, type SyncStatus } from '../shared/messages';
 import { readMediaMetadata } from './media-metadata';
 import { SETTINGS_STORAGE_KEY, SettingsStore, WRONG_PIN_MESSAGE } from './settings-store';
 import { GuardBroadcaster, buildGuardPush, rosterStatus } from './guard-state';
@@ -18,10 +18,18 @@ const database = openGuardDatabase();
 const settingsStore = new SettingsStore({ local: browser.storage.local, managed: browser.storage.managed });
 const loadSettings = () => settingsStore.load();
 
-const broadcaster = new GuardBroadcaster(async () => {
-  const [roster, { settings }] = await Promise.all([currentRoster(await database), loadSettings()]);
-  return buildGuardPush(roster, settings);
-});
+const GUARD_STATE_KEY = 'guardState';
+const broadcaster = new GuardBroadcaster(
+  async () => {
+    const [roster, { settings }] = await Promise.all([currentRoster(await database), loadSettings()]);
+    return buildGuardPush(roster, settings);
+  },
+  {
+    read: async () => (await browser.storage.session.get(GUARD_STATE_KEY))[GUARD_STATE_KEY] as GuardPush | undefined,
+    write: (state) => browser.storage.session.set({ [GUARD_STATE_KEY]: state }),
+    clear: () => browser.storage.session.remove(GUARD_STATE_KEY),
+  },
+);
 
 /** Refuses a roster change when a settings PIN is set and `pin` is not it. */
 async function pinRefusal(pin: string | undefined): Promise<Extract<ChangeResult, { ok: false }> | null> {
@@ -34,9 +42,19 @@ async function importPupils(pupils: Pupil[], source: string) {
   return version;
 }
 
-/** Fetches the sync address once; a valid roster replaces the current one, anything else only updates the status. */
-async function syncNow() {
-  return runSync((await loadSettings()).settings, async (pupils, source) => void (await importPupils(pupils, source)));
+let syncInFlight: Promise<SyncStatus> | null = null;
+
+/**
+ * Fetches the sync address once; a valid roster replaces the current one, anything else only
+ * updates the status. An alarm and "Sync now" at the same moment share one fetch.
+ */
+function syncNow(): Promise<SyncStatus> {
+  syncInFlight ??= loadSettings()
+    .then(({ settings }) => runSync(settings, async (pupils, source) => void (await importPupils(pupils, source))))
+    .finally(() => {
+      syncInFlight = null;
+    });
+  return syncInFlight;
 }
 
 type Handler<T extends GuardRequest['type']> = (message: RequestOf<T>) => Promise<ResponseOf<T>>;
@@ -54,11 +72,15 @@ const handlers: Handlers = {
   },
   'get-posts-this-week': async () => postsThisWeek(await database, new Date()),
   'get-no-consent-pupils': async ({ className }) => {
-    const roster = await currentRoster(await database);
+    const [roster, { snapshot }] = await Promise.all([currentRoster(await database), broadcaster.state()]);
+    // The class as the policy matched it (aliases, case, "Class" folded); no class, or an opening
+    // such as "Whole School", means any pupil of the school may be in the picture.
+    const match = snapshot?.classes.find((entry) => entry.name === className);
+    const ids = new Set(match ? match.pupilIdsWithoutConsent : snapshot?.classes.flatMap((entry) => entry.pupilIdsWithoutConsent));
     const names = (roster?.pupils ?? [])
-      .filter((pupil) => pupil.className === className && !pupil.photoConsent)
+      .filter((pupil) => ids.has(pupil.id))
       .map((pupil) => `${pupil.preferredName || pupil.forename} ${pupil.surname}`.trim());
-    return { names };
+    return { names, wholeSchool: !match };
   },
   'read-media-metadata': async ({ base64 }) => readMediaMetadata(Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))),
   'import-roster': async ({ pupils, source, pin }) => {
@@ -129,7 +151,6 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (isSyncAlarm(alarm)) void syncNow();
 });
 
-browser.runtime.onInstalled.addListener(() => {
-  void loadSettings().then(({ settings }) => scheduleSync(settings));
-});
+// Every start of the worker (install, browser start, wake-up): the alarm must exist.
+void loadSettings().then(({ settings }) => scheduleSync(settings, { keepExisting: true }));
 

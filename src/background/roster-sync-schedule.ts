@@ -28,10 +28,17 @@ export function publicSyncStatus({ lastAttemptAt, lastSuccessAt, lastError }: Sy
   return { lastAttemptAt, lastSuccessAt, lastError };
 }
 
-export async function scheduleSync(settings: Settings): Promise<void> {
+/**
+ * Makes sure the sync alarm exists with the configured period. Called when settings change and
+ * each time the worker starts: browsers may drop alarms when they restart.
+ */
+export async function scheduleSync(settings: Settings, { keepExisting = false } = {}): Promise<void> {
+  const existing = await browser.alarms.get(ALARM);
+  const period = settings.syncEveryHours * 60;
+  if (keepExisting && settings.syncUrl && existing?.periodInMinutes === period) return;
   await browser.alarms.clear(ALARM);
   if (!settings.syncUrl) return;
-  await browser.alarms.create(ALARM, { delayInMinutes: 1, periodInMinutes: settings.syncEveryHours * 60 });
+  await browser.alarms.create(ALARM, { delayInMinutes: 1, periodInMinutes: period });
 }
 
 export function isSyncAlarm(alarm: browser.Alarms.Alarm): boolean {

@@ -1,5 +1,6 @@
 /**
- * Lists the pupils of a class who have no photo consent, inside an extension-origin frame: staff
+ * Lists the pupils of a class (or of the whole school, for a post not about one class) who have no
+ * photo consent, inside an extension-origin frame: staff
  * see the names beside the composer, while x.com's scripts cannot read them.
  */
 import { t } from '../shared/i18n';
@@ -22,12 +23,12 @@ function text(tag: string, content: string): HTMLElement {
 document.title = t('consent_page_title');
 show(text('p', t('common_loading')));
 
-sendRequest({ type: 'get-no-consent-pupils', className }).then(({ names }) => {
+sendRequest({ type: 'get-no-consent-pupils', className }).then(({ names, wholeSchool }) => {
   if (names.length === 0) {
-    show(text('p', className ? t('consent_all_consent', className) : t('consent_no_class')));
+    show(text('p', wholeSchool ? t('consent_all_consent_school') : t('consent_all_consent', className)));
     return;
   }
   const list = document.createElement('ul');
   for (const name of names) list.append(text('li', name));
-  show(text('h1', t('consent_heading', className)), list);
+  show(text('h1', wholeSchool ? t('consent_heading_school') : t('consent_heading', className)), list);
 }, () => show(text('p', t('consent_load_error'))));

@@ -4,7 +4,7 @@
  * shows (GIFs and re-attached media arrive with no file, only a preview).
  */
 import type { Attachment } from '../policy/types';
-import { ALT_TEXT_INPUT, ATTACHMENT_ITEM, ATTACHMENTS, FILE_INPUT, composerScope, editorOf } from './x-dom';
+import { ALT_TEXT_INPUT, ATTACHMENT_ITEM, ATTACHMENTS, FILE_INPUT, composerScope } from './x-dom';
 
 export interface MetadataReader {
   (file: File): Promise<Pick<Attachment, 'metadataText' | 'gps'>>;
@@ -15,7 +15,12 @@ interface ComposerAttachments {
   alts: Map<HTMLTextAreaElement, string>;
   /** Files whose metadata is still being read: the post waits for them. */
   pending: number;
+  /** Files whose metadata could not be read: unchecked, so the post is held. */
+  unreadable: number;
 }
+
+/** Where a composer's attachments stand: checked, still being read, or not readable. */
+export type AttachmentReading = 'done' | 'reading' | 'failed';
 
 export class AttachmentTracker {
   private readonly byComposer = new WeakMap<Element, ComposerAttachments>();
@@ -65,9 +70,12 @@ export class AttachmentTracker {
     });
   }
 
-  /** Whether metadata is still being read for this composer's files. */
-  isReading(key: Element | undefined): boolean {
-    return key ? (this.byComposer.get(key)?.pending ?? 0) > 0 : false;
+  /** Whether every attached file's metadata has been read. */
+  reading(key: Element | undefined): AttachmentReading {
+    const entry = key ? this.byComposer.get(key) : undefined;
+    if (!entry) return 'done';
+    if (entry.unreadable > 0) return 'failed';
+    return entry.pending > 0 ? 'reading' : 'done';
   }
 
   private onFileInput(event: Event): void {
@@ -76,10 +84,10 @@ export class AttachmentTracker {
     this.add(composerScope(input).editors[0] ?? this.lastComposer, [...input.files]);
   }
 
+  /** Paste into the text, or a drop anywhere on the composer (X accepts both). */
   private onTransfer(target: EventTarget | null, transfer: DataTransfer | null): void {
-    const editor = editorOf(target);
-    if (!editor || !transfer || transfer.files.length === 0) return;
-    this.add(composerScope(editor).editors[0], [...transfer.files]);
+    if (!(target instanceof Element) || !transfer || transfer.files.length === 0) return;
+    this.add(composerScope(target).editors[0] ?? this.lastComposer, [...transfer.files]);
   }
 
   private onAltText(event: Event): void {
@@ -93,12 +101,13 @@ export class AttachmentTracker {
     if (!key || files.length === 0) return;
     const entry = this.entry(key);
     for (const file of files) {
-      const attachment: Attachment = { name: file.name, alt: '', type: file.type || 'application/octet-stream' };
+      // An unknown type stays '': the rules then go by the file's extension.
+      const attachment: Attachment = { name: file.name, alt: '', type: file.type };
       entry.files.push(attachment);
-      if (file.type.startsWith('image/')) {
+      if (file.type.startsWith('image/') || file.type === '') {
         entry.pending += 1;
         this.readMetadata(file)
-          .then((metadata) => Object.assign(attachment, metadata), () => undefined)
+          .then((metadata) => Object.assign(attachment, metadata), () => (entry.unreadable += 1))
           .finally(() => {
             entry.pending -= 1;
             this.onChange();
@@ -111,7 +120,7 @@ export class AttachmentTracker {
   private entry(key: Element): ComposerAttachments {
     let entry = this.byComposer.get(key);
     if (!entry) {
-      entry = { files: [], alts: new Map(), pending: 0 };
+      entry = { files: [], alts: new Map(), pending: 0, unreadable: 0 };
       this.byComposer.set(key, entry);
     }
     return entry;

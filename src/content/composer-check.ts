@@ -3,7 +3,8 @@
  * keystroke (to show findings) and at the moment of submission (to block).
  */
 import { checkDraft } from '../policy/engine';
-import type { Attachment, CheckResult, Finding, PostKind, RuleId } from '../policy/types';
+import type { Attachment, CheckResult, Draft, Finding, PostKind, RuleId } from '../policy/types';
+import type { AttachmentReading } from './attachment-tracker';
 import type { GuardReadiness } from './guard-connection';
 import { activeAccountHandle, isDirectMessageEditor, readEditorText, type SelectorHealth } from './x-dom';
 
@@ -11,10 +12,13 @@ export interface ComposerState {
   editors: HTMLElement[];
   health: SelectorHealth;
   attachments: Attachment[];
-  /** Attached photos whose metadata is still being read: the post waits for them. */
-  readingAttachments: boolean;
-  /** Confirmations staff gave in the panel for this composer (photo consent, exceptions, warnings). */
-  confirmed: ReadonlySet<RuleId>;
+  /** Attached photos whose metadata is still being read, or could not be read: the post waits. */
+  attachmentReading: AttachmentReading;
+  /**
+   * Confirmations staff gave in the panel (photo consent, exceptions, warnings): per rule, the
+   * findings they saw when they confirmed. A finding they never saw is never confirmed for them.
+   */
+  confirmed: ReadonlyMap<RuleId, ReadonlySet<string>>;
   kind: PostKind;
   postsThisWeek: Record<string, number>;
 }
@@ -22,6 +26,7 @@ export interface ComposerState {
 export interface EditorResult {
   editor: HTMLElement;
   text: string;
+  draft: Draft;
   result: CheckResult;
 }
 
@@ -35,6 +40,7 @@ const HOLD_MESSAGES = {
   'no-roster': 'No pupil roster is loaded, so School Post Guard cannot check this post. Ask your ICT lead to import the roster in School Post Guard’s options.',
   invalidated: 'School Post Guard was updated or restarted. Reload this page (press F5) before posting.',
   'reading-attachments': 'School Post Guard is still checking the attached photos. Try again in a moment.',
+  'attachment-unreadable': 'School Post Guard could not read an attached photo’s details (names, location), so it cannot check it. Remove the photo and attach it again.',
   unreadable: 'School Post Guard cannot read this post’s text, so it cannot check it. Reload the page; if this keeps happening, tell your ICT lead.',
 } as const;
 
@@ -45,22 +51,30 @@ export function decideComposer(readiness: GuardReadiness, composer: ComposerStat
     if (account && !readiness.schoolHandles.includes(account)) return { kind: 'unguarded', account };
   }
   if (readiness.kind !== 'ready') return hold(readiness.kind);
-  if (composer.readingAttachments) return hold('reading-attachments');
+  if (composer.attachmentReading === 'reading') return hold('reading-attachments');
+  if (composer.attachmentReading === 'failed') return hold('attachment-unreadable');
 
   const editors: EditorResult[] = [];
   for (const [index, editor] of composer.editors.entries()) {
     const text = readEditorText(editor);
     if (text === null) return hold('unreadable');
-    const result = checkDraft(readiness.policy, {
+    const draft: Draft = {
       text,
       // Attachments belong to the first post of a thread in X's composer.
       attachments: index === 0 ? composer.attachments : [],
-      confirmed: [...composer.confirmed],
+      confirmed: [...composer.confirmed.keys()],
       postsThisWeek: composer.postsThisWeek,
       kind: composer.kind,
       placement: isDirectMessageEditor(editor) ? 'message' : index === 0 ? 'opening' : 'continuation',
-    });
-    editors.push({ editor, text, result });
+    };
+    let result = checkDraft(readiness.policy, draft);
+    // A confirmation covers only what staff saw: a new name, another photo, asks again.
+    const unseen = new Set((result.confirmedFindings ?? []).filter((finding) => !composer.confirmed.get(finding.rule)?.has(fingerprint(finding, draft))).map((finding) => finding.rule));
+    if (unseen.size > 0) {
+      draft.confirmed = draft.confirmed.filter((rule) => !unseen.has(rule));
+      result = checkDraft(readiness.policy, draft);
+    }
+    editors.push({ editor, text, draft, result });
   }
   if (editors.length === 0) return hold('unreadable');
   return { kind: 'checked', verdict: worstVerdict(editors), editors, health: composer.health, hasAttachments: composer.attachments.length > 0 };
@@ -74,6 +88,25 @@ function worstVerdict(editors: EditorResult[]): CheckResult['verdict'] {
   if (editors.some((entry) => entry.result.verdict === 'block')) return 'block';
   if (editors.some((entry) => entry.result.verdict === 'warn')) return 'warn';
   return 'pass';
+}
+
+/**
+ * What a finding is about, for telling whether staff already confirmed it: the marked words, or
+ * the attachment field; for photo consent, the whole set of media.
+ */
+export function fingerprint(finding: Finding, draft: Draft): string {
+  if (finding.rule === 'photo-consent') return `${finding.rule}:${draft.attachments.map((attachment) => `${attachment.name}|${attachment.type}`).join('/')}`;
+  const { target } = finding;
+  if (target.kind === 'text') return `${finding.rule}:${draft.text.slice(finding.start, finding.end)}`;
+  const attachment = draft.attachments[target.index];
+  const field = target.part === 'name' ? attachment?.name : target.part === 'alt' ? attachment?.alt : attachment?.metadataText?.[target.entry ?? 0];
+  return `${finding.rule}:${target.index}:${target.part}:${attachment?.name ?? ''}:${field?.slice(finding.start, finding.end) ?? ''}`;
+}
+
+/** The findings of one rule as fingerprints, to remember what staff confirmed. */
+export function fingerprintsOf(decision: ComposerDecision, rule: RuleId): string[] {
+  if (decision.kind !== 'checked') return [];
+  return decision.editors.flatMap(({ draft, result }) => result.findings.filter((finding) => finding.rule === rule).map((finding) => fingerprint(finding, draft)));
 }
 
 /** The findings that stop the post now, across every post of a thread. */

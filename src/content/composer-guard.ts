@@ -7,7 +7,7 @@ import type { Finding, PostKind, RuleId } from '../policy/types';
 import { sendRequest } from '../shared/send-request';
 import type { AuditEntryInput, TabGuardStatus } from '../shared/messages';
 import { AttachmentTracker } from './attachment-tracker';
-import { allFindings, decideComposer, mayPost, type ComposerDecision } from './composer-check';
+import { allFindings, decideComposer, fingerprintsOf, mayPost, type ComposerDecision } from './composer-check';
 import { FindingsPanel, type PanelConfirmation, type PanelView } from './findings-panel';
 import type { GuardConnection } from './guard-connection';
 import { HighlightLayer } from './highlight-layer';
@@ -21,7 +21,8 @@ const EXCEPTION_WORDS = 'parents agreed';
 
 /** What staff have told the guard about one composer. */
 interface ComposerChoices {
-  confirmed: Set<RuleId>;
+  /** Per rule, the fingerprints of the findings staff confirmed. */
+  confirmed: Map<RuleId, Set<string>>;
   kind: PostKind;
 }
 
@@ -178,8 +179,8 @@ export class ComposerGuard {
       editors: scope.editors,
       health: scope.health,
       attachments: this.attachments.attachmentsFor(key, scope.root),
-      readingAttachments: this.attachments.isReading(key),
-      confirmed: choices?.confirmed ?? new Set(),
+      attachmentReading: this.attachments.reading(key),
+      confirmed: choices?.confirmed ?? new Map(),
       kind: choices?.kind ?? 'general',
       postsThisWeek: this.postsThisWeek,
     });
@@ -190,7 +191,7 @@ export class ComposerGuard {
     if (!key) return null;
     let choices = this.choices.get(key);
     if (!choices) {
-      choices = { confirmed: new Set(), kind: 'general' };
+      choices = { confirmed: new Map(), kind: 'general' };
       this.choices.set(key, choices);
     }
     return choices;
@@ -199,8 +200,11 @@ export class ComposerGuard {
   private confirm(rule: RuleId): void {
     const choices = this.choicesForActive();
     if (!choices || !this.activeEditor) return;
-    choices.confirmed.add(rule);
-    this.audit(this.decide(this.activeEditor), rule === 'hashtag' ? 'exception-confirmed' : 'acknowledged', [rule]);
+    const decision = this.decide(this.activeEditor);
+    const seen = choices.confirmed.get(rule) ?? new Set<string>();
+    for (const key of fingerprintsOf(decision, rule)) seen.add(key);
+    choices.confirmed.set(rule, seen);
+    this.audit(decision, rule === 'hashtag' ? 'exception-confirmed' : 'acknowledged', [rule]);
     this.render();
   }
 
@@ -255,6 +259,8 @@ export class ComposerGuard {
     const account = activeAccountHandle();
     const isPost = !decision.editors.some((entry) => isDirectMessageEditor(entry.editor));
     return () => {
+      // Sent: what staff confirmed was for this post only, even if X keeps the same editor.
+      if (key) this.choices.delete(key);
       if (isPost) void sendRequest({ type: 'record-post', className, kind, account }).then(() => this.refreshPostCounts(), () => undefined);
       this.audit(decision, 'posted');
     };

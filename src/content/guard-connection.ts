@@ -39,7 +39,10 @@ export class GuardConnection {
       return;
     }
     port.onMessage.addListener((message: unknown) => this.receive(message as GuardPush));
+    const disconnect = () => port.disconnect();
+    this.signal.addEventListener('abort', disconnect, { once: true });
     port.onDisconnect.addListener(() => {
+      this.signal.removeEventListener('abort', disconnect);
       if (!extensionAlive()) {
         this.set({ kind: 'invalidated' });
         return;
@@ -47,7 +50,6 @@ export class GuardConnection {
       // The service worker was stopped: keep the last policy (still valid) and reconnect.
       setTimeout(() => this.connect(), RECONNECT_MS);
     });
-    this.signal.addEventListener('abort', () => port.disconnect(), { once: true });
   }
 
   private receive(push: GuardPush): void {
@@ -56,7 +58,10 @@ export class GuardConnection {
       this.set({ kind: 'no-roster' });
       return;
     }
-    this.set({ kind: 'ready', policy: compilePolicy(push.snapshot), roster: push.roster, schoolHandles: push.schoolHandles });
+    const current = this.readiness;
+    // A reconnect after the worker slept re-sends the same snapshot: no need to compile it again.
+    const policy = current.kind === 'ready' && current.policy.snapshot.hash === push.snapshot.hash ? current.policy : compilePolicy(push.snapshot);
+    this.set({ kind: 'ready', policy, roster: push.roster, schoolHandles: push.schoolHandles });
   }
 
   private set(next: GuardReadiness): void {

@@ -4,14 +4,14 @@
  * only when the isolated-world guard answers that its text may go out. No answer means no post.
  */
 import { BACKSTOP_ANSWER, BACKSTOP_ASK, type BackstopAnswer, type BackstopAsk } from '../shared/backstop-protocol';
-import { isPostRequest, postRequestTexts, type OutgoingPost } from './post-request';
+import { isPostRequest, postRequestTexts } from './post-request';
 
 const originalFetch = window.fetch;
 const originalOpen = XMLHttpRequest.prototype.open;
 const originalSend = XMLHttpRequest.prototype.send;
 const requestUrls = new WeakMap<XMLHttpRequest, string>();
 
-function ask({ texts, hasMedia, isMessage }: OutgoingPost): BackstopAnswer {
+function ask(texts: string[]): BackstopAnswer {
   const id = crypto.randomUUID();
   let answer: BackstopAnswer | null = null;
   const listen = (event: Event) => {
@@ -20,7 +20,7 @@ function ask({ texts, hasMedia, isMessage }: OutgoingPost): BackstopAnswer {
   };
   document.addEventListener(BACKSTOP_ANSWER, listen);
   try {
-    const question: BackstopAsk = { id, texts, hasMedia, isMessage };
+    const question: BackstopAsk = { id, texts };
     document.dispatchEvent(new CustomEvent(BACKSTOP_ASK, { detail: JSON.stringify(question) }));
   } finally {
     document.removeEventListener(BACKSTOP_ANSWER, listen);

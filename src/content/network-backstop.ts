@@ -1,16 +1,19 @@
 /**
  * The isolated-world half of the network backstop: answers the main-world script's question
- * "may this request go out?" synchronously. A text the composer guard has just let through is
- * allowed as it was confirmed there; anything else is checked afresh and refused when blocked.
+ * "may this request go out?" synchronously. Only a text the composer guard has just let through
+ * (with any confirmations staff gave there) may go out. Anything else is refused without being
+ * checked: page scripts can ask this question too, and an answer that depended on the roster
+ * would let them test names against it.
  */
-import { checkDraft } from '../policy/engine';
 import { BACKSTOP_ANSWER, BACKSTOP_ASK, type BackstopAnswer, type BackstopAsk } from '../shared/backstop-protocol';
 import type { GuardConnection } from './guard-connection';
-import { UNREADABLE } from './post-request';
 import { activeAccountHandle } from './x-dom';
 
 /** How long a text approved at the Post button stays approved: long enough for media to upload. */
 const APPROVAL_MS = 5 * 60 * 1000;
+
+const NOT_READY = 'the guard is not ready (no roster, or the extension was updated: reload the page).';
+const NOT_CHECKED = 'it was not sent from a composer School Post Guard checked. Post from X’s composer.';
 
 /** A text the composer guard let through, and what to do once X really sends it. */
 export interface Approval {
@@ -41,35 +44,24 @@ export class NetworkBackstop {
     } catch {
       return;
     }
-    const reply: BackstopAnswer = { id: question.id, ...this.verdict(question) };
+    if (typeof question?.id !== 'string' || !Array.isArray(question.texts)) return;
+    const reply: BackstopAnswer = { id: question.id, ...this.verdict(question.texts) };
     document.dispatchEvent(new CustomEvent(BACKSTOP_ANSWER, { detail: JSON.stringify(reply) }));
   }
 
-  private verdict({ texts, hasMedia, isMessage }: BackstopAsk): { allow: boolean; reason: string } {
+  private verdict(texts: unknown[]): { allow: boolean; reason: string } {
     const state = this.connection.state;
-    if (state.kind !== 'ready') return { allow: false, reason: 'the guard is not ready (no roster, or the extension was updated: reload the page).' };
+    if (state.kind !== 'ready') return { allow: false, reason: NOT_READY };
     const account = activeAccountHandle();
     if (state.schoolHandles.length > 0 && account && !state.schoolHandles.includes(account)) return { allow: true, reason: 'not a school account' };
     const now = Date.now();
-    const sent: (() => void)[] = [];
-    for (const text of texts) {
-      if (text === UNREADABLE) return { allow: false, reason: 'the post could not be read.' };
-      const approval = this.approved.get(text.trim());
-      if (approval && now - approval.at <= APPROVAL_MS) {
-        if (approval.onSent) sent.push(approval.onSent);
-        approval.onSent = undefined;
-        continue;
-      }
-      const result = checkDraft(state.policy, {
-        text,
-        // Media the composer guard did not see: photo consent was never confirmed for it.
-        attachments: hasMedia ? [{ name: '', alt: '', type: 'image/*' }] : [],
-        confirmed: [],
-        placement: isMessage ? 'message' : 'opening',
-      });
-      if (result.verdict === 'block') return { allow: false, reason: result.findings.find((f) => f.severity === 'block')?.message ?? 'it breaks the posting policy.' };
+    const approvals = texts.map((text) => (typeof text === 'string' ? this.approved.get(text.trim()) : undefined));
+    if (approvals.some((approval) => !approval || now - approval.at > APPROVAL_MS)) return { allow: false, reason: NOT_CHECKED };
+    for (const approval of approvals) {
+      const onSent = approval?.onSent;
+      if (approval) approval.onSent = undefined;
+      onSent?.();
     }
-    for (const callback of sent) callback();
     return { allow: true, reason: 'checked' };
   }
 }

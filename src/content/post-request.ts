@@ -1,62 +1,50 @@
 /**
- * Recognises X's requests that publish something and pulls out the text they would publish.
- * Pure, so it is tested in Node; used by the main-world backstop.
+ * Recognises X's requests that publish something (posts, scheduled posts, direct messages) and
+ * pulls out the texts they would publish. Pure, so it is tested in Node; used by the main-world
+ * backstop.
  */
 
-/** GraphQL operations that create or schedule a post, and the DM send endpoints. */
-const POST_OPERATION = /\/i\/api\/graphql\/[^/]+\/(CreateTweet|CreateNoteTweet|CreateScheduledTweet|EditScheduledTweet|CreateDraftTweet|EditDraftTweet)\b/;
-const DM_OPERATION = /\/i\/api\/graphql\/[^/]+\/useSendMessageMutation\b|\/i\/api\/1\.1\/dm\/new2?\.json/;
+const PUBLISHING_REQUEST = new RegExp(
+  [
+    String.raw`/i/api/graphql/[^/]+/(?:CreateTweet|CreateNoteTweet|CreateScheduledTweet|EditScheduledTweet|CreateDraftTweet|EditDraftTweet|useSendMessageMutation)\b`,
+    String.raw`/i/api/1\.1/dm/new2?\.json`,
+  ].join('|'),
+);
 
-export interface OutgoingPost {
-  texts: string[];
-  hasMedia: boolean;
-  isMessage: boolean;
-}
+/** Stands for a text that could not be read: it was never approved, so the request is refused. */
+export const UNREADABLE = '\u0000unreadable';
 
-/**
- * null: not a publishing request. A publishing request whose body cannot be read yields a text of
- * '' with an unreadable marker, so the guard refuses it rather than letting it through unread.
- */
+const TEXT_KEYS = new Set(['tweet_text', 'status', 'text', 'message_text']);
+
 export function isPostRequest(url: string): boolean {
-  return POST_OPERATION.test(url) || DM_OPERATION.test(url);
+  return PUBLISHING_REQUEST.test(url);
 }
 
-export function postRequestTexts(url: string, body: unknown): OutgoingPost | null {
+/** null when the request does not publish; otherwise every text it carries (UNREADABLE when none can be read). */
+export function postRequestTexts(url: string, body: unknown): string[] | null {
   if (!isPostRequest(url)) return null;
-  const isMessage = DM_OPERATION.test(url);
-  const unreadable = { texts: [UNREADABLE], hasMedia: false, isMessage };
   const raw = bodyText(body);
-  if (raw === null) return unreadable;
-  if (isMessage && !raw.trimStart().startsWith('{')) {
-    const text = new URLSearchParams(raw).get('text');
-    return { texts: [text ?? UNREADABLE], hasMedia: false, isMessage };
+  if (raw === null) return [UNREADABLE];
+  if (!raw.trimStart().startsWith('{')) {
+    // The older DM endpoint takes a form.
+    return [new URLSearchParams(raw).get('text') ?? UNREADABLE];
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return unreadable;
+    return [UNREADABLE];
   }
   const texts: string[] = [];
-  let hasMedia = false;
   collect(json, (key, value) => {
     if (typeof value === 'string' && TEXT_KEYS.has(key)) texts.push(value);
-    if (MEDIA_KEYS.has(key) && Array.isArray(value) && value.length > 0) hasMedia = true;
-    if (key === 'media_id' && value) hasMedia = true;
   });
-  return { texts: texts.length > 0 ? texts : [UNREADABLE], hasMedia, isMessage };
+  return texts.length > 0 ? texts : [UNREADABLE];
 }
-
-/** A text no roster can clear: the isolated world treats it as "could not read the post". */
-export const UNREADABLE = '\u0000unreadable';
-
-const TEXT_KEYS = new Set(['tweet_text', 'status', 'text', 'message_text']);
-const MEDIA_KEYS = new Set(['media_entities', 'media_ids', 'media']);
 
 function bodyText(body: unknown): string | null {
   if (typeof body === 'string') return body;
   if (body instanceof URLSearchParams) return body.toString();
-  if (body === null || body === undefined) return '';
   return null;
 }
 

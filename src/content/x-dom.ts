@@ -21,7 +21,6 @@ const POST_BUTTON_FALLBACK = 'button, [role="button"]';
 const ACCOUNT_AVATAR = '[data-testid="SideNav_AccountSwitcher_Button"] [data-testid^="UserAvatar-Container-"]';
 const ACCOUNT_AVATAR_PREFIX = 'UserAvatar-Container-';
 
-export const LAYERS = '#layers';
 export const FILE_INPUT = 'input[type="file"][data-testid="fileInput"], input[type="file"]';
 export const ATTACHMENTS = '[data-testid="attachments"]';
 export const ATTACHMENT_ITEM = '[role="group"]';

@@ -94,7 +94,7 @@ export interface GuardResponses {
   'record-audit': { ok: true };
   'record-post': { ok: true };
   'get-posts-this-week': Record<string, number>;
-  'get-no-consent-pupils': { names: string[] };
+  'get-no-consent-pupils': { names: string[]; wholeSchool: boolean };
   'read-media-metadata': MediaMetadata;
   'import-roster': { ok: true; version: RosterVersionSummary } | { ok: false; message: string };
   'get-roster': { pupils: Pupil[]; status: RosterStatus | null };

@@ -81,6 +81,21 @@ describe('photo consent', () => {
   });
 });
 
+describe('confirmations', () => {
+  it('cover only what staff saw: another photo added afterwards asks again', async () => {
+    await typeDraft(inline(), 'Owls: Art gallery day.');
+    await attach('IMG_0042.JPG', plainJpeg());
+    await clickPostAndExpectNothing();
+    await waitForPanel(page(), /photo-consent/);
+    await page().keyboard.press('Enter');
+    await waitForPanel(page(), /Ready to post/);
+
+    await inline().locator('input[data-testid="fileInput"]').setInputFiles({ name: 'IMG_0043.JPG', mimeType: 'image/jpeg', buffer: plainJpeg() });
+    await waitForPanel(page(), /photo-consent/);
+    await clickPostAndExpectNothing();
+  });
+});
+
 async function waitForConsentFrame(page: Page) {
   const deadline = Date.now() + 5_000;
   while (Date.now() < deadline) {

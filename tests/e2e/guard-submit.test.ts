@@ -86,6 +86,22 @@ describe('a draft that names a pupil', () => {
     expect(outcome).toMatch(/School Post Guard stopped this post/);
     await expectNothingPosted();
   });
+  it('answers page scripts that ask it directly the same way for any text: it is no oracle for the roster', async () => {
+    const answers = await page().evaluate(() => {
+      const ask = (text: string) => {
+        let answer = '';
+        const listen = (event: Event) => (answer = String((event as CustomEvent).detail));
+        document.addEventListener('school-post-guard:answer', listen);
+        document.dispatchEvent(new CustomEvent('school-post-guard:ask', { detail: JSON.stringify({ id: 'probe', texts: [text] }) }));
+        document.removeEventListener('school-post-guard:answer', listen);
+        return answer;
+      };
+      return [ask('Owls: Ada'), ask('Owls: Xyzzy'), ask('Nowhere: hello')];
+    });
+    expect(answers[0]).toMatch(/"allow":false/);
+    expect(new Set(answers).size).toBe(1);
+    expect(answers[0]).not.toMatch(/Ada|Nowak|pupil/i);
+  });
 });
 
 describe('while staff type', () => {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type browser from 'webextension-polyfill';
+import { GuardBroadcaster, type GuardStateCache } from '../../src/background/guard-state';
+import type { GuardPush } from '../../src/shared/messages';
+
+function push(label: string): GuardPush {
+  return { type: 'guard-state', snapshot: null, roster: { importedAt: label, pupilCount: 1, source: label, stale: false }, schoolHandles: [] };
+}
+
+function memoryCache(initial?: GuardPush): GuardStateCache & { value: GuardPush | undefined } {
+  return {
+    value: initial,
+    async read() {
+      return this.value;
+    },
+    async write(state) {
+      this.value = state;
+    },
+    async clear() {
+      this.value = undefined;
+    },
+  };
+}
+
+/** A port that records what was posted to it. */
+function fakePort(): browser.Runtime.Port & { posted: GuardPush[] } {
+  const posted: GuardPush[] = [];
+  return { posted, postMessage: (message: GuardPush) => posted.push(message), onDisconnect: { addListener: () => undefined } } as unknown as browser.Runtime.Port & { posted: GuardPush[] };
+}
+
+describe('GuardBroadcaster', () => {
+  it('serves the cached state after a service-worker restart instead of rebuilding it', async () => {
+    let builds = 0;
+    const cache = memoryCache(push('cached'));
+    const broadcaster = new GuardBroadcaster(async () => (builds++, push('built')), cache);
+    expect((await broadcaster.state()).roster?.source).toBe('cached');
+    expect(builds).toBe(0);
+  });
+
+  it('rebuilds on refresh and pushes the new state to every tab', async () => {
+    const cache = memoryCache(push('old'));
+    const broadcaster = new GuardBroadcaster(async () => push('new'), cache);
+    const port = fakePort();
+    await broadcaster.add(port);
+    await broadcaster.refresh();
+    expect(port.posted.map((state) => state.roster?.source)).toEqual(['old', 'new']);
+    expect(cache.value?.roster?.source).toBe('new');
+  });
+
+  it('never lets a slower, older rebuild overwrite a newer one', async () => {
+    const releases: (() => void)[] = [];
+    let version = 0;
+    const broadcaster = new GuardBroadcaster(() => {
+      const label = `v${++version}`;
+      return new Promise<GuardPush>((resolve) => releases.push(() => resolve(push(label))));
+    }, memoryCache(push('old')));
+    const port = fakePort();
+    await broadcaster.add(port);
+    const first = broadcaster.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const second = broadcaster.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    releases[1]?.(); // the newer rebuild finishes first…
+    await second;
+    releases[0]?.(); // …and the older one after it
+    await first;
+    expect(port.posted.map((state) => state.roster?.source)).toEqual(['old', 'v2']);
+    expect((await broadcaster.state()).roster?.source).toBe('v2');
+  });
+});
