@@ -1,0 +1,56 @@
+/**
+ * What `npm run build` ships: both browsers' folders and store zips from the one manifest, the
+ * Firefox manifest derived correctly, and Mozilla's add-on linter finding no errors.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import webExt from 'web-ext';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { CHROME_BUILD, FIREFOX_BUILD, requireBuild } from './support/guarded-browser';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const { version } = JSON.parse(readFileSync(fileURLToPath(new URL('../../manifest.json', import.meta.url)), 'utf8')) as { version: string };
+
+function manifestOf(dir: string): Record<string, unknown> & { background: Record<string, unknown> } {
+  return JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as Record<string, unknown> & { background: Record<string, unknown> };
+}
+
+describe('the build', () => {
+  it('writes dist/chrome and dist/firefox, and a store zip of each holding the same manifest', () => {
+    requireBuild(CHROME_BUILD);
+    requireBuild(FIREFOX_BUILD);
+    for (const target of ['chrome', 'firefox']) {
+      const zip = `${DIST}school-post-guard-${version}-${target}.zip`;
+      expect(existsSync(zip)).toBe(true);
+      const files = unzipSync(readFileSync(zip));
+      expect(JSON.parse(new TextDecoder().decode(files['manifest.json']))).toEqual(manifestOf(`${DIST}${target}`));
+      expect(Object.keys(files).some((name) => name.startsWith('.vite/'))).toBe(false);
+    }
+  });
+
+  it('gives Chrome a service worker and Firefox an event page, gecko id, no data collection and options_ui', () => {
+    const chrome = manifestOf(CHROME_BUILD);
+    const firefox = manifestOf(FIREFOX_BUILD);
+    expect(chrome.background.service_worker).toBeTypeOf('string');
+    expect(chrome.options_page).toBe('src/options/index.html');
+    expect(existsSync(`${CHROME_BUILD}/managed_schema.json`)).toBe(true);
+    expect(firefox.background.scripts).toEqual([expect.any(String)]);
+    expect(firefox.background.service_worker).toBeUndefined();
+    expect(firefox.options_ui).toEqual({ page: 'src/options/index.html', open_in_tab: true });
+    expect(firefox.options_page).toBeUndefined();
+    expect(firefox.browser_specific_settings).toMatchObject({
+      gecko: { id: 'school-post-guard@schoolpostguard.org.uk', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    });
+  });
+
+  it('passes web-ext lint on dist/firefox with no errors', async () => {
+    requireBuild(FIREFOX_BUILD);
+    const result = (await webExt.cmd.lint(
+      { sourceDir: FIREFOX_BUILD, output: 'json', selfHosted: false, boring: true, warningsAsErrors: false, pretty: false, metadata: false },
+      { shouldExitProgram: false },
+    )) as { summary: { errors: number; warnings: number }; errors: { code: string; message: string }[] };
+    expect(result.errors.map((error) => `${error.code}: ${error.message}`)).toEqual([]);
+    expect(result.summary.errors).toBe(0);
+  }, 60_000);
+});
