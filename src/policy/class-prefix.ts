@@ -43,9 +43,20 @@ export function compileClassPrefixes(snapshot: PolicySnapshot): ClassPrefixMatch
   return { forms };
 }
 
+/**
+ * The one key of a class name, for telling whether two names are the same class: folded (lower
+ * case, accents and look-alikes as plain letters, invisible characters gone), runs of white space
+ * as one space, no space at either end, and no trailing word "class". "Willow Class", " willow "
+ * and "WILLOW" → "willow"; "Year  6" → "year 6"; "Class" alone stays "class". The snapshot groups
+ * pupils into classes by it, and class prefixes are matched by it.
+ */
+export function classNameKey(name: string): string {
+  return foldText(name).replace(/\s+/g, ' ').trim().replace(/ class$/, '');
+}
+
 /** The folded ways to write a class name: "Year 6" → year 6, year6, yr 6, yr6, y6, y 6. */
 function spellings(name: string): string[] {
-  const folded = foldText(name).replace(/\s+/g, ' ').trim().replace(/ class$/, '');
+  const folded = classNameKey(name);
   const year = /^(?:year|yr|y) ?(\d{1,2})$/.exec(folded);
   if (!year) return [folded];
   const number = year[1] as string;
@@ -83,9 +94,15 @@ export function closestClassName(matcher: ClassPrefixMatcher, normalised: Normal
   return best?.name ?? null;
 }
 
-/** The first letter or digit: leading spaces, emoji and punctuation are skipped. */
-function firstWordStart(text: string): number {
+/** Where the first word (letters and digits) of a folded text starts, after any spaces, emoji and punctuation; -1 if none. */
+export function firstWordStart(text: string): number {
   return text.search(/[\p{L}\p{N}]/u);
+}
+
+/** Where the word starting at `start` ends. */
+export function wordEnd(text: string, start: number): number {
+  const end = text.slice(start).search(/[^\p{L}\p{N}]/u);
+  return end < 0 ? text.length : start + end;
 }
 
 function skipSpaces(text: string, index: number): number {

@@ -8,11 +8,14 @@ export const BUILT_IN_NEVER_A_NAME = [
   'may day', 'maypole', 'may pole', 'jack and the beanstalk', 'jack frost', 'the holly and the ivy',
   'christmas carol', 'poppy appeal', 'poppy day', 'green flag', 'red nose day', 'world book day',
   'forest school', 'mr men', 'little miss', 'the king', 'the queen', 'king charles', 'king arthur',
-  'summer fair', 'summer fete', 'rose garden',
+  'summer fair', 'summer fete', 'rose garden', 'amazing grace',
 ];
 
-/** Staff titles: a name straight after one is a member of staff ("Mrs King", "Miss Holly"). */
-export const STAFF_TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'madam', 'mister', 'prof', 'rev', 'coach']);
+/**
+ * Staff titles: a surname straight after one is a member of staff ("Mrs King"); a first name after
+ * one may be ("Miss Holly"). "Coach" is no title: "Coach Kai" names a child as easily as an adult.
+ */
+export const STAFF_TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'madam', 'mister', 'prof', 'rev']);
 
 /**
  * Praise and address said to a child, before the name ("Well done Will", "Congratulations to
@@ -47,6 +50,30 @@ export const CALENDAR_WORDS_BEFORE = new Set([
   'in', 'during', 'since', 'until', 'till', 'by', 'from', 'of', 'early', 'late', 'mid', 'next', 'last',
   'this', 'every', 'each', 'through', 'throughout', 'before', 'after', 'over', 'the', 'st', 'nd', 'rd', 'th',
 ]);
+
+/** Before a season, after "a", "your"…: "have a lovely Summer", "a wonderful, restful Summer". */
+export const HOLIDAY_ADJECTIVES = new Set([
+  'lovely', 'wonderful', 'great', 'fantastic', 'fabulous', 'brilliant', 'amazing', 'happy', 'restful', 'relaxing', 'safe', 'sunny',
+  'good', 'long', 'well', 'deserved',
+]);
+
+/** Before a season and its adjectives ("your Summer", "a lovely Summer"); "our"/"the" may go before a child's name. */
+export const HOLIDAY_DETERMINERS = new Set(['a', 'an', 'your', 'this', 'next', 'last']);
+
+/** Words that make what follows in the sentence a school value ("our value is Hope", "values: Hope, Faith…"). */
+export const VALUE_CUES = new Set(['value', 'values', 'virtue', 'virtues']);
+
+/**
+ * School values that are no child's name: one of them in a list makes the list a list of values
+ * ("Hope, Faith and Love"). Virtues that are also names (hope, faith, grace, joy…) are not here.
+ */
+export const VALUE_WORDS = new Set([
+  'love', 'respect', 'kindness', 'courage', 'friendship', 'trust', 'peace', 'forgiveness', 'compassion', 'perseverance', 'honesty',
+  'thankfulness', 'wisdom', 'justice', 'generosity', 'responsibility', 'resilience', 'koinonia', 'humility',
+]);
+
+/** "said Grace", "say grace": the prayer before a meal (unless quoted speech: “'Yes,' said Grace”). */
+export const SAYING_VERBS = new Set(['say', 'says', 'said', 'saying']);
 
 /** Words after a month or season that make it the time of year ("Summer term", "May half term"). */
 export const CALENDAR_WORDS_AFTER = new Set([

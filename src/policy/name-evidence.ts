@@ -10,9 +10,14 @@ import {
   COORDINATING_WORDS,
   CUES_AFTER_A_NAME,
   CUES_BEFORE_A_NAME,
+  HOLIDAY_ADJECTIVES,
+  HOLIDAY_DETERMINERS,
   MONTHS,
+  SAYING_VERBS,
   SEASONS,
   STAFF_TITLES,
+  VALUE_CUES,
+  VALUE_WORDS,
 } from './known-phrases';
 import type { WordToken } from './tokenise';
 
@@ -24,6 +29,10 @@ export interface TokenStream {
   origin: number;
   /** The parts of one CamelCase word: nothing between them, and no sentence structure. */
   camelCaseParts: boolean;
+  /** A file name or metadata keywords: no sentences, so lower case says nothing ("grace.jpg"). */
+  keywords?: boolean;
+  /** Whether the text has lower-case words, so a word in capitals stands out ("We saw GRACE"); worked out when first asked. */
+  mixedCase?: boolean;
 }
 
 export function wordAt(stream: TokenStream, index: number): string | undefined {
@@ -64,20 +73,37 @@ export function startsSentence(stream: TokenStream, index: number): boolean {
   return breaksSentence(gapBefore(stream, index));
 }
 
-/** "Mrs King", "Mr. Knight", "Miss Holly": a member of staff, not a pupil. */
+/**
+ * "Mrs King", "Mr. Knight", "Miss Holly": the name straight after a staff title, on the same line
+ * (only spaces, or a full stop and spaces, between). Whether that is a member of staff depends on
+ * the name: a surname is, a first name may be, a full name is a child (name-matcher.ts decides).
+ */
 export function isAfterStaffTitle(stream: TokenStream, first: number): boolean {
   const title = wordAt(stream, first - 1);
-  return title !== undefined && STAFF_TITLES.has(title) && /^\.?\s{0,2}$/.test(gapBefore(stream, first)) && gapBefore(stream, first) !== '';
+  return title !== undefined && STAFF_TITLES.has(title) && /^\.?[^\S\n\r]{1,2}$/.test(gapBefore(stream, first));
+}
+
+/** Whether the text has a lower-case word of two letters or more: then a word in capitals is emphasis. */
+export function isMixedCase(stream: TokenStream): boolean {
+  stream.mixedCase ??= stream.tokens.some((token) => token.end - token.start > 1 && !token.allCaps);
+  return stream.mixedCase;
 }
 
 function wordsMatch(stream: TokenStream, from: number, words: string[]): boolean {
   return words.every((word, offset) => wordAt(stream, from + offset) === word);
 }
 
-/** Praise or address before the name ("Well done Will", "Congratulations to Grace"): the cue, or null. */
+/**
+ * Praise or address before the name ("Well done Will", "Congratulations to Grace"): the cue, or
+ * null. It reaches across one line break when it ends with "to" ("Star of the week goes to⏎Grace")
+ * or a colon ("Star of the week:⏎Grace").
+ */
 export function praiseCueBefore(stream: TokenStream, first: number): string | null {
-  if (/[.?:;\n]/.test(gapBefore(stream, first))) return null;
-  const cue = CUES_BEFORE_A_NAME.find((words) => first >= words.length && wordsMatch(stream, first - words.length, words));
+  const gap = gapBefore(stream, first);
+  const afterColon = /^[^\S\n]*:[^\S\n]*(?:\n[^\S\n]*)?$/.test(gap);
+  const acrossLine = /^[^\S\n]*\n[^\S\n]*$/.test(gap);
+  if (/[.?:;\n]/.test(gap) && !afterColon && !acrossLine) return null;
+  const cue = CUES_BEFORE_A_NAME.find((words) => first >= words.length && wordsMatch(stream, first - words.length, words) && (!acrossLine || words[words.length - 1] === 'to'));
   return cue ? cue.join(' ') : null;
 }
 
@@ -93,6 +119,36 @@ export function isPossessive(stream: TokenStream, last: number): boolean {
   return gapAfter(stream, last) === "'" && wordAt(stream, last + 1) === 's';
 }
 
+/** "Brown's Farm", "the Hunter's Moon", "King's Coronation": a possessive before a capitalised word, more often a place or a title. */
+export function isPossessiveBeforeCapital(stream: TokenStream, last: number): boolean {
+  return isPossessive(stream, last) && stream.tokens[last + 2]?.capitalised === true && /^[^\S\n]{1,2}$/.test(gapAfter(stream, last + 1));
+}
+
+/** "Our value is Hope", "Christian values: Hope, Faith and Love": a school value, not a child. */
+export function isSchoolValue(stream: TokenStream, first: number, last: number): boolean {
+  // A value cue earlier in the sentence (a colon does not end it), a few words back at most.
+  for (let index = first - 1; index >= 0 && first - index <= 8; index -= 1) {
+    if (/[.!?\n]/.test(gapBefore(stream, index + 1))) break;
+    if (VALUE_CUES.has(wordAt(stream, index) ?? '')) return true;
+  }
+  // Listed with a value that is no name ("Hope, Faith and Love").
+  for (const direction of [1, -1] as const) {
+    let index = direction === 1 ? last : first;
+    for (let steps = 0; steps < 6; steps += 1) {
+      index = coordinatedToken(stream, index, direction);
+      if (index < 0) break;
+      if (VALUE_WORDS.has(wordAt(stream, index) ?? '')) return true;
+    }
+  }
+  return false;
+}
+
+/** "We said grace", "time to say Grace" — but not quoted speech ("'Yes,' said Grace"). */
+export function isSayingGrace(stream: TokenStream, first: number, last: number): boolean {
+  if (first !== last || wordAt(stream, first) !== 'grace' || !SAYING_VERBS.has(wordAt(stream, first - 1) ?? '')) return false;
+  return /^[^\S\n]{1,2}$/.test(gapBefore(stream, first)) && !/["“”'‘’,]/.test(gapBefore(stream, first - 1));
+}
+
 /** "In May", "this Summer", "May 5th", "Summer term": the time of year, not a child. */
 export function isCalendarUse(stream: TokenStream, first: number, last: number): boolean {
   const word = wordAt(stream, first);
@@ -102,6 +158,11 @@ export function isCalendarUse(stream: TokenStream, first: number, last: number):
   if (/\d\s*$/.test(before) || /^\s*\d/.test(after)) return true;
   const previous = wordAt(stream, first - 1);
   if (previous !== undefined && CALENDAR_WORDS_BEFORE.has(previous) && !breaksSentence(before)) return true;
+  // "Enjoy your Summer", "have a lovely Summer", "a wonderful, restful Summer".
+  let back = first - 1;
+  while (back >= 0 && first - back <= 2 && HOLIDAY_ADJECTIVES.has(wordAt(stream, back) ?? '') && !breaksSentence(gapBefore(stream, back + 1))) back -= 1;
+  const determiner = wordAt(stream, back);
+  if (determiner !== undefined && HOLIDAY_DETERMINERS.has(determiner) && !breaksSentence(gapBefore(stream, back + 1))) return true;
   const next = wordAt(stream, last + 1);
   return next !== undefined && CALENDAR_WORDS_AFTER.has(next) && joinsNameParts(after);
 }

@@ -10,7 +10,7 @@
  */
 import type { NormalisedText } from './normalise';
 import { originalRange } from './normalise';
-import { BUILT_IN_NEVER_A_NAME } from './known-phrases';
+import { BUILT_IN_NEVER_A_NAME, MONTHS, SEASONS } from './known-phrases';
 import {
   coordinatedToken,
   gapBefore,
@@ -18,15 +18,20 @@ import {
   isCalendarUse,
   isFollowedByClassWord,
   isInTitleCaseSentence,
+  isMixedCase,
   isPossessive,
+  isPossessiveBeforeCapital,
+  isSayingGrace,
+  isSchoolValue,
   joinsNameParts,
   praiseCueAfter,
   praiseCueBefore,
   startsSentence,
+  wordAt,
   type TokenStream,
 } from './name-evidence';
 import { MISSPELLING_MIN_LENGTH, nameParts, type NameVariantKind, type PolicySnapshot } from './snapshot';
-import { camelCaseParts, extendHash, hashString, spacedLetterRuns, tokenise, type WordToken } from './tokenise';
+import { camelCaseParts, extendHash, hashString, tokenise, type WordToken } from './tokenise';
 import type { Severity } from './types';
 
 interface CompiledNameToken {
@@ -63,6 +68,8 @@ export interface NameMatcher {
   /** Hash of a long name, or of it with one letter deleted → its index in `tokens`. */
   misspellingIndex: HashIndex;
   longestMisspellable: number;
+  /** Letters in the longest name a split-up name could be (see splitNames): bounds that search. */
+  longestSplittable: number;
   /** Folded never-a-name phrases (built-in and the ICT lead's), by the hash of their first word. */
   neverANames: Map<number, string[][]>;
 }
@@ -140,7 +147,16 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
     const hash = hashString(words[0] as string);
     neverANames.set(hash, [...(neverANames.get(hash) ?? []), words]);
   }
-  return { tokens, tokensByHash, variantsByFirstToken, misspellingIndex, longestMisspellable, neverANames };
+  let longestSplittable = 0;
+  tokens.forEach((token, index) => {
+    if (isSplittableName({ variantsByFirstToken }, token, index)) longestSplittable = Math.max(longestSplittable, token.text.length);
+  });
+  return { tokens, tokensByHash, variantsByFirstToken, misspellingIndex, longestMisspellable, longestSplittable, neverANames };
+}
+
+/** A name found even when split up ("A d a", "Ad🎉a"): not an ordinary word, and a name on its own. */
+function isSplittableName(matcher: Pick<NameMatcher, 'variantsByFirstToken'>, token: CompiledNameToken, id: number): boolean {
+  return !token.ordinaryWord && matcher.variantsByFirstToken.get(id)?.some((variant) => variant.tokens.length === 1) === true;
 }
 
 const GIVEN_NAME_KINDS: ReadonlySet<NameVariantKind> = new Set(['forename', 'preferred', 'alias', 'forename-part']);
@@ -214,17 +230,23 @@ interface Candidate {
   severity: Severity | null;
   kind: NameMatchKind;
   reason: string;
+  /** Not a child here for a reason a list cannot undo (staff, a class, the time of year, a value). */
+  excused?: boolean;
+  /** A given name written with a capital (or in capitals): two of them in a list are two children. */
+  capitalisedGivenName?: boolean;
 }
 
 export interface FindNamesOptions {
   /** Where to start in the folded text (after the class prefix, which is the class, not a name). */
   from?: number;
+  /** A file name or metadata keywords: a name in lower case still counts ("grace.jpg"). */
+  keywords?: boolean;
 }
 
 /** The pupils' names in a normalised text, with ranges in the original text. */
 export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText, options: FindNamesOptions = {}): NameMatch[] {
   const from = options.from ?? 0;
-  const stream: TokenStream = { text: normalised.text, tokens: tokenise(normalised, from), origin: from, camelCaseParts: false };
+  const stream: TokenStream = { text: normalised.text, tokens: tokenise(normalised, from), origin: from, camelCaseParts: false, keywords: options.keywords === true };
   const lookup = new TokenLookup(matcher, stream);
   const candidates = matchStream(matcher, stream, lookup);
 
@@ -242,7 +264,7 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
       covered[index] = 1;
     }
   });
-  results.push(...spelledOutNames(matcher, stream, normalised));
+  results.push(...splitNames(matcher, stream, normalised, covered, lookup));
   stream.tokens.forEach((token, index) => {
     if (covered[index] || lookup.suppressed(index)) return;
     if (misspeltName(matcher, stream.text, token) && !isAfterStaffTitle(stream, index)) {
@@ -328,7 +350,10 @@ function matchStream(matcher: NameMatcher, stream: TokenStream, lookup: TokenLoo
     for (const candidate of candidates) {
       if (candidate.severity === 'block') continue;
       const neighbours = [coordinatedToken(stream, candidate.last, 1), coordinatedToken(stream, candidate.first, -1)];
-      const listedWithName = candidates.some((other) => other !== candidate && other.severity === 'block' && neighbours.some((token) => token >= other.first && token <= other.last));
+      if (candidate.excused) continue;
+      const listed = (other: Candidate) => other !== candidate && neighbours.some((token) => token >= other.first && token <= other.last);
+      // With a clear name, or two capitalised given names together ("Grace and Summer won").
+      const listedWithName = candidates.some((other) => listed(other) && (other.severity === 'block' || (candidate.capitalisedGivenName === true && other.capitalisedGivenName === true && !other.excused)));
       if (listedWithName && !isCalendarUse(stream, candidate.first, candidate.last)) {
         candidate.severity = 'block';
         candidate.reason = 'listed with another pupil’s name';
@@ -389,55 +414,145 @@ function extendToSurname(stream: TokenStream, lookup: TokenLookup, matcher: Name
 /** Decides whether a matched variant is a pupil's name here, and how sure we are. */
 function judge(matcher: NameMatcher, stream: TokenStream, found: VariantFound): Candidate {
   const verdict = (severity: Severity | null, reason: string): Candidate => ({ first: found.first, last: found.last, severity, kind: 'name', reason });
-  if (isAfterStaffTitle(stream, found.first)) return verdict(null, 'a member of staff');
+  const excused = (reason: string): Candidate => ({ ...verdict(null, reason), excused: true });
+  const tokens = stream.tokens.slice(found.first, found.last + 1);
+  const capitalised = tokens.every((token) => token.capitalised);
+  // Capitals for emphasis in a text that has lower case ("We saw GRACE"): evidence, but weaker.
+  const inCapitals = !capitalised && tokens.every((token) => token.allCaps) && isMixedCase(stream);
+  const fullName = found.fullName || tokens.length > 1;
+
+  // A staff title: a surname after it is a member of staff ("Mrs King"); a full name is a child
+  // ("Mrs Ada Nowak" still names Ada); a first name may be either ("Miss Holly"): look at it.
+  if (isAfterStaffTitle(stream, found.first)) {
+    if (!found.fullName && found.tokens.every((token) => token.surname)) return excused('a member of staff');
+    if (fullName) return verdict('block', 'a full name, after a staff title');
+    if (found.tokens.some((token) => !token.ordinaryWord && !token.className)) return verdict('block', 'not an ordinary word');
+    return verdict('warn', 'a first name after a staff title');
+  }
   const className = found.tokens.length === 1 && found.tokens[0]?.className === true;
-  if (className && isFollowedByClassWord(stream, found.last)) return verdict(null, 'a class');
+  if (className && isFollowedByClassWord(stream, found.last)) return excused('a class');
   if (found.tokens.some((token) => !token.ordinaryWord && !token.className)) return verdict('block', 'not an ordinary word');
 
   const cue = praiseCueBefore(stream, found.first) ?? praiseCueAfter(stream, found.last);
   if (cue) return verdict('block', `after “${cue}”`);
-  if (isCalendarUse(stream, found.first, found.last)) return verdict(null, 'the time of year');
-  if (found.possessive || isPossessive(stream, found.last)) return verdict('block', 'a possessive');
-
-  const tokens = stream.tokens.slice(found.first, found.last + 1);
-  const capitalised = tokens.every((token) => token.capitalised);
-  if (found.fullName || tokens.length > 1) {
-    return capitalised ? verdict('block', 'a full name') : verdict('warn', 'a full name in lower case');
+  if (isCalendarUse(stream, found.first, found.last)) return excused('the time of year');
+  if (isSchoolValue(stream, found.first, found.last)) return excused('a school value');
+  if (isSayingGrace(stream, found.first, found.last)) return excused('grace before a meal');
+  if (found.possessive || isPossessive(stream, found.last)) {
+    // "Brown's Farm", "the Hunter's Moon": a surname-word before a capitalised noun is more often a place or a title.
+    if (!found.givenName && !found.possessive && isPossessiveBeforeCapital(stream, found.last)) return verdict('warn', 'a place or a title?');
+    return verdict('block', 'a possessive');
   }
-  if (!capitalised) return verdict(null, 'an ordinary word in lower case');
+
+  if (fullName) {
+    if (capitalised || inCapitals || stream.keywords) return verdict('block', 'a full name');
+    return verdict('warn', 'a full name in lower case');
+  }
+  if (!capitalised) {
+    if (inCapitals) return { ...verdict('warn', 'written in capitals'), capitalisedGivenName: found.givenName };
+    // File names and keywords have no sentences: lower case says nothing there ("grace.jpg").
+    return stream.keywords ? verdict('warn', 'in a file name or keywords') : verdict(null, 'an ordinary word in lower case');
+  }
+  const named = (severity: Severity, reason: string): Candidate => ({ ...verdict(severity, reason), capitalisedGivenName: found.givenName });
   // At a sentence start a capital says nothing, yet "Grace helped us tidy" is exactly how a child
   // gets named: a warning (staff look, and may go on), never a block ("Summer is here!").
-  if (startsSentence(stream, found.first)) return verdict('warn', 'capitalised at the start of a sentence');
+  if (startsSentence(stream, found.first)) return named('warn', 'capitalised at the start of a sentence');
   if (className) return verdict('warn', 'a class name used on its own');
   if (isInTitleCaseSentence(stream, found.first, found.last)) return verdict('warn', 'capitalised in a headline');
   // A capitalised surname-word is more often a place or a title ("Green Park", "King Arthur").
   if (!found.givenName) return verdict('warn', 'a surname written with a capital');
-  return verdict('block', 'capitalised in the middle of a sentence');
+  // "Summer" mid-sentence is as often the season as the child.
+  const word = wordAt(stream, found.first) ?? '';
+  if (MONTHS.has(word) || SEASONS.has(word)) return named('warn', 'a month or season?');
+  return named('block', 'capitalised in the middle of a sentence');
 }
 
-/** "A d a", "K.A.I": names spelled out letter by letter. Only names that are not ordinary words. */
-function spelledOutNames(matcher: NameMatcher, stream: TokenStream, normalised: NormalisedText): NameMatch[] {
+/** Joins across which a name may be split, between two word tokens (see splitNames). */
+const NO_JOIN = 0;
+const JOIN = 1;
+const JOIN_ACROSS_LINE = 2;
+
+/**
+ * Whether the gap before token `index` may split a name: one or two characters that are not letters,
+ * digits or (between longer pieces) spaces. Between single letters anything short will do ("A d a",
+ * "K.A.I", "A·d·a", "A/d/a", "A d  a", "A⇥d⇥a"); between longer pieces, emoji, symbols and "*_~|^"
+ * ("Ad🎉a", "Am*elia") or a line break ("Ad⏎a", which may be two words: a warning).
+ */
+function joinBefore(stream: TokenStream, index: number): number {
+  const token = stream.tokens[index] as WordToken;
+  const previous = stream.tokens[index - 1] as WordToken;
+  const gapLength = token.start - previous.end;
+  if (gapLength === 0 || gapLength > 4) return NO_JOIN;
+  const singleLetters = previous.end - previous.start === 1 && token.end - token.start === 1;
+  // The common case, two words and one space or punctuation mark between, without making a string.
+  const unit = stream.text.charCodeAt(previous.end);
+  if (!singleLetters && gapLength === 1 && unit < 0x80 && unit !== 0x0a && !SPLITTERS.includes(String.fromCharCode(unit))) return NO_JOIN;
+  const gap = stream.text.slice(previous.end, token.start);
+  if ([...gap].length > 2 || /[\p{N}]/u.test(gap)) return NO_JOIN;
+  if (singleLetters) return gap.includes('\n') ? JOIN_ACROSS_LINE : JOIN;
+  if (/^\r?\n$/.test(gap)) return JOIN_ACROSS_LINE;
+  return [...gap].every((character) => SPLITTERS.includes(character) || /[^\p{ASCII}\s]/u.test(character)) ? JOIN : NO_JOIN;
+}
+
+/** ASCII characters that split a word into pieces only on purpose ("Am*elia"). */
+const SPLITTERS = '*_~|^';
+
+/**
+ * Names split into pieces: spelled out letter by letter ("A d a", "K.A.I") or broken by emoji,
+ * symbols or a line break ("Ad🎉a"). Only names that are not ordinary words. From each token, the
+ * pieces after it are joined while the letters fit in the longest such name, the hash growing a
+ * letter at a time: work grows with the text times that length, never with the length of a run.
+ */
+function splitNames(matcher: NameMatcher, stream: TokenStream, normalised: NormalisedText, covered: Uint8Array, lookup: TokenLookup): NameMatch[] {
   const matches: NameMatch[] = [];
-  for (const run of spacedLetterRuns(normalised, stream.tokens)) {
-    const letters = stream.tokens.slice(run.first, run.last + 1).map((token) => stream.text[token.start]).join('');
-    for (let start = 0; start < letters.length; start += 1) {
-      for (let end = letters.length; end - start >= 3; end -= 1) {
-        const id = nameTokenId(matcher, letters.slice(start, end));
-        const token = id >= 0 ? (matcher.tokens[id] as CompiledNameToken) : undefined;
-        if (!token || token.ordinaryWord || !matcher.variantsByFirstToken.get(id)?.some((variant) => variant.tokens.length === 1)) continue;
-        const first = stream.tokens[run.first + start] as WordToken;
-        const last = stream.tokens[run.first + end - 1] as WordToken;
-        matches.push({ ...originalRange(normalised, first.start, last.end), severity: 'block', kind: 'name', reason: 'spelled out letter by letter' });
-        start = end - 1;
-        break;
+  const { tokens, text } = stream;
+  const usable = (index: number) => covered[index] !== 1 && !lookup.suppressed(index);
+  for (let first = 0; first + 1 < tokens.length; first += 1) {
+    if (!usable(first) || joinBefore(stream, first + 1) === NO_JOIN) continue;
+    let hash = 0;
+    let letters = 0;
+    let acrossLine = false;
+    let singleLetters = true;
+    let best: { last: number; acrossLine: boolean; singleLetters: boolean } | null = null;
+    for (let last = first; last < tokens.length; last += 1) {
+      const token = tokens[last] as WordToken;
+      if (last > first) {
+        const join = joinBefore(stream, last);
+        if (join === NO_JOIN || !usable(last)) break;
+        acrossLine ||= join === JOIN_ACROSS_LINE;
       }
+      letters += token.end - token.start;
+      if (letters > matcher.longestSplittable) break;
+      for (let at = token.start; at < token.end; at += 1) hash = extendHash(hash, text.charCodeAt(at));
+      singleLetters &&= token.end - token.start === 1;
+      if (last === first || letters < 3) continue;
+      const id = splitNameId(matcher, stream, hash, first, last, letters);
+      if (id >= 0) best = { last, acrossLine, singleLetters };
     }
+    if (!best) continue;
+    const start = (tokens[first] as WordToken).start;
+    const end = (tokens[best.last] as WordToken).end;
+    matches.push({
+      ...originalRange(normalised, start, end),
+      severity: best.acrossLine ? 'warn' : 'block',
+      kind: 'name',
+      reason: best.singleLetters ? 'spelled out letter by letter' : best.acrossLine ? 'split across a line' : 'split up by other characters',
+    });
+    first = best.last;
   }
   return matches;
 }
 
-function nameTokenId(matcher: NameMatcher, text: string): number {
-  return entriesOf(matcher.tokensByHash, hashString(text)).find((id) => matcher.tokens[id]?.text === text) ?? -1;
+/** The name token that tokens first..last spell when joined (their letters hash to `hash`), or -1. */
+function splitNameId(matcher: NameMatcher, stream: TokenStream, hash: number, first: number, last: number, letters: number): number {
+  for (const id of entriesOf(matcher.tokensByHash, hash)) {
+    const token = matcher.tokens[id] as CompiledNameToken;
+    if (token.text.length !== letters || !isSplittableName(matcher, token, id)) continue;
+    let joined = '';
+    for (let index = first; index <= last; index += 1) joined += wordAt(stream, index);
+    if (joined === token.text) return id;
+  }
+  return -1;
 }
 
 /** Whether a token is one slip (a letter added, missed, changed or two swapped) from a long name. */

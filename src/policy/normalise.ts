@@ -16,15 +16,13 @@ export interface NormalisedText {
   upper: Uint8Array;
 }
 
-/** Characters that render as nothing and are used (on purpose or by paste) to split words. */
-const INVISIBLE = new Set([
-  0x00ad, // soft hyphen
-  0x034f, 0x061c, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e,
-  0x200b, 0x200c, 0x200d, 0x200e, 0x200f, // zero-width space/joiners, direction marks
-  0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
-  0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069,
-  0x3164, 0xfeff, 0xffa0,
-]);
+/**
+ * Characters that render as nothing, or only change how text is laid out, used (on purpose or by
+ * paste) to split words: every default-ignorable code point (zero-width spaces and joiners, soft
+ * hyphen, U+206F, tag characters, variation selectors, Hangul fillers…) and every format character
+ * (U+1D173, U+FFF9…). A zero-width joiner inside an emoji sequence goes too: nothing matches emoji.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/u;
 
 /**
  * Letters that look like Latin letters but are not, after the Unicode confusables idea, limited to
@@ -45,7 +43,21 @@ const LOOK_ALIKES: ReadonlyMap<number, string> = new Map(
     // apostrophes and dashes, so "O’Brien" and "Mary‑Jane" read like their ASCII spellings
     '’': "'", '‘': "'", 'ʼ': "'", 'ʻ': "'", '´': "'", '′': "'", '＇': "'",
     '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '―': '-', '−': '-', '﹣': '-', '－': '-',
-  }).map(([character, latin]) => [character.codePointAt(0) ?? 0, latin]),
+  })
+    .map(([character, latin]): [number, string] => [character.codePointAt(0) ?? 0, latin])
+    .concat(
+      // More of Unicode's confusables (UTS #39) for Latin letters, by the letter they pass for: Latin
+      // small capitals and alpha/iota/epsilon, Cherokee and Canadian syllabics letters drawn like
+      // Latin capitals. Only letters a reader takes for Latin ones in a name (a compact table, not
+      // all of confusables.txt: the content script carries it); NFKD folds the rest (full-width,
+      // mathematical, modifier letters). Cherokee small letters (ꭺ) find their capital (Ꭺ) through
+      // upper case, see foldCodePoint.
+      Object.entries({
+        a: 'ɑᴀᎪᗅ', b: 'ʙᏴᗷ', c: 'ᴄᏟᑕ', d: 'ᴅᎠᗞ', e: 'ɛᴇᎬ', f: 'ꜰ', g: 'ɢᏀ', h: 'ʜᎻᕼ', i: 'ɩɪᎥ', j: 'ᴊᎫᒍ',
+        k: 'ᴋᏦ', l: 'ʟᏞᒪ', m: 'ᴍᎷᗰ', n: 'ɴᑎ', o: 'ᴏ', p: 'ᴘᏢᑭ', r: 'ʀᎡᏒᖇ', s: 'ꜱᏚᔕ', t: 'ᴛᎢ', u: 'ᴜᑌ',
+        v: 'ᴠᏙᐯ', w: 'ᴡᎳᏔᗯ', x: '᙭', y: 'ʏᎩ', z: 'ᴢᏃ',
+      }).flatMap(([latin, characters]) => [...characters].map((character): [number, string] => [character.codePointAt(0) ?? 0, latin])),
+    ),
 );
 
 const COMBINING_MARK = /\p{M}/u;
@@ -56,11 +68,12 @@ const foldedCodePoints = new Map<number, string>();
 function foldCodePoint(codePoint: number): string {
   const cached = foldedCodePoints.get(codePoint);
   if (cached !== undefined) return cached;
-  let folded = LOOK_ALIKES.get(codePoint);
-  if (folded === undefined && INVISIBLE.has(codePoint)) folded = '';
+  const character = String.fromCodePoint(codePoint);
+  let folded = LOOK_ALIKES.get(codePoint) ?? LOOK_ALIKES.get(character.toUpperCase().codePointAt(0) ?? 0);
+  if (folded === undefined && INVISIBLE.test(character)) folded = '';
   if (folded === undefined) {
     folded = '';
-    for (const part of String.fromCodePoint(codePoint).normalize('NFKD')) {
+    for (const part of character.normalize('NFKD')) {
       if (COMBINING_MARK.test(part)) continue;
       // After decomposition: "𝐀" became "A", "Ǆ" became "DŽ"… map and lower-case each part.
       folded += LOOK_ALIKES.get(part.codePointAt(0) ?? 0) ?? part.toLowerCase();
@@ -113,7 +126,9 @@ export function normaliseText(original: string): NormalisedText {
     const width = codePoint > 0xffff ? 2 : 1;
     const folded = foldCodePoint(codePoint);
     const capital = folded.length > 0 && isUpperCase(String.fromCodePoint(codePoint)) ? 1 : 0;
-    grow(folded.length);
+    // Room for this character's folding and for every character after it (ASCII, written above
+    // without a check, folds to one code unit each).
+    grow(folded.length + original.length - index - width);
     for (let offset = 0; offset < folded.length; offset += 1) {
       sourceStart[length] = index;
       sourceEnd[length] = index + width;

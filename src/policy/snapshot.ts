@@ -8,10 +8,9 @@
  */
 import type { Pupil, Roster } from '../roster/model';
 import type { Settings } from '../shared/settings';
+import { classNameKey } from './class-prefix';
 import { foldText } from './normalise';
 import type { RuleId, RuleLevel } from './types';
-
-export const SNAPSHOT_VERSION = 1;
 
 /** One folded name part or whole name ("amelia", "lilyrose", "oliverbennett"). */
 export interface SnapshotNameToken {
@@ -46,8 +45,10 @@ export interface SnapshotClass {
 }
 
 export interface PolicySnapshot {
-  version: typeof SNAPSHOT_VERSION;
-  /** A hash of everything below: tabs can tell whether they hold the current snapshot. */
+  /**
+   * A hash of everything else: a content script told the same snapshot again (the worker woke up)
+   * keeps its compiled policy instead of compiling it again (src/content/guard-connection.ts).
+   */
   hash: string;
   nameTokens: SnapshotNameToken[];
   pupils: SnapshotPupil[];
@@ -80,7 +81,6 @@ export function buildPolicySnapshot(roster: Roster, settings: Settings, isEnglis
     variants: nameVariants(pupil, tokens),
   }));
   const content = {
-    version: SNAPSHOT_VERSION,
     nameTokens: tokens.entries,
     pupils,
     classes: classes.entries,
@@ -184,11 +184,11 @@ class ClassTable {
   add(pupil: Pupil): number {
     const entry = this.entry(pupil.className);
     if (!pupil.photoConsent) entry.pupilIdsWithoutConsent.push(pupil.id);
-    return this.indices.get(classKey(pupil.className)) ?? 0;
+    return this.indices.get(classNameKey(pupil.className)) ?? 0;
   }
 
   private entry(name: string): SnapshotClass {
-    const key = classKey(name);
+    const key = classNameKey(name);
     let index = this.indices.get(key);
     if (index === undefined) {
       index = this.entries.length;
@@ -197,11 +197,6 @@ class ClassTable {
     }
     return this.entries[index] as SnapshotClass;
   }
-}
-
-/** "Willow Class", "willow" and "WILLOW" are one class. */
-function classKey(name: string): string {
-  return foldText(name).replace(/\s+/g, ' ').replace(/ class$/, '').trim();
 }
 
 /** FNV-1a over the JSON: a change detector, not a security measure. */

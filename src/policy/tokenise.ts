@@ -17,6 +17,8 @@ export interface WordToken {
   capitalised: boolean;
   /** Has a capital after its first letter and is not all capitals: maybe CamelCase ("WellDoneAda"). */
   innerCapitals: boolean;
+  /** Two or more letters, every one a capital ("GRACE"). */
+  allCaps: boolean;
 }
 
 /** Multiplier of the polynomial hash. Any odd number works; 31 keeps the arithmetic in int32. */
@@ -95,7 +97,7 @@ export function tokenise(normalised: NormalisedText, from = 0): WordToken[] {
     const length = index - start;
     const capitalised = upper[start] === 1 && (length === 1 || capitals < length);
     const innerCapitals = capitals > (upper[start] ?? 0) && capitals < length;
-    tokens.push({ start, end: index, hash, hashWithoutLast: previousHash, capitalised, innerCapitals });
+    tokens.push({ start, end: index, hash, hashWithoutLast: previousHash, capitalised, innerCapitals, allCaps: length > 1 && capitals === length });
   }
   return tokens;
 }
@@ -134,33 +136,5 @@ function tokenOf(text: string, start: number, end: number): WordToken {
     previousHash = hash;
     hash = extendHash(hash, text.charCodeAt(index));
   }
-  return { start, end, hash, hashWithoutLast: previousHash, capitalised: false, innerCapitals: false };
-}
-
-/**
- * Runs of three or more single letters separated by one space, dot, hyphen or underscore
- * ("A d a", "K.A.I"): a way to write a name that word matching alone would miss.
- */
-export function spacedLetterRuns(normalised: NormalisedText, tokens: WordToken[]): { first: number; last: number }[] {
-  const runs: { first: number; last: number }[] = [];
-  let first = -1;
-  const close = (last: number) => {
-    if (first >= 0 && last - first >= 2) runs.push({ first, last });
-    first = -1;
-  };
-  for (let index = 0; index < tokens.length; index += 1) {
-    const token = tokens[index] as WordToken;
-    if (token.end - token.start !== 1) {
-      close(index - 1);
-      continue;
-    }
-    const previous = tokens[index - 1];
-    const joined = previous !== undefined && first >= 0 && token.start - previous.end === 1 && ' .-_'.includes(normalised.text[previous.end] ?? '');
-    if (!joined) {
-      close(index - 1);
-      first = index;
-    }
-  }
-  close(tokens.length - 1);
-  return runs;
+  return { start, end, hash, hashWithoutLast: previousHash, capitalised: false, innerCapitals: false, allCaps: false };
 }

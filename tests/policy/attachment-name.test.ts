@@ -20,5 +20,12 @@ ruleTester('attachment-name', {
     { text: 'Oak: Art.', attachments: [photo('IMG_1.jpg'), photo('IMG_2.jpg', 'Kai Marsh with his medal')], confirmed: OK, findings: [{ marks: 'Kai Marsh', target: { index: 1, part: 'alt' }, says: 'description' }] },
     { text: 'Oak: Art.', attachments: [photo('IMG_3.jpg', '', ['Sports day', 'Well done Will'])], confirmed: OK, findings: [{ marks: 'Will', target: { index: 0, part: 'metadata', entry: 1 } }] },
     { text: 'Oak: Art.', attachments: [photo('Grace.jpg')], confirmed: OK, findings: [{ marks: 'Grace', severity: 'warn' }], note: 'an ordinary-word name alone: a warning' },
+    // In a file name or a metadata keyword, a lower-case word-name is still worth a look; a full name blocks.
+    { text: 'Oak: Art.', attachments: [photo('hope-sports-day.jpg')], confirmed: OK, findings: [{ marks: 'hope', severity: 'warn' }] },
+    { text: 'Oak: Art.', attachments: [photo('grace.jpg')], confirmed: OK, findings: [{ marks: 'grace', severity: 'warn' }] },
+    { text: 'Oak: Art.', attachments: [photo('IMG_will.jpg')], confirmed: OK, findings: [{ marks: 'will', severity: 'warn' }] },
+    { text: 'Oak: Art.', attachments: [photo('grace_young.jpg')], confirmed: OK, findings: [{ marks: 'grace_young' }], note: 'a full name in lower case' },
+    { text: 'Oak: Art.', attachments: [photo('grace_brown.jpg')], confirmed: OK, findings: [{ marks: 'grace_brown' }], note: 'a forename and another pupil’s surname' },
+    { text: 'Oak: Art.', attachments: [photo('IMG_4.jpg', '', ['sports day; hope'])], confirmed: OK, findings: [{ marks: 'hope', severity: 'warn', target: { part: 'metadata', entry: 0 } }] },
   ],
 });

@@ -1,3 +1,5 @@
+import { describe, expect, test } from 'vitest';
+import { classNameKey } from '../../src/policy/class-prefix';
 import { ruleTester } from './rule-tester';
 import { testPolicy } from './test-policy';
 
@@ -42,4 +44,17 @@ ruleTester('class-prefix', {
     { text: '', attachments: [{ name: 'IMG_1.jpg', alt: '', type: 'image/jpeg' }], findings: [{ marks: '' }], note: 'a photo with no text' },
     { text: 'Great day out!', placement: 'opening', findings: [{ marks: 'Great' }], note: 'the opening post of a thread' },
   ],
+});
+
+describe('classNameKey: one key for every way the roster and settings write a class', () => {
+  test.each([
+    ['Willow', 'willow'],
+    ['Willow Class', 'willow'],
+    ['  WILLOW   class ', 'willow'],
+    ['Year  6', 'year 6'],
+    ['Chênes', 'chenes'],
+    ['Class', 'class'],
+  ])('%j → %j', (name, key) => {
+    expect(classNameKey(name)).toBe(key);
+  });
 });

@@ -25,6 +25,13 @@ describe('normaliseText', () => {
     ['Søren Łukasz', 'soren lukasz'],
     ['ﬁnn', 'finn'],
     ['Straße', 'strasse'],
+    ['K\u206Fai', 'kai'],
+    ['K\uDB40\uDC20a\uDB40\uDC7Fi', 'kai'],
+    ['K\uD834\uDD73a\uFFF9i', 'kai'],
+    ['ᴋᴀɪ', 'kai'],
+    ['Kɑi', 'kai'],
+    ['ᏦᎪᎥ', 'kai'],
+    ['\uABB6\uAB7A\uAB75', 'kai'],
   ])('%s → %s', (original, folded) => {
     expect(foldText(original)).toBe(folded);
   });
@@ -35,6 +42,16 @@ describe('normaliseText', () => {
     expect(sliceBack('ﬁ ﬁ Ada', 'ada')).toBe('Ada');
     expect(sliceBack('x A\u200Bda y', 'ada')).toBe('A\u200Bda');
     expect(sliceBack('Zoë’s', 'zoe')).toBe('Zoë');
+  });
+
+  test('characters that fold to several keep every position and capital after them', () => {
+    const original = `${'Rain… '.repeat(10)}then Ada and Kai`;
+    const normalised = normaliseText(original);
+    expect(sliceBack(original, 'ada')).toBe('Ada');
+    expect(sliceBack(original, 'kai')).toBe('Kai');
+    expect(normalised.upper[normalised.text.indexOf('ada')]).toBe(1);
+    expect(normalised.upper[normalised.text.indexOf('kai')]).toBe(1);
+    expect(normalised.sourceStart.length).toBe(normalised.text.length);
   });
 
   test('an upper-case flag per folded character, for capitalisation and CamelCase', () => {

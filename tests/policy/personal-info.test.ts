@@ -18,6 +18,15 @@ const tables = {
     'Year 6: Room 12 is on the Top Road corridor',
     'Oak: Happy birthday to our school, 150 years old!',
     'Oak: The year 2024 in pictures',
+    'Owls: On 12 03 2024 we went to the zoo.',
+    'Owls: Home at 10:30 or 15.45.',
+    'Owls: We won 3 2 and then 4 1 3.',
+    'Owls: We raised £1,250.50 in 2024.',
+    'Year 5: Year 5 and Year 6 ran 7,500 steps.',
+    'Owls: Scores: 12-10, 8-6, 21-19.',
+    'Owls: 100 200 300 400 children came.',
+    'Owls: Count with us: 1 2 3 4 5 6 7 8 9 10',
+    'Owls: Classes 7 1999 2000 2001',
   ],
   invalid: [
     { text: 'Year 5: Questions? Ring me on 07700 900456', findings: [{ marks: '07700 900456', says: 'phone number' }] },
@@ -32,6 +41,14 @@ const tables = {
     { text: 'Oak: born on 12th March 2016', findings: [{ marks: '12th March 2016' }] },
     { text: 'Oak: Date of birth 1 June 2017', findings: [{ marks: '1 June 2017' }] },
     { text: 'Oak: Her birthday is 12/03/2016', findings: [{ marks: '12/03/2016' }] },
+    // Full-width and spaced digits, dashes, a UK mobile without its 0, a full-width @.
+    { text: 'Owls: ring ０７７００ ９００４５６', findings: [{ marks: '０７７００ ９００４５６' }] },
+    { text: 'Owls: ring 7700 900456', findings: [{ marks: '7700 900456' }] },
+    { text: 'Owls: ring 0 7 7 0 0 9 0 0 4 5 6', findings: [{ marks: '0 7 7 0 0 9 0 0 4 5 6' }] },
+    { text: 'Owls: ring 07700–900–456', findings: [{ marks: '07700–900–456' }] },
+    { text: 'Owls: ring 07700\u200B900456', findings: [{ marks: '07700\u200B900456' }], note: 'a zero-width space inside' },
+    { text: 'Owls: contact mum＠gmail.com', findings: [{ marks: 'mum＠gmail.com', says: 'e-mail' }] },
+    { text: 'Owls: contact ｍｕｍ＠ｇｍａｉｌ．ｃｏｍ', findings: [{ marks: 'ｍｕｍ＠ｇｍａｉｌ．ｃｏｍ' }] },
   ],
 };
 

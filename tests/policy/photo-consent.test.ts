@@ -18,6 +18,8 @@ ruleTester('photo-consent', {
     { text: 'Willow: Forest school.', attachments: [photo], findings: [{ marks: 'IMG_0044.JPG', target: { index: 0, part: 'name' }, says: 'Some pupils in Willow do not have photo consent' }] },
     { text: 'Willow: Our play.', attachments: [pdf, video], findings: [{ marks: 'clip.mp4', target: { index: 1 } }] },
     { text: 'Willow: Forest school.', attachments: [{ name: 'forest.heic', alt: '', type: '' }], findings: [{ marks: 'forest.heic' }], note: 'type unknown, photo by extension' },
+    { text: 'Willow: Forest school.', attachments: [{ name: 'photo.HEIC', alt: '', type: 'application/octet-stream' }], findings: [{ marks: 'photo.HEIC' }], note: 'a generic type: photo by extension' },
+    { text: 'Willow: Forest school.', attachments: [{ name: 'clip.MOV', alt: '', type: 'binary/octet-stream' }], findings: [{ marks: 'clip.MOV' }] },
     { text: 'Great day out!', attachments: [photo], findings: [{ marks: 'IMG_0044.JPG', says: 'pupils in the school' }], note: 'no class: the whole school counts' },
     { text: 'Willow: Forest school.', attachments: [photo], confirmed: ['hashtag'], findings: [{ marks: 'IMG_0044.JPG' }], note: 'another confirmation does not lift it' },
   ],

@@ -1,5 +1,9 @@
 import { ruleTester } from './rule-tester';
-import { testPolicy } from './test-policy';
+import { samplePolicy, testPolicy } from './test-policy';
+
+/** The sample roster (tests/fixtures/roster/sample-roster.csv): Ada Nowak, Grace Brown, Summer Hill, Hope Wilson… */
+const SAMPLE = samplePolicy();
+const RAIN = 'Owls: Rain… mud… wellies… puddles… more rain… soggy socks… hot chocolate… smiles… laughter… tired legs… happy faces… home time… led by Grace';
 
 ruleTester('pupil-name', {
   valid: [
@@ -16,7 +20,10 @@ ruleTester('pupil-name', {
     // Staff, not pupils.
     { text: 'Oak: Mrs King read to us.', note: 'pupil surnamed King' },
     { text: "Year 6: Mr Knight's chess club was busy.", note: 'pupil surnamed Knight' },
-    { text: 'Oak: Thank you to Mr. Brown and Miss Hope.' },
+    { text: 'Oak: Thank you to Mr. Brown and Mrs King.' },
+    { text: 'Year 5: Mr Knight taught us', policy: SAMPLE, note: 'staff title + pupil surname' },
+    { text: "Year 5: Mrs King's class", policy: SAMPLE },
+    { text: 'Year 5: Mrs Smith-Jones read to us', policy: SAMPLE, note: 'a double-barrelled surname' },
     // Ordinary words in ordinary use.
     'Oak: We will visit the farm next week.',
     'Willow: The rose garden is in bloom.',
@@ -39,6 +46,16 @@ ruleTester('pupil-name', {
     { text: 'Oak: We saw masons at work.', note: 'a word one letter from Mason' },
     { text: 'Oak: Our fair was a great day.', policy: testPolicy({ neverANames: ['great day'] }) },
     { text: 'Oak: Our Summer Bell concert', note: 'a configured phrase', policy: testPolicy({ neverANames: ['Summer Bell concert'] }) },
+    // Ordinary school sentences with name-words (sample roster: Summer Hill, Hope Wilson, Grace Brown, Harrison King, William Hunter, Faith Okonkwo).
+    { text: 'Owls: We hope you have a lovely Summer.', policy: SAMPLE, note: 'fp: time of year' },
+    { text: 'Owls: Enjoy your Summer!', policy: SAMPLE, note: 'fp: time of year' },
+    { text: 'Owls: Have a wonderful Summer everyone!', policy: SAMPLE, note: 'fp: time of year' },
+    { text: 'Owls: This half term our value is Hope.', policy: SAMPLE, note: 'fp: a school value' },
+    { text: 'Owls: Christian values: Hope, Faith and Love.', policy: SAMPLE, note: 'fp: a list of values' },
+    { text: 'Owls: We sang Amazing Grace in assembly.', policy: SAMPLE, note: 'fp: a hymn' },
+    { text: 'Owls: We said Grace.', policy: SAMPLE, note: 'fp: grace before a meal' },
+    { text: 'Owls: A/B testing, Q&A and A - Z', policy: SAMPLE, note: 'single letters joined by punctuation that spell no name' },
+    { text: 'Owls: a b c d e f g h i j k', policy: SAMPLE, note: 'the alphabet spells no name' },
   ],
   invalid: [
     // Names that are not words: any case, any position.
@@ -101,5 +118,53 @@ ruleTester('pupil-name', {
     { text: 'Year 6: rose price list', findings: [{ marks: 'rose price', severity: 'warn' }] },
     { text: 'Willow Class: Willow read a poem.', findings: [{ marks: 'Willow', severity: 'warn' }], note: 'class name used as a person' },
     { text: 'Oak: Well done Willow!', findings: [{ marks: 'Willow' }], note: 'the pupil Willow, praised' },
+    // Characters that fold to several (…, ﬁ) must not lose capitals or positions.
+    { text: RAIN, policy: SAMPLE, findings: [{ marks: 'Grace' }], note: '13 × … before the name' },
+    { text: 'Owls: Wow… … … … … … … … … well done Grace', policy: SAMPLE, findings: [{ marks: 'Grace' }] },
+    { text: `Owls: ${'…'.repeat(20)} and then we all went home for tea and cake with Amelia`, findings: [{ marks: 'Amelia' }], note: '20 × … then a name' },
+    { text: `Owls: ${'ﬁ '.repeat(40)} and then we all went home for tea and cake with Amelia and Kai`, findings: [{ marks: 'Amelia' }, { marks: 'Kai' }], note: '40 × ﬁ' },
+    // Every default-ignorable and format character is dropped.
+    { text: 'Year 6: K\u206Fai won', findings: [{ marks: 'K\u206Fai' }], note: 'U+206F' },
+    { text: 'Year 6: K\uDB40\uDC20ai won', findings: [{ marks: 'K\uDB40\uDC20ai' }], note: 'tag space U+E0020' },
+    { text: 'Year 6: K\uD834\uDD73ai won', findings: [{ marks: 'K\uD834\uDD73ai' }], note: 'U+1D173' },
+    { text: 'Year 6: K\uFFF9ai won', findings: [{ marks: 'K\uFFF9ai' }], note: 'U+FFF9' },
+    // Staff titles excuse only a surname right after them, on the same line.
+    { text: 'Owls: Mrs Ada Nowak', policy: SAMPLE, findings: [{ marks: 'Ada Nowak' }], note: 'title + a full name' },
+    { text: 'Owls: Coach Kai', policy: SAMPLE, findings: [{ marks: 'Kai' }], note: 'not a title' },
+    { text: 'Owls: Sir Kai', policy: SAMPLE, findings: [{ marks: 'Kai' }], note: 'title + a forename that is only a name' },
+    { text: 'Owls: Thank you Mr\nAda', policy: SAMPLE, findings: [{ marks: 'Ada' }], note: 'a line break after the title' },
+    { text: 'Owls: Miss Zoe', policy: SAMPLE, findings: [{ marks: 'Zoe' }] },
+    { text: 'Owls: Miss Holly read to us', policy: SAMPLE, findings: [{ marks: 'Holly', severity: 'warn', says: 'title' }], note: 'title + a forename that is a word: maybe staff' },
+    { text: 'Oak: Thank you to Mr. Brown and Miss Hope.', findings: [{ marks: 'Hope', severity: 'warn' }], note: 'a forename after a title' },
+    // Look-alikes and names split by other characters.
+    { text: 'Owls: Ad🎉a helped', policy: SAMPLE, findings: [{ marks: 'Ad🎉a' }] },
+    { text: 'Owls: Am🎉elia', findings: [{ marks: 'Am🎉elia' }] },
+    { text: 'Owls: A·d·a', policy: SAMPLE, findings: [{ marks: 'A·d·a' }] },
+    { text: 'Owls: A/d/a', policy: SAMPLE, findings: [{ marks: 'A/d/a' }] },
+    { text: 'Owls: A d  a', policy: SAMPLE, findings: [{ marks: 'A d  a', says: 'letter by letter' }] },
+    { text: 'Owls: A\td\ta', policy: SAMPLE, findings: [{ marks: 'A\td\ta' }] },
+    { text: 'Owls: ᴋᴀɪ', policy: SAMPLE, findings: [{ marks: 'ᴋᴀɪ' }], note: 'small capitals' },
+    { text: 'Owls: Kɑi', policy: SAMPLE, findings: [{ marks: 'Kɑi' }], note: 'Latin alpha' },
+    { text: 'Owls: Ꮶai', policy: SAMPLE, findings: [{ marks: 'Ꮶai' }], note: 'Cherokee Ꮶ' },
+    { text: 'Owls: Ꭺda', policy: SAMPLE, findings: [{ marks: 'Ꭺda' }], note: 'Cherokee Ꭺ' },
+    { text: 'Owls: ꭺda', policy: SAMPLE, findings: [{ marks: 'ꭺda' }], note: 'Cherokee small ꭺ' },
+    { text: 'Owls: ᗅda', policy: SAMPLE, findings: [{ marks: 'ᗅda' }], note: 'Canadian syllabics ᗅ' },
+    { text: 'Owls: Ad\na helped', policy: SAMPLE, findings: [{ marks: 'Ad\na', severity: 'warn' }], note: 'a line break inside a name' },
+    // Spelled-out letters: work grows with the text, not its cube (24,000 letters; the case would hang otherwise).
+    { text: `Owls: ${'a b '.repeat(12_000)}K a i`, policy: SAMPLE, findings: [{ marks: 'K a i' }], note: '24,000 spaced letters' },
+    // Kept: real names still caught.
+    { text: 'Owls: Well done Grace', policy: SAMPLE, findings: [{ marks: 'Grace' }] },
+    { text: 'Owls: Grace and Summer won', policy: SAMPLE, findings: [{ marks: 'Grace' }, { marks: 'Summer' }] },
+    { text: "Owls: Summer's painting", policy: SAMPLE, findings: [{ marks: 'Summer' }] },
+    // Not blocked, yet worth a look.
+    { text: "Owls: Our King's Coronation party.", policy: SAMPLE, findings: [{ marks: 'King', severity: 'warn' }] },
+    { text: "Owls: We visited Brown's Farm.", policy: SAMPLE, findings: [{ marks: 'Brown', severity: 'warn' }] },
+    { text: "Owls: We watched the Hunter's Moon.", policy: SAMPLE, findings: [{ marks: 'Hunter', severity: 'warn' }] },
+    { text: 'Owls: We went outside with Summer today.', policy: SAMPLE, findings: [{ marks: 'Summer', severity: 'warn' }], note: 'a season with a capital mid-sentence' },
+    // All capitals in mixed-case text, and a cue across a line break.
+    { text: 'Owls: We saw GRACE at the park', policy: SAMPLE, findings: [{ marks: 'GRACE', severity: 'warn' }] },
+    { text: 'Owls: Huge thanks to MR KING and WILL', policy: SAMPLE, findings: [{ marks: 'WILL', severity: 'warn' }] },
+    { text: 'Owls: Star of the week goes to\nGrace 🌟', policy: SAMPLE, findings: [{ marks: 'Grace', says: 'star of the week goes to' }] },
+    { text: 'Owls: Star of the week:\nGrace 🌟', policy: SAMPLE, findings: [{ marks: 'Grace' }] },
   ],
 });

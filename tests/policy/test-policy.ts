@@ -5,6 +5,9 @@ import { compilePolicy, type CompileOptions, type CompiledPolicy } from '../../s
 import type { Pupil } from '../../src/roster/model';
 import { SettingsSchema, type SettingsInput } from '../../src/shared/settings';
 import * as v from 'valibot';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseRosterCsv } from '../../src/roster/csv-import';
 
 type PupilRow = [forename: string, surname: string, className: string, photoConsent?: boolean, preferredName?: string];
 
@@ -46,4 +49,11 @@ export const TEST_PUPILS: Pupil[] = ROWS.map(([forename, surname, className, pho
 export function testPolicy(settings: SettingsInput = {}, pupils: Pupil[] = TEST_PUPILS, options: CompileOptions = {}): CompiledPolicy {
   const snapshot = buildPolicySnapshot({ pupils, importedAt: '2025-01-01T00:00:00Z', source: 'test' }, v.parse(SettingsSchema, settings), isEnglishWord);
   return compilePolicy(snapshot, options);
+}
+
+/** The sample roster of tests/fixtures/roster (the one the CLI probes use), compiled without a phone library. */
+export function samplePolicy(settings: SettingsInput = {}, options: CompileOptions = {}): CompiledPolicy {
+  const parsed = parseRosterCsv(new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/roster/sample-roster.csv'))), 'sample-roster.csv');
+  if (!parsed.ok) throw new Error('the sample roster does not parse');
+  return testPolicy(settings, parsed.pupils, options);
 }

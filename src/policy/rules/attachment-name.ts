@@ -30,7 +30,8 @@ export const rule: PolicyRule = {
       ];
       for (const [text, target] of fields) {
         if (!text) continue;
-        for (const match of findPupilNames(context.policy.names, normaliseText(text))) {
+        // A file name and metadata (titles, keywords) have no sentences: a name in lower case counts there too.
+        for (const match of findPupilNames(context.policy.names, normaliseText(text), { keywords: target.part !== 'alt' })) {
           findings.push({
             rule: 'attachment-name',
             severity: match.severity,

@@ -1,4 +1,4 @@
-import { closestClassName } from '../class-prefix';
+import { closestClassName, firstWordStart, wordEnd } from '../class-prefix';
 import { originalRange } from '../normalise';
 import { formatMessage, type PolicyRule } from '../rule';
 
@@ -20,9 +20,8 @@ export const rule: PolicyRule = {
     if (context.prefix || (draft.text.trim() === '' && draft.attachments.length === 0)) return [];
     const { text } = context.normalisedText;
     // Mark the first word, where the class name should be.
-    const wordStart = Math.max(0, text.search(/[\p{L}\p{N}]/u));
-    const wordEnd = text.slice(wordStart).search(/[^\p{L}\p{N}]/u);
-    const range = originalRange(context.normalisedText, wordStart, wordEnd < 0 ? text.length : wordStart + wordEnd);
+    const start = Math.max(0, firstWordStart(text));
+    const range = originalRange(context.normalisedText, start, wordEnd(text, start));
     const closest = closestClassName(context.policy.classPrefixes, context.normalisedText);
     const example = context.policy.snapshot.classes[0]?.name ?? 'Year 5';
     return [

@@ -1,14 +1,23 @@
-import { formatMessage, type PhoneNumberFinder, type PolicyRule, type TextRange } from '../rule';
+import { foldText, originalRange, type NormalisedText } from '../normalise';
+import { formatMessage, type PolicyRule, type TextRange } from '../rule';
 import type { Finding } from '../types';
 
 /**
  * The built-in phone pattern, used when no phone library is injected (the content script, to stay
- * small): a UK number (0 then 9–10 digits, or +44/0044) or any "+" international number, with
- * spaces, dots or hyphens between digits. Errs towards flagging.
+ * small). It reads the folded text (full-width digits as ASCII, every dash as "-", invisible
+ * characters gone) and its ranges are mapped back to the draft. A UK number (0 then 9–10 digits,
+ * or +44/0044), a UK mobile written without its 0 (7 then 9 digits), or any "+" international
+ * number, with one space, dot or hyphen allowed between any two digits ("0 7 7 0 0 …"). Errs
+ * towards flagging, but a number may not start inside a longer one written with dots or hyphens
+ * ("01.03.2024 10.30" is a date and a time), and a number without its 0 must stand alone
+ * ("Classes 7 1999 2000").
  */
-const PHONE_PATTERN = /(?:(?:\+|\b00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?(?:\d[\s.-]?){5,12}\d|\b0(?:\d[\s.-]?){8,9}\d|\(0\d{2,4}\)\s?(?:\d[\s.-]?){5,7}\d)(?!\d)/g;
+const PHONE_PATTERN =
+  /(?:(?:\+|\b00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?(?:\d[\s.-]?){5,12}\d|(?<!\d[.-]?)\b0[\s.-]?(?:\d[\s.-]?){8,9}\d(?![.-]\d)|\(0\d{2,4}\)\s?(?:\d[\s.-]?){5,7}\d|(?<![\d+][\s.-]?)\b7(?:[\s.-]?\d){9}(?![\s.-]?\d))(?!\d)/g;
 
-const findPhoneNumbersByPattern: PhoneNumberFinder = (text) => [...text.matchAll(PHONE_PATTERN)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+function findPhoneNumbersByPattern(normalised: NormalisedText): TextRange[] {
+  return [...normalised.text.matchAll(PHONE_PATTERN)].map((match) => originalRange(normalised, match.index, match.index + match[0].length));
+}
 
 // E-mail addresses are found from each "@" outwards: a Unicode pattern scanning a long draft is slow.
 const LOCAL_PART_CHARACTER = /[\p{L}\p{N}._%+'-]/u;
@@ -57,8 +66,9 @@ const messages = {
   fix: 'Remove it. To share the school’s own details, ask your ICT lead to add them to the settings.',
 };
 
-/** "+44 (0)1582 123456" and "01582 123456" are one number. */
-function phoneKey(phone: string): string {
+/** "+44 (0)1582 123456", "01582 123456" and "０１５８２ １２３４５６" are one number. */
+function phoneKey(written: string): string {
+  const phone = foldText(written);
   const digits = phone.replace(/\D/g, '');
   const international = /^\s*(?:\+|00)44/.test(phone) ? digits.replace(/^(?:00)?44/, '') : null;
   return international === null ? digits : `0${international.replace(/^0/, '')}`;
@@ -75,15 +85,17 @@ export const rule: PolicyRule = {
     const { text } = draft;
     const { snapshot } = context.policy;
     const schoolPhones = new Set(snapshot.schoolPhones.map(phoneKey));
-    const schoolEmails = new Set(snapshot.schoolEmails);
+    const schoolEmails = new Set(snapshot.schoolEmails.map(foldText));
+    const normalised = context.normalisedText;
     const findings: Finding[] = [];
     const report = (range: TextRange, message: string) => {
       if (findings.some((finding) => range.start < finding.end && finding.start < range.end)) return;
       findings.push({ rule: 'personal-info', severity: 'block', ...range, target: { kind: 'text' }, message: formatMessage(message, { text: text.slice(range.start, range.end) }), fix: messages.fix });
     };
 
-    for (const range of findEmails(text)) {
-      if (!schoolEmails.has(text.slice(range.start, range.end).toLowerCase())) report(range, messages.email);
+    // In the folded text, so "mum＠ｇｍａｉｌ.com" is read as the address it shows.
+    for (const range of findEmails(normalised.text)) {
+      if (!schoolEmails.has(normalised.text.slice(range.start, range.end))) report(originalRange(normalised, range.start, range.end), messages.email);
     }
     for (const cue of text.matchAll(BIRTH_CUE)) {
       const cueEnd = cue.index + cue[0].length;
@@ -91,8 +103,8 @@ export const rule: PolicyRule = {
       const written = date?.[1];
       if (date && written) report({ start: cueEnd + date[0].length - written.length, end: cueEnd + date[0].length }, messages.birthDate);
     }
-    const findPhones = context.policy.findPhoneNumbers ?? findPhoneNumbersByPattern;
-    for (const range of findPhones(text)) {
+    const { findPhoneNumbers } = context.policy;
+    for (const range of findPhoneNumbers ? findPhoneNumbers(text) : findPhoneNumbersByPattern(normalised)) {
       if (!schoolPhones.has(phoneKey(text.slice(range.start, range.end)))) report(range, messages.phone);
     }
     for (const match of text.matchAll(POSTCODE_PATTERN)) report({ start: match.index, end: match.index + match[0].length }, messages.postcode);

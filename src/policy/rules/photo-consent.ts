@@ -10,8 +10,9 @@ const messages = {
 
 const MEDIA_EXTENSION = /\.(?:jpe?g|png|gif|webp|heic|heif|avif|bmp|tiff?|mp4|mov|m4v|webm|avi)$/i;
 
+/** By its type; when the type says nothing of the kind ("", application/octet-stream…), by its file name. */
 function isPhotoOrVideo(attachment: Attachment): boolean {
-  return /^(?:image|video)\//i.test(attachment.type) || (attachment.type === '' && MEDIA_EXTENSION.test(attachment.name));
+  return /^(?:image|video)\//i.test(attachment.type) || MEDIA_EXTENSION.test(attachment.name.trim());
 }
 
 export const rule: PolicyRule = {
