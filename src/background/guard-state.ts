@@ -7,6 +7,7 @@ import { buildPolicySnapshot } from '../policy/snapshot';
 import { isEnglishWord } from '../policy/english-words';
 import type { GuardPush, RosterStatus } from '../shared/messages';
 import type { Roster } from '../roster/model';
+import { handleKey } from '../shared/handle-key';
 import type { Settings } from '../shared/settings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,7 +27,7 @@ export function buildGuardPush(roster: Roster | null, settings: Settings): Guard
     // No roster, no snapshot: the content script then blocks posting (fail closed).
     snapshot: roster && roster.pupils.length > 0 ? buildPolicySnapshot(roster, settings, isEnglishWord) : null,
     roster: roster ? rosterStatus(roster, settings) : null,
-    schoolHandles: settings.schoolHandles.map((handle) => handle.replace(/^@/, '').toLowerCase()),
+    schoolHandles: settings.schoolHandles.map(handleKey),
   };
 }
 

@@ -1,3 +1,5 @@
+import { handleKey } from '../shared/handle-key';
+
 /**
  * The only file that knows X's markup. Each selector list goes from X's own test ids (stable for
  * years, language-independent) to structural fallbacks that do not depend on the UI language, so
@@ -110,7 +112,7 @@ export function activeAccountHandle(): string | null {
   const avatar = document.querySelector(ACCOUNT_AVATAR);
   const testId = avatar?.getAttribute('data-testid');
   if (!testId?.startsWith(ACCOUNT_AVATAR_PREFIX)) return null;
-  return testId.slice(ACCOUNT_AVATAR_PREFIX.length).toLowerCase() || null;
+  return handleKey(testId.slice(ACCOUNT_AVATAR_PREFIX.length)) || null;
 }
 
 /** Keeps only editors not nested in another match (Draft's root and its contenteditable both match fallbacks). */

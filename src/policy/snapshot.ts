@@ -7,6 +7,7 @@
  * words are one typing slip away from it?"), so the content script never loads a word list.
  */
 import type { Pupil, Roster } from '../roster/model';
+import { handleKey } from '../shared/handle-key';
 import type { Settings } from '../shared/settings';
 import { classNameKey } from './class-prefix';
 import { foldText } from './normalise';
@@ -89,7 +90,7 @@ export function buildPolicySnapshot(roster: Roster, settings: Settings, isEnglis
     neverANames: settings.neverANames.map(foldText),
     schoolPhones: settings.schoolPhones,
     schoolEmails: settings.schoolEmails.map((email) => email.trim().toLowerCase()),
-    schoolHandles: settings.schoolHandles.map((handle) => handle.replace(/^@/, '').toLowerCase()),
+    schoolHandles: settings.schoolHandles.map(handleKey),
   } satisfies Omit<PolicySnapshot, 'hash'>;
   return { ...content, hash: hashJson(content) };
 }
