@@ -1,10 +1,9 @@
-import { handleKey } from '../shared/handle-key';
-
 /**
  * The only file that knows X's markup. Each selector list goes from X's own test ids (stable for
  * years, language-independent) to structural fallbacks that do not depend on the UI language, so
  * the guard keeps blocking when X renames something and can say it is running degraded.
  */
+import { handleKey } from '../shared/handle-key';
 
 /** The editable element of a composer: Draft.js contenteditable, or the mobile layout's textarea. */
 const EDITOR_PRIMARY = '[data-testid^="tweetTextarea_"][contenteditable="true"], [data-testid^="tweetTextarea_"] textarea, textarea[data-testid^="tweetTextarea_"]';
