@@ -12,12 +12,12 @@ import type { Settings } from '../shared/settings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function rosterStatus(roster: Roster, settings: Settings, now = Date.now()): RosterStatus {
+export function rosterStatus(roster: Roster, settings: Settings): RosterStatus {
   return {
     importedAt: roster.importedAt,
     pupilCount: roster.pupils.length,
     source: roster.source,
-    stale: now - Date.parse(roster.importedAt) > settings.staleRosterDays * DAY_MS,
+    staleAfter: new Date(Date.parse(roster.importedAt) + settings.staleRosterDays * DAY_MS).toISOString(),
   };
 }
 
@@ -66,7 +66,10 @@ export class GuardBroadcaster {
   async add(port: browser.Runtime.Port): Promise<void> {
     this.ports.add(port);
     port.onDisconnect.addListener(() => this.ports.delete(port));
-    port.postMessage(await this.state());
+    // A refresh while this port waited has already sent it the newer state: do not follow it with an older one.
+    const generation = this.generation;
+    const state = await this.state();
+    if (generation === this.generation) port.postMessage(state);
   }
 
   /** The roster or settings changed: rebuild and push to every tab, so no reload is needed. */

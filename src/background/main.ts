@@ -42,19 +42,27 @@ async function importPupils(pupils: Pupil[], source: string) {
   return version;
 }
 
-let syncInFlight: Promise<SyncStatus> | null = null;
+let syncInFlight: { url: string | null; result: Promise<SyncStatus> } | null = null;
 
 /**
  * Fetches the sync address once; a valid roster replaces the current one, anything else only
- * updates the status. An alarm and "Sync now" at the same moment share one fetch.
+ * updates the status. An alarm and "Sync now" for the same address share one fetch; a changed
+ * address waits for the running fetch and then fetches the new one.
  */
-function syncNow(): Promise<SyncStatus> {
-  syncInFlight ??= loadSettings()
-    .then(({ settings }) => runSync(settings, async (pupils, source) => void (await importPupils(pupils, source))))
-    .finally(() => {
-      syncInFlight = null;
-    });
-  return syncInFlight;
+async function syncNow(): Promise<SyncStatus> {
+  const { settings } = await loadSettings();
+  if (syncInFlight?.url === settings.syncUrl) return syncInFlight.result;
+  const before = syncInFlight?.result.catch(() => undefined);
+  const result = (async () => {
+    await before;
+    return runSync(settings, async (pupils, source) => void (await importPupils(pupils, source)));
+  })();
+  const entry = { url: settings.syncUrl, result };
+  syncInFlight = entry;
+  void result.finally(() => {
+    if (syncInFlight === entry) syncInFlight = null;
+  }).catch(() => undefined);
+  return result;
 }
 
 type Handler<T extends GuardRequest['type']> = (message: RequestOf<T>) => Promise<ResponseOf<T>>;

@@ -17,7 +17,14 @@ interface ComposerAttachments {
   pending: number;
   /** Files whose metadata could not be read: unchecked, so the post is held. */
   unreadable: number;
+  /**
+   * X has shown previews for these files. Until it has, no preview means "not drawn yet" (X adds
+   * them after the guard's capture listener ran), not "removed".
+   */
+  shown: boolean;
 }
+
+let nextFileKey = 1;
 
 /** Where a composer's attachments stand: checked, still being read, or not readable. */
 export type AttachmentReading = 'done' | 'reading' | 'failed';
@@ -51,10 +58,12 @@ export class AttachmentTracker {
     const previews = [...root.querySelectorAll(`${ATTACHMENTS} ${ATTACHMENT_ITEM}`)];
     const typing = tracked ? [...tracked.alts].filter(([textarea]) => textarea.isConnected).map(([, alt]) => alt) : [];
     if (previews.length === 0) {
+      if (tracked && tracked.files.length > 0 && !tracked.shown) return tracked.files;
       // Nothing is shown any more: the media were removed or posted.
       if (tracked && tracked.files.length > 0) this.byComposer.delete(key);
       return typing.length > 0 ? [{ name: '', alt: typing.join('\n'), type: 'text/plain' }] : [];
     }
+    if (tracked) tracked.shown = true;
     const files = tracked ? [...tracked.files] : [];
     // Media without a file (GIFs, re-attached) still need photo consent.
     while (files.length < previews.length) files.push({ name: '', alt: '', type: 'image/*' });
@@ -64,9 +73,11 @@ export class AttachmentTracker {
     const savedAlts = shown.map((media) => media?.getAttribute('alt') ?? media?.getAttribute('aria-label') ?? '');
     const exposed = savedAlts.some(Boolean);
     const remembered = tracked ? [...tracked.alts.values()] : [];
+    // Each preview's own media URL tells one photo from another, whatever the files are called.
+    const sources = previews.map((preview) => preview.querySelector('img, video')?.getAttribute('src') ?? '');
     return files.map((file, index) => {
       const alt = exposed ? [savedAlts[index] ?? '', ...(index === 0 ? typing : [])] : index === 0 ? remembered : [];
-      return { ...file, alt: alt.filter(Boolean).join('\n') };
+      return { ...file, alt: alt.filter(Boolean).join('\n'), key: sources[index] || file.key };
     });
   }
 
@@ -102,7 +113,7 @@ export class AttachmentTracker {
     const entry = this.entry(key);
     for (const file of files) {
       // An unknown type stays '': the rules then go by the file's extension.
-      const attachment: Attachment = { name: file.name, alt: '', type: file.type };
+      const attachment: Attachment = { name: file.name, alt: '', type: file.type, key: `file-${nextFileKey++}` };
       entry.files.push(attachment);
       if (file.type.startsWith('image/') || file.type === '') {
         entry.pending += 1;
@@ -120,7 +131,7 @@ export class AttachmentTracker {
   private entry(key: Element): ComposerAttachments {
     let entry = this.byComposer.get(key);
     if (!entry) {
-      entry = { files: [], alts: new Map(), pending: 0, unreadable: 0 };
+      entry = { files: [], alts: new Map(), pending: 0, unreadable: 0, shown: false };
       this.byComposer.set(key, entry);
     }
     return entry;

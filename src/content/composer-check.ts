@@ -69,7 +69,7 @@ export function decideComposer(readiness: GuardReadiness, composer: ComposerStat
     };
     let result = checkDraft(readiness.policy, draft);
     // A confirmation covers only what staff saw: a new name, another photo, asks again.
-    const unseen = new Set((result.confirmedFindings ?? []).filter((finding) => !composer.confirmed.get(finding.rule)?.has(fingerprint(finding, draft))).map((finding) => finding.rule));
+    const unseen = new Set((result.confirmedFindings ?? []).filter((finding) => !composer.confirmed.get(finding.rule)?.has(fingerprint(finding, draft, result.className))).map((finding) => finding.rule));
     if (unseen.size > 0) {
       draft.confirmed = draft.confirmed.filter((rule) => !unseen.has(rule));
       result = checkDraft(readiness.policy, draft);
@@ -92,21 +92,26 @@ function worstVerdict(editors: EditorResult[]): CheckResult['verdict'] {
 
 /**
  * What a finding is about, for telling whether staff already confirmed it: the marked words, or
- * the attachment field; for photo consent, the whole set of media.
+ * the attachment field. Photo consent and the hashtag exception are about the pictures too (and
+ * consent about the class whose list was shown), so another photo or class asks again.
  */
-export function fingerprint(finding: Finding, draft: Draft): string {
-  if (finding.rule === 'photo-consent') return `${finding.rule}:${draft.attachments.map((attachment) => `${attachment.name}|${attachment.type}`).join('/')}`;
+export function fingerprint(finding: Finding, draft: Draft, className: string | null): string {
+  const media = draft.attachments.map((attachment) => attachment.key ?? `${attachment.name}|${attachment.type}`).join('/');
+  if (finding.rule === 'photo-consent') return `${finding.rule}:${className ?? 'whole school'}:${media}`;
   const { target } = finding;
-  if (target.kind === 'text') return `${finding.rule}:${draft.text.slice(finding.start, finding.end)}`;
+  if (target.kind === 'text') {
+    const words = `${finding.rule}:${draft.text.slice(finding.start, finding.end)}`;
+    return finding.rule === 'hashtag' ? `${words}:${media}` : words;
+  }
   const attachment = draft.attachments[target.index];
   const field = target.part === 'name' ? attachment?.name : target.part === 'alt' ? attachment?.alt : attachment?.metadataText?.[target.entry ?? 0];
-  return `${finding.rule}:${target.index}:${target.part}:${attachment?.name ?? ''}:${field?.slice(finding.start, finding.end) ?? ''}`;
+  return `${finding.rule}:${attachment?.key ?? target.index}:${target.part}:${field?.slice(finding.start, finding.end) ?? ''}`;
 }
 
 /** The findings of one rule as fingerprints, to remember what staff confirmed. */
 export function fingerprintsOf(decision: ComposerDecision, rule: RuleId): string[] {
   if (decision.kind !== 'checked') return [];
-  return decision.editors.flatMap(({ draft, result }) => result.findings.filter((finding) => finding.rule === rule).map((finding) => fingerprint(finding, draft)));
+  return decision.editors.flatMap(({ draft, result }) => result.findings.filter((finding) => finding.rule === rule).map((finding) => fingerprint(finding, draft, result.className)));
 }
 
 /** The findings that stop the post now, across every post of a thread. */

@@ -5,7 +5,7 @@
  */
 import type { Finding, PostKind, RuleId } from '../policy/types';
 import { sendRequest } from '../shared/send-request';
-import type { AuditEntryInput, TabGuardStatus } from '../shared/messages';
+import { rosterIsStale, type AuditEntryInput, type TabGuardStatus } from '../shared/messages';
 import { AttachmentTracker } from './attachment-tracker';
 import { allFindings, decideComposer, fingerprintsOf, mayPost, type ComposerDecision } from './composer-check';
 import { FindingsPanel, type PanelConfirmation, type PanelView } from './findings-panel';
@@ -86,15 +86,20 @@ export class ComposerGuard {
     }
     const editor = editorOf(target);
     if (!editor) return;
+    this.setActiveEditor(editor);
+    this.anchor = editor;
+    const key = composerScope(editor).editors[0];
+    if (key) this.attachments.noteActiveComposer(key);
+    this.scheduleUpdate();
+  }
+
+  /** The editor staff work in: its own mutations are watched, as Draft.js inserts some characters itself. */
+  private setActiveEditor(editor: HTMLElement): void {
     if (editor !== this.activeEditor) {
       this.editorObserver.disconnect();
       this.editorObserver.observe(editor, { subtree: true, childList: true, characterData: true });
     }
     this.activeEditor = editor;
-    this.anchor = editor;
-    const key = composerScope(editor).editors[0];
-    if (key) this.attachments.noteActiveComposer(key);
-    this.scheduleUpdate();
   }
 
   /**
@@ -164,7 +169,8 @@ export class ComposerGuard {
     event.stopImmediatePropagation();
     const editor = decision.kind === 'checked' ? decision.editors[0]?.editor : undefined;
     const anchor = editor ?? from;
-    this.activeEditor = editorOf(anchor) ?? this.activeEditor;
+    const blockedEditor = editorOf(anchor);
+    if (blockedEditor) this.setActiveEditor(blockedEditor);
     this.anchor = anchor;
     this.panel.show(panelAnchor(anchor), this.viewOf(decision, true));
     this.panel.focus();
@@ -225,7 +231,7 @@ export class ComposerGuard {
       notices.push('X has changed its page, so School Post Guard is running in a stricter, degraded mode. Tell your ICT lead.');
     }
     const state = this.connection.state;
-    if (state.kind === 'ready' && state.roster?.stale) {
+    if (state.kind === 'ready' && state.roster && rosterIsStale(state.roster)) {
       notices.push(`The pupil roster was last updated on ${new Date(state.roster.importedAt).toLocaleDateString('en-GB')}. Ask your ICT lead to update it.`);
     }
     const verdict = decision.kind === 'checked' ? decision.verdict : 'pass';

@@ -18,7 +18,7 @@ const NOT_CHECKED = 'it was not sent from a composer School Post Guard checked. 
 /** A text the composer guard let through, and what to do once X really sends it. */
 export interface Approval {
   text: string;
-  /** Called once, when the request carrying the text is let go (so a post is counted when it is sent). */
+  /** Called when the request carrying the text is let go (so a post is counted when it is sent). */
   onSent?: () => void;
 }
 
@@ -57,11 +57,9 @@ export class NetworkBackstop {
     const now = Date.now();
     const approvals = texts.map((text) => (typeof text === 'string' ? this.approved.get(text.trim()) : undefined));
     if (approvals.some((approval) => !approval || now - approval.at > APPROVAL_MS)) return { allow: false, reason: NOT_CHECKED };
-    for (const approval of approvals) {
-      const onSent = approval?.onSent;
-      if (approval) approval.onSent = undefined;
-      onSent?.();
-    }
+    // Each approval lets one request go: a second send of the same text needs another Post click.
+    for (const text of texts) if (typeof text === 'string') this.approved.delete(text.trim());
+    for (const approval of approvals) approval?.onSent?.();
     return { allow: true, reason: 'checked' };
   }
 }

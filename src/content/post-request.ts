@@ -6,7 +6,8 @@
 
 const PUBLISHING_REQUEST = new RegExp(
   [
-    String.raw`/i/api/graphql/[^/]+/(?:CreateTweet|CreateNoteTweet|CreateScheduledTweet|EditScheduledTweet|CreateDraftTweet|EditDraftTweet|useSendMessageMutation)\b`,
+    // Saving a draft (CreateDraftTweet) publishes nothing, and posting it later goes through a composer.
+    String.raw`/i/api/graphql/[^/]+/(?:CreateTweet|CreateNoteTweet|CreateScheduledTweet|EditScheduledTweet|useSendMessageMutation)\b`,
     String.raw`/i/api/1\.1/dm/new2?\.json`,
   ].join('|'),
 );

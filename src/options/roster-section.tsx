@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { exportRosterCsv, exportRosterJson } from '../roster/roster-export';
 import type { RosterVersionSummary } from '../roster/roster-store';
 import { t } from '../shared/i18n';
-import type { ResponseOf } from '../shared/messages';
+import { rosterIsStale, type ResponseOf } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 import { downloadText, todayStamp } from './download-file';
 import { formatDateTime } from './format-date';
@@ -40,9 +40,9 @@ export function RosterSection() {
     <section aria-labelledby="roster-heading">
       <h2 id="roster-heading">{t('options_section_roster')}</h2>
       {roster === null ? <p>{t('common_loading')}</p> : status ? (
-        <p class={status.stale ? 'warning' : undefined}>
+        <p class={rosterIsStale(status) ? 'warning' : undefined}>
           {t('options_roster_status', status.pupilCount, status.source, formatDateTime(status.importedAt))}
-          {status.stale && ` ${t('options_roster_stale')}`}
+          {rosterIsStale(status) && ` ${t('options_roster_stale')}`}
         </p>
       ) : (
         <p class="warning">{t('options_roster_none')}</p>

@@ -48,6 +48,8 @@ export interface Finding {
 }
 
 export interface Attachment {
+  /** Tells one attached file from another (a composer's own id for it); names repeat ("image.png"). */
+  key?: string;
   name: string;
   alt: string;
   /** MIME type: image/jpeg, video/mp4… */

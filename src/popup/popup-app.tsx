@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
-import type { ResponseOf, TabGuardStatus } from '../shared/messages';
+import { rosterIsStale, type ResponseOf, type TabGuardStatus } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 import { activeTabGuardStatus, describeTabGuard } from './tab-guard-status';
 
@@ -44,8 +44,8 @@ export function PopupApp() {
       <h1>{t('extensionName')}</h1>
       {tabLine && <p class={tabLine.tone}>{tabLine.text}</p>}
       {data.roster ? (
-        <p class={data.roster.stale ? 'warning' : undefined}>
-          {data.roster.stale ? t('popup_roster_stale', rosterSummary(data.roster)) : rosterSummary(data.roster)}
+        <p class={rosterIsStale(data.roster) ? 'warning' : undefined}>
+          {rosterIsStale(data.roster) ? t('popup_roster_stale', rosterSummary(data.roster)) : rosterSummary(data.roster)}
         </p>
       ) : (
         <p class="problem">{t('popup_roster_none')}</p>

@@ -14,8 +14,13 @@ export interface RosterStatus {
   importedAt: string;
   pupilCount: number;
   source: string;
-  /** Older than the configured number of days. */
-  stale: boolean;
+  /** When it becomes older than the configured number of days (ISO time): staff are then warned. */
+  staleAfter: string;
+}
+
+/** Whether the roster is past its configured age now (the status may have been built days ago). */
+export function rosterIsStale(status: RosterStatus, now = Date.now()): boolean {
+  return now > Date.parse(status.staleAfter);
 }
 
 export interface SyncStatus {

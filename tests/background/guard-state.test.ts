@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type browser from 'webextension-polyfill';
-import { GuardBroadcaster, type GuardStateCache } from '../../src/background/guard-state';
-import type { GuardPush } from '../../src/shared/messages';
+import { GuardBroadcaster, rosterStatus, type GuardStateCache } from '../../src/background/guard-state';
+import { rosterIsStale, type GuardPush } from '../../src/shared/messages';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 function push(label: string): GuardPush {
-  return { type: 'guard-state', snapshot: null, roster: { importedAt: label, pupilCount: 1, source: label, stale: false }, schoolHandles: [] };
+  return { type: 'guard-state', snapshot: null, roster: { importedAt: label, pupilCount: 1, source: label, staleAfter: '2099-01-01T00:00:00.000Z' }, schoolHandles: [] };
 }
 
 function memoryCache(initial?: GuardPush): GuardStateCache & { value: GuardPush | undefined } {
@@ -66,5 +67,14 @@ describe('GuardBroadcaster', () => {
     await first;
     expect(port.posted.map((state) => state.roster?.source)).toEqual(['old', 'v2']);
     expect((await broadcaster.state()).roster?.source).toBe('v2');
+  });
+});
+
+describe('rosterStatus', () => {
+  it('says when the roster goes stale, so a state cached for days still warns on time', () => {
+    const status = rosterStatus({ pupils: [], importedAt: '2026-11-01T09:00:00.000Z', source: 'roster.csv' }, { ...DEFAULT_SETTINGS, staleRosterDays: 14 });
+    expect(status.staleAfter).toBe('2026-11-15T09:00:00.000Z');
+    expect(rosterIsStale(status, Date.parse('2026-11-15T08:59:00.000Z'))).toBe(false);
+    expect(rosterIsStale(status, Date.parse('2026-11-15T09:01:00.000Z'))).toBe(true);
   });
 });

@@ -4,7 +4,10 @@
  * inside an extension-origin frame and never enters x.com's page.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForPanel } from './support/guard-panel';
 import { useGuardedHomePage } from './support/guarded-browser';
 import { jpegWithDescription, jpegWithGps, plainJpeg } from './support/test-images';
@@ -14,8 +17,22 @@ const { guarded, page } = useGuardedHomePage();
 
 const inline = () => composerScope(page(), 'inline');
 
-async function attach(name: string, buffer: Buffer, mimeType = 'image/jpeg'): Promise<void> {
-  await inline().locator('input[data-testid="fileInput"]').setInputFiles({ name, mimeType, buffer });
+let filesDir: string;
+beforeAll(async () => {
+  filesDir = await mkdtemp(join(tmpdir(), 'spg-attachments-'));
+});
+afterAll(async () => {
+  await rm(filesDir, { recursive: true, force: true });
+});
+
+/**
+ * Chooses a real file from disk: the browser itself then fires the input's events, as when staff
+ * pick a photo (an in-memory file would be announced by a script instead, with different timing).
+ */
+async function attach(name: string, buffer: Buffer): Promise<void> {
+  const path = join(filesDir, name);
+  await writeFile(path, buffer);
+  await inline().locator('input[data-testid="fileInput"]').setInputFiles(path);
   await inline().locator('[data-testid="attachments"] [role="group"]').first().waitFor();
 }
 
@@ -90,7 +107,7 @@ describe('confirmations', () => {
     await page().keyboard.press('Enter');
     await waitForPanel(page(), /Ready to post/);
 
-    await inline().locator('input[data-testid="fileInput"]').setInputFiles({ name: 'IMG_0043.JPG', mimeType: 'image/jpeg', buffer: plainJpeg() });
+    await attach('IMG_0043.JPG', plainJpeg());
     await waitForPanel(page(), /photo-consent/);
     await clickPostAndExpectNothing();
   });
