@@ -70,6 +70,8 @@ export interface NameMatcher {
   longestMisspellable: number;
   /** Letters in the longest name a split-up name could be (see splitNames): bounds that search. */
   longestSplittable: number;
+  /** The same for names spelled out letter by letter, which include ordinary-word names ("W i l l"). */
+  longestSpelledOut: number;
   /** Folded never-a-name phrases (built-in and the ICT lead's), by the hash of their first word. */
   neverANames: Map<number, string[][]>;
 }
@@ -148,15 +150,20 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
     neverANames.set(hash, [...(neverANames.get(hash) ?? []), words]);
   }
   let longestSplittable = 0;
+  let longestSpelledOut = 0;
   tokens.forEach((token, index) => {
-    if (isSplittableName({ variantsByFirstToken }, token, index)) longestSplittable = Math.max(longestSplittable, token.text.length);
+    if (isSplittableName({ variantsByFirstToken }, token, index, false)) longestSplittable = Math.max(longestSplittable, token.text.length);
+    if (isSplittableName({ variantsByFirstToken }, token, index, true)) longestSpelledOut = Math.max(longestSpelledOut, token.text.length);
   });
-  return { tokens, tokensByHash, variantsByFirstToken, misspellingIndex, longestMisspellable, longestSplittable, neverANames };
+  return { tokens, tokensByHash, variantsByFirstToken, misspellingIndex, longestMisspellable, longestSplittable, longestSpelledOut, neverANames };
 }
 
-/** A name found even when split up ("A d a", "Ad🎉a"): not an ordinary word, and a name on its own. */
-function isSplittableName(matcher: Pick<NameMatcher, 'variantsByFirstToken'>, token: CompiledNameToken, id: number): boolean {
-  return !token.ordinaryWord && matcher.variantsByFirstToken.get(id)?.some((variant) => variant.tokens.length === 1) === true;
+/**
+ * A name found even when split up ("A d a", "Ad🎉a"): a name on its own, and not an ordinary word
+ * unless spelled out letter by letter ("W i l l"), which nobody does to a word by chance.
+ */
+function isSplittableName(matcher: Pick<NameMatcher, 'variantsByFirstToken'>, token: CompiledNameToken, id: number, spelledOut: boolean): boolean {
+  return (spelledOut || !token.ordinaryWord) && matcher.variantsByFirstToken.get(id)?.some((variant) => variant.tokens.length === 1) === true;
 }
 
 const GIVEN_NAME_KINDS: ReadonlySet<NameVariantKind> = new Set(['forename', 'preferred', 'alias', 'forename-part']);
@@ -513,7 +520,7 @@ function splitNames(matcher: NameMatcher, stream: TokenStream, normalised: Norma
     let letters = 0;
     let acrossLine = false;
     let singleLetters = true;
-    let best: { last: number; acrossLine: boolean; singleLetters: boolean } | null = null;
+    let best: { last: number; acrossLine: boolean; singleLetters: boolean; ordinaryWord: boolean } | null = null;
     for (let last = first; last < tokens.length; last += 1) {
       const token = tokens[last] as WordToken;
       if (last > first) {
@@ -522,19 +529,20 @@ function splitNames(matcher: NameMatcher, stream: TokenStream, normalised: Norma
         acrossLine ||= join === JOIN_ACROSS_LINE;
       }
       letters += token.end - token.start;
-      if (letters > matcher.longestSplittable) break;
-      for (let at = token.start; at < token.end; at += 1) hash = extendHash(hash, text.charCodeAt(at));
       singleLetters &&= token.end - token.start === 1;
+      if (letters > (singleLetters ? matcher.longestSpelledOut : matcher.longestSplittable)) break;
+      for (let at = token.start; at < token.end; at += 1) hash = extendHash(hash, text.charCodeAt(at));
       if (last === first || letters < 3) continue;
-      const id = splitNameId(matcher, stream, hash, first, last, letters);
-      if (id >= 0) best = { last, acrossLine, singleLetters };
+      const id = splitNameId(matcher, stream, hash, first, last, letters, singleLetters);
+      if (id >= 0) best = { last, acrossLine, singleLetters, ordinaryWord: (matcher.tokens[id] as CompiledNameToken).ordinaryWord };
     }
     if (!best) continue;
     const start = (tokens[first] as WordToken).start;
     const end = (tokens[best.last] as WordToken).end;
     matches.push({
       ...originalRange(normalised, start, end),
-      severity: best.acrossLine ? 'warn' : 'block',
+      // A word spelled out ("W i l l") is probably a name being hidden, but may be emphasis: a warning.
+      severity: best.acrossLine || best.ordinaryWord ? 'warn' : 'block',
       kind: 'name',
       reason: best.singleLetters ? 'spelled out letter by letter' : best.acrossLine ? 'split across a line' : 'split up by other characters',
     });
@@ -544,10 +552,10 @@ function splitNames(matcher: NameMatcher, stream: TokenStream, normalised: Norma
 }
 
 /** The name token that tokens first..last spell when joined (their letters hash to `hash`), or -1. */
-function splitNameId(matcher: NameMatcher, stream: TokenStream, hash: number, first: number, last: number, letters: number): number {
+function splitNameId(matcher: NameMatcher, stream: TokenStream, hash: number, first: number, last: number, letters: number, spelledOut: boolean): number {
   for (const id of entriesOf(matcher.tokensByHash, hash)) {
     const token = matcher.tokens[id] as CompiledNameToken;
-    if (token.text.length !== letters || !isSplittableName(matcher, token, id)) continue;
+    if (token.text.length !== letters || !isSplittableName(matcher, token, id, spelledOut)) continue;
     let joined = '';
     for (let index = first; index <= last; index += 1) joined += wordAt(stream, index);
     if (joined === token.text) return id;

@@ -149,6 +149,7 @@ ruleTester('pupil-name', {
     { text: 'Owls: Ꭺda', policy: SAMPLE, findings: [{ marks: 'Ꭺda' }], note: 'Cherokee Ꭺ' },
     { text: 'Owls: ꭺda', policy: SAMPLE, findings: [{ marks: 'ꭺda' }], note: 'Cherokee small ꭺ' },
     { text: 'Owls: ᗅda', policy: SAMPLE, findings: [{ marks: 'ᗅda' }], note: 'Canadian syllabics ᗅ' },
+    { text: 'Hedgehogs: W i l l read today', policy: SAMPLE, findings: [{ marks: 'W i l l', severity: 'warn' }], note: 'a word-name spelled out letter by letter' },
     { text: 'Owls: Ad\na helped', policy: SAMPLE, findings: [{ marks: 'Ad\na', severity: 'warn' }], note: 'a line break inside a name' },
     // Spelled-out letters: work grows with the text, not its cube (24,000 letters; the case would hang otherwise).
     { text: `Owls: ${'a b '.repeat(12_000)}K a i`, policy: SAMPLE, findings: [{ marks: 'K a i' }], note: '24,000 spaced letters' },
