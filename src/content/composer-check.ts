@@ -5,7 +5,7 @@
 import { checkDraft } from '../policy/engine';
 import type { Attachment, CheckResult, Draft, Finding, PostKind, RuleId } from '../policy/types';
 import type { AttachmentReading } from './attachment-tracker';
-import type { GuardReadiness } from './guard-connection';
+import { isGuardedAccount, type GuardReadiness } from './guard-connection';
 import { activeAccountHandle, isDirectMessageEditor, readEditorText, type SelectorHealth } from './x-dom';
 
 export interface ComposerState {
@@ -45,11 +45,8 @@ const HOLD_MESSAGES = {
 } as const;
 
 export function decideComposer(readiness: GuardReadiness, composer: ComposerState): ComposerDecision {
-  if (readiness.kind === 'ready' && readiness.schoolHandles.length > 0) {
-    const account = activeAccountHandle();
-    // An unreadable account is treated as the school's: guarding too much is safe, too little is not.
-    if (account && !readiness.schoolHandles.includes(account)) return { kind: 'unguarded', account };
-  }
+  const account = activeAccountHandle();
+  if (account && !isGuardedAccount(readiness, account)) return { kind: 'unguarded', account };
   if (readiness.kind !== 'ready') return hold(readiness.kind);
   if (composer.attachmentReading === 'reading') return hold('reading-attachments');
   if (composer.attachmentReading === 'failed') return hold('attachment-unreadable');

@@ -9,12 +9,12 @@ import { rosterIsStale, type AuditEntryInput, type TabGuardStatus } from '../sha
 import { AttachmentTracker } from './attachment-tracker';
 import { allFindings, decideComposer, fingerprintsOf, mayPost, type ComposerDecision } from './composer-check';
 import { FindingsPanel, type PanelConfirmation, type PanelView } from './findings-panel';
-import type { GuardConnection } from './guard-connection';
+import { isGuardedAccount, type GuardConnection } from './guard-connection';
 import { HighlightLayer } from './highlight-layer';
 import { readAttachmentMetadata } from './media-metadata-client';
 import type { NetworkBackstop } from './network-backstop';
 import { createOverlayRoot } from './overlay-root';
-import { ALT_TEXT_INPUT, activeAccountHandle, composerScope, editorOf, findEditors, isDirectMessageEditor, postButtonOf, postButtonsIn } from './x-dom';
+import { ALT_TEXT_INPUT, activeAccountHandle, composerScope, editorOf, findEditors, isDirectMessageEditor, postButtonOf, postButtonsIn, type ComposerScope } from './x-dom';
 
 /** The words staff type to use the policy's one exception (hashtags with parents' agreement). */
 const EXCEPTION_WORDS = 'parents agreed';
@@ -73,8 +73,7 @@ export class ComposerGuard {
   status(): TabGuardStatus {
     const state = this.connection.state;
     const account = activeAccountHandle();
-    const guarded = state.kind !== 'ready' || state.schoolHandles.length === 0 || !account || state.schoolHandles.includes(account);
-    return { guarded, account, health: findEditors().health, state: state.kind };
+    return { guarded: isGuardedAccount(state, account), account, health: findEditors().health, state: state.kind };
   }
 
   private onEdit(event: Event): void {
@@ -88,18 +87,17 @@ export class ComposerGuard {
     if (!editor) return;
     this.setActiveEditor(editor);
     this.anchor = editor;
-    const key = composerScope(editor).editors[0];
-    if (key) this.attachments.noteActiveComposer(key);
     this.scheduleUpdate();
   }
 
   /** The editor staff work in: its own mutations are watched, as Draft.js inserts some characters itself. */
   private setActiveEditor(editor: HTMLElement): void {
-    if (editor !== this.activeEditor) {
-      this.editorObserver.disconnect();
-      this.editorObserver.observe(editor, { subtree: true, childList: true, characterData: true });
-    }
+    if (editor === this.activeEditor) return;
+    this.editorObserver.disconnect();
+    this.editorObserver.observe(editor, { subtree: true, childList: true, characterData: true });
     this.activeEditor = editor;
+    const key = composerScope(editor).editors[0];
+    if (key) this.attachments.noteActiveComposer(key);
   }
 
   /**
@@ -122,16 +120,17 @@ export class ComposerGuard {
       this.highlights.clear();
       return;
     }
-    const decision = this.decide(editor);
+    // The composer is looked up once per check: this runs on every keystroke.
+    const scope = composerScope(editor);
+    const decision = this.decide(scope);
     if (decision.kind === 'unguarded' || (decision.kind === 'checked' && isEmpty(decision))) {
       this.panel.hide();
       this.highlights.clear();
       return;
     }
-    const scope = composerScope(editor);
     const held = mayPost(decision) ? [] : postButtonsIn(scope.root);
     this.highlights.show(decision.kind === 'checked' ? decision.editors.map(({ editor: e, result }) => ({ editor: e, findings: result.findings })) : [], held);
-    this.panel.show(panelAnchor(this.anchor?.isConnected ? this.anchor : editor), this.viewOf(decision, false));
+    this.panel.show(panelAnchor(this.anchor?.isConnected ? this.anchor : editor, scope), this.viewOf(decision, false, scope));
   }
 
   private onClick(event: MouseEvent): void {
@@ -156,10 +155,11 @@ export class ComposerGuard {
   }
 
   private guardSubmission(event: Event, from: HTMLElement): void {
-    const decision = this.decide(from);
+    const scope = composerScope(from);
+    const decision = this.decide(scope);
     if (mayPost(decision)) {
       if (decision.kind === 'checked') {
-        const onSent = this.postRecorder(decision, from);
+        const onSent = this.postRecorder(decision, scope);
         this.backstop.approve(decision.editors.map((entry, index) => ({ text: entry.text, ...(index === 0 ? { onSent } : {}) })));
       }
       return;
@@ -172,13 +172,12 @@ export class ComposerGuard {
     const blockedEditor = editorOf(anchor);
     if (blockedEditor) this.setActiveEditor(blockedEditor);
     this.anchor = anchor;
-    this.panel.show(panelAnchor(anchor), this.viewOf(decision, true));
+    this.panel.show(panelAnchor(anchor, scope), this.viewOf(decision, true, scope));
     this.panel.focus();
     this.audit(decision, decision.kind === 'checked' && decision.verdict === 'warn' ? 'warned' : 'blocked');
   }
 
-  private decide(from: Element): ComposerDecision {
-    const scope = composerScope(from);
+  private decide(scope: ComposerScope): ComposerDecision {
     const key = scope.editors[0];
     const choices = key ? this.choices.get(key) : undefined;
     return decideComposer(this.connection.state, {
@@ -192,8 +191,8 @@ export class ComposerGuard {
     });
   }
 
-  private choicesForActive(): ComposerChoices | null {
-    const key = this.activeEditor && composerScope(this.activeEditor).editors[0];
+  private choicesFor(scope: ComposerScope): ComposerChoices | null {
+    const key = scope.editors[0];
     if (!key) return null;
     let choices = this.choices.get(key);
     if (!choices) {
@@ -204,9 +203,11 @@ export class ComposerGuard {
   }
 
   private confirm(rule: RuleId): void {
-    const choices = this.choicesForActive();
-    if (!choices || !this.activeEditor) return;
-    const decision = this.decide(this.activeEditor);
+    if (!this.activeEditor) return;
+    const scope = composerScope(this.activeEditor);
+    const choices = this.choicesFor(scope);
+    if (!choices) return;
+    const decision = this.decide(scope);
     const seen = choices.confirmed.get(rule) ?? new Set<string>();
     for (const key of fingerprintsOf(decision, rule)) seen.add(key);
     choices.confirmed.set(rule, seen);
@@ -215,13 +216,13 @@ export class ComposerGuard {
   }
 
   private setPostKind(kind: PostKind): void {
-    const choices = this.choicesForActive();
+    const choices = this.activeEditor && this.choicesFor(composerScope(this.activeEditor));
     if (!choices) return;
     choices.kind = kind;
     this.render();
   }
 
-  private viewOf(decision: ComposerDecision, atSubmit: boolean): PanelView {
+  private viewOf(decision: ComposerDecision, atSubmit: boolean, scope: ComposerScope): PanelView {
     if (decision.kind === 'hold') {
       return { tone: 'hold', headline: atSubmit ? 'Not posted' : 'Posting is paused', findings: [], notices: [decision.message], confirmations: [] };
     }
@@ -242,7 +243,8 @@ export class ComposerGuard {
     const first = decision.kind === 'checked' ? decision.editors[0] : undefined;
     const consentNeeded = findings.some((finding) => finding.rule === 'photo-consent');
     const cadence = findings.some((finding) => finding.rule === 'posting-cadence');
-    const choices = this.activeEditor ? this.choices.get(composerScope(this.activeEditor).editors[0] ?? this.activeEditor) : undefined;
+    const key = scope.editors[0];
+    const choices = key ? this.choices.get(key) : undefined;
     return {
       tone: verdict,
       headline,
@@ -258,9 +260,9 @@ export class ComposerGuard {
    * What to record once X really sends the approved post (not at the click: X may still show a
    * reminder, and staff may go back). Read now, while the composer is still on the page.
    */
-  private postRecorder(decision: Extract<ComposerDecision, { kind: 'checked' }>, from: Element): () => void {
+  private postRecorder(decision: Extract<ComposerDecision, { kind: 'checked' }>, scope: ComposerScope): () => void {
     const className = decision.editors[0]?.result.className ?? null;
-    const key = composerScope(from).editors[0];
+    const key = scope.editors[0];
     const kind = (key && this.choices.get(key)?.kind) || 'general';
     const account = activeAccountHandle();
     const isPost = !decision.editors.some((entry) => isDirectMessageEditor(entry.editor));
@@ -291,11 +293,10 @@ export class ComposerGuard {
 }
 
 /** The panel sits beside the whole composer (or the alt-text dialog), not just the text box. */
-function panelAnchor(from: HTMLElement): HTMLElement {
+function panelAnchor(from: HTMLElement, scope: ComposerScope): HTMLElement {
   const dialog = from.closest<HTMLElement>('[role="dialog"]');
   if (dialog) return dialog;
-  const { root } = composerScope(from);
-  return root instanceof HTMLElement ? root : from;
+  return scope.root instanceof HTMLElement ? scope.root : from;
 }
 
 function isEmpty(decision: Extract<ComposerDecision, { kind: 'checked' }>): boolean {

@@ -15,6 +15,15 @@ export type GuardReadiness =
 
 const RECONNECT_MS = 250;
 
+/**
+ * Whether posts from this account are guarded: every account when no school handle is set, and
+ * any account whose handle cannot be read (guarding too much is safe, too little is not).
+ */
+export function isGuardedAccount(readiness: GuardReadiness, account: string | null): boolean {
+  if (readiness.kind !== 'ready' || readiness.schoolHandles.length === 0 || account === null) return true;
+  return readiness.schoolHandles.includes(account);
+}
+
 export class GuardConnection {
   private readiness: GuardReadiness = { kind: 'connecting' };
   private readonly listeners = new Set<() => void>();

@@ -6,7 +6,7 @@
  * would let them test names against it.
  */
 import { BACKSTOP_ANSWER, BACKSTOP_ASK, type BackstopAnswer, type BackstopAsk } from '../shared/backstop-protocol';
-import type { GuardConnection } from './guard-connection';
+import { isGuardedAccount, type GuardConnection } from './guard-connection';
 import { activeAccountHandle } from './x-dom';
 
 /** How long a text approved at the Post button stays approved: long enough for media to upload. */
@@ -52,8 +52,7 @@ export class NetworkBackstop {
   private verdict(texts: unknown[]): { allow: boolean; reason: string } {
     const state = this.connection.state;
     if (state.kind !== 'ready') return { allow: false, reason: NOT_READY };
-    const account = activeAccountHandle();
-    if (state.schoolHandles.length > 0 && account && !state.schoolHandles.includes(account)) return { allow: true, reason: 'not a school account' };
+    if (!isGuardedAccount(state, activeAccountHandle())) return { allow: true, reason: 'not a school account' };
     const now = Date.now();
     const approvals = texts.map((text) => (typeof text === 'string' ? this.approved.get(text.trim()) : undefined));
     if (approvals.some((approval) => !approval || now - approval.at > APPROVAL_MS)) return { allow: false, reason: NOT_CHECKED };

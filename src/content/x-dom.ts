@@ -61,12 +61,19 @@ export function postButtonOf(node: EventTarget | null): { button: HTMLElement; h
   return null;
 }
 
+/** A composer: the element around it, its editors (one per post of a thread), how it was found. */
+export interface ComposerScope {
+  root: ParentNode;
+  editors: HTMLElement[];
+  health: SelectorHealth;
+}
+
 /**
  * The composer a button or editor belongs to: the smallest ancestor holding both an editor and a
  * post button (a thread's editors share one). Found from the page's few post buttons and their
  * common ancestors with `from`, so a keystroke costs a handful of lookups, not a scan per level.
  */
-export function composerScope(from: Element): { root: ParentNode; editors: HTMLElement[]; health: SelectorHealth } {
+export function composerScope(from: Element): ComposerScope {
   const depthOf = new Map<Element, number>();
   let depth = 0;
   for (let node: Element | null = from; node; node = node.parentElement) depthOf.set(node, depth++);
