@@ -25,14 +25,14 @@ export function t<K extends MessageKey>(key: K, ...substitutions: SubstitutionsO
   const strings = substitutions.map(String);
   // Outside an extension page (unit tests, the CLI) there is no chrome.i18n: the en_GB file is read directly.
   const message = typeof chrome === 'undefined' || chrome.i18n === undefined
-    ? formatMessage(messages[key], strings)
+    ? fillLocaleMessage(messages[key], strings)
     : chrome.i18n.getMessage(key, strings.length > 0 ? strings : undefined);
   // A key missing at run time (a stale _locales folder) shows as itself rather than as nothing.
   return message || key;
 }
 
 /** What chrome.i18n.getMessage does with one messages.json entry: named placeholders, then $1…$9, and $$ for $. */
-export function formatMessage(entry: MessageEntry | undefined, substitutions: readonly string[]): string {
+export function fillLocaleMessage(entry: MessageEntry | undefined, substitutions: readonly string[]): string {
   if (entry === undefined) return '';
   const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([name, { content }]) => [name.toLowerCase(), content]));
   const numbered = (text: string) => text.replace(/\$(\d)/g, (_match, digit: string) => substitutions[Number(digit) - 1] ?? '');

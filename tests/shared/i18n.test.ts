@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import messages from '../../public/_locales/en_GB/messages.json';
-import { formatMessage, t, type MessageKey } from '../../src/shared/i18n';
+import { fillLocaleMessage, t, type MessageKey } from '../../src/shared/i18n';
 
 interface Entry {
   message: string;
@@ -191,10 +191,10 @@ describe('t()', () => {
   });
 });
 
-describe('formatMessage', () => {
+describe('fillLocaleMessage', () => {
   it('fills named placeholders case-insensitively, numbered ones directly, and reads $$ as $', () => {
     const entry = { message: 'Cost $$5 for $Who$, $1 again', placeholders: { who: { content: '$1' } } };
-    expect(formatMessage(entry, ['Owls'])).toBe('Cost $5 for Owls, Owls again');
-    expect(formatMessage(undefined, [])).toBe('');
+    expect(fillLocaleMessage(entry, ['Owls'])).toBe('Cost $5 for Owls, Owls again');
+    expect(fillLocaleMessage(undefined, [])).toBe('');
   });
 });
