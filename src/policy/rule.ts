@@ -4,7 +4,7 @@
  * then applies the level the ICT lead set (off, warn, block, block with the policy's exception).
  */
 import type { ClassPrefixMatch, ClassPrefixMatcher } from './class-prefix';
-import type { NameMatcher } from './name-matcher';
+import type { NameMatcher } from './names/compile';
 import type { NormalisedText } from './normalise';
 import type { PolicySnapshot } from './snapshot';
 import type { Draft, Finding, RuleId, RuleLevel } from './types';

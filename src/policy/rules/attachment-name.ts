@@ -1,4 +1,4 @@
-import { findPupilNames } from '../name-matcher';
+import { findPupilNames } from '../names/find-pupil-names';
 import { normaliseText } from '../normalise';
 import { formatMessage, type PolicyRule } from '../rule';
 import type { Finding, FindingTarget } from '../types';

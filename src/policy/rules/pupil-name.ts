@@ -1,4 +1,4 @@
-import { findPupilNames } from '../name-matcher';
+import { findPupilNames } from '../names/find-pupil-names';
 import { formatMessage, type PolicyRule } from '../rule';
 import type { Finding } from '../types';
 

@@ -18,8 +18,8 @@ import {
   STAFF_TITLES,
   VALUE_CUES,
   VALUE_WORDS,
-} from './known-phrases';
-import type { WordToken } from './tokenise';
+} from '../known-phrases';
+import type { WordToken } from '../tokenise';
 
 /** Word tokens over folded text: a draft, an alt text, a file name, or the parts of a CamelCase word. */
 export interface TokenStream {
@@ -76,7 +76,7 @@ export function startsSentence(stream: TokenStream, index: number): boolean {
 /**
  * "Mrs King", "Mr. Knight", "Miss Holly": the name straight after a staff title, on the same line
  * (only spaces, or a full stop and spaces, between). Whether that is a member of staff depends on
- * the name: a surname is, a first name may be, a full name is a child (name-matcher.ts decides).
+ * the name: a surname is, a first name may be, a full name is a child (weigh-evidence.ts decides).
  */
 export function isAfterStaffTitle(stream: TokenStream, first: number): boolean {
   const title = wordAt(stream, first - 1);

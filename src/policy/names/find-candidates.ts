@@ -1,0 +1,117 @@
+/**
+ * Finds where the roster's names are in a token stream: each token is looked up once by its hash,
+ * then the longest way of writing a pupil's name that starts there ("Mary Jane O'Brien" before
+ * "Mary"). Whether a match is a pupil here is weigh-evidence.ts's question.
+ */
+import type { WordToken } from '../tokenise';
+import type { CompiledNameToken, NameMatcher } from './compile';
+import { gapBefore, joinsNameParts, type TokenStream } from './evidence';
+import { entriesOf } from './hash-index';
+
+/** A token's name id when it is no name part. */
+export const NOT_A_NAME = -1;
+/** Ids are looked up when first asked for. */
+const NOT_LOOKED_UP = -2;
+
+/** Which name part each token is (or NOT_A_NAME), looked up once, and which tokens never-a-name phrases cover. */
+export class TokenLookup {
+  private readonly ids: Int32Array;
+  private readonly inPhrase: Uint8Array;
+
+  constructor(
+    private readonly matcher: NameMatcher,
+    private readonly stream: TokenStream,
+  ) {
+    this.ids = new Int32Array(stream.tokens.length).fill(NOT_LOOKED_UP);
+    this.inPhrase = new Uint8Array(stream.tokens.length);
+    stream.tokens.forEach((token, index) => {
+      for (const words of matcher.neverANames.get(token.hash) ?? []) {
+        if (words.every((word, offset) => this.isWord(index + offset, word))) this.inPhrase.fill(1, index, index + words.length);
+      }
+    });
+  }
+
+  private isWord(index: number, word: string): boolean {
+    const token = this.stream.tokens[index];
+    return token !== undefined && token.end - token.start === word.length && this.stream.text.startsWith(word, token.start);
+  }
+
+  id(index: number): number {
+    const known = this.ids[index];
+    if (known === undefined) return NOT_A_NAME;
+    if (known !== NOT_LOOKED_UP) return known;
+    const token = this.stream.tokens[index] as WordToken;
+    const id = this.idByHash(token.hash, token.start, token.end);
+    this.ids[index] = id;
+    return id;
+  }
+
+  /** "Amelias": the name part the token is once its final "s" goes, when that is not a plain plural. */
+  idWithoutFinalS(index: number): number {
+    const token = this.stream.tokens[index] as WordToken;
+    if (token.end - token.start < 4 || this.stream.text.charCodeAt(token.end - 1) !== 0x73) return NOT_A_NAME;
+    const id = this.idByHash(token.hashWithoutLast, token.start, token.end - 1);
+    return id >= 0 && !(this.matcher.tokens[id] as CompiledNameToken).plusSIsWord ? id : NOT_A_NAME;
+  }
+
+  idByHash(hash: number, start: number, end: number): number {
+    for (const id of entriesOf(this.matcher.tokensByHash, hash)) {
+      const text = (this.matcher.tokens[id] as CompiledNameToken).text;
+      if (text.length === end - start && this.stream.text.startsWith(text, start)) return id;
+    }
+    return NOT_A_NAME;
+  }
+
+  suppressed(index: number): boolean {
+    return this.inPhrase[index] === 1;
+  }
+}
+
+/** A way of writing a pupil's name, found at tokens first..last. */
+export interface VariantFound {
+  first: number;
+  last: number;
+  tokens: CompiledNameToken[];
+  givenName: boolean;
+  fullName: boolean;
+  /** Matched through "Amelias" (a possessive without its apostrophe). */
+  possessive: boolean;
+}
+
+export function longestVariantAt(matcher: NameMatcher, stream: TokenStream, lookup: TokenLookup, index: number): VariantFound | null {
+  const id = lookup.id(index);
+  if (id === NOT_A_NAME) {
+    const withoutS = lookup.idWithoutFinalS(index);
+    const variant = withoutS !== NOT_A_NAME ? matcher.variantsByFirstToken.get(withoutS)?.find((entry) => entry.tokens.length === 1) : undefined;
+    if (!variant) return null;
+    return { first: index, last: index, tokens: [matcher.tokens[withoutS] as CompiledNameToken], givenName: variant.givenName, fullName: false, possessive: true };
+  }
+  for (const variant of matcher.variantsByFirstToken.get(id) ?? []) {
+    const length = variant.tokens.length;
+    let matches = true;
+    for (let offset = 1; offset < length && matches; offset += 1) {
+      matches = lookup.id(index + offset) === variant.tokens[offset] && (stream.camelCaseParts || joinsNameParts(gapBefore(stream, index + offset)));
+    }
+    if (!matches) continue;
+    const found: VariantFound = {
+      first: index,
+      last: index + length - 1,
+      tokens: variant.tokens.map((token) => matcher.tokens[token] as CompiledNameToken),
+      givenName: variant.givenName,
+      fullName: variant.fullName,
+      possessive: false,
+    };
+    return extendToSurname(stream, lookup, matcher, found);
+  }
+  return null;
+}
+
+/** "Holly Hughes" where Holly is one pupil's forename and Hughes another's surname: still a full name. */
+function extendToSurname(stream: TokenStream, lookup: TokenLookup, matcher: NameMatcher, found: VariantFound): VariantFound {
+  if (found.fullName || !found.givenName) return found;
+  const next = found.last + 1;
+  const nextId = lookup.id(next);
+  const nextToken = nextId !== NOT_A_NAME ? (matcher.tokens[nextId] as CompiledNameToken) : undefined;
+  if (!nextToken?.surname || lookup.suppressed(next) || !(stream.camelCaseParts || joinsNameParts(gapBefore(stream, next)))) return found;
+  return { ...found, last: next, tokens: [...found.tokens, nextToken], fullName: true };
+}

@@ -1,0 +1,84 @@
+/**
+ * Finds pupils' names in text, pass by pass: the roster's names token by token (find-candidates.ts)
+ * judged by their context (weigh-evidence.ts), then the parts of CamelCase words ("WellDoneAda"),
+ * names split up by spaces or symbols (split-names.ts) and misspellings of longer names
+ * (misspellings.ts). Word boundaries come for free: "avalanche" is one token and never "ava".
+ */
+import { originalRange, type NormalisedText } from '../normalise';
+import { camelCaseParts, tokenise, type WordToken } from '../tokenise';
+import type { Severity } from '../types';
+import type { NameMatcher } from './compile';
+import { isAfterStaffTitle, type TokenStream } from './evidence';
+import { longestVariantAt, TokenLookup } from './find-candidates';
+import { isMisspeltName } from './misspellings';
+import { findSplitNames } from './split-names';
+import { judge, promoteListedNames, type Candidate, type NameMatchKind } from './weigh-evidence';
+
+export interface NameMatch {
+  /** UTF-16 range in the original text. */
+  start: number;
+  end: number;
+  severity: Severity;
+  kind: NameMatchKind;
+  /** Why it counts as a name, for the message ("after “well done”", "not an ordinary word"). */
+  reason: string;
+}
+
+export interface FindNamesOptions {
+  /** Where to start in the folded text (after the class prefix, which is the class, not a name). */
+  from?: number;
+  /** A file name or metadata keywords: a name in lower case still counts ("grace.jpg"). */
+  keywords?: boolean;
+}
+
+/** The pupils' names in a normalised text, with ranges in the original text. */
+export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText, options: FindNamesOptions = {}): NameMatch[] {
+  const from = options.from ?? 0;
+  const stream: TokenStream = { text: normalised.text, tokens: tokenise(normalised, from), origin: from, camelCaseParts: false, keywords: options.keywords === true };
+  const lookup = new TokenLookup(matcher, stream);
+  const candidates = matchStream(matcher, stream, lookup);
+
+  const covered = new Uint8Array(stream.tokens.length);
+  for (const candidate of candidates) covered.fill(1, candidate.first, candidate.last + 1);
+  const results = candidates.filter((candidate) => candidate.severity !== null).map((candidate) => toMatch(stream, candidate, normalised));
+
+  stream.tokens.forEach((token, index) => {
+    if (covered[index] || lookup.suppressed(index)) return;
+    const parts = camelCaseParts(normalised, token);
+    if (!parts) return;
+    const partStream: TokenStream = { text: normalised.text, tokens: parts, origin: token.start, camelCaseParts: true };
+    for (const candidate of matchStream(matcher, partStream, new TokenLookup(matcher, partStream))) {
+      if (candidate.severity !== null) results.push(toMatch(partStream, candidate, normalised));
+      covered[index] = 1;
+    }
+  });
+  results.push(...findSplitNames(matcher, stream, normalised, covered, lookup));
+  stream.tokens.forEach((token, index) => {
+    if (covered[index] || lookup.suppressed(index)) return;
+    if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index)) {
+      results.push(toMatch(stream, { first: index, last: index, severity: 'warn', kind: 'misspelling', reason: 'close to a pupil’s name' }, normalised));
+    }
+  });
+  return results.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function toMatch(stream: TokenStream, candidate: Candidate, normalised: NormalisedText): NameMatch {
+  const first = stream.tokens[candidate.first] as WordToken;
+  const last = stream.tokens[candidate.last] as WordToken;
+  const range = originalRange(normalised, first.start, last.end);
+  return { ...range, severity: candidate.severity ?? 'warn', kind: candidate.kind, reason: candidate.reason };
+}
+
+/** Every name variant in the stream, longest first at each token, judged by its context. */
+function matchStream(matcher: NameMatcher, stream: TokenStream, lookup: TokenLookup): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (let index = 0; index < stream.tokens.length; index += 1) {
+    if (lookup.suppressed(index)) continue;
+    const found = longestVariantAt(matcher, stream, lookup, index);
+    if (!found) continue;
+    candidates.push(judge(stream, found));
+    index = found.last;
+  }
+  promoteListedNames(stream, candidates);
+  return candidates;
+}

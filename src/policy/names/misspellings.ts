@@ -1,0 +1,85 @@
+/**
+ * Misspellings of longer names ("Amleia", "Reggei"): a deletion-neighbourhood index, so checking a
+ * word is one Map lookup per letter of it, with no strings made.
+ */
+import { extendHash } from '../tokenise';
+import type { WordToken } from '../tokenise';
+import { MISSPELLING_MIN_LENGTH } from '../snapshot';
+import { addToIndex, entriesOf, type HashIndex } from './hash-index';
+import type { CompiledNameToken } from './compile';
+
+/** Longest word the misspelling check looks at; longer ones are not names. */
+const MAX_WORD_FOR_MISSPELLING = 64;
+const prefixHashes = new Int32Array(MAX_WORD_FOR_MISSPELLING + 1);
+const deletionScratch = new Int32Array(MAX_WORD_FOR_MISSPELLING + 1);
+
+/**
+ * Writes into `out` the hash of text[start, end) and of it with each one letter deleted, without
+ * building the strings; returns how many. Deleting letter i from a polynomial hash:
+ * prefix[i]·B^(n-1-i) + (whole − prefix[i+1]·B^(n-1-i)), all in int32 arithmetic.
+ */
+function deletionHashes(text: string, start: number, end: number, out: Int32Array): number {
+  const length = end - start;
+  if (length > MAX_WORD_FOR_MISSPELLING) return 0;
+  prefixHashes[0] = 0;
+  for (let index = 0; index < length; index += 1) prefixHashes[index + 1] = extendHash(prefixHashes[index] as number, text.charCodeAt(start + index));
+  const whole = prefixHashes[length] as number;
+  out[0] = whole;
+  let power = 1;
+  for (let index = length - 1; index >= 0; index -= 1) {
+    const head = Math.imul(prefixHashes[index] as number, power);
+    const upToHere = Math.imul(prefixHashes[index + 1] as number, power);
+    out[length - index] = (head + whole - upToHere) | 0;
+    power = Math.imul(power, 31);
+  }
+  return length + 1;
+}
+
+export interface MisspellingIndex {
+  /** Hash of a long name, or of it with one letter deleted → its index in the matcher's tokens. */
+  byHash: HashIndex;
+  longest: number;
+}
+
+/** The index over the single-name tokens that are long enough and not ordinary words. */
+export function compileMisspellings(tokens: readonly CompiledNameToken[], misspellable: Iterable<number>): MisspellingIndex {
+  const byHash: HashIndex = new Map();
+  let longest = 0;
+  for (const index of misspellable) {
+    const token = tokens[index] as CompiledNameToken;
+    if (token.ordinaryWord || token.text.length < MISSPELLING_MIN_LENGTH) continue;
+    longest = Math.max(longest, token.text.length);
+    const count = deletionHashes(token.text, 0, token.text.length, deletionScratch);
+    for (let hash = 0; hash < count; hash += 1) addToIndex(byHash, deletionScratch[hash] as number, index);
+  }
+  return { byHash, longest };
+}
+
+/** Optimal string alignment distance, capped: is `a` at most one edit or one swap from `b`? */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Whether a token is one slip (a letter added, missed, changed or two swapped) from a long name. */
+export function isMisspeltName(index: MisspellingIndex, tokens: readonly CompiledNameToken[], text: string, token: WordToken): boolean {
+  const length = token.end - token.start;
+  if (length < MISSPELLING_MIN_LENGTH - 1 || length > index.longest + 1) return false;
+  const count = deletionHashes(text, token.start, token.end, deletionScratch);
+  for (let at = 0; at < count; at += 1) {
+    const candidates = entriesOf(index.byHash, deletionScratch[at] as number);
+    if (candidates.length === 0) continue;
+    const word = text.slice(token.start, token.end);
+    for (const id of candidates) {
+      const name = tokens[id] as CompiledNameToken;
+      if (word !== name.text && withinOneEdit(word, name.text) && !name.nearbyWords?.includes(word)) return true;
+    }
+  }
+  return false;
+}
