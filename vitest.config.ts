@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // The CLI tests start a Node process per case: on two shared cores 5 s is too short.
+          testTimeout: 30_000,
         },
       },
       {
