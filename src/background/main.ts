@@ -117,8 +117,8 @@ const handlers: Handlers = {
     }
   },
   'get-settings': async () => {
-    const [{ settings, managedKeys, locked }, pinSet, sync] = await Promise.all([loadSettings(), settingsStore.pinSet(), readSyncState()]);
-    return { settings, managedKeys, locked, pinSet, sync: publicSyncStatus(sync) };
+    const [{ settings, managedKeys, locked, managedProblems }, pinSet, sync] = await Promise.all([loadSettings(), settingsStore.pinSet(), readSyncState()]);
+    return { settings, managedKeys, managedProblems, locked, pinSet, sync: publicSyncStatus(sync) };
   },
   'save-settings': async ({ settings, pin }) => settingsStore.save(settings, pin),
   'check-settings-pin': async ({ pin }) => ({ ok: await settingsStore.pinAllows(pin) }),

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { pinMatches, hashPin, pinProblem, type PinHash } from '../shared/settings-pin';
-import type { ChangeResult, SettingKey } from '../shared/messages';
+import type { ChangeResult, ManagedProblem, SettingKey } from '../shared/messages';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings';
 
 export const SETTINGS_STORAGE_KEY = 'settings';
@@ -36,6 +36,8 @@ export interface LoadedSettings {
   managedKeys: SettingKey[];
   /** The admin console locked every setting. */
   locked: boolean;
+  /** Values the admin console set that were rejected (and not applied), for the ICT lead to see. */
+  managedProblems: ManagedProblem[];
 }
 
 export type SaveResult = { ok: true } | { ok: false; errors: string[] };
@@ -48,23 +50,31 @@ export class SettingsStore {
   constructor(private readonly areas: SettingsAreas, private readonly pinIterations?: number) {}
 
   async load(): Promise<LoadedSettings> {
-    const stored = (await this.areas.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY];
-    const local = v.safeParse(SettingsSchema, stored ?? {});
-    let settings = local.success ? local.output : DEFAULT_SETTINGS;
+    let settings = parseStored((await this.areas.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]);
     const managed = await this.readManaged();
     const managedKeys: SettingKey[] = [];
-    // Key by key, so one bad value from the console does not throw away the good ones.
+    const managedProblems: ManagedProblem[] = [];
+    // Key by key (and rule by rule), so one bad value from the console does not throw away the good ones.
     for (const key of MANAGEABLE_KEYS) {
       if (!(key in managed)) continue;
-      const merged = v.safeParse(SettingsSchema, { ...settings, [key]: managed[key] });
-      if (!merged.success) {
-        console.error(`School Post Guard: the managed setting "${key}" is invalid and was ignored: ${v.summarize(merged.issues)}`);
-        continue;
+      const entries = key === 'rules' && isRecord(managed.rules) ? Object.entries(managed.rules).map(([id, level]) => ({ rules: { ...settings.rules, [id]: level } })) : [{ [key]: managed[key] }];
+      let applied = false;
+      for (const entry of entries) {
+        const merged = v.safeParse(SettingsSchema, { ...settings, ...entry });
+        if (merged.success) {
+          settings = merged.output;
+          applied = true;
+          continue;
+        }
+        for (const issue of merged.issues) {
+          const message = `${(v.getDotPath(issue) ?? key).replace(/^rules\./, '')}: ${issue.message}`;
+          console.error(`School Post Guard: the managed setting "${key}" is invalid and was ignored: ${message}`);
+          managedProblems.push({ key, message });
+        }
       }
-      settings = merged.output;
-      managedKeys.push(key);
+      if (applied) managedKeys.push(key);
     }
-    return { settings, managedKeys, locked: managed.lockSettings === true };
+    return { settings, managedKeys, locked: managed.lockSettings === true, managedProblems };
   }
 
   async save(input: unknown, pin?: string): Promise<SaveResult> {
@@ -122,4 +132,24 @@ export class SettingsStore {
       return {};
     }
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The settings the options page saved. An exception level on a rule that no longer allows one
+ * (saved before levels came from the rules' metadata) reads as the block it stood for, rather than
+ * as a reason to drop every setting.
+ */
+function parseStored(stored: unknown): Settings {
+  const parsed = v.safeParse(SettingsSchema, stored ?? {});
+  if (parsed.success) return parsed.output;
+  if (isRecord(stored) && isRecord(stored.rules)) {
+    const rules = Object.fromEntries(Object.entries(stored.rules).map(([id, level]) => [id, level === 'block-with-exception' ? 'block' : level]));
+    const repaired = v.safeParse(SettingsSchema, { ...stored, rules });
+    if (repaired.success) return repaired.output;
+  }
+  return DEFAULT_SETTINGS;
 }

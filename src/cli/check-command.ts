@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import { checkDraft, type CompiledPolicy } from '../policy/engine';
-import { RULE_IDS, type CheckResult, type Draft } from '../policy/types';
+import { RULE_IDS } from '../policy/rules/index';
+import type { CheckResult, Draft } from '../policy/types';
 import { InputError } from '../shared/input-error';
 
 const DraftLineSchema = v.object({

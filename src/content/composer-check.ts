@@ -3,6 +3,7 @@
  * keystroke (to show findings) and at the moment of submission (to block).
  */
 import { checkDraft } from '../policy/engine';
+import { ruleMeta } from '../policy/rules/index';
 import type { Attachment, CheckResult, Draft, Finding, PostKind, RuleId } from '../policy/types';
 import type { AttachmentReading } from './attachment-tracker';
 import { isGuardedAccount, type GuardReadiness } from './guard-connection';
@@ -89,20 +90,23 @@ function worstVerdict(editors: EditorResult[]): CheckResult['verdict'] {
 
 /**
  * What a finding is about, for telling whether staff already confirmed it: the marked words, or
- * the attachment field. Photo consent and the hashtag exception are about the pictures too (and
- * consent about the class whose list was shown), so another photo or class asks again.
+ * the attachment field, and what the rule's metadata says its confirmation also covers (the
+ * photos, the class whose no-consent list was shown), so another photo or class asks again.
  */
 export function fingerprint(finding: Finding, draft: Draft, className: string | null): string {
-  const media = draft.attachments.map((attachment) => attachment.key ?? `${attachment.name}|${attachment.type}`).join('/');
-  if (finding.rule === 'photo-consent') return `${finding.rule}:${className ?? 'whole school'}:${media}`;
+  const scope = ruleMeta(finding.rule).confirmationScope ?? [];
+  const parts: string[] = [finding.rule];
+  if (scope.includes('class')) parts.push(className ?? 'whole school');
+  if (scope.includes('photos')) parts.push(draft.attachments.map((attachment) => attachment.key ?? `${attachment.name}|${attachment.type}`).join('/'));
   const { target } = finding;
   if (target.kind === 'text') {
-    const words = `${finding.rule}:${draft.text.slice(finding.start, finding.end)}`;
-    return finding.rule === 'hashtag' ? `${words}:${media}` : words;
+    parts.push(draft.text.slice(finding.start, finding.end));
+  } else {
+    const attachment = draft.attachments[target.index];
+    const field = target.part === 'name' ? attachment?.name : target.part === 'alt' ? attachment?.alt : attachment?.metadataText?.[target.entry ?? 0];
+    parts.push(`${attachment?.key ?? target.index}:${target.part}:${field?.slice(finding.start, finding.end) ?? ''}`);
   }
-  const attachment = draft.attachments[target.index];
-  const field = target.part === 'name' ? attachment?.name : target.part === 'alt' ? attachment?.alt : attachment?.metadataText?.[target.entry ?? 0];
-  return `${finding.rule}:${attachment?.key ?? target.index}:${target.part}:${field?.slice(finding.start, finding.end) ?? ''}`;
+  return parts.join(':');
 }
 
 /** The findings of one rule as fingerprints, to remember what staff confirmed. */

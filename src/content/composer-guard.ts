@@ -3,6 +3,7 @@
  * caught in the capture phase on window, before X's own handlers, and checked synchronously
  * against what the composer holds at that moment.
  */
+import { ruleMeta } from '../policy/rules/index';
 import type { Finding, PostKind, RuleId } from '../policy/types';
 import { sendRequest } from '../shared/send-request';
 import { rosterIsStale, type AuditEntryInput, type TabGuardStatus } from '../shared/messages';
@@ -15,9 +16,6 @@ import { readAttachmentMetadata } from './media-metadata-client';
 import type { NetworkBackstop } from './network-backstop';
 import { createOverlayRoot } from './overlay-root';
 import { ALT_TEXT_INPUT, activeAccountHandle, composerScope, editorOf, findEditors, isDirectMessageEditor, postButtonOf, postButtonsIn, type ComposerScope } from './x-dom';
-
-/** The words staff type to use the policy's one exception (hashtags with parents' agreement). */
-const EXCEPTION_WORDS = 'parents agreed';
 
 /** What staff have told the guard about one composer. */
 interface ComposerChoices {
@@ -211,7 +209,8 @@ export class ComposerGuard {
     const seen = choices.confirmed.get(rule) ?? new Set<string>();
     for (const key of fingerprintsOf(decision, rule)) seen.add(key);
     choices.confirmed.set(rule, seen);
-    this.audit(decision, rule === 'hashtag' ? 'exception-confirmed' : 'acknowledged', [rule]);
+    const lifted = allFindings(decision).some((finding) => finding.rule === rule && finding.confirmation !== undefined);
+    this.audit(decision, lifted ? 'exception-confirmed' : 'acknowledged', [rule]);
     this.render();
   }
 
@@ -241,8 +240,9 @@ export class ComposerGuard {
         : verdict === 'warn' ? 'Check this before posting'
           : 'Ready to post';
     const first = decision.kind === 'checked' ? decision.editors[0] : undefined;
-    const consentNeeded = findings.some((finding) => finding.rule === 'photo-consent');
-    const cadence = findings.some((finding) => finding.rule === 'posting-cadence');
+    const asides = new Set(findings.map((finding) => ruleMeta(finding.rule).aside));
+    const consentNeeded = asides.has('pupils-without-consent');
+    const cadence = asides.has('post-kind');
     const key = scope.editors[0];
     const choices = key ? this.choices.get(key) : undefined;
     return {
@@ -303,17 +303,18 @@ function isEmpty(decision: Extract<ComposerDecision, { kind: 'checked' }>): bool
   return decision.editors.every((entry) => entry.text.trim() === '') && !decision.hasAttachments;
 }
 
-/** The confirmations the panel offers: none while a block without a policy exception remains. */
+/**
+ * The confirmations the panel offers: none while a block nobody may confirm remains. A block is
+ * confirmed as its rule's metadata says (a click, or typed words); a warning is acknowledged with a click.
+ */
 function confirmationsFor(findings: Finding[]): PanelConfirmation[] {
   const offered = new Map<RuleId, PanelConfirmation>();
-  if (findings.some((f) => f.severity === 'block' && !f.exception && f.rule !== 'photo-consent')) return [];
+  if (findings.some((finding) => finding.severity === 'block' && !finding.confirmation)) return [];
   for (const finding of findings) {
     if (offered.has(finding.rule)) continue;
-    if (finding.rule === 'photo-consent') {
-      // Staff check the photo against the list shown above it: one deliberate click.
-      offered.set(finding.rule, { rule: finding.rule, statement: finding.exception?.prompt ?? finding.message });
-    } else if (finding.exception) {
-      offered.set(finding.rule, { rule: finding.rule, statement: finding.exception.prompt, typeWords: EXCEPTION_WORDS });
+    const { confirmation } = finding;
+    if (confirmation) {
+      offered.set(finding.rule, { rule: finding.rule, statement: confirmation.prompt, ...(confirmation.kind === 'typed' ? { typeWords: confirmation.words } : {}) });
     } else if (finding.severity === 'warn') {
       offered.set(finding.rule, { rule: finding.rule, statement: 'I have read the warning above and this post is fine to send.' });
     }

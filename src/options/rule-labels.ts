@@ -1,19 +1,23 @@
 /** What the ICT lead and the safeguarding lead read for each rule id and each logged outcome. */
+import { RULES } from '../policy/rules/index';
 import type { RuleId, RuleLevel } from '../policy/types';
 import type { AuditEntry } from '../roster/roster-store';
 import { t } from '../shared/i18n';
 
-export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
-  'pupil-name': t('options_rule_pupil_name'),
-  hashtag: t('options_rule_hashtag'),
-  'class-prefix': t('options_rule_class_prefix'),
-  'personal-info': t('options_rule_personal_info'),
-  'attachment-name': t('options_rule_attachment_name'),
-  'photo-consent': t('options_rule_photo_consent'),
-  location: t('options_rule_location'),
-  mention: t('options_rule_mention'),
-  'posting-cadence': t('options_rule_posting_cadence'),
-};
+/** "posting-cadence" → "posting_cadence": message names cannot hold a hyphen. */
+type Underscored<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}_${Underscored<Tail>}` : S;
+
+/**
+ * Each rule's label is `options_rule_<id with underscores>` in messages.json. The key is typed:
+ * a rule without its label does not compile (and tests/shared/i18n.test.ts checks the file).
+ */
+export type RuleLabelKey = `options_rule_${Underscored<RuleId>}`;
+
+export function ruleLabelKey(id: RuleId): RuleLabelKey {
+  return `options_rule_${id.replaceAll('-', '_')}` as RuleLabelKey;
+}
+
+export const RULE_LABELS: Readonly<Record<RuleId, string>> = Object.fromEntries(RULES.map(({ meta }) => [meta.id, t(ruleLabelKey(meta.id))])) as Record<RuleId, string>;
 
 export const LEVEL_LABELS: Readonly<Record<RuleLevel, string>> = {
   off: t('options_level_off'),

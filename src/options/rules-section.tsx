@@ -1,6 +1,10 @@
-/** Rules: each rule's level (off, warn, block, block unless staff confirm the policy's exception). */
+/**
+ * Rules: each rule's level, from the levels its metadata allows (block unless staff confirm the
+ * policy's exception only where the policy has one), under the policy sentence it enforces.
+ */
 import { useState } from 'preact/hooks';
-import { RULES } from '../policy/rules';
+import { quotePolicy, type RuleMeta } from '../policy/rule';
+import { RULES } from '../policy/rules/index';
 import type { RuleLevel } from '../policy/types';
 import { t } from '../shared/i18n';
 import type { RuleLevels } from '../shared/settings';
@@ -10,14 +14,14 @@ import { useOptions } from './options-context';
 import { LEVEL_LABELS, RULE_LABELS } from './rule-labels';
 import type { SettingsProblem } from './settings-form';
 
-const LEVELS = Object.keys(LEVEL_LABELS) as RuleLevel[];
-
 export function RulesSection() {
   const { state, canChange, save } = useOptions();
   const [levels, setLevels] = useState<RuleLevels>(state.settings.rules);
   const [problems, setProblems] = useState<SettingsProblem[]>([]);
   const [note, setNote] = useState('');
   const editable = canChange('rules');
+  const schoolHandle = state.settings.schoolHandles[0] ?? null;
+  const managedProblems = state.managedProblems.filter((problem) => problem.key === 'rules');
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -32,12 +36,20 @@ export function RulesSection() {
       <h2 id="rules-heading">{t('options_section_rules')}</h2>
       <p class="hint">{t('options_rules_hint')}</p>
       {state.managedKeys.includes('rules') && <ManagedNote id="rules-managed" />}
+      {managedProblems.length > 0 && (
+        <div role="alert" class="error" id="rules-managed-problems">
+          <p>{t('options_rules_managed_rejected')}</p>
+          <ul>{managedProblems.map((problem) => <li key={problem.message}>{problem.message}</li>)}</ul>
+        </div>
+      )}
       <form onSubmit={(event) => void submit(event)}>
         {RULES.map(({ meta }) => (
           <div class="field" key={meta.id}>
             <label for={`rule-${meta.id}`}>{RULE_LABELS[meta.id]}</label>
-            <p id={`rule-${meta.id}-policy`} class="hint">{t('options_rules_policy', meta.policySentence)}</p>
-            <select id={`rule-${meta.id}`} value={levels[meta.id] ?? ''} disabled={!editable} aria-describedby={`rule-${meta.id}-policy`}
+            <p id={`rule-${meta.id}-policy`} class="hint">{t('options_rules_policy', quotePolicy(meta, schoolHandle))}</p>
+            {meta.confirmation && <p id={`rule-${meta.id}-confirmation`} class="hint">{confirmationHint(meta)}</p>}
+            <select id={`rule-${meta.id}`} value={levels[meta.id] ?? ''} disabled={!editable}
+              aria-describedby={meta.confirmation ? `rule-${meta.id}-policy rule-${meta.id}-confirmation` : `rule-${meta.id}-policy`}
               onChange={(event) => {
                 const value = event.currentTarget.value as RuleLevel | '';
                 const next = { ...levels };
@@ -46,7 +58,7 @@ export function RulesSection() {
                 setLevels(next);
               }}>
               <option value="">{t('options_rules_default', LEVEL_LABELS[meta.defaultLevel])}</option>
-              {LEVELS.map((level) => <option key={level} value={level}>{LEVEL_LABELS[level]}</option>)}
+              {meta.levels.map((level: RuleLevel) => <option key={level} value={level}>{LEVEL_LABELS[level]}</option>)}
             </select>
           </div>
         ))}
@@ -56,4 +68,12 @@ export function RulesSection() {
       </form>
     </section>
   );
+}
+
+/** What staff do to go on past the rule's block, and at which level: the ICT lead chooses knowing it. */
+function confirmationHint(meta: RuleMeta): string {
+  const { confirmation } = meta;
+  if (!confirmation) return '';
+  const how = confirmation.kind === 'typed' ? t('options_rules_confirm_typed', confirmation.words, confirmation.prompt) : t('options_rules_confirm_click', confirmation.prompt);
+  return meta.levels.includes('block-with-exception') ? t('options_rules_confirm_at_exception', LEVEL_LABELS['block-with-exception'], how) : t('options_rules_confirm_at_block', how);
 }

@@ -2,23 +2,23 @@
  * The policy engine: compile a snapshot once per roster, then check drafts synchronously (the
  * content script runs `checkDraft` on every keystroke and at submit).
  *
- * Confirmations: a block finding is lifted when its rule runs at `block-with-exception` (the
- * finding then carries `exception.prompt`) and staff confirmed that rule; a warning is acknowledged
- * when its rule is in `draft.confirmed`. Lifted findings leave `findings` (so the verdict and the
+ * Confirmations: a block finding is lifted when its level offers the rule's `meta.confirmation`
+ * (the finding then carries it) and staff confirmed that rule; a warning is acknowledged when its
+ * rule is in `draft.confirmed`. Lifted findings leave `findings` (so the verdict and the
  * CLI output list only what still stands) and are kept in `confirmedFindings` for the audit log.
  */
 import { compileClassPrefixes, matchClassPrefix } from './class-prefix';
 import { compileNameMatcher } from './names/compile';
 import { normaliseText } from './normalise';
-import type { CompileOptions, CompiledPolicy, RuleContext } from './rule';
+import { offersConfirmation, type CompileOptions, type CompiledPolicy, type RuleContext, type RuleFinding, type RuleMeta } from './rule';
 import { RULES } from './rules/index';
 import type { PolicySnapshot } from './snapshot';
-import { RULE_IDS, type CheckResult, type Draft, type Finding, type RuleId, type RuleLevel } from './types';
+import type { CheckResult, Draft, Finding, RuleId, RuleLevel } from './types';
 
 export type { CompiledPolicy, CompileOptions } from './rule';
 
 export function compilePolicy(snapshot: PolicySnapshot, options: CompileOptions = {}): CompiledPolicy {
-  const levels = Object.fromEntries(RULE_IDS.map((id) => [id, ruleLevel(snapshot, id)])) as Record<RuleId, RuleLevel>;
+  const levels = Object.fromEntries(RULES.map(({ meta }) => [meta.id, ruleLevel(snapshot, meta)])) as Record<RuleId, RuleLevel>;
   const byClass = new Map<string, number>();
   let total = 0;
   for (const entry of snapshot.classes) {
@@ -35,9 +35,10 @@ export function compilePolicy(snapshot: PolicySnapshot, options: CompileOptions 
   };
 }
 
-function ruleLevel(snapshot: PolicySnapshot, id: RuleId): RuleLevel {
-  const rule = RULES.find((entry) => entry.meta.id === id);
-  return snapshot.ruleLevels[id] ?? rule?.meta.defaultLevel ?? 'block';
+/** The level the settings give, if the rule allows it; a level it does not allow counts as `block` (settings validation rejects it first). */
+function ruleLevel(snapshot: PolicySnapshot, meta: RuleMeta<RuleId>): RuleLevel {
+  const level = snapshot.ruleLevels[meta.id] ?? meta.defaultLevel;
+  return meta.levels.includes(level) ? level : 'block';
 }
 
 export function checkDraft(policy: CompiledPolicy, draft: Draft): CheckResult {
@@ -52,8 +53,8 @@ export function checkDraft(policy: CompiledPolicy, draft: Draft): CheckResult {
     const level = policy.levels[rule.meta.id];
     if (level === 'off') continue;
     for (const found of rule.check(draft, context)) {
-      const finding = applyLevel(found, level, rule.meta.exceptionPrompt);
-      const lifted = confirmed.has(finding.rule) && (finding.severity === 'warn' || finding.exception !== undefined);
+      const finding = applyLevel({ ...found, rule: rule.meta.id }, level, rule.meta);
+      const lifted = confirmed.has(finding.rule) && (finding.severity === 'warn' || finding.confirmation !== undefined);
       (lifted ? confirmedFindings : findings).push(finding);
     }
   }
@@ -62,10 +63,8 @@ export function checkDraft(policy: CompiledPolicy, draft: Draft): CheckResult {
 }
 
 /** A rule's `block` means "breaks the policy"; the level says what that does to the post. */
-function applyLevel(finding: Finding, level: Exclude<RuleLevel, 'off'>, exceptionPrompt: string | undefined): Finding {
+function applyLevel(finding: RuleFinding & { rule: RuleId }, level: Exclude<RuleLevel, 'off'>, meta: RuleMeta<RuleId>): Finding {
   if (level === 'warn') return { ...finding, severity: 'warn' };
-  if (level === 'block-with-exception' && finding.severity === 'block') {
-    return { ...finding, exception: { prompt: exceptionPrompt ?? 'I confirm the policy’s exception applies to this post.' } };
-  }
+  if (finding.severity === 'block' && meta.confirmation && offersConfirmation(meta, level)) return { ...finding, confirmation: meta.confirmation };
   return finding;
 }

@@ -41,20 +41,75 @@ export interface RuleContext {
   prefix: ClassPrefixMatch | null;
 }
 
-export interface RuleMeta {
-  id: RuleId;
+/**
+ * What staff do to go on past a rule's block: click to confirm a statement, or type words (for
+ * something that needs a deliberate act, such as the parents' written agreement to a hashtag).
+ * Either is logged.
+ */
+export type Confirmation = { kind: 'typed'; words: string; prompt: string } | { kind: 'click'; prompt: string };
+
+/**
+ * What a confirmation is about besides the findings' own words: the attached photos (another photo
+ * asks again), the class whose pupils' consent was shown (another class asks again).
+ */
+export type ConfirmationScope = 'photos' | 'class';
+
+/** What staff need beside a rule's findings to act on them. */
+export type RuleAside = 'pupils-without-consent' | 'post-kind';
+
+export interface RuleMeta<Id extends string = string> {
+  id: Id;
   defaultLevel: RuleLevel;
-  /** The sentence of the school's Twitter policy the rule enforces, quoted. */
+  /**
+   * The levels the ICT lead may choose for the rule, `defaultLevel` among them. Only a rule whose
+   * policy has an exception allows `block-with-exception`, and its `confirmation` is that exception.
+   */
+  levels: readonly RuleLevel[];
+  /**
+   * The sentence of the school's Twitter policy the rule enforces, quoted. `{{account}}` and
+   * `{{Account}}` (at the start of a sentence) stand for the school's account: see `quotePolicy`.
+   */
   policySentence: string;
   /** Message templates by id; `{{name}}` is filled in. */
   messages: Record<string, string>;
-  /** What staff confirm, in words, when the rule runs at `block-with-exception`. */
-  exceptionPrompt?: string;
+  /**
+   * How staff go on past the rule's block. For a rule whose levels include `block-with-exception`
+   * it is the policy's exception, offered at that level only (the ICT lead may withhold it by
+   * choosing `block`); otherwise every block of the rule waits for it (photo consent). See `offersConfirmation`.
+   */
+  confirmation?: Confirmation;
+  /** What confirming a finding of this rule (its exception, or a warning) is about besides its words. */
+  confirmationScope?: readonly ConfirmationScope[];
+  aside?: RuleAside;
 }
 
-export interface PolicyRule {
-  meta: RuleMeta;
-  check(draft: Draft, context: RuleContext): Finding[];
+/** A finding as a rule reports it; the engine adds the rule's id and the confirmation its level offers. */
+export type RuleFinding = Omit<Finding, 'rule' | 'confirmation'>;
+
+export interface PolicyRule<Id extends string = string> {
+  meta: RuleMeta<Id>;
+  check(draft: Draft, context: RuleContext): RuleFinding[];
+}
+
+/** Declares a rule, keeping its id's literal type: the registry's ids become `RuleId`. */
+export function defineRule<const Id extends string>(rule: PolicyRule<Id>): PolicyRule<Id> {
+  return rule;
+}
+
+/** Whether staff may confirm a block of the rule at `level` (see `RuleMeta.confirmation`). */
+export function offersConfirmation(meta: RuleMeta, level: RuleLevel): boolean {
+  if (!meta.confirmation) return false;
+  return level === (meta.levels.includes('block-with-exception') ? 'block-with-exception' : 'block');
+}
+
+/**
+ * A rule's policy sentence for the school that uses the guard: its own handle ("@OakfieldPrimary")
+ * where the settings name one, otherwise "the school's account".
+ */
+export function quotePolicy(meta: RuleMeta, schoolHandle: string | null): string {
+  const handle = schoolHandle?.trim().replace(/^@/, '') ?? '';
+  const account = handle === '' ? 'the school’s account' : `@${handle}`;
+  return formatMessage(meta.policySentence, { account, Account: account.charAt(0).toUpperCase() + account.slice(1) });
 }
 
 /** Fills a message template: "“{{text}}” looks like…" with { text: 'Ada' }. */

@@ -1,24 +1,18 @@
 /** The contracts of the policy engine: what goes in (a draft) and what comes out (findings). */
 
-export const RULE_IDS = [
-  'pupil-name',
-  'hashtag',
-  'class-prefix',
-  'personal-info',
-  'attachment-name',
-  'photo-consent',
-  'location',
-  'mention',
-  'posting-cadence',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+// Derived from the registry, so a rule's id is written once: in its own `meta`.
+import type { RuleId } from './rules/index';
+import type { Confirmation } from './rule';
+
+export type { RuleId };
 
 /** What a finding does to a post. */
 export type Severity = 'warn' | 'block';
 
 /**
  * How the ICT lead sets a rule. `block-with-exception` blocks unless staff confirm the policy's
- * exception in words (the confirmation is logged).
+ * exception as the rule's `meta.confirmation` says (the confirmation is logged); only a rule whose
+ * policy has an exception allows it.
  */
 export type RuleLevel = 'off' | 'warn' | 'block' | 'block-with-exception';
 
@@ -43,8 +37,8 @@ export interface Finding {
   /** A sentence a teacher understands. Never contains roster data the draft did not already contain. */
   message: string;
   fix?: string;
-  /** Set when staff may go on by confirming the policy's exception in these words. */
-  exception?: { prompt: string };
+  /** Set on a block staff may go on past by confirming (the policy's exception, or what the rule asks them to check). */
+  confirmation?: Confirmation;
 }
 
 export interface Attachment {

@@ -9,7 +9,8 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import * as v from 'valibot';
-import { RULE_IDS, type PostKind } from '../policy/types';
+import { RULE_IDS } from '../policy/rules/index';
+import type { PostKind } from '../policy/types';
 import { isoWeekContaining } from './iso-week';
 import { RosterSchema, type Roster } from './model';
 

@@ -64,10 +64,18 @@ export type AuditEntryInput = Omit<AuditEntry, 'at'>;
 
 export type SettingKey = keyof Settings;
 
+/** A value the school's admin console set that was rejected: `message` names the entry ("pupil-name: …"). */
+export interface ManagedProblem {
+  key: SettingKey;
+  message: string;
+}
+
 export interface SettingsState {
   settings: Settings;
   /** Keys forced by the school's admin console: shown locked in the options page. */
   managedKeys: SettingKey[];
+  /** What the admin console asked for but was not applied, and why. */
+  managedProblems: ManagedProblem[];
   /** The admin console locked every setting. */
   locked: boolean;
   /** A settings PIN is set: changes need it. */

@@ -1,8 +1,34 @@
 /** The settings object: what the options page edits, settings.json holds and managed storage can force. */
 import * as v from 'valibot';
-import { RULE_IDS, type RuleId, type RuleLevel } from '../policy/types';
+import type { RuleMeta } from '../policy/rule';
+import { RULES, ruleMeta } from '../policy/rules/index';
+import type { RuleId, RuleLevel } from '../policy/types';
+import { t } from './i18n';
 
-const RuleLevelSchema = v.picklist(['off', 'warn', 'block', 'block-with-exception']);
+const RULES_WITH_EXCEPTION = RULES.filter(({ meta }) => meta.levels.includes('block-with-exception')).map(({ meta }) => meta.id);
+
+/**
+ * Why `level` is not one the rule allows, in words the ICT lead (options page, admin console) and
+ * the CLI's user can act on. Rule ids are what settings.json and managed storage are written in.
+ */
+export function ruleLevelProblem(id: RuleId, level: unknown): string {
+  const allowed = ruleMeta(id).levels.join(', ');
+  if (level === 'block-with-exception') return t('settings_level_needs_exception', id, RULES_WITH_EXCEPTION.join(', '), allowed);
+  return t('settings_level_unknown', JSON.stringify(level) ?? String(level), id, allowed);
+}
+
+/** Only the levels the rule's metadata allows: `block-with-exception` only where the policy has an exception. */
+function ruleLevelSchema(meta: RuleMeta<RuleId>) {
+  return v.picklist(meta.levels, (issue) => ruleLevelProblem(meta.id, issue.input));
+}
+
+const RuleLevelsSchema = v.partial(
+  v.strictObject(
+    Object.fromEntries(RULES.map(({ meta }) => [meta.id, ruleLevelSchema(meta)])) as Record<RuleId, ReturnType<typeof ruleLevelSchema>>,
+    // An unknown key is a misspelt rule id: say which ids there are. Otherwise valibot's own words.
+    (issue) => (issue.expected === 'never' ? t('settings_rule_unknown', String(issue.input), RULES.map(({ meta }) => meta.id).join(', ')) : `Invalid rules: ${issue.received}`),
+  ),
+);
 
 export const ClassSettingSchema = v.object({
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'A class needs a name.')),
@@ -16,7 +42,7 @@ export const SettingsSchema = v.object({
   classes: v.optional(v.array(ClassSettingSchema), []),
   /** Other allowed openings besides class names, e.g. "Whole School", "PTA". */
   extraPrefixes: v.optional(v.array(v.pipe(v.string(), v.trim(), v.minLength(1))), []),
-  rules: v.optional(v.partial(v.object(Object.fromEntries(RULE_IDS.map((id) => [id, RuleLevelSchema])) as Record<RuleId, typeof RuleLevelSchema>)), {}),
+  rules: v.optional(RuleLevelsSchema, {}),
   /** Phrases that are never a pupil's name here ("May Day", "Jack and the Beanstalk"). */
   neverANames: v.optional(v.array(v.pipe(v.string(), v.trim(), v.minLength(1))), []),
   /** The school's own contact details: not personal information. */

@@ -19,7 +19,7 @@ const store = (areas: SettingsAreas) => new SettingsStore(areas, 1000);
 
 describe('loading settings', () => {
   it('gives the defaults on a fresh install, and survives Firefox throwing without a policy', async () => {
-    expect(await store(fakeAreas(new Error('Managed storage manifest not found')).areas).load()).toEqual({ settings: DEFAULT_SETTINGS, managedKeys: [], locked: false });
+    expect(await store(fakeAreas(new Error('Managed storage manifest not found')).areas).load()).toEqual({ settings: DEFAULT_SETTINGS, managedKeys: [], locked: false, managedProblems: [] });
   });
 
   it('puts managed keys over local ones and reports them as locked', async () => {
@@ -40,7 +40,7 @@ describe('loading settings', () => {
     const { areas } = fakeAreas({ pupils: [{ forename: 'Ada' }], roster: 'Ada Nowak', lockSettings: true });
     const loaded = await store(areas).load();
     expect(JSON.stringify(loaded)).not.toContain('Ada');
-    expect(loaded).toEqual({ settings: DEFAULT_SETTINGS, managedKeys: [], locked: true });
+    expect(loaded).toEqual({ settings: DEFAULT_SETTINGS, managedKeys: [], locked: true, managedProblems: [] });
   });
 
   it('drops an invalid managed key and keeps the valid ones', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasesOf, checkSettings, linesOf, numberOf, syncUrlOf } from '../../src/options/settings-form';
+import { RULES } from '../../src/policy/rules/index';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 const messages = (result: ReturnType<typeof checkSettings>) => (result.ok ? [] : result.problems.map((problem) => `${problem.key} | ${problem.message}`));
@@ -57,7 +58,8 @@ describe('checkSettings', () => {
     ]);
   });
 
-  it('refuses a rule level that does not exist', () => {
-    expect(messages(checkSettings(DEFAULT_SETTINGS, { rules: { hashtag: 'sometimes' } }))).toEqual(['rules | Rules: choose one of the listed levels.']);
+  it('refuses a rule level that does not exist, saying which levels the rule has', () => {
+    const [{ meta }] = RULES;
+    expect(messages(checkSettings(DEFAULT_SETTINGS, { rules: { [meta.id]: 'sometimes' } }))).toEqual([`rules | Rules: "sometimes" is not a level; ${meta.id} can be ${meta.levels.join(', ')}.`]);
   });
 });

@@ -1,20 +1,47 @@
 import { describe, expect, test } from 'vitest';
 import { checkDraft } from '../../src/policy/engine';
-import { RULES } from '../../src/policy/rules/index';
-import { RULE_IDS, type Draft } from '../../src/policy/types';
-import { testPolicy } from './test-policy';
+import { offersConfirmation } from '../../src/policy/rule';
+import { RULE_IDS, RULES, ruleMeta } from '../../src/policy/rules/index';
+import { buildPolicySnapshot } from '../../src/policy/snapshot';
+import { compilePolicy } from '../../src/policy/engine';
+import { isEnglishWord } from '../../src/policy/english-words';
+import type { Draft, RuleLevel } from '../../src/policy/types';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { TEST_PUPILS, testPolicy } from './test-policy';
 
 const policy = testPolicy();
 const draft = (text: string, more: Partial<Draft> = {}): Draft => ({ text, attachments: [], confirmed: [], ...more });
 const photo = { name: 'IMG_1.jpg', alt: '', type: 'image/jpeg' };
 
-describe('rules', () => {
-  test('one rule per id, each quoting the policy and with a default level', () => {
-    expect(RULES.map((rule) => rule.meta.id).sort()).toEqual([...RULE_IDS].sort());
-    for (const rule of RULES) {
-      expect(rule.meta.policySentence.length).toBeGreaterThan(20);
-      expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
-      if (rule.meta.defaultLevel === 'block-with-exception') expect(rule.meta.exceptionPrompt).toBeTruthy();
+describe('the rules registry', () => {
+  test('one rule per id, each quoting the policy, with its messages and a default level among the levels it allows', () => {
+    expect(new Set(RULE_IDS).size).toBe(RULES.length);
+    for (const { meta } of RULES) {
+      expect(ruleMeta(meta.id)).toBe(meta);
+      expect(meta.policySentence.length).toBeGreaterThan(20);
+      expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
+      expect(meta.levels).toContain(meta.defaultLevel);
+      expect(meta.levels).toContain('off');
+    }
+  });
+
+  test('only a rule whose metadata declares a confirmation allows block-with-exception, and typed words are there to type', () => {
+    for (const { meta } of RULES) {
+      if (meta.levels.includes('block-with-exception')) expect(meta.confirmation, meta.id).toBeDefined();
+      if (meta.confirmation?.kind === 'typed') expect(meta.confirmation.words.trim()).not.toBe('');
+      if (meta.confirmation) expect(meta.confirmation.prompt).toMatch(/\w/);
+    }
+    // Not every rule: naming a child can never be confirmed away.
+    expect(RULES.filter(({ meta }) => meta.levels.includes('block-with-exception')).length).toBeLessThan(RULES.length);
+  });
+
+  test('a rule offers its confirmation where its levels say: at block-with-exception for a policy exception, at every block otherwise', () => {
+    for (const { meta } of RULES) {
+      const exceptionRule = meta.levels.includes('block-with-exception');
+      expect(offersConfirmation(meta, 'off')).toBe(false);
+      expect(offersConfirmation(meta, 'warn')).toBe(false);
+      expect(offersConfirmation(meta, 'block')).toBe(meta.confirmation !== undefined && !exceptionRule);
+      expect(offersConfirmation(meta, 'block-with-exception')).toBe(meta.confirmation !== undefined && exceptionRule);
     }
   });
 });
@@ -39,7 +66,8 @@ describe('checkDraft', () => {
   test('a hashtag is lifted only by its own confirmation, which the finding asks for in words', () => {
     const blocked = checkDraft(policy, draft('Oak: Zoo day #zoo'));
     expect(blocked.verdict).toBe('block');
-    expect(blocked.findings[0]?.exception?.prompt).toMatch(/written agreement/);
+    expect(blocked.findings[0]?.confirmation).toEqual(ruleMeta('hashtag').confirmation);
+    expect(blocked.findings[0]?.confirmation).toMatchObject({ kind: 'typed', words: 'parents agreed', prompt: expect.stringMatching(/written agreement/) });
     const confirmed = checkDraft(policy, draft('Oak: Zoo day #zoo', { confirmed: ['hashtag'] }));
     expect(confirmed).toMatchObject({ verdict: 'pass', findings: [] });
     expect(confirmed.confirmedFindings?.map((finding) => finding.rule)).toEqual(['hashtag']);
@@ -60,7 +88,7 @@ describe('checkDraft', () => {
     expect(checkDraft(testPolicy({ rules: { hashtag: 'warn' } }), draft('Oak: #zoo')).verdict).toBe('warn');
     const strict = checkDraft(testPolicy({ rules: { hashtag: 'block' } }), draft('Oak: #zoo', { confirmed: ['hashtag'] }));
     expect(strict.verdict).toBe('block');
-    expect(strict.findings[0]?.exception).toBeUndefined();
+    expect(strict.findings[0]?.confirmation).toBeUndefined();
     expect(checkDraft(testPolicy({ rules: { 'class-prefix': 'off' } }), draft('A lovely day.')).verdict).toBe('pass');
   });
 
@@ -75,5 +103,23 @@ describe('checkDraft', () => {
     const text = '🌳 Oak: well done 👏 \u0410va and A\u200Bmelia';
     const marked = checkDraft(policy, draft(text)).findings.map((finding) => text.slice(finding.start, finding.end));
     expect(marked).toEqual(['\u0410va', 'A\u200Bmelia']);
+  });
+
+  test('a level a rule does not allow (settings written before levels came from the rules) counts as block, never as an exception', () => {
+    const withoutException = RULES.filter(({ meta }) => !meta.levels.includes('block-with-exception')).map(({ meta }) => meta.id);
+    const ruleLevels = Object.fromEntries(withoutException.map((id) => [id, 'block-with-exception' as RuleLevel]));
+    const snapshot = buildPolicySnapshot({ pupils: TEST_PUPILS, importedAt: '2025-01-01T00:00:00Z', source: 'test' }, { ...DEFAULT_SETTINGS, rules: ruleLevels }, isEnglishWord);
+    const policy = compilePolicy(snapshot);
+    for (const id of withoutException) expect(policy.levels[id], id).toBe('block');
+    const result = checkDraft(policy, draft('Oak: Well done Ava', { confirmed: [...withoutException] }));
+    expect(result.verdict).toBe('block');
+    expect(result.findings.every((finding) => finding.confirmation === undefined)).toBe(true);
+  });
+
+  test('photo consent blocks until staff confirm with a click, at its default level', () => {
+    const blocked = checkDraft(policy, draft('Willow: Painting', { attachments: [photo] }));
+    expect(blocked.verdict).toBe('block');
+    expect(blocked.findings[0]?.confirmation).toMatchObject({ kind: 'click' });
+    expect(checkDraft(policy, draft('Willow: Painting', { attachments: [photo], confirmed: ['photo-consent'] })).verdict).toBe('pass');
   });
 });

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import messages from '../../public/_locales/en_GB/messages.json';
+import { ruleLabelKey } from '../../src/options/rule-labels';
+import { RULE_IDS } from '../../src/policy/rules/index';
 import { fillLocaleMessage, t, type MessageKey } from '../../src/shared/i18n';
 
 interface Entry {
@@ -20,6 +22,8 @@ interface Entry {
 const ROOT = new URL('../../', import.meta.url);
 const ENTRIES = Object.entries(messages as Record<string, Entry>);
 const PAGE_DIRS = ['src/options', 'src/popup', 'src/consent'];
+/** Where t() is called: the pages, and the settings' validation messages (shown by the options page and the CLI). */
+const CALLER_DIRS = [...PAGE_DIRS, 'src/shared'];
 /** Chrome's rule for message and placeholder names; "@@" names are the browser's own. */
 const NAME = /^[A-Za-z0-9_]+$/;
 
@@ -37,15 +41,22 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every `t(…)` call in the pages' sources, found by parsing them rather than by a pattern. */
+/**
+ * Every `t(…)` call in the callers' sources, found by parsing them rather than by a pattern. A
+ * rule's label is asked for by `t(ruleLabelKey(id))`: that call stands for one key per rule.
+ */
 function tCalls(): Call[] {
   const calls: Call[] = [];
-  for (const path of PAGE_DIRS.flatMap(sourceFiles)) {
+  for (const path of CALLER_DIRS.flatMap(sourceFiles)) {
     const source = ts.createSourceFile(path, readFileSync(new URL(path, ROOT), 'utf8'), ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't') {
         const [first, ...rest] = node.arguments;
         const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+        if (first !== undefined && ts.isCallExpression(first) && first.expression.getText(source) === 'ruleLabelKey') {
+          for (const id of RULE_IDS) calls.push({ where: `${path}:${line} (${id})`, key: ruleLabelKey(id), substitutions: rest.length });
+          return;
+        }
         calls.push({
           where: `${path}:${line}`,
           key: first !== undefined && ts.isStringLiteralLike(first) ? first.text : null,

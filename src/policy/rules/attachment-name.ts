@@ -1,7 +1,7 @@
 import { findPupilNames } from '../names/find-pupil-names';
 import { normaliseText } from '../normalise';
-import { formatMessage, type PolicyRule } from '../rule';
-import type { Finding, FindingTarget } from '../types';
+import { defineRule, formatMessage, type RuleFinding } from '../rule';
+import type { FindingTarget } from '../types';
 
 const messages = {
   name: 'The attachment’s {{part}} contains “{{text}}”, which looks like a pupil’s name ({{reason}}).',
@@ -13,15 +13,16 @@ const messages = {
 const PART_WORDS = { name: 'file name', alt: 'description (alt text)', metadata: 'embedded details' } as const;
 const FIXES = { name: messages.fixName, alt: messages.fixAlt, metadata: messages.fixMetadata } as const;
 
-export const rule: PolicyRule = {
+export const rule = defineRule({
   meta: {
     id: 'attachment-name',
     defaultLevel: 'block',
+    levels: ['off', 'warn', 'block'],
     policySentence: 'To ensure compliance with our Data Protection Policy, names of specific children will not be included in any Tweets.',
     messages,
   },
   check(draft, context) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     draft.attachments.forEach((attachment, index) => {
       const fields: [string, Extract<FindingTarget, { kind: 'attachment' }>][] = [
         [attachment.name, { kind: 'attachment', index, part: 'name' }],
@@ -33,7 +34,6 @@ export const rule: PolicyRule = {
         // A file name and metadata (titles, keywords) have no sentences: a name in lower case counts there too.
         for (const match of findPupilNames(context.policy.names, normaliseText(text), { keywords: target.part !== 'alt' })) {
           findings.push({
-            rule: 'attachment-name',
             severity: match.severity,
             start: match.start,
             end: match.end,
@@ -46,4 +46,4 @@ export const rule: PolicyRule = {
     });
     return findings;
   },
-};
+});

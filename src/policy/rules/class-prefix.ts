@@ -1,6 +1,6 @@
 import { closestClassName, firstWordStart, wordEnd } from '../class-prefix';
 import { originalRange } from '../normalise';
-import { formatMessage, type PolicyRule } from '../rule';
+import { defineRule, formatMessage } from '../rule';
 
 const messages = {
   missing: 'Posts must begin with the class name.',
@@ -8,10 +8,11 @@ const messages = {
   fixAny: 'Start the post with your class name, for example “{{name}}:”.',
 };
 
-export const rule: PolicyRule = {
+export const rule = defineRule({
   meta: {
     id: 'class-prefix',
     defaultLevel: 'block',
+    levels: ['off', 'warn', 'block'],
     policySentence: 'All posts will begin with the class name to help signpost followers to relevant information, though we hope users will enjoy looking at all the learning shared on our feed.',
     messages,
   },
@@ -26,7 +27,6 @@ export const rule: PolicyRule = {
     const example = context.policy.snapshot.classes[0]?.name ?? 'Year 5';
     return [
       {
-        rule: 'class-prefix',
         severity: 'block',
         ...range,
         target: { kind: 'text' },
@@ -35,4 +35,4 @@ export const rule: PolicyRule = {
       },
     ];
   },
-};
+});

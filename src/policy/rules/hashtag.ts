@@ -1,7 +1,6 @@
 // X's own grammar for hashtags (Unicode letters, full-width ＃, not inside URLs…), from twitter-text.
 import extractHashtagsWithIndices from 'twitter-text/dist/extractHashtagsWithIndices.js';
-import { formatMessage, type PolicyRule } from '../rule';
-import type { Finding } from '../types';
+import { defineRule, formatMessage, type RuleFinding } from '../rule';
 
 /** Each hashtag X would make of `text`: the tag without its sign, and its UTF-16 range with the sign. */
 export function findHashtags(text: string): { hashtag: string; start: number; end: number }[] {
@@ -13,20 +12,23 @@ const messages = {
   fix: 'Remove the # (write “{{word}}” on its own).',
 };
 
-export const rule: PolicyRule = {
+export const rule = defineRule({
   meta: {
     id: 'hashtag',
     // The policy's one exception: the parents/carers of every child in the image agreed in writing.
     defaultLevel: 'block-with-exception',
+    levels: ['off', 'warn', 'block', 'block-with-exception'],
     policySentence:
-      "To avoid posts becoming visible to a wider audience, @PrimaryRedbourn's tweets will not use the 'hashtag' function without prior agreement from parent/carers of any child in the image.",
+      "To avoid posts becoming visible to a wider audience, tweets from {{account}} will not use the 'hashtag' function without prior agreement from parent/carers of any child in the image.",
     messages,
-    exceptionPrompt: 'I have written agreement from the parents/carers of every child in the image to use this hashtag.',
+    // Typed, not clicked: the agreement is a fact staff must have checked, and it is logged.
+    confirmation: { kind: 'typed', words: 'parents agreed', prompt: 'I have written agreement from the parents/carers of every child in the image to use this hashtag.' },
+    // The agreement is for the children in these pictures: another photo asks again.
+    confirmationScope: ['photos'],
   },
   check(draft) {
     return findHashtags(draft.text).map(
-      ({ hashtag, start, end }): Finding => ({
-        rule: 'hashtag',
+      ({ hashtag, start, end }): RuleFinding => ({
         severity: 'block',
         start,
         end,
@@ -36,4 +38,4 @@ export const rule: PolicyRule = {
       }),
     );
   },
-};
+});

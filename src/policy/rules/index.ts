@@ -1,5 +1,8 @@
-/** Every rule, in the order findings are listed. A new rule is a new file here and a new table test. */
-import type { PolicyRule } from '../rule';
+/**
+ * Every rule, in the order findings are listed. A new rule is a new file here and a new table
+ * test; its id, levels and confirmation are in its own `meta`.
+ */
+import type { RuleMeta } from '../rule';
 import { rule as attachmentName } from './attachment-name';
 import { rule as classPrefix } from './class-prefix';
 import { rule as hashtag } from './hashtag';
@@ -10,4 +13,15 @@ import { rule as photoConsent } from './photo-consent';
 import { rule as postingCadence } from './posting-cadence';
 import { rule as pupilName } from './pupil-name';
 
-export const RULES: readonly PolicyRule[] = [classPrefix, pupilName, hashtag, personalInfo, attachmentName, photoConsent, location, mention, postingCadence];
+export const RULES = [classPrefix, pupilName, hashtag, personalInfo, attachmentName, photoConsent, location, mention, postingCadence] as const;
+
+export type RuleId = (typeof RULES)[number]['meta']['id'];
+
+export const RULE_IDS: readonly RuleId[] = RULES.map((rule) => rule.meta.id);
+
+const META_BY_ID: ReadonlyMap<string, RuleMeta<RuleId>> = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));
+
+/** A rule's metadata, by its id. */
+export function ruleMeta(id: RuleId): RuleMeta<RuleId> {
+  return META_BY_ID.get(id) as RuleMeta<RuleId>;
+}

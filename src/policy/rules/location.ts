@@ -1,23 +1,23 @@
-import type { PolicyRule } from '../rule';
-import type { Finding } from '../types';
+import { defineRule, type RuleFinding } from '../rule';
 
 const messages = {
   gps: 'This photo records where it was taken (GPS position), which could show where a child lives or is.',
   fix: 'Remove the location from the photo (or turn off location in the camera) before posting.',
 };
 
-export const rule: PolicyRule = {
+export const rule = defineRule({
   meta: {
     id: 'location',
     defaultLevel: 'warn',
-    policySentence: 'It will also outline the necessary steps taken to ensure online safety when using this communication tool.',
+    levels: ['off', 'warn', 'block'],
+    policySentence: "I will not give out my own or other people's personal information, including: name, phone number, home address, interests, schools or clubs.",
     messages,
   },
   check(draft) {
-    return draft.attachments.flatMap((attachment, index): Finding[] =>
+    return draft.attachments.flatMap((attachment, index): RuleFinding[] =>
       attachment.gps
-        ? [{ rule: 'location', severity: 'block', start: 0, end: 0, target: { kind: 'attachment', index, part: 'metadata' }, message: messages.gps, fix: messages.fix }]
+        ? [{ severity: 'block', start: 0, end: 0, target: { kind: 'attachment', index, part: 'metadata' }, message: messages.gps, fix: messages.fix }]
         : [],
     );
   },
-};
+});

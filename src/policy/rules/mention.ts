@@ -1,18 +1,18 @@
 // X's own grammar for @mentions, from twitter-text.
 import extractMentionsWithIndices from 'twitter-text/dist/extractMentionsWithIndices.js';
-import { formatMessage, type PolicyRule } from '../rule';
-import type { Finding } from '../types';
+import { defineRule, formatMessage, type RuleFinding } from '../rule';
 
 const messages = {
   mention: '“{{text}}” mentions another account: the post may then be seen beyond the school’s followers.',
   fix: 'Remove the @ unless the school means to involve that account.',
 };
 
-export const rule: PolicyRule = {
+export const rule = defineRule({
   meta: {
     id: 'mention',
     defaultLevel: 'warn',
-    policySentence: '@PrimaryRedbourn will not enter into private discussions with others.',
+    levels: ['off', 'warn', 'block'],
+    policySentence: 'To safeguard our children and staff and to create a closed community which represents a digital extension of our school…',
     messages,
   },
   check(draft, context) {
@@ -20,8 +20,7 @@ export const rule: PolicyRule = {
     return extractMentionsWithIndices(draft.text)
       .filter(({ screenName }) => !own.has(screenName.toLowerCase()))
       .map(
-        ({ indices: [start, end] }): Finding => ({
-          rule: 'mention',
+        ({ indices: [start, end] }): RuleFinding => ({
           severity: 'block',
           start,
           end,
@@ -31,4 +30,4 @@ export const rule: PolicyRule = {
         }),
       );
   },
-};
+});

@@ -1,6 +1,5 @@
 import { foldText, originalRange, type NormalisedText } from '../normalise';
-import { formatMessage, type PolicyRule, type TextRange } from '../rule';
-import type { Finding } from '../types';
+import { defineRule, formatMessage, type RuleFinding, type TextRange } from '../rule';
 
 /**
  * The built-in phone pattern, used when no phone library is injected (the content script, to stay
@@ -74,10 +73,11 @@ function phoneKey(written: string): string {
   return international === null ? digits : `0${international.replace(/^0/, '')}`;
 }
 
-export const rule: PolicyRule = {
+export const rule = defineRule({
   meta: {
     id: 'personal-info',
     defaultLevel: 'block',
+    levels: ['off', 'warn', 'block'],
     policySentence: "I will not give out my own or other people's personal information, including: name, phone number, home address, interests, schools or clubs.",
     messages,
   },
@@ -87,10 +87,10 @@ export const rule: PolicyRule = {
     const schoolPhones = new Set(snapshot.schoolPhones.map(phoneKey));
     const schoolEmails = new Set(snapshot.schoolEmails.map(foldText));
     const normalised = context.normalisedText;
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     const report = (range: TextRange, message: string) => {
       if (findings.some((finding) => range.start < finding.end && finding.start < range.end)) return;
-      findings.push({ rule: 'personal-info', severity: 'block', ...range, target: { kind: 'text' }, message: formatMessage(message, { text: text.slice(range.start, range.end) }), fix: messages.fix });
+      findings.push({ severity: 'block', ...range, target: { kind: 'text' }, message: formatMessage(message, { text: text.slice(range.start, range.end) }), fix: messages.fix });
     };
 
     // In the folded text, so "mum＠ｇｍａｉｌ.com" is read as the address it shows.
@@ -111,4 +111,4 @@ export const rule: PolicyRule = {
     for (const match of text.matchAll(ADDRESS_PATTERN)) report({ start: match.index, end: match.index + match[0].length }, messages.address);
     return findings.sort((a, b) => a.start - b.start);
   },
-};
+});

@@ -1,4 +1,4 @@
-import { formatMessage, type PolicyRule } from '../rule';
+import { defineRule, formatMessage } from '../rule';
 import type { Attachment } from '../types';
 
 const messages = {
@@ -15,14 +15,19 @@ function isPhotoOrVideo(attachment: Attachment): boolean {
   return /^(?:image|video)\//i.test(attachment.type) || MEDIA_EXTENSION.test(attachment.name.trim());
 }
 
-export const rule: PolicyRule = {
+export const rule = defineRule({
   meta: {
     id: 'photo-consent',
-    // Block until staff confirm: the confirmation is this rule's exception.
-    defaultLevel: 'block-with-exception',
+    // Blocks until staff confirm: the policy has no exception here, the check is staff's to make.
+    defaultLevel: 'block',
+    levels: ['off', 'warn', 'block'],
     policySentence: 'Where permission has not been granted, no photo will be used where that child can be identified.',
     messages,
-    exceptionPrompt: 'I have checked: no pupil without photo consent can be identified in these photos or videos.',
+    // Staff check the photos against the list shown beside them: one deliberate click.
+    confirmation: { kind: 'click', prompt: 'I have checked: no pupil without photo consent can be identified in these photos or videos.' },
+    // About these photos and the class whose list was shown: another photo or class asks again.
+    confirmationScope: ['photos', 'class'],
+    aside: 'pupils-without-consent',
   },
   check(draft, context) {
     const index = draft.attachments.findIndex(isPhotoOrVideo);
@@ -35,7 +40,6 @@ export const rule: PolicyRule = {
     const attachment = draft.attachments[index] as Attachment;
     return [
       {
-        rule: 'photo-consent',
         severity: 'block',
         start: 0,
         end: attachment.name.length,
@@ -45,4 +49,4 @@ export const rule: PolicyRule = {
       },
     ];
   },
-};
+});

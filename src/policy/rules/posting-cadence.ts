@@ -1,4 +1,4 @@
-import { formatMessage, type PolicyRule } from '../rule';
+import { defineRule, formatMessage } from '../rule';
 
 const MAX_GENERAL_POSTS_A_WEEK = 2;
 
@@ -7,12 +7,15 @@ const messages = {
   fix: 'If this is a special event or a residential trip, mark it as one; otherwise keep it for next week.',
 };
 
-export const rule: PolicyRule = {
+export const rule = defineRule({
   meta: {
     id: 'posting-cadence',
     defaultLevel: 'warn',
+    levels: ['off', 'warn', 'block'],
     policySentence: 'Each week, every class will post at least one, and no more than two, general posts.',
     messages,
+    // Special events and residential trips are exempt: staff say which this post is.
+    aside: 'post-kind',
   },
   check(draft, context) {
     const { prefix } = context;
@@ -22,7 +25,6 @@ export const rule: PolicyRule = {
     if (count < MAX_GENERAL_POSTS_A_WEEK) return [];
     return [
       {
-        rule: 'posting-cadence',
         severity: 'block',
         start: prefix.start,
         end: prefix.end,
@@ -32,4 +34,4 @@ export const rule: PolicyRule = {
       },
     ];
   },
-};
+});

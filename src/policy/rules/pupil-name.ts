@@ -1,6 +1,5 @@
 import { findPupilNames } from '../names/find-pupil-names';
-import { formatMessage, type PolicyRule } from '../rule';
-import type { Finding } from '../types';
+import { defineRule, formatMessage, type RuleFinding } from '../rule';
 
 const messages = {
   name: '“{{text}}” looks like a pupil’s name ({{reason}}). Posts must not name children.',
@@ -9,18 +8,18 @@ const messages = {
   fixWarn: 'If this is not a pupil’s name you can go on; otherwise remove it.',
 };
 
-export const rule: PolicyRule = {
+export const rule = defineRule({
   meta: {
     id: 'pupil-name',
     defaultLevel: 'block',
+    levels: ['off', 'warn', 'block'],
     policySentence: 'To ensure compliance with our Data Protection Policy, names of specific children will not be included in any Tweets.',
     messages,
   },
   check(draft, context) {
     const matches = findPupilNames(context.policy.names, context.normalisedText, { from: context.prefix?.foldedEnd ?? 0 });
     return matches.map(
-      (match): Finding => ({
-        rule: 'pupil-name',
+      (match): RuleFinding => ({
         severity: match.severity,
         start: match.start,
         end: match.end,
@@ -30,4 +29,4 @@ export const rule: PolicyRule = {
       }),
     );
   },
-};
+});
