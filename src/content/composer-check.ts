@@ -7,7 +7,7 @@ import { ruleMeta } from '../policy/rules/index';
 import type { Attachment, CheckResult, Draft, Finding, PostKind, RuleId } from '../policy/types';
 import type { AttachmentReading } from './attachment-tracker';
 import { isGuardedAccount, type GuardReadiness } from './guard-connection';
-import { activeAccountHandle, isDirectMessageEditor, readEditorText, type SelectorHealth } from './x-dom';
+import { activeAccountAudience, activeAccountHandle, isDirectMessageEditor, readEditorText, type SelectorHealth } from './x-dom';
 
 export interface ComposerState {
   editors: HTMLElement[];
@@ -53,6 +53,7 @@ export function decideComposer(readiness: GuardReadiness, composer: ComposerStat
   if (composer.attachmentReading === 'failed') return hold('attachment-unreadable');
 
   const editors: EditorResult[] = [];
+  const accountAudience = activeAccountAudience();
   for (const [index, editor] of composer.editors.entries()) {
     const text = readEditorText(editor);
     if (text === null) return hold('unreadable');
@@ -64,6 +65,7 @@ export function decideComposer(readiness: GuardReadiness, composer: ComposerStat
       postsThisWeek: composer.postsThisWeek,
       kind: composer.kind,
       placement: isDirectMessageEditor(editor) ? 'message' : index === 0 ? 'opening' : 'continuation',
+      accountAudience,
     };
     let result = checkDraft(readiness.policy, draft);
     // A confirmation covers only what staff saw: a new name, another photo, asks again.

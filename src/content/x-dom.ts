@@ -19,8 +19,20 @@ const POST_BUTTON_PRIMARY = '[data-testid="tweetButton"], [data-testid="tweetBut
  */
 const POST_BUTTON_FALLBACK = 'button, [role="button"]';
 
-const ACCOUNT_AVATAR = '[data-testid="SideNav_AccountSwitcher_Button"] [data-testid^="UserAvatar-Container-"]';
+const ACCOUNT_SWITCHER = '[data-testid="SideNav_AccountSwitcher_Button"]';
+const ACCOUNT_AVATAR = `${ACCOUNT_SWITCHER} [data-testid^="UserAvatar-Container-"]`;
 const ACCOUNT_AVATAR_PREFIX = 'UserAvatar-Container-';
+/**
+ * The account button at the foot of the side bar, found by structure when its test id is gone:
+ * the banner's menu button that is not in the navigation.
+ */
+const ACCOUNT_SWITCHER_FALLBACK = 'header[role="banner"] [role="button"][aria-haspopup="menu"]:not(nav *), header[role="banner"] button[aria-haspopup="menu"]:not(nav *)';
+/**
+ * The lock X draws beside a protected account's name (in the account switcher, on the profile, on
+ * its posts). Its aria-label is translated ("Protected account", "非公開アカウント"); its test id
+ * and its drawing are not.
+ */
+const PROTECTED_LOCK = '[data-testid="icon-lock"], svg path[d^="M17.5 7H17v-.25c0-2.76-2.24-5-5-5s-5 2.24-5 5V7"]';
 
 export const FILE_INPUT = 'input[type="file"][data-testid="fileInput"], input[type="file"]';
 export const ATTACHMENTS = '[data-testid="attachments"]';
@@ -119,6 +131,18 @@ export function activeAccountHandle(): string | null {
   const testId = avatar?.getAttribute('data-testid');
   if (!testId?.startsWith(ACCOUNT_AVATAR_PREFIX)) return null;
   return handleKey(testId.slice(ACCOUNT_AVATAR_PREFIX.length)) || null;
+}
+
+/**
+ * Who can see the active account's posts, from the lock the account switcher already shows:
+ * protected when X draws it there; public when X's own switcher is there without it. When only a
+ * look-alike of the switcher is found (X renamed its markup), no lock means unknown: never a guess.
+ */
+export function activeAccountAudience(): 'protected' | 'public' | 'unknown' {
+  const switcher = document.querySelector(ACCOUNT_SWITCHER);
+  if (switcher) return switcher.querySelector(PROTECTED_LOCK) ? 'protected' : 'public';
+  const lookalike = document.querySelector(ACCOUNT_SWITCHER_FALLBACK);
+  return lookalike?.querySelector(PROTECTED_LOCK) ? 'protected' : 'unknown';
 }
 
 /** Keeps only editors not nested in another match (Draft's root and its contenteditable both match fallbacks). */

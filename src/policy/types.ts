@@ -70,6 +70,11 @@ export interface Draft {
    * with a class name.
    */
   placement?: 'opening' | 'continuation' | 'message';
+  /**
+   * Who can see the posting account's posts, as X's page shows it (a lock marks a protected
+   * account); `unknown` when the page did not show it. Absent where it cannot be known (the CLI).
+   */
+  accountAudience?: 'protected' | 'public' | 'unknown';
 }
 
 export type Verdict = 'block' | 'warn' | 'pass';

@@ -224,13 +224,18 @@ describe('direct messages', () => {
     await page().keyboard.type(text);
   }
 
-  it('the send button: a message naming a pupil stays; one without a class name goes out once', async () => {
+  it('the send button: a message naming a pupil stays; one without a class name goes out once, after the direct-message warning', async () => {
     await typeMessage('Well done Kai, see you Monday');
     await page().locator('[data-testid="dmComposerSendButton"]').click();
     await expectNothingPosted();
     expect(await waitForPanel(page(), /Not posted/)).toMatch(/Kai/);
 
     await retype(conversation(), 'Thanks, see you Monday', { selector: dmEditor });
+    await page().locator('[data-testid="dmComposerSendButton"]').click();
+    await expectNothingPosted();
+    // The blocked send moved focus onto the panel's acknowledgement of the warning.
+    expect(await waitForPanel(page(), /private discussions/)).not.toMatch(/Kai/);
+    await page().keyboard.press('Enter');
     await page().locator('[data-testid="dmComposerSendButton"]').click();
     const posted = await expectPostedOnce();
     expect([posted.kind, posted.text, posted.conversationId]).toEqual(['dm', 'Thanks, see you Monday', '1']);
@@ -246,8 +251,13 @@ describe('direct messages', () => {
   // Fails with the guard as it stands: Enter in the DM box is not treated as a submission by the
   // content script, so the text is never approved, and the network backstop checks it as an opening
   // post and refuses it for having no class name (see the report that came with this file).
-  it('Enter, which sends on X: a clean message goes out once', async () => {
+  it('Enter, which sends on X: a clean message goes out once, after the direct-message warning', async () => {
     await typeMessage('Thanks, see you Monday');
+    await page().keyboard.press('Enter');
+    await expectNothingPosted();
+    await waitForPanel(page(), /private discussions/);
+    await page().keyboard.press('Enter');
+    await page().locator(dmEditor).click();
     await page().keyboard.press('Enter');
     expect((await expectPostedOnce()).text).toBe('Thanks, see you Monday');
   });

@@ -122,4 +122,10 @@ describe('checkDraft', () => {
     expect(blocked.findings[0]?.confirmation).toMatchObject({ kind: 'click' });
     expect(checkDraft(policy, draft('Willow: Painting', { attachments: [photo], confirmed: ['photo-consent'] })).verdict).toBe('pass');
   });
+
+  test('a direct message gets the name checks and a finding of its own', () => {
+    const result = checkDraft(policy, draft('Well done Ava today', { placement: 'message' }));
+    expect(result.findings.map((finding) => finding.rule).sort()).toEqual(['direct-message', 'pupil-name']);
+    expect(result.verdict).toBe('block');
+  });
 });

@@ -15,6 +15,7 @@ export interface RuleCase {
   postsThisWeek?: Record<string, number>;
   kind?: Draft['kind'];
   placement?: Draft['placement'];
+  accountAudience?: Draft['accountAudience'];
   /** Another policy for this case (other settings or roster). */
   policy?: CompiledPolicy;
   /** Why the case is here, when the text alone does not say. */
@@ -43,6 +44,7 @@ export function ruleTester(rule: RuleId, tables: { valid: (string | RuleCase)[];
       ...(entry.postsThisWeek ? { postsThisWeek: entry.postsThisWeek } : {}),
       ...(entry.kind ? { kind: entry.kind } : {}),
       ...(entry.placement ? { placement: entry.placement } : {}),
+      ...(entry.accountAudience ? { accountAudience: entry.accountAudience } : {}),
     });
     return result.findings.filter((finding) => finding.rule === rule);
   };

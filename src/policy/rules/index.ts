@@ -3,8 +3,10 @@
  * test; its id, levels and confirmation are in its own `meta`.
  */
 import type { RuleMeta } from '../rule';
+import { rule as accountPrivate } from './account-private';
 import { rule as attachmentName } from './attachment-name';
 import { rule as classPrefix } from './class-prefix';
+import { rule as directMessage } from './direct-message';
 import { rule as hashtag } from './hashtag';
 import { rule as location } from './location';
 import { rule as mention } from './mention';
@@ -13,7 +15,7 @@ import { rule as photoConsent } from './photo-consent';
 import { rule as postingCadence } from './posting-cadence';
 import { rule as pupilName } from './pupil-name';
 
-export const RULES = [classPrefix, pupilName, hashtag, personalInfo, attachmentName, photoConsent, location, mention, postingCadence] as const;
+export const RULES = [accountPrivate, classPrefix, pupilName, hashtag, personalInfo, attachmentName, photoConsent, location, mention, directMessage, postingCadence] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];
 
