@@ -134,15 +134,17 @@ export function activeAccountHandle(): string | null {
 }
 
 /**
- * Who can see the active account's posts, from the lock the account switcher already shows:
- * protected when X draws it there; public when X's own switcher is there without it. When only a
- * look-alike of the switcher is found (X renamed its markup), no lock means unknown: never a guess.
+ * Who can see the active account's posts, from the lock the account switcher already shows beside
+ * the account's name: protected when X draws it. No lock means public only in X's own switcher
+ * showing the name (its @handle, which is not translated): a collapsed side bar shows the avatar
+ * alone, and a look-alike found after X renamed its markup may not be the switcher. Otherwise
+ * unknown: never a guess.
  */
 export function activeAccountAudience(): 'protected' | 'public' | 'unknown' {
-  const switcher = document.querySelector(ACCOUNT_SWITCHER);
-  if (switcher) return switcher.querySelector(PROTECTED_LOCK) ? 'protected' : 'public';
-  const lookalike = document.querySelector(ACCOUNT_SWITCHER_FALLBACK);
-  return lookalike?.querySelector(PROTECTED_LOCK) ? 'protected' : 'unknown';
+  const switcher = document.querySelector(ACCOUNT_SWITCHER) ?? document.querySelector(ACCOUNT_SWITCHER_FALLBACK);
+  if (switcher?.querySelector(PROTECTED_LOCK)) return 'protected';
+  const namesShown = switcher?.matches(ACCOUNT_SWITCHER) && /@\w{1,15}/.test(switcher.textContent ?? '');
+  return namesShown ? 'public' : 'unknown';
 }
 
 /** Keeps only editors not nested in another match (Draft's root and its contenteditable both match fallbacks). */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { RULES } from '../../src/policy/rules/index';
 import { FIXTURES, runCli, scratchFiles } from './run-cli';
 
 const ROSTER = join(FIXTURES, 'roster.csv');
@@ -60,6 +61,13 @@ describe('guard check', () => {
     const invalid = runCli(['check', '--roster', ROSTER, '--settings', join(directory, 'settings.json')], '{"text":"Owls: hi"}');
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toMatch(/settings\.json: rules\.hashtag: /);
+    // The exception level on a rule whose policy has none: refused, saying which rules have one.
+    const [withoutException] = RULES.filter(({ meta }) => !meta.levels.includes('block-with-exception')).map(({ meta }) => meta.id);
+    const exceptionFile = join(scratchFiles({ 'settings.json': JSON.stringify({ rules: { [withoutException!]: 'block-with-exception' } }) }), 'settings.json');
+    const refused = runCli(['check', '--roster', ROSTER, '--settings', exceptionFile], '{"text":"Owls: hi"}');
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(`settings.json: rules.${withoutException}: “block-with-exception” is only for a rule whose policy allows an exception (hashtag)`);
     const broken = runCli(['check', '--roster', ROSTER, '--settings', join(directory, 'broken.json')], '{"text":"Owls: hi"}');
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/broken\.json: not valid JSON/);

@@ -71,6 +71,14 @@ describe('the school account’s privacy, read from the lock X shows', () => {
     expect(panel).toContain('Protect your posts');
     expect(panel).not.toMatch(/The school account is public/);
   });
+  it('warns that it cannot tell, rather than calling the account public, when the side bar shows the avatar alone', async () => {
+    await open('/home?sidebar=collapsed&protected=', '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]');
+    await typeDraft(inline(), 'Year 5: Our science fair.');
+    await inline().locator('[data-testid="tweetButtonInline"]').click();
+    await expectNothingPosted();
+    const panel = await waitForPanel(page(), /cannot tell whether the school account is private/);
+    expect(panel).not.toMatch(/The school account is public/);
+  });
 });
 
 describe('a direct message from the school account', () => {
