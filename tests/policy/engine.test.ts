@@ -78,7 +78,7 @@ describe('checkDraft', () => {
   });
 
   test('a warning is acknowledged by confirming its rule', () => {
-    const result = checkDraft(policy, draft('Willow: Grace helped us', { confirmed: ['pupil-name'] }));
+    const result = checkDraft(policy, draft('Willow: Grace in the garden', { confirmed: ['pupil-name'] }));
     expect(result).toMatchObject({ verdict: 'pass', findings: [] });
     expect(result.confirmedFindings).toHaveLength(1);
   });

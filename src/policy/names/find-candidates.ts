@@ -73,6 +73,8 @@ export interface VariantFound {
   last: number;
   tokens: CompiledNameToken[];
   givenName: boolean;
+  /** Only a short form of a pupil's forename, which the roster does not record. */
+  shortForm: boolean;
   fullName: boolean;
   /** Matched through "Amelias" (a possessive without its apostrophe). */
   possessive: boolean;
@@ -84,7 +86,7 @@ export function longestVariantAt(matcher: NameMatcher, stream: TokenStream, look
     const withoutS = lookup.idWithoutFinalS(index);
     const variant = withoutS !== NOT_A_NAME ? matcher.variantsByFirstToken.get(withoutS)?.find((entry) => entry.tokens.length === 1) : undefined;
     if (!variant) return null;
-    return { first: index, last: index, tokens: [matcher.tokens[withoutS] as CompiledNameToken], givenName: variant.givenName, fullName: false, possessive: true };
+    return { first: index, last: index, tokens: [matcher.tokens[withoutS] as CompiledNameToken], givenName: variant.givenName, shortForm: variant.shortForm && !variant.givenName, fullName: false, possessive: true };
   }
   for (const variant of matcher.variantsByFirstToken.get(id) ?? []) {
     const length = variant.tokens.length;
@@ -98,6 +100,7 @@ export function longestVariantAt(matcher: NameMatcher, stream: TokenStream, look
       last: index + length - 1,
       tokens: variant.tokens.map((token) => matcher.tokens[token] as CompiledNameToken),
       givenName: variant.givenName,
+      shortForm: variant.shortForm && !variant.givenName,
       fullName: variant.fullName,
       possessive: false,
     };
