@@ -127,3 +127,10 @@ export const STORY_FRAMES = [
   'research about', 'researching', 'dressed as', 'dressed up as', 'came as', 'came dressed as', 'part of', 'role of', 'played',
   'written by', 'illustrated by', 'by author', 'author', 'poet', 'artist', 'scientist', 'explorer', 'inventor', 'famous',
 ].map((phrase) => phrase.split(' '));
+
+/** What a month or season does in a sentence ("Autumn has arrived", "May brings sunshine"): no evidence of a child. */
+export const TIME_OF_YEAR_VERBS = new Set([
+  'arrived', 'arrives', 'came', 'comes', 'began', 'begins', 'started', 'starts', 'ended', 'ends', 'finished', 'finishes', 'brought',
+  'brings', 'passed', 'passes', 'flew', 'flies', 'returned', 'returns', 'approached', 'approaches', 'turned', 'turns', 'seemed', 'seems',
+  'felt', 'feels', 'looked', 'looks', 'went', 'goes', 'lasted', 'lasts',
+]);

@@ -120,8 +120,7 @@ export function nameParts(name: string): string[] {
 
 /**
  * The famous phrases holding a roster name part, less any that is a pupil's full name (a pupil
- * called Grace Darling is named by "Grace Darling"), and less lists of the roster's own names
- * ("Grace and Frankie" where both are pupils is two children).
+ * called Grace Darling is named by "Grace Darling").
  */
 function famousPhrasesOf(roster: Roster, tokens: NameTokenTable, knowledge: NameKnowledge): string[] {
   const parts = new Set(tokens.entries.map((token) => token.text));
@@ -132,10 +131,7 @@ function famousPhrasesOf(roster: Roster, tokens: NameTokenTable, knowledge: Name
       if (given) fullNames.add([...nameParts(given), ...surname].join(' '));
     }
   }
-  const linkWords = new Set(['and', 'the', 'or', 'of']);
-  return knowledge
-    .famousPhrasesWith(parts)
-    .filter((phrase) => !fullNames.has(phrase) && !phrase.split(' ').every((word) => parts.has(word) || linkWords.has(word)));
+  return knowledge.famousPhrasesWith(parts).filter((phrase) => !fullNames.has(phrase));
 }
 
 function nameVariants(pupil: Pupil, tokens: NameTokenTable, knowledge: NameKnowledge): SnapshotNameVariant[] {

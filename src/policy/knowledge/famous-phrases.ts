@@ -49,23 +49,36 @@ interface WikipediaPlugin {
   mutate(world: { model: { wpTree?: string[] } }, nlp: { buildTrie: (list: string[]) => string[] }): void;
 }
 
-let phrases: string[][] | null = null;
+/** Each phrase, as its words, and whether it is from the school list (reviewed) or Wikipedia's. */
+let phrases: { words: string[]; reviewed: boolean }[] | null = null;
 
-function allPhrases(): string[][] {
+function allPhrases(): { words: string[]; reviewed: boolean }[] {
   if (!phrases) {
     // The plugin hands its unpacked title list to compromise's trie builder: take the list from there.
     const world = { model: {} as { wpTree?: string[] } };
     (wikipedia as unknown as WikipediaPlugin).mutate(world, { buildTrie: (list) => list });
-    const titles = [...(world.model.wpTree ?? []), ...SCHOOL_CLASSICS];
     // Folding (normaliseText) costs typed arrays per call: plain ASCII titles need only lower case.
-    phrases = titles.map((title) => (/^[\x20-\x7e]*$/.test(title) ? title.toLowerCase().split(/[^a-z]+/).filter(Boolean) : nameParts(title))).filter((words) => words.length >= 2);
+    const wordsOf = (title: string) => (/^[\x20-\x7e]*$/.test(title) ? title.toLowerCase().split(/[^a-z]+/).filter(Boolean) : nameParts(title));
+    phrases = [
+      ...(world.model.wpTree ?? []).map((title) => ({ words: wordsOf(title), reviewed: false })),
+      ...SCHOOL_CLASSICS.map((title) => ({ words: wordsOf(title), reviewed: true })),
+    ].filter((phrase) => phrase.words.length >= 2);
   }
   return phrases;
 }
 
-/** The famous phrases (two words or more) holding one of these folded name parts, folded, words joined by a space. */
+/**
+ * The famous phrases (two words or more) holding one of these folded name parts, folded, words
+ * joined by a space. A Wikipedia title that is two of these names joined by "and" ("Grace and
+ * Frankie") reads exactly like two pupils listed, and is left out; the school list's stories stay
+ * ("Rama and Sita").
+ */
 export function famousPhrasesWith(nameParts: ReadonlySet<string>): string[] {
   const found = new Set<string>();
-  for (const words of allPhrases()) if (words.some((word) => nameParts.has(word))) found.add(words.join(' '));
+  for (const { words, reviewed } of allPhrases()) {
+    if (!words.some((word) => nameParts.has(word))) continue;
+    const twoNames = words.length === 3 && words[1] === 'and' && nameParts.has(words[0] as string) && nameParts.has(words[2] as string);
+    if (reviewed || !twoNames) found.add(words.join(' '));
+  }
   return [...found].sort();
 }

@@ -45,7 +45,11 @@ export interface NameMatcher {
   longestSplittable: number;
   /** The same for names spelled out letter by letter, which include ordinary-word names ("W i l l"). */
   longestSpelledOut: number;
-  /** Folded phrases that are no pupil here (never-a-name phrases, built-in and the ICT lead's, and famous ones), by the hash of their first word. */
+  /**
+   * Folded phrases that are no pupil here (never-a-name phrases, built-in and the ICT lead's, and
+   * famous ones), by phraseKey of their first two words (or of the one word): one lookup per token,
+   * however many famous phrases begin with "the" or "saint".
+   */
   neverANames: Map<number, string[][]>;
   /** Hashes of the words that say what someone did or does ("sang", "reads"): see evidence.ts. */
   personVerbs: ReadonlySet<number>;
@@ -101,8 +105,10 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
   for (const phrase of [...BUILT_IN_NEVER_A_NAME, ...snapshot.neverANames, ...snapshot.famousPhrases]) {
     const words = nameParts(phrase);
     if (words.length === 0) continue;
-    const hash = hashString(words[0] as string);
-    neverANames.set(hash, [...(neverANames.get(hash) ?? []), words]);
+    const key = phraseKey(hashString(words[0] as string), words.length > 1 ? hashString(words[1] as string) : null);
+    const list = neverANames.get(key);
+    if (list) list.push(words);
+    else neverANames.set(key, [words]);
   }
   return {
     tokens,
@@ -115,6 +121,11 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
     personVerbs: new Set(snapshot.personVerbs.map(hashString)),
     classNames,
   };
+}
+
+/** The key of a phrase by the hashes of its first word and its second (null for a one-word phrase). */
+export function phraseKey(first: number, second: number | null): number {
+  return second === null ? first : (Math.imul(first, 0x01000193) ^ second) | 0;
 }
 
 const GIVEN_NAME_KINDS: ReadonlySet<NameVariantKind> = new Set(['forename', 'preferred', 'alias', 'forename-part']);

@@ -171,7 +171,15 @@ export function initialAfter(stream: TokenStream, last: number): boolean {
   const after = stream.text.slice(next.end, next.end + 1);
   if (after !== '' && !/[\s.,!:;)\p{So}]/u.test(after)) return false;
   const letter = wordAt(stream, last + 1);
-  return (letter !== 'i' && letter !== 'a') || after === '.';
+  if (letter === 'i') return after === '.';
+  // "Grace A has joined": an "A" is an initial when a verb follows it, not in "May A…" prose.
+  const following = wordAt(stream, last + 2) ?? '';
+  return letter !== 'a' || after === '.' || HELPER_VERBS.has(following);
+}
+
+/** "Matilda by Roald Dahl": a book's title, by its author (a capitalised name after "by"). */
+export function byAuthorAfter(stream: TokenStream, last: number): boolean {
+  return wordAt(stream, last + 1) === 'by' && isSpaceOnly(gapAfter(stream, last)) && stream.tokens[last + 2]?.capitalised === true && isSpaceOnly(gapAfter(stream, last + 1));
 }
 
 /** "Jude (Year 5)", "Kai (Y6)", "Ivy (Oak)": a year group or class in brackets after the name. */

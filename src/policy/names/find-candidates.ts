@@ -4,7 +4,7 @@
  * "Mary"). Whether a match is a pupil here is weigh-evidence.ts's question.
  */
 import type { WordToken } from '../tokenise';
-import type { CompiledNameToken, NameMatcher } from './compile';
+import { phraseKey, type CompiledNameToken, type NameMatcher } from './compile';
 import { gapBefore, joinsNameParts, type TokenStream } from './evidence';
 import { entriesOf } from './hash-index';
 
@@ -24,10 +24,15 @@ export class TokenLookup {
   ) {
     this.ids = new Int32Array(stream.tokens.length).fill(NOT_LOOKED_UP);
     this.inPhrase = new Uint8Array(stream.tokens.length);
-    stream.tokens.forEach((token, index) => {
-      for (const words of matcher.neverANames.get(token.hash) ?? []) {
+    const mark = (index: number, phrases: string[][] | undefined) => {
+      for (const words of phrases ?? []) {
         if (words.every((word, offset) => this.isWord(index + offset, word))) this.inPhrase.fill(1, index, index + words.length);
       }
+    };
+    stream.tokens.forEach((token, index) => {
+      mark(index, matcher.neverANames.get(phraseKey(token.hash, null)));
+      const next = stream.tokens[index + 1];
+      if (next) mark(index, matcher.neverANames.get(phraseKey(token.hash, next.hash)));
     });
   }
 

@@ -8,7 +8,7 @@ import { originalRange, type NormalisedText } from '../normalise';
 import { camelCaseParts, tokenise, type WordToken } from '../tokenise';
 import type { Severity } from '../types';
 import type { NameMatcher } from './compile';
-import { isAfterStaffTitle, isPossessive, type TokenStream } from './evidence';
+import { isAfterFamousTitle, isAfterStaffTitle, isPossessive, type TokenStream } from './evidence';
 import { longestVariantAt, NOT_A_NAME, TokenLookup } from './find-candidates';
 import { isMisspeltName } from './misspellings';
 import { findSplitNames } from './split-names';
@@ -56,7 +56,7 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
   const context = evidenceContext(matcher, lookup);
   stream.tokens.forEach((token, index) => {
     if (covered[index] || lookup.suppressed(index)) return;
-    if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index)) {
+    if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index) && !isAfterFamousTitle(stream, index)) {
       // "Sofai's design won", "Isacc helped tidy up": a slip of the keyboard in a sentence about a person.
       const evidence = isPossessive(stream, index) ? 'it is written as someone’s' : personEvidence(stream, index, index, context);
       const candidate: Candidate = evidence

@@ -5,10 +5,11 @@
  * forms the roster does not record ("Freddie") need evidence of a person. evidence.ts asks the
  * questions; each verdict says in words a teacher understands which evidence decided it.
  */
-import { MONTHS, SEASONS } from '../known-phrases';
+import { MONTHS, SEASONS, TIME_OF_YEAR_VERBS } from '../known-phrases';
 import type { Severity } from '../types';
 import {
   actionAfter,
+  byAuthorAfter,
   coordinatedToken,
   familyWordAfter,
   initialAfter,
@@ -69,10 +70,14 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
   if (cueBefore) return `it comes after “${cueBefore}”`;
   const cueAfter = praiseCueAfter(stream, last);
   if (cueAfter) return `it comes before “${cueAfter}”`;
-  const action = actionCounts ? actionAfter(stream, first, last, context.personVerbs) : null;
+  const action = actionAfter(stream, first, last, context.personVerbs);
   if (action) {
     if (pronounAfter(stream, action.index)) return `it does something (“${wordAt(stream, action.index)}”) and “her” or “his” refers back to it`;
-    if (action.verb && !season) return `it is followed by what someone did (“${wordAt(stream, action.index)}”)`;
+    // A month or season comes, starts and ends ("Autumn has arrived"); anything else it "did" is a child ("May wrote a poem").
+    const verb = wordAt(stream, action.index) ?? '';
+    // "autumn colours", "rose hips": after a lower-case word an "-s" form is as often a plural noun.
+    const plural = /[^su]s$/.test(verb) && action.index === last + 1 && stream.tokens[first]?.capitalised !== true;
+    if (action.verb && actionCounts && !plural && !(season && TIME_OF_YEAR_VERBS.has(verb))) return `it is followed by what someone did (“${verb}”)`;
   }
   if (initialAfter(stream, last)) return 'it is followed by an initial, as a child’s name often is';
   if (yearGroupInBracketsAfter(stream, last, context.classNames)) return 'a year group or class follows it in brackets';
@@ -80,15 +85,31 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
   return null;
 }
 
+/** Module-level (not a closure per call): judge runs for every name in a 25,000-character draft. */
+let judged: VariantFound;
+function verdict(severity: Severity | null, reason: string): Candidate {
+  return { first: judged.first, last: judged.last, severity, kind: 'name', reason };
+}
+function excused(reason: string): Candidate {
+  return { first: judged.first, last: judged.last, severity: null, kind: 'name', reason, excused: true };
+}
+function named(severity: Severity, reason: string): Candidate {
+  return { first: judged.first, last: judged.last, severity, kind: 'name', reason, capitalisedGivenName: judged.givenName };
+}
+
 /** Decides whether a matched variant is a pupil's name here, and how sure we are. */
 export function judge(stream: TokenStream, found: VariantFound, context: EvidenceContext): Candidate {
-  const verdict = (severity: Severity | null, reason: string): Candidate => ({ first: found.first, last: found.last, severity, kind: 'name', reason });
-  const excused = (reason: string): Candidate => ({ ...verdict(null, reason), excused: true });
-  const tokens = stream.tokens.slice(found.first, found.last + 1);
-  const capitalised = tokens.every((token) => token.capitalised);
+  judged = found;
+  let capitalised = true;
+  let allCaps = true;
+  for (let index = found.first; index <= found.last; index += 1) {
+    const token = stream.tokens[index];
+    capitalised &&= token?.capitalised === true;
+    allCaps &&= token?.allCaps === true;
+  }
   // Capitals for emphasis in a text that has lower case ("We saw GRACE"): evidence, but weaker.
-  const inCapitals = !capitalised && tokens.every((token) => token.allCaps) && isMixedCase(stream);
-  const fullName = found.fullName || tokens.length > 1;
+  const inCapitals = !capitalised && allCaps && isMixedCase(stream);
+  const fullName = found.fullName || found.last > found.first;
   const ordinaryWord = !found.tokens.some((token) => !token.ordinaryWord && !token.className);
 
   // A staff title: a surname after it is a member of staff ("Mrs King"); a full name is a child
@@ -107,6 +128,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     if (isAfterFamousTitle(stream, found.first)) return excused('a title such as King or Saint');
     if (regnalNumberAfter(stream, found.last)) return excused('a king or queen');
     if (storyFrameBefore(stream, found.first)) return excused('a person in a story or a topic');
+    if (byAuthorAfter(stream, found.last)) return excused('the title of a book');
     if (found.tokens.length === 1 && (capitalised || inCapitals) && !isInTitleCaseSentence(stream, found.first, found.last)) {
       const surname = otherSurnameAfter(stream, found.last, context.isNamePart, context.personVerbs, context.classNames);
       if (surname >= 0 && wordAt(stream, found.first - 1) === 'by') return excused('an author');
@@ -141,11 +163,10 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     return verdict('warn', 'it is a full name in lower case');
   }
   if (!capitalised) {
-    if (inCapitals) return { ...verdict('warn', 'it is written in capitals'), capitalisedGivenName: found.givenName };
+    if (inCapitals) return named('warn', 'it is written in capitals');
     // File names and keywords have no sentences: lower case says nothing there ("grace.jpg").
     return stream.keywords ? verdict('warn', 'it is in a file name or keywords') : verdict(null, 'an ordinary word in lower case');
   }
-  const named = (severity: Severity, reason: string): Candidate => ({ ...verdict(severity, reason), capitalisedGivenName: found.givenName });
   // At a sentence start a capital says nothing, yet "Grace helped us tidy" is exactly how a child
   // gets named: a warning (staff look, and may go on), never a block ("Summer is here!").
   if (startsSentence(stream, found.first)) return named('warn', 'it has a capital, though only at the start of a sentence');
@@ -160,13 +181,17 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
 
 /** A weak candidate in a list with a clear name is a name too ("Faith and Noor"); twice for chains. */
 export function promoteListedNames(stream: TokenStream, candidates: Candidate[]): void {
+  // Which candidate covers each token: a list neighbour is found in one lookup, not a scan of all.
+  const byToken = new Map<number, Candidate>();
+  for (const candidate of candidates) for (let index = candidate.first; index <= candidate.last; index += 1) byToken.set(index, candidate);
   for (let round = 0; round < 2; round += 1) {
     for (const candidate of candidates) {
       if (candidate.severity === 'block' || candidate.excused) continue;
-      const neighbours = [coordinatedToken(stream, candidate.last, 1), coordinatedToken(stream, candidate.first, -1)];
-      const listed = (other: Candidate) => other !== candidate && neighbours.some((token) => token >= other.first && token <= other.last);
+      const neighbours = [byToken.get(coordinatedToken(stream, candidate.last, 1)), byToken.get(coordinatedToken(stream, candidate.first, -1))];
       // With a clear name, or two capitalised given names together ("Grace and Summer won").
-      const listedWithName = candidates.some((other) => listed(other) && (other.severity === 'block' || (candidate.capitalisedGivenName === true && other.capitalisedGivenName === true && !other.excused)));
+      const listedWithName = neighbours.some(
+        (other) => other !== undefined && other !== candidate && (other.severity === 'block' || (candidate.capitalisedGivenName === true && other.capitalisedGivenName === true && !other.excused)),
+      );
       if (listedWithName && !isCalendarUse(stream, candidate.first, candidate.last)) {
         candidate.severity = 'block';
         candidate.reason = 'it is listed with another pupil’s name';
