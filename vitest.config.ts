@@ -10,7 +10,7 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',
           // The CLI tests start a Node process per case: on two shared cores 5 s is too short.
-          testTimeout: 30_000,
+          testTimeout: 60_000,
         },
       },
       {

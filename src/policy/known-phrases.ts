@@ -83,3 +83,54 @@ export const CALENDAR_WORDS_AFTER = new Set([
 ]);
 
 export const CLASS_WORDS = new Set(['class', 'classes', 'team', 'group']);
+
+/**
+ * Words before a noun ("the rose bush", "a jay in the woods", "our robin"): a word-name right
+ * after one is the thing, not a person, whatever verb follows ("the robin sang").
+ */
+export const DETERMINERS = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'my', 'your', 'his', 'her', 'their', 'its', 'some', 'any', 'every',
+  'each', 'no', 'one', 'two', 'three', 'many', 'few', 'more', 'most', 'much', 'such', 'what', 'which', 'whose',
+]);
+
+/** Helper verbs between a subject and its verb ("Autumn has learnt", "Grace was given"); closed-class words. */
+export const HELPER_VERBS = new Set([
+  'has', 'had', 'have', 'is', 'was', 'are', 'were', 'will', 'would', 'did', 'does', 'can', 'could', 'should', 'also', 'just',
+  'then', 'really', 'always', 'never', 'finally', 'proudly', 'bravely', 'carefully', 'beautifully', 'quickly', 'happily', 'been',
+]);
+
+/** Pronouns that refer back to a person ("Autumn has learnt her number bonds"). */
+export const PERSONAL_PRONOUNS = new Set(['she', 'he', 'her', 'his', 'him', 'herself', 'himself']);
+
+/** Words for a family after a surname ("the Patel twins", "the Brown family"). */
+export const FAMILY_WORDS = new Set(['twins', 'triplets', 'family', 'families', 'brothers', 'sisters', 'siblings', 'cousins', 'household']);
+
+/** A year group or class in brackets after a name ("Jude (Year 5)", "Kai (Y6)"). */
+export const YEAR_GROUP_WORDS = new Set(['year', 'yr', 'y', 'reception', 'nursery', 'class', 'form']);
+
+/**
+ * Titles of famous, royal, religious and story people: a given name after one is that person
+ * ("King Arthur", "St George", "Prophet Muhammad", "Captain Tom"), not a pupil. "Sir" is a staff
+ * title too (STAFF_TITLES); famous knights come from the famous phrases ("Sir Francis Drake").
+ */
+export const FAMOUS_TITLES = new Set([
+  'king', 'queen', 'prince', 'princess', 'saint', 'st', 'prophet', 'guru', 'captain', 'lady', 'lord', 'dame', 'angel',
+  'archangel', 'pope', 'emperor', 'empress', 'pharaoh', 'tsar', 'sultan', 'duke', 'duchess', 'countess', 'baron', 'admiral',
+]);
+
+/**
+ * Words before a name that make it a story's or a topic's person, or a part in a play: "the story
+ * of Noah", "learning about Rosa Parks", "dressed as Robin", "Ivy played Mary".
+ */
+export const STORY_FRAMES = [
+  'story of', 'stories of', 'tale of', 'life of', 'legend of', 'learning about', 'learnt about', 'learned about', 'learn about',
+  'research about', 'researching', 'dressed as', 'dressed up as', 'came as', 'came dressed as', 'part of', 'role of', 'played',
+  'written by', 'illustrated by', 'by author', 'author', 'poet', 'artist', 'scientist', 'explorer', 'inventor', 'famous',
+].map((phrase) => phrase.split(' '));
+
+/** What a month or season does in a sentence ("Autumn has arrived", "May brings sunshine"): no evidence of a child. */
+export const TIME_OF_YEAR_VERBS = new Set([
+  'arrived', 'arrives', 'came', 'comes', 'began', 'begins', 'started', 'starts', 'ended', 'ends', 'finished', 'finishes', 'brought',
+  'brings', 'passed', 'passes', 'flew', 'flies', 'returned', 'returns', 'approached', 'approaches', 'turned', 'turns', 'seemed', 'seems',
+  'felt', 'feels', 'looked', 'looks', 'went', 'goes', 'lasted', 'lasts',
+]);

@@ -24,7 +24,8 @@ export interface SnapshotNameToken {
   nearbyWords?: string[];
 }
 
-export type NameVariantKind = 'forename' | 'preferred' | 'alias' | 'surname' | 'full' | 'forename-part' | 'surname-part';
+/** `short`: a short form of the forename the roster does not record ("Freddie" for Frederick). */
+export type NameVariantKind = 'forename' | 'preferred' | 'alias' | 'surname' | 'full' | 'forename-part' | 'surname-part' | 'short';
 
 /** One way to write a pupil's name, as indices into `nameTokens`, read with a space, hyphen or apostrophe between. */
 export interface SnapshotNameVariant {
@@ -60,6 +61,10 @@ export interface PolicySnapshot {
   ruleLevels: Partial<Record<RuleId, RuleLevel>>;
   /** Phrases that are never a pupil's name here ("May Day"), folded. */
   neverANames: string[];
+  /** Famous people, stories and places holding a roster name ("charles darwin", "robin hood"), folded; none is a pupil's full name. */
+  famousPhrases: string[];
+  /** Words saying what someone did or does ("sang", "reads"), folded: a word-name right before one is a person. */
+  personVerbs: string[];
   schoolPhones: string[];
   schoolEmails: string[];
   schoolHandles: string[];
@@ -73,13 +78,24 @@ const NAME_PARTICLES = new Set(['al', 'ap', 'bin', 'bint', 'da', 'de', 'del', 'd
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
-export function buildPolicySnapshot(roster: Roster, settings: Settings, isEnglishWord: (lowercaseWord: string) => boolean): PolicySnapshot {
-  const tokens = new NameTokenTable(isEnglishWord);
+/**
+ * What the background and the CLI know about language, for the snapshot (src/policy/knowledge/
+ * and english-words.ts: word lists the content script never loads).
+ */
+export interface NameKnowledge {
+  isEnglishWord(lowercaseWord: string): boolean;
+  personVerbs(): readonly string[];
+  shortFormsOf(foldedName: string): readonly string[];
+  famousPhrasesWith(nameParts: ReadonlySet<string>): string[];
+}
+
+export function buildPolicySnapshot(roster: Roster, settings: Settings, knowledge: NameKnowledge): PolicySnapshot {
+  const tokens = new NameTokenTable(knowledge.isEnglishWord);
   const classes = new ClassTable(settings);
   const pupils = roster.pupils.map((pupil) => ({
     id: pupil.id,
     classIndex: classes.add(pupil),
-    variants: nameVariants(pupil, tokens),
+    variants: nameVariants(pupil, tokens, knowledge),
   }));
   const content = {
     nameTokens: tokens.entries,
@@ -88,6 +104,8 @@ export function buildPolicySnapshot(roster: Roster, settings: Settings, isEnglis
     extraPrefixes: settings.extraPrefixes,
     ruleLevels: settings.rules,
     neverANames: settings.neverANames.map(foldText),
+    famousPhrases: famousPhrasesOf(roster, tokens, knowledge),
+    personVerbs: [...knowledge.personVerbs()],
     schoolPhones: settings.schoolPhones,
     schoolEmails: settings.schoolEmails.map((email) => email.trim().toLowerCase()),
     schoolHandles: settings.schoolHandles.map(handleKey),
@@ -100,7 +118,23 @@ export function nameParts(name: string): string[] {
   return foldText(name).split(/[^\p{L}]+/u).filter((part) => part.length > 0);
 }
 
-function nameVariants(pupil: Pupil, tokens: NameTokenTable): SnapshotNameVariant[] {
+/**
+ * The famous phrases holding a roster name part, less any that is a pupil's full name (a pupil
+ * called Grace Darling is named by "Grace Darling").
+ */
+function famousPhrasesOf(roster: Roster, tokens: NameTokenTable, knowledge: NameKnowledge): string[] {
+  const parts = new Set(tokens.entries.map((token) => token.text));
+  const fullNames = new Set<string>();
+  for (const pupil of roster.pupils) {
+    const surname = nameParts(pupil.surname);
+    for (const given of [pupil.forename, pupil.preferredName, ...(pupil.aliases ?? [])]) {
+      if (given) fullNames.add([...nameParts(given), ...surname].join(' '));
+    }
+  }
+  return knowledge.famousPhrasesWith(parts).filter((phrase) => !fullNames.has(phrase));
+}
+
+function nameVariants(pupil: Pupil, tokens: NameTokenTable, knowledge: NameKnowledge): SnapshotNameVariant[] {
   const variants: SnapshotNameVariant[] = [];
   const seen = new Set<string>();
   const add = (kind: NameVariantKind, parts: string[]) => {
@@ -133,6 +167,9 @@ function nameVariants(pupil: Pupil, tokens: NameTokenTable): SnapshotNameVariant
     add('full', [[...parts, ...surname].join('')]);
   }
   addName('surname', surname, 'surname-part');
+  // Short forms of the forename the roster does not record; a recorded one is a variant already.
+  const forename = nameParts(pupil.forename);
+  if (forename.length === 1) for (const short of knowledge.shortFormsOf(forename[0] as string)) add('short', [short]);
   return variants;
 }
 

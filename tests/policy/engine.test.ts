@@ -4,7 +4,7 @@ import { offersConfirmation } from '../../src/policy/rule';
 import { RULE_IDS, RULES, ruleMeta } from '../../src/policy/rules/index';
 import { buildPolicySnapshot } from '../../src/policy/snapshot';
 import { compilePolicy } from '../../src/policy/engine';
-import { isEnglishWord } from '../../src/policy/english-words';
+import { NAME_KNOWLEDGE } from '../../src/policy/knowledge/name-knowledge';
 import type { Draft, RuleLevel } from '../../src/policy/types';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { TEST_PUPILS, testPolicy } from './test-policy';
@@ -78,7 +78,7 @@ describe('checkDraft', () => {
   });
 
   test('a warning is acknowledged by confirming its rule', () => {
-    const result = checkDraft(policy, draft('Willow: Grace helped us', { confirmed: ['pupil-name'] }));
+    const result = checkDraft(policy, draft('Willow: Grace in the garden', { confirmed: ['pupil-name'] }));
     expect(result).toMatchObject({ verdict: 'pass', findings: [] });
     expect(result.confirmedFindings).toHaveLength(1);
   });
@@ -108,7 +108,7 @@ describe('checkDraft', () => {
   test('a level a rule does not allow (settings written before levels came from the rules) counts as block, never as an exception', () => {
     const withoutException = RULES.filter(({ meta }) => !meta.levels.includes('block-with-exception')).map(({ meta }) => meta.id);
     const ruleLevels = Object.fromEntries(withoutException.map((id) => [id, 'block-with-exception' as RuleLevel]));
-    const snapshot = buildPolicySnapshot({ pupils: TEST_PUPILS, importedAt: '2025-01-01T00:00:00Z', source: 'test' }, { ...DEFAULT_SETTINGS, rules: ruleLevels }, isEnglishWord);
+    const snapshot = buildPolicySnapshot({ pupils: TEST_PUPILS, importedAt: '2025-01-01T00:00:00Z', source: 'test' }, { ...DEFAULT_SETTINGS, rules: ruleLevels }, NAME_KNOWLEDGE);
     const policy = compilePolicy(snapshot);
     for (const id of withoutException) expect(policy.levels[id], id).toBe('block');
     const result = checkDraft(policy, draft('Oak: Well done Ava', { confirmed: [...withoutException] }));

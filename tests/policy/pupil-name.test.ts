@@ -3,6 +3,20 @@ import { samplePolicy, testPolicy } from './test-policy';
 
 /** The sample roster (tests/fixtures/roster/sample-roster.csv): Ada Nowak, Grace Brown, Summer Hill, Hope Wilson… */
 const SAMPLE = samplePolicy();
+/**
+ * A school whose names are words, saints, kings and story characters, with a class named like a
+ * pupil (Holly): the evidence rules of issue 9, each with its near misses.
+ */
+const SCHOOL = testPolicy({}, [
+  ['Daisy', 'Okafor', 'Oak'], ['Autumn', 'Reid', 'Oak'], ['Robin', 'Clarke', 'Oak'], ['Faith', 'Mensah', 'Oak'], ['Jude', 'Lewis', 'Oak'],
+  ['Ivy', 'Hughes', 'Holly'], ['Holly', 'Ward', 'Holly'], ['Hope', 'Barker', 'Holly'], ['Rose', 'Evans', 'Holly'], ['Grace', 'Adams', 'Holly'],
+  ['Charles', 'Okoro', 'Rowan'], ['Frederick', 'Lewis', 'Rowan'], ['Jakub', 'Nowak', 'Rowan'], ['Zofia', 'Kowalska', 'Rowan'], ['Noah', 'Taylor', 'Rowan'],
+  ['Ella', 'Rahman', 'Ash'], ['Kai', 'Bennett', 'Ash'], ['Chidi', 'Eze', 'Ash'], ['Priya', 'Patel', 'Ash'], ['Sofia', 'Marsh', 'Ash'],
+  ['Isaac', 'Brown', 'Elm'], ['George', 'Fenton', 'Elm'], ['James', 'Pike', 'Elm'], ['Arthur', 'Doyle', 'Elm'], ['Frank', 'Osei', 'Elm'],
+  ['Jay', 'Singh', 'Elm'], ['Summer', 'Green', 'Elm'], ['Rosa', 'Lopez', 'Elm'], ['Peter', 'Quinn', 'Elm'], ['Oliver', 'Shaw', 'Elm'],
+  ['Grace', 'Darling', 'Ash'], ['Archibald', 'Moss', 'Ash'], ['Katherine', 'Lowe', 'Ash'], ['Eleanor', 'Hart', 'Ash'], ['Aleksandra', 'Wojcik', 'Ash'],
+].map(([forename, surname, className]) => ({ id: `${forename}-${surname}`, forename: forename as string, surname: surname as string, className: className as string, photoConsent: true })));
+
 const RAIN = 'Owls: Rain… mud… wellies… puddles… more rain… soggy socks… hot chocolate… smiles… laughter… tired legs… happy faces… home time… led by Grace';
 
 ruleTester('pupil-name', {
@@ -56,6 +70,40 @@ ruleTester('pupil-name', {
     { text: 'Owls: We said Grace.', policy: SAMPLE, note: 'fp: grace before a meal' },
     { text: 'Owls: A/B testing, Q&A and A - Z', policy: SAMPLE, note: 'single letters joined by punctuation that spell no name' },
     { text: 'Owls: a b c d e f g h i j k', policy: SAMPLE, note: 'the alphabet spells no name' },
+    // Issue 9: ordinary and adjectival use of word-names, whatever verb follows.
+    { text: 'Oak: We looked at Victorian toys today.', policy: SCHOOL, note: 'Victoria is not Victorian' },
+    { text: 'Oak: We had a frank discussion about kindness.', policy: SCHOOL, note: 'Frank, an adjective' },
+    { text: 'Oak: We watched the robin on the bird table.', policy: SCHOOL, note: 'after “the”' },
+    { text: 'Oak: the robin sang all morning', policy: SCHOOL, note: 'after “the”, then a verb' },
+    { text: 'Oak: autumn leaves make great collages', policy: SCHOOL, note: '“leaves” is a noun here' },
+    { text: 'Oak: We collected autumn leaves.', policy: SCHOOL },
+    { text: 'Oak: our autumn has arrived in the forest school area', policy: SCHOOL, note: 'a season does things too: no pronoun' },
+    { text: 'Oak: There is a grace period for returning books.', policy: SCHOOL },
+    { text: 'Oak: Come to the summer fair on Saturday.', policy: SCHOOL },
+    { text: 'Holly Class: Holly Class joined us for assembly.', policy: SCHOOL, note: 'the class, not the pupil Holly' },
+    { text: 'Oak: We pruned the rose bush.', policy: SCHOOL },
+    { text: 'Oak: We spotted a jay in the woods.', policy: SCHOOL },
+    { text: 'Oak: hope you all have a restful break', policy: SCHOOL },
+    // Famous, historical, religious and story people: a title, a regnal number, a surname not this pupil's, a story.
+    { text: 'Rowan: We learnt about Charles Darwin and his finches.', policy: SCHOOL, note: 'the pupil is Charles Okoro' },
+    { text: 'Elm: King Arthur and the knights of the round table', policy: SCHOOL },
+    { text: 'Elm: Happy St George’s Day!', policy: SCHOOL },
+    { text: 'Elm: Saint George slew the dragon in our play.', policy: SCHOOL },
+    { text: 'Elm: We read about Henry VIII and his six wives.', policy: SCHOOL, note: 'a regnal number' },
+    { text: 'Elm: James and the Giant Peach was our class reader.', policy: SCHOOL },
+    { text: 'Elm: We loved George’s Marvellous Medicine!', policy: SCHOOL },
+    { text: 'Elm: Our topic book is Rosie’s Walk.', policy: SCHOOL },
+    { text: 'Elm: Oliver’s Vegetables inspired our salad.', policy: SCHOOL },
+    { text: 'Elm: We painted Peter Rabbit.', policy: SCHOOL },
+    { text: 'Elm: Rosa Parks refused to give up her seat.', policy: SCHOOL, note: 'a famous person, with a verb and a pronoun' },
+    { text: 'Elm: Robin Hood stole from the rich.', policy: SCHOOL },
+    { text: 'Elm: The story of Noah and the flood.', policy: SCHOOL, note: 'a story frame' },
+    { text: 'Elm: We are learning about Arthur Conan Doyle', policy: SCHOOL, note: 'a story frame before the pupil’s first name' },
+    { text: 'Elm: A poem by Eleanor Farjeon', policy: SCHOOL, note: 'by an author' },
+    { text: 'Elm: Captain Tom walked 100 laps.', policy: SCHOOL },
+    { text: 'Elm: Grace Darling rowed out to the wreck.', policy: testPolicy({}, [{ id: '1', forename: 'Grace', surname: 'Adams', className: 'Elm', photoConsent: true }]), note: 'a famous person; no pupil is Grace Darling here' },
+    // Short forms: an ordinary word that is a short form needs evidence like any word-name.
+    { text: 'Rowan: We will visit the museum.', policy: testPolicy({}, [{ id: '1', forename: 'William', surname: 'Bello', className: 'Rowan', photoConsent: true }]), note: 'Will for William, an ordinary word' },
   ],
   invalid: [
     // Names that are not words: any case, any position.
@@ -95,10 +143,13 @@ ruleTester('pupil-name', {
     { text: 'Owls: #WellDoneAmelia', findings: [{ marks: 'Amelia' }] },
     { text: 'Owls: see AmeliaHussain2024 online', findings: [{ marks: 'AmeliaHussain' }] },
     { text: 'Oak: WellDoneWill', findings: [{ marks: 'Will' }], note: 'a word name after a cue inside CamelCase' },
-    // Likely misspellings of longer names: a warning.
-    { text: 'Badgers: Well done Reggei!', findings: [{ marks: 'Reggei', severity: 'warn', says: 'very close' }] },
-    { text: 'Owls: Amleia won', findings: [{ marks: 'Amleia', severity: 'warn' }], note: 'two letters swapped' },
-    { text: 'Owls: Hussian won', findings: [{ marks: 'Hussian', severity: 'warn' }] },
+    // Likely misspellings of longer names: a block when the sentence is about a person, else a warning.
+    { text: 'Badgers: Well done Reggei!', findings: [{ marks: 'Reggei', says: 'very close' }], note: 'praise' },
+    { text: 'Owls: Amleia won', findings: [{ marks: 'Amleia', says: '“won”' }], note: 'two letters swapped, then what someone did' },
+    { text: 'Owls: Hussian won', findings: [{ marks: 'Hussian' }] },
+    { text: "Owls: Ameila's design won", findings: [{ marks: 'Ameila', says: 'someone’s' }], note: 'a possessive' },
+    { text: 'Owls: We met Amleia today', findings: [{ marks: 'Amleia', severity: 'warn', says: 'very close' }], note: 'a bare near miss' },
+    { text: 'Owls: amleia', findings: [{ marks: 'amleia', severity: 'warn' }], note: 'a bare near miss, alone' },
     // Ordinary-word names with evidence.
     { text: 'Oak: Well done Will!', findings: [{ marks: 'Will', says: 'well done' }] },
     { text: 'Oak: well done will', findings: [{ marks: 'will' }] },
@@ -113,7 +164,8 @@ ruleTester('pupil-name', {
     { text: 'Willow: Prizes for Hope & Grace', findings: [{ marks: 'Hope' }, { marks: 'Grace' }] },
     { text: 'Year 6: Rose Price', findings: [{ marks: 'Rose Price' }] },
     // Not enough evidence to block: a warning.
-    { text: 'Willow: Grace helped us tidy', findings: [{ marks: 'Grace', severity: 'warn', says: 'start of a sentence' }] },
+    { text: 'Willow: Grace smiled at us all', findings: [{ marks: 'Grace' }], note: 'what someone did' },
+    { text: 'Willow: Grace in the sunshine', findings: [{ marks: 'Grace', severity: 'warn', says: 'start of a sentence' }] },
     { text: 'Oak: Fun with King today', findings: [{ marks: 'King', severity: 'warn', says: 'surname' }] },
     { text: 'Year 6: rose price list', findings: [{ marks: 'rose price', severity: 'warn' }] },
     { text: 'Willow Class: Willow read a poem.', findings: [{ marks: 'Willow', severity: 'warn' }], note: 'class name used as a person' },
@@ -167,5 +219,38 @@ ruleTester('pupil-name', {
     { text: 'Owls: Huge thanks to MR KING and WILL', policy: SAMPLE, findings: [{ marks: 'WILL', severity: 'warn' }] },
     { text: 'Owls: Star of the week goes to\nGrace 🌟', policy: SAMPLE, findings: [{ marks: 'Grace', says: 'star of the week goes to' }] },
     { text: 'Owls: Star of the week:\nGrace 🌟', policy: SAMPLE, findings: [{ marks: 'Grace' }] },
+    // Issue 9: a word-name used as a person, in any case: what someone did, a pronoun, brackets.
+    { text: 'Oak: Daisy sang her solo beautifully.', policy: SCHOOL, findings: [{ marks: 'Daisy', says: '“sang”' }] },
+    { text: 'Oak: Autumn has learnt her number bonds.', policy: SCHOOL, findings: [{ marks: 'Autumn', says: 'refers back' }], note: 'a season, with a pronoun' },
+    { text: 'Oak: Robin was our star reader this week.', policy: SCHOOL, findings: [{ marks: 'Robin' }] },
+    { text: 'Oak: Faith drew the winning design.', policy: SCHOOL, findings: [{ marks: 'Faith' }] },
+    { text: 'Oak: Jude (Year 5) came second in the county cross-country.', policy: SCHOOL, findings: [{ marks: 'Jude' }] },
+    { text: 'Oak: Last week Ivy (Year 4) and Robin (Oak)', policy: SCHOOL, findings: [{ marks: 'Ivy', says: 'brackets' }, { marks: 'Robin' }] },
+    { text: 'Holly: Autumn leaves everywhere!', policy: SCHOOL, findings: [{ marks: 'Autumn', severity: 'warn' }], note: 'a capital at a sentence start: only a warning' },
+    { text: 'Holly: hope and rose won the relay', policy: SCHOOL, findings: [{ marks: 'hope', says: 'listed with' }, { marks: 'rose' }], note: 'lower case' },
+    { text: 'Holly: grace read her story to the class', policy: SCHOOL, findings: [{ marks: 'grace' }], note: 'lower case' },
+    { text: 'Holly: ivy painted a picture of the sea', policy: SCHOOL, findings: [{ marks: 'ivy' }], note: 'lower case' },
+    { text: 'Holly: Holly read a poem in assembly', policy: SCHOOL, findings: [{ marks: 'Holly', severity: 'warn' }], note: 'a class does things too' },
+    // First name plus initial.
+    { text: 'Rowan: Star of the week: Noah T.', policy: SCHOOL, findings: [{ marks: 'Noah' }] },
+    { text: 'Oak: Well done Faith M. for a great week', policy: SCHOOL, findings: [{ marks: 'Faith' }] },
+    { text: 'Holly: Our readers today were Hope B and Rose E', policy: SCHOOL, findings: [{ marks: 'Hope', says: 'initial' }, { marks: 'Rose' }] },
+    // A surname with a family word, and a pupil's parent.
+    { text: 'Ash: the Patel twins ran the cake stall', policy: SCHOOL, findings: [{ marks: 'Patel' }] },
+    { text: 'Elm: The Brown family came to help', policy: SCHOOL, findings: [{ marks: 'Brown', says: 'family' }] },
+    { text: 'Ash: Mrs Eze (Chidi’s mum) came in to talk about Lagos', policy: SCHOOL, findings: [{ marks: 'Chidi' }] },
+    // Short forms the roster does not record: alone a warning, with a person a block.
+    { text: 'Rowan: Freddie scored twice!', policy: SCHOOL, findings: [{ marks: 'Freddie', says: 'short form' }] },
+    { text: 'Rowan: Kuba helped in the garden', policy: SCHOOL, findings: [{ marks: 'Kuba' }] },
+    { text: 'Rowan: Well done Zosia', policy: SCHOOL, findings: [{ marks: 'Zosia' }] },
+    { text: 'Ash: Archie’s model bridge', policy: SCHOOL, findings: [{ marks: 'Archie' }] },
+    { text: 'Ash: Nell and Katie led the singing', policy: SCHOOL, findings: [{ marks: 'Nell' }, { marks: 'Katie' }] },
+    { text: 'Ash: Our mascot is called Freddie', policy: SCHOOL, findings: [{ marks: 'Freddie', severity: 'warn', says: 'short form' }], note: 'a short form alone' },
+    { text: 'Ash: Sasha', policy: SCHOOL, findings: [{ marks: 'Sasha', severity: 'warn' }], note: 'a short form alone' },
+    // A famous phrase that is a pupil's full name still names the pupil; a famous title does not excuse a full name.
+    { text: 'Ash: Grace Darling won the prize', policy: SCHOOL, findings: [{ marks: 'Grace Darling' }] },
+    { text: 'Elm: Charles Darwin', policy: testPolicy({}, [{ id: '1', forename: 'Charles', surname: 'Darwin', className: 'Elm', photoConsent: true }]), findings: [{ marks: 'Charles Darwin' }] },
+    // Someone else with the pupil's first name: look again, but no block.
+    { text: 'Rowan: We met Noah Okonjo-Iweala today', policy: SCHOOL, findings: [{ marks: 'Noah', severity: 'warn', says: 'not this pupil’s' }] },
   ],
 });

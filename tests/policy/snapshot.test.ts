@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isEnglishWord } from '../../src/policy/english-words';
+import { NAME_KNOWLEDGE } from '../../src/policy/knowledge/name-knowledge';
 import { buildPolicySnapshot } from '../../src/policy/snapshot';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { TEST_PUPILS } from './test-policy';
@@ -16,7 +17,7 @@ describe('isEnglishWord', () => {
 });
 
 describe('buildPolicySnapshot', () => {
-  const snapshot = buildPolicySnapshot(roster, DEFAULT_SETTINGS, isEnglishWord);
+  const snapshot = buildPolicySnapshot(roster, DEFAULT_SETTINGS, NAME_KNOWLEDGE);
 
   test('is plain data: survives JSON and structured cloning unchanged', () => {
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
@@ -36,21 +37,52 @@ describe('buildPolicySnapshot', () => {
 
   test('lists the words one edit from a long name, which are never misspellings of it', () => {
     const pupils = [{ id: '1', forename: 'Masons', surname: 'Okafor', className: 'Oak', photoConsent: true }];
-    const near = buildPolicySnapshot({ ...roster, pupils }, DEFAULT_SETTINGS, (word) => word === 'mason' || word === 'masonry');
+    const near = buildPolicySnapshot({ ...roster, pupils }, DEFAULT_SETTINGS, { ...NAME_KNOWLEDGE, isEnglishWord: (word) => word === 'mason' || word === 'masonry' });
     expect(near.nameTokens.find((entry) => entry.text === 'masons')?.nearbyWords).toEqual(['mason']);
   });
 
   test('gathers classes from the roster and the settings, with who lacks photo consent', () => {
     const settings = { ...DEFAULT_SETTINGS, classes: [{ name: 'Willow Class', aliases: ['Willows'] }, { name: 'Nursery', aliases: [] }] };
-    const classes = buildPolicySnapshot(roster, settings, isEnglishWord).classes;
+    const classes = buildPolicySnapshot(roster, settings, NAME_KNOWLEDGE).classes;
     expect(classes.find((entry) => entry.name === 'Willow Class')).toEqual({ name: 'Willow Class', aliases: ['Willows'], pupilIdsWithoutConsent: ['grace-young'] });
     expect(classes.map((entry) => entry.name)).toContain('Nursery');
     expect(classes.filter((entry) => entry.name.toLowerCase().startsWith('willow'))).toHaveLength(1);
   });
 
+  test('carries the short forms the roster does not record, from the reviewed table and the school list', () => {
+    const pupils = [
+      { id: '1', forename: 'Frederick', surname: 'Okoro', className: 'Oak', photoConsent: true },
+      { id: '2', forename: 'Jakub', surname: 'Nowak', className: 'Oak', photoConsent: true },
+      { id: '3', forename: 'William', surname: 'Bello', className: 'Oak', photoConsent: true },
+    ];
+    const built = buildPolicySnapshot({ ...roster, pupils }, DEFAULT_SETTINGS, NAME_KNOWLEDGE);
+    const shortForms = (id: string) =>
+      built.pupils.find((pupil) => pupil.id === id)?.variants.filter((variant) => variant.kind === 'short').map((variant) => built.nameTokens[variant.tokens[0] as number]?.text);
+    expect(shortForms('1')).toEqual(expect.arrayContaining(['fred', 'freddie']));
+    expect(shortForms('2')).toContain('kuba');
+    expect(shortForms('3')).toEqual(expect.arrayContaining(['will', 'bill', 'liam']));
+    expect(shortForms('3')).not.toContain('bell');
+  });
+
+  test('carries the famous phrases holding a roster name, but never a pupil’s own full name', () => {
+    const pupils = [
+      { id: '1', forename: 'Charles', surname: 'Okoro', className: 'Oak', photoConsent: true },
+      { id: '2', forename: 'Grace', surname: 'Darling', className: 'Oak', photoConsent: true },
+    ];
+    const built = buildPolicySnapshot({ ...roster, pupils }, DEFAULT_SETTINGS, NAME_KNOWLEDGE);
+    expect(built.famousPhrases).toEqual(expect.arrayContaining(['charles darwin', 'charles dickens', 'amazing grace']));
+    expect(built.famousPhrases).not.toContain('grace darling');
+    expect(built.famousPhrases.every((phrase) => phrase.includes(' '))).toBe(true);
+  });
+
+  test('carries what someone does, from the part-of-speech lexicon, and no nouns or helpers', () => {
+    expect(snapshot.personVerbs).toEqual(expect.arrayContaining(['sang', 'painted', 'read', 'won', 'drew', 'scored', 'helped']));
+    for (const word of ['leaves', 'springs', 'is', 'has', 'was', 'table', 'toys']) expect(snapshot.personVerbs).not.toContain(word);
+  });
+
   test('its hash changes with the roster and the settings, and only then', () => {
-    expect(buildPolicySnapshot(roster, DEFAULT_SETTINGS, isEnglishWord).hash).toBe(snapshot.hash);
-    expect(buildPolicySnapshot({ ...roster, pupils: TEST_PUPILS.slice(1) }, DEFAULT_SETTINGS, isEnglishWord).hash).not.toBe(snapshot.hash);
-    expect(buildPolicySnapshot(roster, { ...DEFAULT_SETTINGS, neverANames: ['May Day'] }, isEnglishWord).hash).not.toBe(snapshot.hash);
+    expect(buildPolicySnapshot(roster, DEFAULT_SETTINGS, NAME_KNOWLEDGE).hash).toBe(snapshot.hash);
+    expect(buildPolicySnapshot({ ...roster, pupils: TEST_PUPILS.slice(1) }, DEFAULT_SETTINGS, NAME_KNOWLEDGE).hash).not.toBe(snapshot.hash);
+    expect(buildPolicySnapshot(roster, { ...DEFAULT_SETTINGS, neverANames: ['May Day'] }, NAME_KNOWLEDGE).hash).not.toBe(snapshot.hash);
   });
 });

@@ -1,6 +1,6 @@
 /** A roster with the names that make name matching hard, compiled the way the background and CLI do. */
 import { buildPolicySnapshot } from '../../src/policy/snapshot';
-import { isEnglishWord } from '../../src/policy/english-words';
+import { NAME_KNOWLEDGE } from '../../src/policy/knowledge/name-knowledge';
 import { compilePolicy, type CompileOptions, type CompiledPolicy } from '../../src/policy/engine';
 import type { Pupil } from '../../src/roster/model';
 import { SettingsSchema, type SettingsInput } from '../../src/shared/settings';
@@ -47,7 +47,7 @@ export const TEST_PUPILS: Pupil[] = ROWS.map(([forename, surname, className, pho
 }));
 
 export function testPolicy(settings: SettingsInput = {}, pupils: Pupil[] = TEST_PUPILS, options: CompileOptions = {}): CompiledPolicy {
-  const snapshot = buildPolicySnapshot({ pupils, importedAt: '2025-01-01T00:00:00Z', source: 'test' }, v.parse(SettingsSchema, settings), isEnglishWord);
+  const snapshot = buildPolicySnapshot({ pupils, importedAt: '2025-01-01T00:00:00Z', source: 'test' }, v.parse(SettingsSchema, settings), NAME_KNOWLEDGE);
   return compilePolicy(snapshot, options);
 }
 

@@ -28,6 +28,8 @@ export interface CompiledVariant {
   tokens: number[];
   /** A forename, preferred name or alias (or part of one) for at least one pupil. */
   givenName: boolean;
+  /** A short form of a pupil's forename that the roster does not record ("Freddie" for Frederick). */
+  shortForm: boolean;
   /** Forename and surname together. */
   fullName: boolean;
 }
@@ -43,8 +45,16 @@ export interface NameMatcher {
   longestSplittable: number;
   /** The same for names spelled out letter by letter, which include ordinary-word names ("W i l l"). */
   longestSpelledOut: number;
-  /** Folded never-a-name phrases (built-in and the ICT lead's), by the hash of their first word. */
+  /**
+   * Folded phrases that are no pupil here (never-a-name phrases, built-in and the ICT lead's, and
+   * famous ones), by phraseKey of their first two words (or of the one word): one lookup per token,
+   * however many famous phrases begin with "the" or "saint".
+   */
   neverANames: Map<number, string[][]>;
+  /** Hashes of the words that say what someone did or does ("sang", "reads"): see evidence.ts. */
+  personVerbs: ReadonlySet<number>;
+  /** Folded one-word class names and aliases ("oak", "willow"). */
+  classNames: ReadonlySet<string>;
 }
 
 export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
@@ -75,7 +85,7 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
       const key = variant.tokens.length === 1 ? (variant.tokens[0] as number) : variant.tokens.join(',');
       let compiled = variants.get(key);
       if (!compiled) {
-        compiled = { tokens: variant.tokens, givenName: false, fullName: false };
+        compiled = { tokens: variant.tokens, givenName: false, shortForm: false, fullName: false };
         variants.set(key, compiled);
       }
       markVariant(compiled, variant.kind, tokens);
@@ -92,11 +102,14 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
   for (const list of variantsByFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
   const neverANames = new Map<number, string[][]>();
-  for (const phrase of [...BUILT_IN_NEVER_A_NAME, ...snapshot.neverANames]) {
-    const words = nameParts(phrase);
+  // Famous phrases come folded, words joined by one space: splitting is enough (folding thousands costs).
+  const phrases = [...[...BUILT_IN_NEVER_A_NAME, ...snapshot.neverANames].map(nameParts), ...snapshot.famousPhrases.map((phrase) => phrase.split(' '))];
+  for (const words of phrases) {
     if (words.length === 0) continue;
-    const hash = hashString(words[0] as string);
-    neverANames.set(hash, [...(neverANames.get(hash) ?? []), words]);
+    const key = phraseKey(hashString(words[0] as string), words.length > 1 ? hashString(words[1] as string) : null);
+    const list = neverANames.get(key);
+    if (list) list.push(words);
+    else neverANames.set(key, [words]);
   }
   return {
     tokens,
@@ -106,13 +119,21 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
     longestSplittable: longestSplittable(tokens, variantsByFirstToken, false),
     longestSpelledOut: longestSplittable(tokens, variantsByFirstToken, true),
     neverANames,
+    personVerbs: new Set(snapshot.personVerbs.map(hashString)),
+    classNames,
   };
+}
+
+/** The key of a phrase by the hashes of its first word and its second (null for a one-word phrase). */
+export function phraseKey(first: number, second: number | null): number {
+  return second === null ? first : (Math.imul(first, 0x01000193) ^ second) | 0;
 }
 
 const GIVEN_NAME_KINDS: ReadonlySet<NameVariantKind> = new Set(['forename', 'preferred', 'alias', 'forename-part']);
 
 function markVariant(variant: CompiledVariant, kind: NameVariantKind, tokens: CompiledNameToken[]): void {
   if (kind === 'full') variant.fullName = true;
+  if (kind === 'short') variant.shortForm = true;
   if (GIVEN_NAME_KINDS.has(kind)) variant.givenName = true;
   if (variant.tokens.length !== 1) return;
   const token = tokens[variant.tokens[0] as number] as CompiledNameToken;

@@ -10,6 +10,13 @@ import {
   COORDINATING_WORDS,
   CUES_AFTER_A_NAME,
   CUES_BEFORE_A_NAME,
+  DETERMINERS,
+  FAMILY_WORDS,
+  FAMOUS_TITLES,
+  HELPER_VERBS,
+  PERSONAL_PRONOUNS,
+  STORY_FRAMES,
+  YEAR_GROUP_WORDS,
   HOLIDAY_ADJECTIVES,
   HOLIDAY_DETERMINERS,
   MONTHS,
@@ -112,6 +119,109 @@ export function praiseCueAfter(stream: TokenStream, last: number): string | null
   if (/[.?:;\n]/.test(gapAfter(stream, last))) return null;
   const cue = CUES_AFTER_A_NAME.find((words) => wordsMatch(stream, last + 1, words));
   return cue ? cue.join(' ') : null;
+}
+
+/** Whether the gap is one to three spaces on one line: the words belong to one phrase. */
+function isSpaceOnly(gap: string): boolean {
+  return /^[^\S\n]{1,3}$/.test(gap);
+}
+
+/** "the rose", "our robin", "a jay": a word-name after a determiner is the thing it names. */
+export function isAfterDeterminer(stream: TokenStream, first: number): boolean {
+  return DETERMINERS.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
+}
+
+/** What follows a possible subject: a verb of the part-of-speech list, or only helpers ("has", "was"). */
+export interface ActionAfter {
+  /** The token index of the verb, or of the last helper when no verb follows. */
+  index: number;
+  verb: boolean;
+}
+
+/**
+ * "grace read her story", "Ivy painted a picture", "Autumn has learnt…": the name is the bare
+ * subject of a verb (from the snapshot's part-of-speech list), with at most two helpers between
+ * ("has", "was", "also"); or null.
+ */
+export function actionAfter(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>): ActionAfter | null {
+  if (isAfterDeterminer(stream, first)) return null;
+  let helper = -1;
+  for (let index = last + 1; index <= last + 3 && index < stream.tokens.length; index += 1) {
+    if (!isSpaceOnly(gapBefore(stream, index))) break;
+    if (personVerbs.has((stream.tokens[index] as WordToken).hash)) return { index, verb: true };
+    if (!HELPER_VERBS.has(wordAt(stream, index) ?? '')) break;
+    helper = index;
+  }
+  return helper >= 0 ? { index: helper, verb: false } : null;
+}
+
+/** A personal pronoun later in the same sentence ("Autumn has learnt her number bonds"), within a few words. */
+export function pronounAfter(stream: TokenStream, from: number): boolean {
+  for (let index = from + 1; index <= from + 4 && index < stream.tokens.length; index += 1) {
+    if (breaksSentence(gapBefore(stream, index))) return false;
+    if (PERSONAL_PRONOUNS.has(wordAt(stream, index) ?? '')) return true;
+  }
+  return false;
+}
+
+/** "Noah T.", "Ella R", "Kai B.": a capital initial straight after the name. "Hope I…", "May A…" are words. */
+export function initialAfter(stream: TokenStream, last: number): boolean {
+  const next = stream.tokens[last + 1];
+  if (!next || next.end - next.start !== 1 || !next.capitalised || gapBefore(stream, last + 1) !== ' ') return false;
+  const after = stream.text.slice(next.end, next.end + 1);
+  if (after !== '' && !/[\s.,!:;)\p{So}]/u.test(after)) return false;
+  const letter = wordAt(stream, last + 1);
+  if (letter === 'i') return after === '.';
+  // "Grace A has joined": an "A" is an initial when a verb follows it, not in "May A…" prose.
+  const following = wordAt(stream, last + 2) ?? '';
+  return letter !== 'a' || after === '.' || HELPER_VERBS.has(following);
+}
+
+/** "Matilda by Roald Dahl": a book's title, by its author (a capitalised name after "by"). */
+export function byAuthorAfter(stream: TokenStream, last: number): boolean {
+  return wordAt(stream, last + 1) === 'by' && isSpaceOnly(gapAfter(stream, last)) && stream.tokens[last + 2]?.capitalised === true && isSpaceOnly(gapAfter(stream, last + 1));
+}
+
+/** "Jude (Year 5)", "Kai (Y6)", "Ivy (Oak)": a year group or class in brackets after the name. */
+export function yearGroupInBracketsAfter(stream: TokenStream, last: number, classNames: ReadonlySet<string>): boolean {
+  if (!/^[^\S\n]*\($/.test(gapAfter(stream, last))) return false;
+  const word = wordAt(stream, last + 1) ?? '';
+  return YEAR_GROUP_WORDS.has(word) || classNames.has(word);
+}
+
+/** "the Patel twins", "the Brown family": a surname before a family word. */
+export function familyWordAfter(stream: TokenStream, last: number): boolean {
+  return FAMILY_WORDS.has(wordAt(stream, last + 1) ?? '') && isSpaceOnly(gapAfter(stream, last));
+}
+
+/** "King Arthur", "St George", "Prophet Muhammad", "Captain Tom": a title of a famous or story person before the name. */
+export function isAfterFamousTitle(stream: TokenStream, first: number): boolean {
+  return FAMOUS_TITLES.has(wordAt(stream, first - 1) ?? '') && /^\.?[^\S\n]{1,2}$/.test(gapBefore(stream, first));
+}
+
+/** "Henry VIII", "Elizabeth II", "George VI": a regnal number after the name, in capitals. */
+export function regnalNumberAfter(stream: TokenStream, last: number): boolean {
+  const next = stream.tokens[last + 1];
+  return next !== undefined && next.allCaps && isSpaceOnly(gapAfter(stream, last)) && /^(?=[ivx]{2,}$)x{0,3}(?:ix|iv|v?i{0,3})$/.test(wordAt(stream, last + 1) ?? '');
+}
+
+/** "the story of Noah", "learning about Rosa Parks", "dressed as Robin", "Ivy played Mary": a story's or a play's person. */
+export function storyFrameBefore(stream: TokenStream, first: number): string | null {
+  if (!isSpaceOnly(gapBefore(stream, first))) return null;
+  const frame = STORY_FRAMES.find((words) => first >= words.length && wordsMatch(stream, first - words.length, words) && words.every((_, offset) => offset === 0 || isSpaceOnly(gapBefore(stream, first - words.length + offset))));
+  return frame ? frame.join(' ') : null;
+}
+
+/**
+ * "Charles Darwin" where the pupil is Charles Okoro: the next word is written like a surname (a
+ * capital, same phrase) and is no name part of the roster. Returns that token's index, or -1.
+ */
+export function otherSurnameAfter(stream: TokenStream, last: number, isNamePart: (index: number) => boolean, personVerbs: ReadonlySet<number>, classNames: ReadonlySet<string>): number {
+  const next = stream.tokens[last + 1];
+  if (!next?.capitalised || next.end - next.start < 2 || !/^[^\S\n]$/.test(gapAfter(stream, last)) || isNamePart(last + 1)) return -1;
+  const word = wordAt(stream, last + 1) ?? '';
+  if (personVerbs.has(next.hash) || CLASS_WORDS.has(word) || YEAR_GROUP_WORDS.has(word) || classNames.has(word) || HELPER_VERBS.has(word) || COORDINATING_WORDS.has(word)) return -1;
+  return last + 1;
 }
 
 /** "Grace's" (the "s" after an apostrophe is its own token). */

@@ -4,7 +4,7 @@
  * "Mary"). Whether a match is a pupil here is weigh-evidence.ts's question.
  */
 import type { WordToken } from '../tokenise';
-import type { CompiledNameToken, NameMatcher } from './compile';
+import { phraseKey, type CompiledNameToken, type NameMatcher } from './compile';
 import { gapBefore, joinsNameParts, type TokenStream } from './evidence';
 import { entriesOf } from './hash-index';
 
@@ -24,10 +24,15 @@ export class TokenLookup {
   ) {
     this.ids = new Int32Array(stream.tokens.length).fill(NOT_LOOKED_UP);
     this.inPhrase = new Uint8Array(stream.tokens.length);
-    stream.tokens.forEach((token, index) => {
-      for (const words of matcher.neverANames.get(token.hash) ?? []) {
+    const mark = (index: number, phrases: string[][] | undefined) => {
+      for (const words of phrases ?? []) {
         if (words.every((word, offset) => this.isWord(index + offset, word))) this.inPhrase.fill(1, index, index + words.length);
       }
+    };
+    stream.tokens.forEach((token, index) => {
+      mark(index, matcher.neverANames.get(phraseKey(token.hash, null)));
+      const next = stream.tokens[index + 1];
+      if (next) mark(index, matcher.neverANames.get(phraseKey(token.hash, next.hash)));
     });
   }
 
@@ -73,6 +78,8 @@ export interface VariantFound {
   last: number;
   tokens: CompiledNameToken[];
   givenName: boolean;
+  /** Only a short form of a pupil's forename, which the roster does not record. */
+  shortForm: boolean;
   fullName: boolean;
   /** Matched through "Amelias" (a possessive without its apostrophe). */
   possessive: boolean;
@@ -84,7 +91,7 @@ export function longestVariantAt(matcher: NameMatcher, stream: TokenStream, look
     const withoutS = lookup.idWithoutFinalS(index);
     const variant = withoutS !== NOT_A_NAME ? matcher.variantsByFirstToken.get(withoutS)?.find((entry) => entry.tokens.length === 1) : undefined;
     if (!variant) return null;
-    return { first: index, last: index, tokens: [matcher.tokens[withoutS] as CompiledNameToken], givenName: variant.givenName, fullName: false, possessive: true };
+    return { first: index, last: index, tokens: [matcher.tokens[withoutS] as CompiledNameToken], givenName: variant.givenName, shortForm: variant.shortForm && !variant.givenName, fullName: false, possessive: true };
   }
   for (const variant of matcher.variantsByFirstToken.get(id) ?? []) {
     const length = variant.tokens.length;
@@ -98,6 +105,7 @@ export function longestVariantAt(matcher: NameMatcher, stream: TokenStream, look
       last: index + length - 1,
       tokens: variant.tokens.map((token) => matcher.tokens[token] as CompiledNameToken),
       givenName: variant.givenName,
+      shortForm: variant.shortForm && !variant.givenName,
       fullName: variant.fullName,
       possessive: false,
     };

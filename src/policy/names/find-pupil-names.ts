@@ -8,11 +8,11 @@ import { originalRange, type NormalisedText } from '../normalise';
 import { camelCaseParts, tokenise, type WordToken } from '../tokenise';
 import type { Severity } from '../types';
 import type { NameMatcher } from './compile';
-import { isAfterStaffTitle, type TokenStream } from './evidence';
-import { longestVariantAt, TokenLookup } from './find-candidates';
+import { isAfterFamousTitle, isAfterStaffTitle, isPossessive, type TokenStream } from './evidence';
+import { longestVariantAt, NOT_A_NAME, TokenLookup } from './find-candidates';
 import { isMisspeltName } from './misspellings';
 import { findSplitNames } from './split-names';
-import { judge, promoteListedNames, type Candidate, type NameMatchKind } from './weigh-evidence';
+import { judge, personEvidence, promoteListedNames, type Candidate, type EvidenceContext, type NameMatchKind } from './weigh-evidence';
 
 export interface NameMatch {
   /** UTF-16 range in the original text. */
@@ -53,10 +53,16 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
     }
   });
   results.push(...findSplitNames(matcher, stream, normalised, covered, lookup));
+  const context = evidenceContext(matcher, lookup);
   stream.tokens.forEach((token, index) => {
     if (covered[index] || lookup.suppressed(index)) return;
-    if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index)) {
-      results.push(toMatch(stream, { first: index, last: index, severity: 'warn', kind: 'misspelling', reason: 'close to a pupil’s name' }, normalised));
+    if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index) && !isAfterFamousTitle(stream, index)) {
+      // "Sofai's design won", "Isacc helped tidy up": a slip of the keyboard in a sentence about a person.
+      const evidence = isPossessive(stream, index) ? 'it is written as someone’s' : personEvidence(stream, index, index, context);
+      const candidate: Candidate = evidence
+        ? { first: index, last: index, severity: 'block', kind: 'misspelling', reason: evidence }
+        : { first: index, last: index, severity: 'warn', kind: 'misspelling', reason: 'it is one letter from a pupil’s name' };
+      results.push(toMatch(stream, candidate, normalised));
     }
   });
   return results.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -69,14 +75,19 @@ function toMatch(stream: TokenStream, candidate: Candidate, normalised: Normalis
   return { ...range, severity: candidate.severity ?? 'warn', kind: candidate.kind, reason: candidate.reason };
 }
 
+function evidenceContext(matcher: NameMatcher, lookup: TokenLookup): EvidenceContext {
+  return { personVerbs: matcher.personVerbs, classNames: matcher.classNames, isNamePart: (index) => lookup.id(index) !== NOT_A_NAME };
+}
+
 /** Every name variant in the stream, longest first at each token, judged by its context. */
 function matchStream(matcher: NameMatcher, stream: TokenStream, lookup: TokenLookup): Candidate[] {
+  const context = evidenceContext(matcher, lookup);
   const candidates: Candidate[] = [];
   for (let index = 0; index < stream.tokens.length; index += 1) {
     if (lookup.suppressed(index)) continue;
     const found = longestVariantAt(matcher, stream, lookup, index);
     if (!found) continue;
-    candidates.push(judge(stream, found));
+    candidates.push(judge(stream, found, context));
     index = found.last;
   }
   promoteListedNames(stream, candidates);

@@ -1,12 +1,19 @@
 /**
- * Decides whether a name found in the text is a pupil here, and how sure we are: names that are not
- * ordinary words are names anywhere; word-names ("Grace", "Will", "May") need evidence from their
- * context (evidence.ts asks the questions).
+ * Decides whether a name found in the text is a pupil here, and how sure we are. Names that are not
+ * ordinary words are names anywhere, unless the text shows someone else (a famous title, a regnal
+ * number, a surname that is no pupil's, a story); word-names ("Grace", "Will", "May") and short
+ * forms the roster does not record ("Freddie") need evidence of a person. evidence.ts asks the
+ * questions; each verdict says in words a teacher understands which evidence decided it.
  */
-import { MONTHS, SEASONS } from '../known-phrases';
+import { MONTHS, SEASONS, TIME_OF_YEAR_VERBS } from '../known-phrases';
 import type { Severity } from '../types';
 import {
+  actionAfter,
+  byAuthorAfter,
   coordinatedToken,
+  familyWordAfter,
+  initialAfter,
+  isAfterFamousTitle,
   isAfterStaffTitle,
   isCalendarUse,
   isFollowedByClassWord,
@@ -16,10 +23,15 @@ import {
   isPossessiveBeforeCapital,
   isSayingGrace,
   isSchoolValue,
+  otherSurnameAfter,
   praiseCueAfter,
   praiseCueBefore,
+  pronounAfter,
+  regnalNumberAfter,
   startsSentence,
+  storyFrameBefore,
   wordAt,
+  yearGroupInBracketsAfter,
   type TokenStream,
 } from './evidence';
 import type { VariantFound } from './find-candidates';
@@ -32,6 +44,7 @@ export interface Candidate {
   last: number;
   severity: Severity | null;
   kind: NameMatchKind;
+  /** Which evidence decided, as the end of a teacher's sentence ("it comes after “well done”"). */
   reason: string;
   /** Not a child here for a reason a list cannot undo (staff, a class, the time of year, a value). */
   excused?: boolean;
@@ -39,74 +52,149 @@ export interface Candidate {
   capitalisedGivenName?: boolean;
 }
 
+/** What the evidence needs from the compiled roster. */
+export interface EvidenceContext {
+  personVerbs: ReadonlySet<number>;
+  classNames: ReadonlySet<string>;
+  /** Whether the token at this index is a name part of the roster. */
+  isNamePart(index: number): boolean;
+}
+
+/**
+ * Evidence that tokens first..last are a person, whatever the case they are written in: praise,
+ * what someone did, an initial, a year group in brackets, a family word, a possessive. The reason,
+ * or null. `season`: a month or season needs a pronoun too ("Autumn has learnt her…", not "Autumn has arrived").
+ */
+export function personEvidence(stream: TokenStream, first: number, last: number, context: EvidenceContext, season = false, actionCounts = true): string | null {
+  const cueBefore = praiseCueBefore(stream, first);
+  if (cueBefore) return `it comes after “${cueBefore}”`;
+  const cueAfter = praiseCueAfter(stream, last);
+  if (cueAfter) return `it comes before “${cueAfter}”`;
+  const action = actionAfter(stream, first, last, context.personVerbs);
+  if (action) {
+    if (pronounAfter(stream, action.index)) return `it does something (“${wordAt(stream, action.index)}”) and “her” or “his” refers back to it`;
+    // A month or season comes, starts and ends ("Autumn has arrived"); anything else it "did" is a child ("May wrote a poem").
+    const verb = wordAt(stream, action.index) ?? '';
+    // "autumn colours", "rose hips": after a lower-case word an "-s" form is as often a plural noun.
+    const plural = /[^su]s$/.test(verb) && action.index === last + 1 && stream.tokens[first]?.capitalised !== true;
+    if (action.verb && actionCounts && !plural && !(season && TIME_OF_YEAR_VERBS.has(verb))) return `it is followed by what someone did (“${verb}”)`;
+  }
+  if (initialAfter(stream, last)) return 'it is followed by an initial, as a child’s name often is';
+  if (yearGroupInBracketsAfter(stream, last, context.classNames)) return 'a year group or class follows it in brackets';
+  if (familyWordAfter(stream, last)) return `it is followed by “${wordAt(stream, last + 1)}”, which names a family`;
+  return null;
+}
+
+/** Module-level (not a closure per call): judge runs for every name in a 25,000-character draft. */
+let judged: VariantFound;
+function verdict(severity: Severity | null, reason: string): Candidate {
+  return { first: judged.first, last: judged.last, severity, kind: 'name', reason };
+}
+function excused(reason: string): Candidate {
+  return { first: judged.first, last: judged.last, severity: null, kind: 'name', reason, excused: true };
+}
+function named(severity: Severity, reason: string): Candidate {
+  return { first: judged.first, last: judged.last, severity, kind: 'name', reason, capitalisedGivenName: judged.givenName };
+}
+
 /** Decides whether a matched variant is a pupil's name here, and how sure we are. */
-export function judge(stream: TokenStream, found: VariantFound): Candidate {
-  const verdict = (severity: Severity | null, reason: string): Candidate => ({ first: found.first, last: found.last, severity, kind: 'name', reason });
-  const excused = (reason: string): Candidate => ({ ...verdict(null, reason), excused: true });
-  const tokens = stream.tokens.slice(found.first, found.last + 1);
-  const capitalised = tokens.every((token) => token.capitalised);
+export function judge(stream: TokenStream, found: VariantFound, context: EvidenceContext): Candidate {
+  judged = found;
+  let capitalised = true;
+  let allCaps = true;
+  for (let index = found.first; index <= found.last; index += 1) {
+    const token = stream.tokens[index];
+    capitalised &&= token?.capitalised === true;
+    allCaps &&= token?.allCaps === true;
+  }
   // Capitals for emphasis in a text that has lower case ("We saw GRACE"): evidence, but weaker.
-  const inCapitals = !capitalised && tokens.every((token) => token.allCaps) && isMixedCase(stream);
-  const fullName = found.fullName || tokens.length > 1;
+  const inCapitals = !capitalised && allCaps && isMixedCase(stream);
+  const fullName = found.fullName || found.last > found.first;
+  const ordinaryWord = !found.tokens.some((token) => !token.ordinaryWord && !token.className);
 
   // A staff title: a surname after it is a member of staff ("Mrs King"); a full name is a child
   // ("Mrs Ada Nowak" still names Ada); a first name may be either ("Miss Holly"): look at it.
   if (isAfterStaffTitle(stream, found.first)) {
     if (!found.fullName && found.tokens.every((token) => token.surname)) return excused('a member of staff');
-    if (fullName) return verdict('block', 'a full name, after a staff title');
-    if (found.tokens.some((token) => !token.ordinaryWord && !token.className)) return verdict('block', 'not an ordinary word');
-    return verdict('warn', 'a first name after a staff title');
+    if (fullName) return verdict('block', 'it is a full name, after a staff title');
+    if (!ordinaryWord) return verdict('block', 'it is a pupil’s name and not an ordinary word');
+    return verdict('warn', 'a first name after a staff title may be a member of staff or a child');
   }
   const className = found.tokens.length === 1 && found.tokens[0]?.className === true;
   if (className && isFollowedByClassWord(stream, found.last)) return excused('a class');
-  if (found.tokens.some((token) => !token.ordinaryWord && !token.className)) return verdict('block', 'not an ordinary word');
+
+  // Someone else of the same name: a famous or story person, a king, an author, another family.
+  if (!found.fullName) {
+    if (isAfterFamousTitle(stream, found.first)) return excused('a title such as King or Saint');
+    if (regnalNumberAfter(stream, found.last)) return excused('a king or queen');
+    if (storyFrameBefore(stream, found.first)) return excused('a person in a story or a topic');
+    if (byAuthorAfter(stream, found.last)) return excused('the title of a book');
+    if (found.tokens.length === 1 && (capitalised || inCapitals) && !isInTitleCaseSentence(stream, found.first, found.last)) {
+      const surname = otherSurnameAfter(stream, found.last, context.isNamePart, context.personVerbs, context.classNames);
+      if (surname >= 0 && wordAt(stream, found.first - 1) === 'by') return excused('an author');
+      if (surname >= 0) return verdict('warn', 'the surname after it is not this pupil’s, so it may be someone else; check it');
+    }
+  }
+
+  const season = found.tokens.length === 1 && (MONTHS.has(wordAt(stream, found.first) ?? '') || SEASONS.has(wordAt(stream, found.first) ?? ''));
+  if (found.shortForm) {
+    const evidence = personEvidence(stream, found.first, found.last, context, season) ?? (found.possessive || isPossessive(stream, found.last) ? 'it is written as someone’s' : null);
+    if (evidence) return verdict('block', `it is a short form of a pupil’s name, and ${evidence}`);
+    return ordinaryWord ? verdict(null, 'an ordinary word') : verdict('warn', 'it is a short form of a pupil’s name');
+  }
+  if (!ordinaryWord) return verdict('block', 'it is a pupil’s name and not an ordinary word');
 
   const cue = praiseCueBefore(stream, found.first) ?? praiseCueAfter(stream, found.last);
-  if (cue) return verdict('block', `after “${cue}”`);
+  if (cue) return verdict('block', `it comes with “${cue}”`);
   if (isCalendarUse(stream, found.first, found.last)) return excused('the time of year');
   if (isSchoolValue(stream, found.first, found.last)) return excused('a school value');
   if (isSayingGrace(stream, found.first, found.last)) return excused('grace before a meal');
   if (found.possessive || isPossessive(stream, found.last)) {
     // "Brown's Farm", "the Hunter's Moon": a surname-word before a capitalised noun is more often a place or a title.
-    if (!found.givenName && !found.possessive && isPossessiveBeforeCapital(stream, found.last)) return verdict('warn', 'a place or a title?');
-    return verdict('block', 'a possessive');
+    if (!found.givenName && !found.possessive && isPossessiveBeforeCapital(stream, found.last)) return verdict('warn', 'it may be a place or a title, or a pupil’s surname');
+    return verdict('block', 'it is written as someone’s (a possessive)');
   }
+  // A class does things too ("Willow visited the farm"), and so does a family ("Brown won" is rarer than "the Browns won"): only a given name is made a person by its verb.
+  const evidence = personEvidence(stream, found.first, found.last, context, season, found.givenName && !className);
+  if (evidence) return verdict('block', evidence);
 
   if (fullName) {
-    if (capitalised || inCapitals || stream.keywords) return verdict('block', 'a full name');
-    return verdict('warn', 'a full name in lower case');
+    if (capitalised || inCapitals || stream.keywords) return verdict('block', 'it is a full name');
+    return verdict('warn', 'it is a full name in lower case');
   }
   if (!capitalised) {
-    if (inCapitals) return { ...verdict('warn', 'written in capitals'), capitalisedGivenName: found.givenName };
+    if (inCapitals) return named('warn', 'it is written in capitals');
     // File names and keywords have no sentences: lower case says nothing there ("grace.jpg").
-    return stream.keywords ? verdict('warn', 'in a file name or keywords') : verdict(null, 'an ordinary word in lower case');
+    return stream.keywords ? verdict('warn', 'it is in a file name or keywords') : verdict(null, 'an ordinary word in lower case');
   }
-  const named = (severity: Severity, reason: string): Candidate => ({ ...verdict(severity, reason), capitalisedGivenName: found.givenName });
   // At a sentence start a capital says nothing, yet "Grace helped us tidy" is exactly how a child
   // gets named: a warning (staff look, and may go on), never a block ("Summer is here!").
-  if (startsSentence(stream, found.first)) return named('warn', 'capitalised at the start of a sentence');
-  if (className) return verdict('warn', 'a class name used on its own');
-  if (isInTitleCaseSentence(stream, found.first, found.last)) return verdict('warn', 'capitalised in a headline');
+  if (startsSentence(stream, found.first)) return named('warn', 'it has a capital, though only at the start of a sentence');
+  if (className) return verdict('warn', 'it is a class name used on its own');
+  if (isInTitleCaseSentence(stream, found.first, found.last)) return verdict('warn', 'it has a capital, though in a headline');
   // A capitalised surname-word is more often a place or a title ("Green Park", "King Arthur").
-  if (!found.givenName) return verdict('warn', 'a surname written with a capital');
+  if (!found.givenName) return verdict('warn', 'it is a pupil’s surname written with a capital');
   // "Summer" mid-sentence is as often the season as the child.
-  const word = wordAt(stream, found.first) ?? '';
-  if (MONTHS.has(word) || SEASONS.has(word)) return named('warn', 'a month or season?');
-  return named('block', 'capitalised in the middle of a sentence');
+  if (season) return named('warn', 'it may be the month or season, or a pupil');
+  return named('block', 'it has a capital in the middle of a sentence');
 }
 
 /** A weak candidate in a list with a clear name is a name too ("Faith and Noor"); twice for chains. */
 export function promoteListedNames(stream: TokenStream, candidates: Candidate[]): void {
+  // Which candidate covers each token: a list neighbour is found in one lookup, not a scan of all.
+  const byToken = new Map<number, Candidate>();
+  for (const candidate of candidates) for (let index = candidate.first; index <= candidate.last; index += 1) byToken.set(index, candidate);
   for (let round = 0; round < 2; round += 1) {
     for (const candidate of candidates) {
       if (candidate.severity === 'block' || candidate.excused) continue;
-      const neighbours = [coordinatedToken(stream, candidate.last, 1), coordinatedToken(stream, candidate.first, -1)];
-      const listed = (other: Candidate) => other !== candidate && neighbours.some((token) => token >= other.first && token <= other.last);
+      const neighbours = [byToken.get(coordinatedToken(stream, candidate.last, 1)), byToken.get(coordinatedToken(stream, candidate.first, -1))];
       // With a clear name, or two capitalised given names together ("Grace and Summer won").
-      const listedWithName = candidates.some((other) => listed(other) && (other.severity === 'block' || (candidate.capitalisedGivenName === true && other.capitalisedGivenName === true && !other.excused)));
+      const listedWithName = neighbours.some(
+        (other) => other !== undefined && other !== candidate && (other.severity === 'block' || (candidate.capitalisedGivenName === true && other.capitalisedGivenName === true && !other.excused)),
+      );
       if (listedWithName && !isCalendarUse(stream, candidate.first, candidate.last)) {
         candidate.severity = 'block';
-        candidate.reason = 'listed with another pupil’s name';
+        candidate.reason = 'it is listed with another pupil’s name';
       }
     }
   }

@@ -2,8 +2,8 @@ import { findPupilNames } from '../names/find-pupil-names';
 import { defineRule, formatMessage, type RuleFinding } from '../rule';
 
 const messages = {
-  name: '“{{text}}” looks like a pupil’s name ({{reason}}). Posts must not name children.',
-  misspelling: '“{{text}}” is very close to a pupil’s name. Posts must not name children.',
+  name: '“{{text}}” looks like a pupil’s name: {{reason}}. Posts must not name children.',
+  misspelling: '“{{text}}” is very close to a pupil’s name: {{reason}}. Posts must not name children.',
   fixBlock: 'Remove the name, or describe the child without naming them (for example “one of our readers”).',
   fixWarn: 'If this is not a pupil’s name you can go on; otherwise remove it.',
 };

@@ -1,0 +1,110 @@
+/**
+ * Short forms of given names that a roster may not record: "Freddie" for Frederick, "Kuba" for
+ * Jakub, "Zosia" for Zofia. Two sources: a reviewed derivation of a public name → nickname table
+ * (short-forms-derived.json, from carltonnorthern/nicknames, Apache-2.0: licence in
+ * short-forms-LICENSE, derivation in scripts/derive-short-forms.ts), and below the short forms a
+ * UK primary school meets that the table lacks (Polish, Russian and Ukrainian diminutives, and
+ * British ones: Alfie, Evie, Lottie).
+ *
+ * Read in the background and the CLI when the snapshot is built: the snapshot carries the short
+ * forms of the roster's names only.
+ */
+import derived from './short-forms-derived.json';
+import { foldText } from '../normalise';
+
+/** Name → its short forms, in addition to the derived table. Folded (no accents: "Małgorzata" → "malgorzata"). */
+const SCHOOL_SHORT_FORMS: Record<string, string[]> = {
+  // Polish
+  jakub: ['kuba', 'kubus'],
+  zofia: ['zosia', 'zosienka'],
+  zuzanna: ['zuzia', 'zuza'],
+  aleksandra: ['ola', 'olka', 'sasha', 'sasza'],
+  aleksander: ['olek', 'alek'],
+  malgorzata: ['gosia', 'malgosia'],
+  katarzyna: ['kasia', 'kaska'],
+  agnieszka: ['aga', 'agusia'],
+  wojciech: ['wojtek'],
+  szymon: ['szymek'],
+  mateusz: ['mati', 'matek'],
+  michal: ['michas', 'misiek'],
+  krzysztof: ['krzys', 'krzysiek'],
+  tomasz: ['tomek'],
+  piotr: ['piotrek'],
+  pawel: ['pawelek'],
+  antoni: ['antek', 'antos'],
+  stanislaw: ['stas', 'stasiek'],
+  jozef: ['jozek'],
+  jan: ['janek', 'jas'],
+  julia: ['julka', 'jula'],
+  natalia: ['natka', 'natasha'],
+  wiktoria: ['wika', 'wiki'],
+  weronika: ['wera', 'nika'],
+  joanna: ['asia', 'joasia'],
+  anna: ['ania', 'anka', 'anusia'],
+  magdalena: ['magda'],
+  barbara: ['basia'],
+  elzbieta: ['ela'],
+  franciszek: ['franek'],
+  bartosz: ['bartek'],
+  lukasz: ['lukaszek'],
+  oliwia: ['oliwka'],
+  amelia: ['amelka', 'millie', 'milly'],
+  hanna: ['hania'],
+  alicja: ['ala'],
+  nikola: ['nika'],
+  gabriela: ['gabi', 'gabrysia'],
+  maria: ['marysia', 'masha'],
+  // Russian and Ukrainian
+  aleksandr: ['sasha', 'sasza'],
+  alexandra: ['sasha', 'lexi', 'alex'],
+  dmitri: ['dima'],
+  dmytro: ['dima'],
+  mikhail: ['misha'],
+  yekaterina: ['katya'],
+  ekaterina: ['katya'],
+  anastasia: ['nastya', 'stacey'],
+  ivan: ['vanya'],
+  tatiana: ['tanya'],
+  olga: ['olya'],
+  yelena: ['lena'],
+  sofia: ['sonya', 'sofi'],
+  // British
+  alfred: ['alfie', 'alf', 'freddie', 'fred'],
+  evelyn: ['evie', 'eve'],
+  charlotte: ['lottie', 'charlie'],
+  isabella: ['izzy', 'issy', 'bella'],
+  isabelle: ['izzy', 'issy', 'bella'],
+  theodore: ['theo', 'teddy', 'ted'],
+  harrison: ['harry'],
+  jackson: ['jack'],
+  maximilian: ['max'],
+  sebastian: ['seb', 'sebby'],
+  tobias: ['toby'],
+  mohammed: ['mo'],
+  muhammad: ['mo'],
+  ibrahim: ['ibby'],
+  rebecca: ['becky', 'becca'],
+  abigail: ['abi', 'abby'],
+  jessica: ['jess', 'jessie'],
+  francesca: ['frankie', 'fran'],
+  finlay: ['finn', 'fin'],
+  angus: ['gus'],
+  augustus: ['gus'],
+  nicholas: ['nick', 'nico'],
+  dominic: ['dom'],
+  florence: ['flo', 'florrie'],
+  penelope: ['penny'],
+  josephine: ['josie', 'jo'],
+  phoebe: ['phoebs'],
+};
+
+let table: Map<string, string[]> | null = null;
+
+/** The short forms of a folded given name ("frederick" → fred, freddie, freddy, fritz), or none. */
+export function shortFormsOf(foldedName: string): readonly string[] {
+  if (!table) {
+    table = new Map(Object.entries(derived.names));
+    for (const [name, shorts] of Object.entries(SCHOOL_SHORT_FORMS)) table.set(name, [...new Set([...(table.get(name) ?? []), ...shorts.map(foldText)])]);
+  }
+  return table.get(foldedName) ?? [];
+}
