@@ -24,7 +24,7 @@ await buildXFixture();
 const server = await startXServer();
 const chromium = await launchChromiumWithExtension({ extensionDir: CHROME_BUILD, server, headless: !headed, slowMo: headed ? 40 : 0 });
 try {
-  console.log('Importing the demo roster through the options page (“Import roster”)…');
+  console.log('Importing the demo roster through the options page (“Import pupil list”)…');
   await importRosterThroughOptions(chromium.context, chromium.extensionOrigin, SAMPLE_ROSTER);
 
   const page = await chromium.page();
