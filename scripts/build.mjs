@@ -3,6 +3,7 @@ import { build } from 'vite';
 import { zipSync } from 'fflate';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { withoutExpectedOutput } from './build-output-filter.mjs';
 
 function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -12,29 +13,6 @@ function filesUnder(dir) {
 }
 
 const { version } = JSON.parse(readFileSync('manifest.json', 'utf8'));
-
-/**
- * Output that is not news to whoever runs the build, dropped so that a real warning stands out:
- * @crxjs/vite-plugin's content-script build passes `inlineDynamicImports`, which Rolldown ignores
- * (and says so, four times) because the same build sets `codeSplitting: false`; and its progress lines.
- */
-const EXPECTED_OUTPUT = [
-  /`?inlineDynamicImports`? option is ignored because `?codeSplitting: false`? is set/,
-  /^\[crx:content-scripts-iife\] (Building \d+ content script|IIFE build complete)/,
-  /^\s*✓ \S+\.ts → \S+\.js\s*$/,
-];
-
-function withoutExpectedOutput(stream) {
-  const write = stream.write.bind(stream);
-  stream.write = (chunk, ...rest) => {
-    const text = String(chunk);
-    if (text.trim() === '' || EXPECTED_OUTPUT.some((pattern) => pattern.test(text.trim()))) return true;
-    return write(chunk, ...rest);
-  };
-  return () => {
-    stream.write = write;
-  };
-}
 
 for (const target of ['chrome', 'firefox']) {
   process.env.TARGET = target;

@@ -84,7 +84,7 @@ export function PopupApp() {
 }
 
 function rosterSummary(roster: NonNullable<PopupData['roster']>): string {
-  return t('popup_roster_summary', roster.pupilCount, formatDate(roster.importedAt), age(roster.importedAt));
+  return t('popup_roster_summary', roster.pupilCount.toLocaleString('en-GB'), formatDate(roster.importedAt), age(roster.importedAt));
 }
 
 function formatDate(iso: string): string {
