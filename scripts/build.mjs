@@ -3,6 +3,7 @@ import { build } from 'vite';
 import { zipSync } from 'fflate';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { withoutExpectedOutput } from './build-output-filter.mjs';
 
 function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -15,7 +16,12 @@ const { version } = JSON.parse(readFileSync('manifest.json', 'utf8'));
 
 for (const target of ['chrome', 'firefox']) {
   process.env.TARGET = target;
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
+  const restore = [withoutExpectedOutput(process.stdout), withoutExpectedOutput(process.stderr)];
+  try {
+    await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
+  } finally {
+    for (const undo of restore) undo();
+  }
   const outDir = join('dist', target);
   const entries = Object.fromEntries(
     // crxjs leaves its own bookkeeping in .vite; the stores do not want it.

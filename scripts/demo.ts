@@ -5,6 +5,8 @@
  * open to try; without one the same demo runs headless, reports the outcome and saves a screenshot.
  */
 import { mkdir } from 'node:fs/promises';
+import { loadPolicy } from '../src/cli/load-policy';
+import { checkDraft } from '../src/policy/engine';
 import { fileURLToPath } from 'node:url';
 import { buildXFixture } from '../tests/e2e/support/build-x-fixture';
 import { launchChromiumWithExtension } from '../tests/e2e/support/chromium';
@@ -24,7 +26,7 @@ await buildXFixture();
 const server = await startXServer();
 const chromium = await launchChromiumWithExtension({ extensionDir: CHROME_BUILD, server, headless: !headed, slowMo: headed ? 40 : 0 });
 try {
-  console.log('Importing the demo roster through the options page (“Import roster”)…');
+  console.log('Importing the demo pupil list through the options page (“Import pupil list”)…');
   await importRosterThroughOptions(chromium.context, chromium.extensionOrigin, SAMPLE_ROSTER);
 
   const page = await chromium.page();
@@ -33,7 +35,7 @@ try {
   console.log(`Typing: “${DEMO_DRAFT}” and pressing Post…`);
   await typeDraft(composer, DEMO_DRAFT, { delay: headed ? 60 : 0 });
   await composer.locator('[data-testid="tweetButtonInline"]').click();
-  const reason = await waitForPanel(page, /Not posted/);
+  await waitForPanel(page, /Not posted/);
   await page.waitForTimeout(400);
   const posted = await server.posted();
 
@@ -43,15 +45,24 @@ try {
     console.error(`The demo post went out, which it must not: ${JSON.stringify(posted.map((tweet) => tweet.text))}`);
     process.exitCode = 1;
   } else {
-    console.log(`Blocked: the demo post was not sent.\nThe guard said: ${reason}`);
+    console.log(`Blocked: “${DEMO_DRAFT}” was not sent, because ${whyBlocked(DEMO_DRAFT)}`);
     console.log(`Screenshot: ${SCREENSHOT}`);
   }
 
   if (headed) {
-    console.log('The browser stays open: try your own drafts (the roster is tests/fixtures/roster/sample-roster.csv). Close it to finish.');
+    console.log('The browser stays open: try your own drafts (the pupil list is tests/fixtures/roster/sample-roster.csv). Close it to finish.');
     await new Promise<void>((resolve) => chromium.context.on('close', () => resolve()));
   }
 } finally {
   await chromium.close().catch(() => undefined);
   await server.close();
+}
+
+/** The first reason, as the guard's own policy gives it ("“Kai” looks like a pupil’s name…"), in one sentence. */
+function whyBlocked(draft: string): string {
+  const policy = loadPolicy(SAMPLE_ROSTER, undefined, () => undefined);
+  const finding = checkDraft(policy, { text: draft, attachments: [], confirmed: [] }).findings.find((candidate) => candidate.severity === 'block');
+  const sentence = finding?.message.split(/(?<=\.)\s/)[0] ?? 'it breaks the school’s posting policy.';
+  // "Posts must…" → "posts must…"; a quoted name or "X" stays as written.
+  return sentence.replace(/^(\p{Lu})(?=\p{Ll})/u, (letter) => letter.toLowerCase());
 }

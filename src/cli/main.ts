@@ -4,6 +4,8 @@
  *   guard audit --roster FILE [--settings FILE] ARCHIVE.zip  posts of an X export that break the policy
  * Exit 0 when done, 2 for bad input (a message on stderr naming the file, line or row; nothing on stdout).
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runAudit } from './audit-command';
 import { runCheck } from './check-command';
@@ -13,31 +15,42 @@ import { loadPolicy, readInputFile } from './load-policy';
 const USAGE = `usage: guard check --roster FILE [--settings FILE] < drafts.jsonl
        guard audit --roster FILE [--settings FILE] ARCHIVE.zip`;
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+/** Where the CLI reads and writes: the process's streams, or a test's strings. */
+export interface CliIo {
+  /** All of standard input; read only by `check`. */
+  readStdin(): Promise<Uint8Array>;
+  stdout(text: string): void;
+  /** One line of progress, a warning or the error. */
+  stderr(line: string): void;
+}
+
+/** Runs one command; resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new InputError('stdin: not UTF-8 text');
+    io.stdout(await runCommand(argv, io));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    io.stderr(error.message);
+    return 2;
   }
 }
 
-async function run(argv: string[]): Promise<string> {
+async function runCommand(argv: readonly string[], io: CliIo): Promise<string> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { roster: { type: 'string' }, settings: { type: 'string' } } });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { roster: { type: 'string' }, settings: { type: 'string' } } });
   } catch (error) {
     throw new InputError(`${(error as Error).message}\n${USAGE}`);
   }
   const [command, ...rest] = parsed.positionals;
   const { roster, settings } = parsed.values;
   if ((command !== 'check' && command !== 'audit') || roster === undefined) throw new InputError(USAGE);
-  const warn = (line: string) => console.error(line);
+  const warn = (line: string) => io.stderr(line);
   if (command === 'check') {
     if (rest.length > 0) throw new InputError(`check reads drafts from stdin, not from ${rest.join(' ')}\n${USAGE}`);
     const policy = loadPolicy(roster, settings, warn);
-    return runCheck(policy, await readStdin());
+    return runCheck(policy, decodeStdin(await io.readStdin()));
   }
   if (rest.length !== 1) throw new InputError(`audit needs one archive (ARCHIVE.zip)\n${USAGE}`);
   const archivePath = rest[0] as string;
@@ -45,10 +58,25 @@ async function run(argv: string[]): Promise<string> {
   return runAudit(policy, readInputFile(archivePath), archivePath, warn);
 }
 
-try {
-  process.stdout.write(await run(process.argv.slice(2)));
-} catch (error) {
-  if (!(error instanceof InputError)) throw error;
-  console.error(error.message);
-  process.exitCode = 2;
+function decodeStdin(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError('stdin: not UTF-8 text');
+  }
+}
+
+const processIo: CliIo = {
+  async readStdin() {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  },
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (line) => console.error(line),
+};
+
+// Run as a program (tsx src/cli/main.ts), not when a test imports `run`.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await run(process.argv.slice(2), processIo);
 }

@@ -38,7 +38,7 @@ export type ComposerDecision =
 
 const HOLD_MESSAGES = {
   connecting: 'School Post Guard is still starting. Wait a moment, then post again.',
-  'no-roster': 'No pupil roster is loaded, so School Post Guard cannot check this post. Ask your ICT lead to import the roster in School Post Guard’s options.',
+  'no-roster': 'No pupil list is loaded, so School Post Guard cannot check this post. Ask your ICT lead to import the pupil list in School Post Guard’s options.',
   invalidated: 'School Post Guard was updated or restarted. Reload this page (press F5) before posting.',
   'reading-attachments': 'School Post Guard is still checking the attached photos. Try again in a moment.',
   'attachment-unreadable': 'School Post Guard could not read an attached photo’s details (names, location), so it cannot check it. Remove the photo and attach it again.',

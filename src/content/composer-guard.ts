@@ -228,11 +228,11 @@ export class ComposerGuard {
     const findings = allFindings(decision);
     const notices: string[] = [];
     if (decision.kind === 'checked' && decision.health === 'degraded') {
-      notices.push('X has changed its page, so School Post Guard is running in a stricter, degraded mode. Tell your ICT lead.');
+      notices.push('X has changed its page, so School Post Guard cannot read all of it and checks this post more strictly than usual. Tell your ICT lead.');
     }
     const state = this.connection.state;
     if (state.kind === 'ready' && state.roster && rosterIsStale(state.roster)) {
-      notices.push(`The pupil roster was last updated on ${new Date(state.roster.importedAt).toLocaleDateString('en-GB')}. Ask your ICT lead to update it.`);
+      notices.push(`The pupil list was last updated on ${new Date(state.roster.importedAt).toLocaleDateString('en-GB')}. Ask your ICT lead to update it.`);
     }
     const verdict = decision.kind === 'checked' ? decision.verdict : 'pass';
     const headline =

@@ -6,6 +6,8 @@ import { sendRequest } from '../shared/send-request';
 import { auditLogCsv } from './audit-csv';
 import { downloadText, todayStamp } from './download-file';
 import { formatDateTime } from './format-date';
+import { handleAsWritten } from './handle-as-written';
+import { useOptions } from './options-context';
 import { OUTCOME_LABELS, RULE_LABELS } from './rule-labels';
 
 /** The page shows the newest entries; the CSV has them all. */
@@ -14,6 +16,7 @@ const SHOWN_ENTRIES = 200;
 export function ActivitySection() {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { schoolHandles } = useOptions().state.settings;
 
   useEffect(() => {
     sendRequest({ type: 'list-audit', limit: SHOWN_ENTRIES }).then(setEntries, (reason: unknown) => setError(String(reason)));
@@ -43,7 +46,7 @@ export function ActivitySection() {
             {entries.map((entry, index) => (
               <tr key={index}>
                 <td>{formatDateTime(entry.at)}</td>
-                <td>{entry.account === null ? '—' : `@${entry.account.replace(/^@/, '')}`}</td>
+                <td>{entry.account === null ? '—' : handleAsWritten(entry.account, schoolHandles)}</td>
                 <td>{entry.className ?? '—'}</td>
                 <td>{entry.rules.map((rule) => RULE_LABELS[rule]).join(', ') || '—'}</td>
                 <td>{OUTCOME_LABELS[entry.outcome]}</td>

@@ -8,6 +8,7 @@ import { readArchivePosts } from '../archive/x-archive';
 import { checkDraft, compilePolicy } from '../policy/engine';
 import type { Finding } from '../policy/types';
 import { t } from '../shared/i18n';
+import { formatCount } from './format-count';
 import { sendRequest } from '../shared/send-request';
 import { formatDateTime } from './format-date';
 import { RULE_LABELS } from './rule-labels';
@@ -80,13 +81,13 @@ export function ArchiveCheck() {
       {state.step === 'checking' && (
         <p>
           <label for="archive-progress">{t('options_archive_checking', state.fileName)}</label>{' '}
-          <progress id="archive-progress" max={state.total} value={state.done}>{t('options_archive_progress', state.done, state.total)}</progress>
+          <progress id="archive-progress" max={state.total} value={state.done}>{t('options_archive_progress', formatCount(state.done), formatCount(state.total))}</progress>
         </p>
       )}
       {state.step === 'failed' && <p role="alert" class="error">{state.message}</p>}
       <p role="status">
         {state.step === 'done'
-          && t('options_archive_result', state.total, state.flagged.filter((post) => post.verdict === 'block').length, state.flagged.filter((post) => post.verdict === 'warn').length)}
+          && t('options_archive_result', formatCount(state.total), formatCount(state.flagged.filter((post) => post.verdict === 'block').length), formatCount(state.flagged.filter((post) => post.verdict === 'warn').length))}
       </p>
       {state.step === 'done' && state.flagged.length > 0 && (
         <table>

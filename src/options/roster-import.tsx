@@ -1,29 +1,32 @@
 /**
- * Import roster: choose a CSV (or our JSON export) → progress → the problems, or a preview of what
- * changes → "Replace roster". Nothing reaches the background until the ICT lead confirms.
+ * Import a pupil list: choose a CSV (or our JSON export) → progress → the problems, or a preview of
+ * what changes → "Replace pupil list" (twice when it would remove many pupils) → saving, with
+ * progress. Nothing reaches the background until the ICT lead confirms.
  */
 import { useState } from 'preact/hooks';
 import { parseRosterCsvInChunks } from '../roster/csv-import';
 import { parseRosterJson } from '../roster/json-import';
 import type { Pupil } from '../roster/model';
-import type { RosterProblem } from '../roster/parse-result';
+import type { LeftOutRow, RosterParseResult, RosterProblem } from '../roster/parse-result';
 import { diffRosters, type RosterDiff } from '../roster/roster-diff';
 import { t } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
 import { useOptions } from './options-context';
-import { RosterPreview } from './roster-preview';
+import { RosterPreview, type ImportNotes } from './roster-preview';
 import { RosterProblems } from './roster-problems';
 
 type ImportStep =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string; fraction: number }
-  | { step: 'problems'; fileName: string; problems: RosterProblem[]; validPupils: Pupil[] }
-  | { step: 'preview'; fileName: string; pupils: Pupil[]; warnings: string[]; diff: RosterDiff; saving: boolean };
+  | { step: 'problems'; fileName: string; problems: RosterProblem[]; result: Extract<RosterParseResult, { ok: false }> }
+  | { step: 'preview'; fileName: string; pupils: Pupil[]; warnings: string[]; notes: ImportNotes; diff: RosterDiff; saving: boolean };
 
 interface RosterImportProps {
   currentPupils: readonly Pupil[];
   onReplaced: (pupilCount: number) => void;
 }
+
+const NO_NOTES: ImportNotes = { leftOut: [], consentAssumedNo: 0 };
 
 export function RosterImport({ currentPupils, onReplaced }: RosterImportProps) {
   const { editable, pin } = useOptions();
@@ -41,12 +44,12 @@ export function RosterImport({ currentPupils, onReplaced }: RosterImportProps) {
     const result = /\.json$/i.test(file.name)
       ? parseRosterJson(bytes, file.name)
       : await parseRosterCsvInChunks(bytes, file.name, (fraction) => setState({ step: 'reading', fileName: file.name, fraction }));
-    if (!result.ok) setState({ step: 'problems', fileName: file.name, problems: result.errors, validPupils: result.validPupils });
-    else preview(file.name, result.pupils, result.warnings);
+    if (!result.ok) setState({ step: 'problems', fileName: file.name, problems: result.errors, result });
+    else preview(file.name, result.pupils, result.warnings, NO_NOTES);
   };
 
-  const preview = (fileName: string, pupils: Pupil[], warnings: string[]) => {
-    setState({ step: 'preview', fileName, pupils, warnings, diff: diffRosters(currentPupils, pupils), saving: false });
+  const preview = (fileName: string, pupils: Pupil[], warnings: string[], notes: ImportNotes) => {
+    setState({ step: 'preview', fileName, pupils, warnings, notes, diff: diffRosters(currentPupils, pupils), saving: false });
   };
 
   const replace = async () => {
@@ -66,7 +69,7 @@ export function RosterImport({ currentPupils, onReplaced }: RosterImportProps) {
     <div class="roster-import">
       <p>
         <label class="file-label" for="import-roster">{t('options_roster_import_label')}</label>
-        <input id="import-roster" type="file" accept=".csv,.txt,.tsv,.json,text/csv,application/json" disabled={!editable || state.step === 'reading'}
+        <input id="import-roster" type="file" accept=".csv,.txt,.tsv,.json,text/csv,application/json" disabled={!editable || state.step === 'reading' || (state.step === 'preview' && state.saving)}
           aria-describedby="import-roster-hint" onChange={(event) => void read(event.currentTarget)} />
       </p>
       <p id="import-roster-hint" class="hint">{t('options_roster_import_hint')}</p>
@@ -77,14 +80,18 @@ export function RosterImport({ currentPupils, onReplaced }: RosterImportProps) {
         </p>
       )}
       {state.step === 'problems' && (
-        <RosterProblems fileName={state.fileName} problems={state.problems} validCount={state.validPupils.length}
-          onImportValid={() => preview(state.fileName, state.validPupils, [])} onCancel={() => setState({ step: 'idle' })} />
+        <RosterProblems fileName={state.fileName} problems={state.problems} validCount={state.result.validPupils.length}
+          onImportValid={() => preview(state.fileName, state.result.validPupils, state.result.warnings, notesOf(state.result))} onCancel={() => setState({ step: 'idle' })} />
       )}
       {state.step === 'preview' && (
-        <RosterPreview fileName={state.fileName} diff={state.diff} warnings={state.warnings} saving={state.saving}
+        <RosterPreview fileName={state.fileName} diff={state.diff} warnings={state.warnings} notes={state.notes} saving={state.saving}
           onReplace={() => void replace()} onCancel={() => setState({ step: 'idle' })} />
       )}
       {saveError !== null && <p role="alert" class="error">{saveError}</p>}
     </div>
   );
+}
+
+function notesOf(result: { leftOut: LeftOutRow[]; consentAssumedNo: number }): ImportNotes {
+  return { leftOut: result.leftOut, consentAssumedNo: result.consentAssumedNo };
 }

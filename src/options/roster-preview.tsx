@@ -1,13 +1,29 @@
 /**
- * What the chosen file would change, before anything is replaced: counts, then withdrawn photo
- * consent first (the change that matters most), then pupils added, removed and changed.
+ * What the chosen file would change, before anything is replaced: counts, a file that would remove
+ * many pupils, pupils left out or given no consent by an import-anyway, then withdrawn photo consent
+ * (the change that matters most), then pupils added, removed and changed.
  */
+import { useState } from 'preact/hooks';
 import type { Pupil } from '../roster/model';
+import type { LeftOutRow } from '../roster/parse-result';
 import type { PupilField, RosterDiff } from '../roster/roster-diff';
 import { t } from '../shared/i18n';
+import { formatCount } from './format-count';
 
 /** Each list is cut here: a preview is for checking, and 10,000 rows would swamp the page. */
 const SHOWN_PER_LIST = 200;
+
+/** "Worth knowing" notes shown; a file with more has the same note many times over. */
+const SHOWN_WARNINGS = 20;
+
+/** Removing more than this share of the pupils asks twice: a class list chosen for the school's. */
+const BIG_REMOVAL_SHARE = 1 / 3;
+
+/** What an import of a file with problems does to its rows, said before anything is replaced. */
+export interface ImportNotes {
+  leftOut: readonly LeftOutRow[];
+  consentAssumedNo: number;
+}
 
 const FIELD_NAMES: Readonly<Record<PupilField, string>> = {
   forename: t('options_field_forename'),
@@ -22,45 +38,82 @@ interface RosterPreviewProps {
   fileName: string;
   diff: RosterDiff;
   warnings: readonly string[];
+  notes: ImportNotes;
   saving: boolean;
   onReplace: () => void;
   onCancel: () => void;
 }
 
-export function RosterPreview({ fileName, diff, warnings, saving, onReplace, onCancel }: RosterPreviewProps) {
+export function RosterPreview({ fileName, diff, warnings, notes, saving, onReplace, onCancel }: RosterPreviewProps) {
   const { counts } = diff;
+  const [askingAgain, setAskingAgain] = useState(false);
+  const bigRemoval = counts.before > 0 && counts.removed > counts.before * BIG_REMOVAL_SHARE;
+  const n = formatCount;
   return (
     <div class="preview" aria-labelledby="roster-preview-heading">
       <h3 id="roster-preview-heading">{t('options_preview_heading', fileName)}</h3>
-      <p>{t('options_preview_counts', counts.before, counts.after, counts.added, counts.removed, counts.changed, counts.unchanged)}</p>
+      <p>{t('options_preview_counts', n(counts.before), n(counts.after), n(counts.added), n(counts.removed), n(counts.changed), n(counts.unchanged))}</p>
+      {bigRemoval && (
+        <p role="alert" class="alert-box">{t('options_preview_big_removal', n(counts.removed), n(counts.before), Math.round((counts.removed / counts.before) * 100))}</p>
+      )}
+      {notes.consentAssumedNo > 0 && <p class="alert-box">{t('options_preview_consent_assumed_no', n(notes.consentAssumedNo))}</p>}
+      {notes.leftOut.length > 0 && (
+        <div class="alert-box">
+          <h4>{t('options_preview_left_out', n(notes.leftOut.length))}</h4>
+          <p>{t('options_preview_left_out_note')}</p>
+          <ul>
+            {notes.leftOut.slice(0, SHOWN_PER_LIST).map(({ row, name }) => (
+              <li key={row}>{name === null ? t('options_preview_left_out_no_name', row) : t('options_preview_left_out_row', row, name)}</li>
+            ))}
+          </ul>
+          <More total={notes.leftOut.length} shown={SHOWN_PER_LIST} />
+        </div>
+      )}
       {diff.consentWithdrawn.length > 0 && (
-        <PupilList class="consent-withdrawn" title={t('options_preview_consent_withdrawn', diff.consentWithdrawn.length)} pupils={diff.consentWithdrawn}
+        <PupilList class="consent-withdrawn" title={t('options_preview_consent_withdrawn', n(diff.consentWithdrawn.length))} pupils={diff.consentWithdrawn}
           note={t('options_preview_consent_withdrawn_note')} />
       )}
-      {diff.consentGiven.length > 0 && <PupilList title={t('options_preview_consent_given', diff.consentGiven.length)} pupils={diff.consentGiven} />}
-      {diff.added.length > 0 && <PupilList title={t('options_preview_added', diff.added.length)} pupils={diff.added} />}
-      {diff.removed.length > 0 && <PupilList title={t('options_preview_removed', diff.removed.length)} pupils={diff.removed} />}
+      {diff.consentGiven.length > 0 && <PupilList title={t('options_preview_consent_given', n(diff.consentGiven.length))} pupils={diff.consentGiven} />}
+      {diff.added.length > 0 && <PupilList title={t('options_preview_added', n(diff.added.length))} pupils={diff.added} />}
+      {diff.removed.length > 0 && <PupilList title={t('options_preview_removed', n(diff.removed.length))} pupils={diff.removed} />}
       {diff.changed.length > 0 && (
         <div>
-          <h4>{t('options_preview_changed', diff.changed.length)}</h4>
+          <h4>{t('options_preview_changed', n(diff.changed.length))}</h4>
           <ul>
             {diff.changed.slice(0, SHOWN_PER_LIST).map(({ before, after, fields }) => (
               <li key={after.id}>{pupilLabel(before)}: {fields.map((field) => t('options_preview_change', FIELD_NAMES[field], show(before, field), show(after, field))).join('; ')}</li>
             ))}
           </ul>
-          <More total={diff.changed.length} />
+          <More total={diff.changed.length} shown={SHOWN_PER_LIST} />
         </div>
       )}
       {warnings.length > 0 && (
         <div>
           <h4>{t('options_preview_warnings')}</h4>
-          <ul>{warnings.map((warning) => <li key={warning}>{warning}</li>)}</ul>
+          <ul>{warnings.slice(0, SHOWN_WARNINGS).map((warning, index) => <li key={index}>{warning}</li>)}</ul>
+          <More total={warnings.length} shown={SHOWN_WARNINGS} />
         </div>
       )}
-      <p class="actions">
-        <button type="button" disabled={saving || counts.after === 0} onClick={onReplace}>{t('options_preview_replace')}</button>{' '}
-        <button type="button" class="secondary" disabled={saving} onClick={onCancel}>{t('common_cancel')}</button>
-      </p>
+      {saving && (
+        <p role="status">
+          <label for="save-progress">{t('options_preview_saving', n(counts.after))}</label>{' '}
+          <progress id="save-progress" />
+        </p>
+      )}
+      {askingAgain ? (
+        <div class="alert-box" role="group" aria-labelledby="big-removal-question">
+          <p id="big-removal-question"><strong>{t('options_preview_big_removal_question', n(counts.before), n(counts.after))}</strong></p>
+          <p class="actions">
+            <button type="button" disabled={saving} onClick={onReplace}>{t('options_preview_big_removal_confirm', n(counts.removed))}</button>{' '}
+            <button type="button" class="secondary" disabled={saving} onClick={onCancel}>{t('common_cancel')}</button>
+          </p>
+        </div>
+      ) : (
+        <p class="actions">
+          <button type="button" disabled={saving || counts.after === 0} onClick={bigRemoval ? () => setAskingAgain(true) : onReplace}>{t('options_preview_replace')}</button>{' '}
+          <button type="button" class="secondary" disabled={saving} onClick={onCancel}>{t('common_cancel')}</button>
+        </p>
+      )}
     </div>
   );
 }
@@ -71,13 +124,13 @@ function PupilList({ title, pupils, note, class: className }: { title: string; p
       <h4>{title}</h4>
       {note !== undefined && <p>{note}</p>}
       <ul>{pupils.slice(0, SHOWN_PER_LIST).map((pupil) => <li key={pupil.id}>{pupilLabel(pupil)}</li>)}</ul>
-      <More total={pupils.length} />
+      <More total={pupils.length} shown={SHOWN_PER_LIST} />
     </div>
   );
 }
 
-function More({ total }: { total: number }) {
-  return total > SHOWN_PER_LIST ? <p>{t('common_and_more', total - SHOWN_PER_LIST)}</p> : null;
+function More({ total, shown }: { total: number; shown: number }) {
+  return total > shown ? <p>{t('common_and_more', formatCount(total - shown))}</p> : null;
 }
 
 function pupilLabel(pupil: Pupil): string {

@@ -1,4 +1,4 @@
-/** Roster: what is loaded, import with preview, the kept versions, export, and sync. */
+/** The pupil list: what is loaded, import with preview, the kept versions, export, and sync. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { exportRosterCsv, exportRosterJson } from '../roster/roster-export';
 import type { RosterVersionSummary } from '../roster/roster-store';
@@ -6,6 +6,7 @@ import { t } from '../shared/i18n';
 import { rosterIsStale, type ResponseOf } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 import { downloadText, todayStamp } from './download-file';
+import { formatCount } from './format-count';
 import { formatDateTime } from './format-date';
 import { RosterImport } from './roster-import';
 import { RosterVersions } from './roster-versions';
@@ -30,7 +31,7 @@ export function RosterSection() {
 
   const exportAs = (format: 'csv' | 'json') => {
     if (!roster?.status) return;
-    const name = `roster-${todayStamp()}`;
+    const name = `pupil-list-${todayStamp()}`;
     if (format === 'csv') downloadText(`${name}.csv`, exportRosterCsv(roster.pupils), 'text/csv;charset=utf-8');
     else downloadText(`${name}.json`, exportRosterJson({ pupils: roster.pupils, importedAt: roster.status.importedAt, source: roster.status.source }), 'application/json');
   };
@@ -41,25 +42,29 @@ export function RosterSection() {
       <h2 id="roster-heading">{t('options_section_roster')}</h2>
       {roster === null ? <p>{t('common_loading')}</p> : status ? (
         <p class={rosterIsStale(status) ? 'warning' : undefined}>
-          {t('options_roster_status', status.pupilCount, status.source, formatDateTime(status.importedAt))}
+          {t('options_roster_status', formatCount(status.pupilCount), status.source, formatDateTime(status.importedAt))}
           {rosterIsStale(status) && ` ${t('options_roster_stale')}`}
         </p>
       ) : (
-        <p class="warning">{t('options_roster_none')}</p>
+        <div role="alert" class="alert-box" aria-labelledby="no-roster-heading">
+          <h3 id="no-roster-heading">{t('options_roster_none')}</h3>
+          <p>{t('options_roster_none_todo')}</p>
+        </div>
       )}
       <p role="status" class="ok">{announcement}</p>
 
       <h3>{t('options_roster_import_heading')}</h3>
-      <RosterImport currentPupils={roster?.pupils ?? []} onReplaced={(count) => changed(t('options_roster_updated', count))} />
+      <RosterImport currentPupils={roster?.pupils ?? []} onReplaced={(count) => changed(t('options_roster_updated', formatCount(count)))} />
 
       <h3>{t('options_roster_export_heading')}</h3>
       <p>
         <button type="button" class="secondary" disabled={!status} onClick={() => exportAs('csv')}>{t('options_roster_export_csv')}</button>{' '}
         <button type="button" class="secondary" disabled={!status} onClick={() => exportAs('json')}>{t('options_roster_export_json')}</button>
       </p>
+      <p class="hint">{t('options_roster_export_hint')}</p>
 
       <h3>{t('options_roster_versions_heading')}</h3>
-      <RosterVersions versions={versions} onRestored={(version) => changed(t('options_roster_restored', version.pupilCount, formatDateTime(version.importedAt)))} />
+      <RosterVersions versions={versions} onRestored={(version) => changed(t('options_roster_restored', formatCount(version.pupilCount), formatDateTime(version.importedAt)))} />
 
       <h3>{t('options_roster_sync_heading')}</h3>
       <SyncSettings onSynced={() => void refresh()} />

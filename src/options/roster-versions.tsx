@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { RosterVersionSummary } from '../roster/roster-store';
 import { t } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
+import { formatCount } from './format-count';
 import { formatDateTime } from './format-date';
 import { useOptions } from './options-context';
 
@@ -41,11 +42,11 @@ export function RosterVersions({ versions, onRestored }: RosterVersionsProps) {
             <tr key={version.id}>
               <td>{formatDateTime(version.importedAt)}</td>
               <td>{version.source}</td>
-              <td>{version.pupilCount}</td>
+              <td>{formatCount(version.pupilCount)}</td>
               <td>
                 {version.current ? <strong>{t('options_versions_in_use')}</strong> : (
                   <button type="button" class="secondary" disabled={!editable || busy}
-                    aria-label={t('options_versions_restore_label', formatDateTime(version.importedAt), version.pupilCount)}
+                    aria-label={t('options_versions_restore_label', formatDateTime(version.importedAt), formatCount(version.pupilCount))}
                     onClick={() => void restore(version)}>{t('options_versions_restore')}</button>
                 )}
               </td>

@@ -97,6 +97,7 @@ export function buildPolicySnapshot(roster: Roster, settings: Settings, knowledg
     classIndex: classes.add(pupil),
     variants: nameVariants(pupil, tokens, knowledge),
   }));
+  classes.coverOpenings(settings);
   const content = {
     nameTokens: tokens.entries,
     pupils,
@@ -217,6 +218,18 @@ class ClassTable {
 
   constructor(settings: Settings) {
     for (const setting of settings.classes) this.entry(setting.name).aliases.push(...setting.aliases);
+  }
+
+  /** An opening covering classes ("Year 4": Maple, Birch) answers for the pupils of each. */
+  coverOpenings(settings: Settings): void {
+    for (const setting of settings.classes) {
+      if (setting.covers === undefined || setting.covers.length === 0) continue;
+      const covered = setting.covers.flatMap((name) => {
+        const index = this.indices.get(classNameKey(name));
+        return index === undefined ? [] : (this.entries[index]?.pupilIdsWithoutConsent ?? []);
+      });
+      this.entry(setting.name).pupilIdsWithoutConsent = [...new Set(covered)];
+    }
   }
 
   add(pupil: Pupil): number {

@@ -35,7 +35,8 @@ export function PopupApp() {
 
   const { settings, sync } = data.settings;
   // Settings order first (the ICT lead's order), then classes only the roster or the post log knows.
-  const ordered = settings.classes.map((setting) => setting.name);
+  // A shared opening ("Year 4") is not a class of its own.
+  const ordered = settings.classes.filter((setting) => !setting.covers?.length).map((setting) => setting.name);
   const others = [...new Set([...data.rosterClasses, ...Object.keys(data.posts)])].filter((name) => !ordered.includes(name)).sort();
   const classNames = [...ordered, ...others];
   const tabLine = tab === undefined ? null : describeTabGuard(tab);
@@ -83,7 +84,7 @@ export function PopupApp() {
 }
 
 function rosterSummary(roster: NonNullable<PopupData['roster']>): string {
-  return t('popup_roster_summary', roster.pupilCount, formatDate(roster.importedAt), age(roster.importedAt));
+  return t('popup_roster_summary', roster.pupilCount.toLocaleString('en-GB'), formatDate(roster.importedAt), age(roster.importedAt));
 }
 
 function formatDate(iso: string): string {

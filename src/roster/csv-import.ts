@@ -4,13 +4,14 @@
  */
 import Papa from 'papaparse';
 import type { ParseError } from 'papaparse';
-import * as v from 'valibot';
 import { decodeText, type TextEncodingName } from './decode-text';
 import { createDuplicateFinder } from './duplicate-pupils';
 import { looksLikeFormula, unescapeFormulaCell } from './formula-cells';
+import { CONSENT_VALUE_EXAMPLES, readConsent } from './consent-values';
 import type { Pupil } from './model';
-import type { RosterParseResult, RosterProblem } from './parse-result';
+import { fileProblemResult, type LeftOutRow, type RosterParseResult, type RosterProblem } from './parse-result';
 import { COLUMN_ALIASES, FIELD_DESCRIPTIONS, matchRosterColumns, type RosterField } from './roster-columns';
+import { splitFullName } from './split-full-name';
 
 export type { RosterParseResult, RosterProblem } from './parse-result';
 
@@ -19,30 +20,6 @@ const DELIMITERS = [',', ';', '\t'];
 
 /** Characters per chunk in the async variant: a few hundred rows, a few milliseconds of work. */
 const CHUNK_CHARACTERS = 64 * 1024;
-
-const CONSENT_WORDS: ReadonlyMap<string, boolean> = new Map([
-  ['yes', true], ['y', true], ['true', true], ['1', true],
-  ['no', false], ['n', false], ['false', false], ['0', false],
-]);
-
-const requiredCell = (what: string) => v.pipe(v.string(), v.nonEmpty(`the cell is empty; every pupil needs ${what}`));
-
-/** One data row, as the cells of the columns we use (an absent optional column reads as ''). */
-const RosterRowSchema = v.object({
-  forename: requiredCell('a forename'),
-  preferredName: v.string(),
-  surname: requiredCell('a surname'),
-  className: requiredCell('a class'),
-  photoConsent: v.pipe(
-    v.string(),
-    v.nonEmpty('the cell is empty; write Yes or No'),
-    v.check((cell) => CONSENT_WORDS.has(cell.toLowerCase()), (issue) => `'${String(issue.input)}' is not Yes/No (Y/N, True/False and 1/0 also work)`),
-    v.transform((cell) => CONSENT_WORDS.get(cell.toLowerCase()) === true),
-  ),
-  id: v.string(),
-  aliases: v.string(),
-});
-type RosterRow = v.InferInput<typeof RosterRowSchema>;
 
 export function parseRosterCsv(bytes: Uint8Array, fileName: string): RosterParseResult {
   const prepared = prepareText(bytes, fileName);
@@ -124,7 +101,7 @@ function spreadsheetWorkbookKind(bytes: Uint8Array): string | null {
 }
 
 function fileProblem(message: string): { result: RosterParseResult } {
-  return { result: { ok: false, errors: [{ row: 0, message }], validPupils: [] } };
+  return { result: fileProblemResult(message) };
 }
 
 interface HeaderRow {
@@ -139,10 +116,20 @@ class RosterCollector {
   /** Set when the header lacks a required column: the rows below cannot be read. */
   private unreadable = false;
   private dataRows = 0;
+  /** Every row with a usable name, problems or not (see RosterParseResult). */
   private readonly pupils: Pupil[] = [];
+  private readonly ids = new Set<string>();
   private readonly problems: RosterProblem[] = [];
+  private readonly leftOut: LeftOutRow[] = [];
   private readonly warnings: string[] = [];
   private readonly formulaRows: number[] = [];
+  /** Consent cells that are empty or not a consent value, by what they say: one message for all. */
+  private readonly unreadConsent = new Map<string, number[]>();
+  /** Rows whose consent says nobody has answered yet ("Not asked"). */
+  private notAnswered = 0;
+  private namesSplit = 0;
+  /** Rows whose one name cell is not "Surname, Forename". */
+  private readonly unsplitRows: number[] = [];
   private readonly duplicates = createDuplicateFinder();
 
   constructor(
@@ -162,8 +149,10 @@ class RosterCollector {
       this.rowsSeen += 1;
       if (this.unreadable) return;
       const error = errorsByRecord.get(index);
-      if (error) this.problems.push({ row: this.rowsSeen, message: describeParseError(error) });
-      else if (cells.some((cell) => cell.trim() !== '')) this.addRow(cells, this.rowsSeen, delimiter);
+      if (error) {
+        this.problems.push({ row: this.rowsSeen, message: describeParseError(error) });
+        this.leaveOut(this.rowsSeen, cells);
+      } else if (cells.some((cell) => cell.trim() !== '')) this.addRow(cells, this.rowsSeen, delimiter);
     });
   }
 
@@ -173,11 +162,43 @@ class RosterCollector {
     } else if (this.header !== null && this.dataRows === 0 && this.problems.length === 0) {
       this.problems.push({ row: 0, message: `"${this.fileName}" has a header row but no pupils below it.` });
     }
-    if (this.problems.length > 0) return { ok: false, errors: this.problems, validPupils: this.pupils };
+    const consentAssumedNo = [...this.unreadConsent.values()].reduce((sum, rows) => sum + rows.length, 0);
+    if (this.unsplitRows.length > 0) {
+      const rows = this.unsplitRows;
+      this.problems.push({
+        row: 0,
+        message: `"${this.headerOf('fullName')}": ${count(rows.length, 'name')} ${rows.length === 1 ? 'is' : 'are'} not written "Surname, Forename" (row${rows.length === 1 ? '' : 's'} ${listRows(rows)}), so the surname cannot be told from the forename. `
+          + `Imported anyway, each of those names is guarded word by word. ${SIMS_SEPARATE_COLUMNS}`,
+      });
+    }
+    // First: it is about photo consent, and it may be about every row.
+    if (consentAssumedNo > 0) this.problems.unshift({ row: 0, message: this.unreadConsentMessage(consentAssumedNo) });
     if (this.formulaRows.length > 0) {
-      this.warnings.push(`Some cells start with =, +, - or @ (rows ${this.formulaRows.slice(0, 5).join(', ')}${this.formulaRows.length > 5 ? '…' : ''}); they are kept as plain text.`);
+      this.warnings.push(`Some cells start with =, +, - or @ (rows ${listRows(this.formulaRows)}); they are kept as plain text.`);
+    }
+    if (this.namesSplit > 0) {
+      this.warnings.push(`The "${this.headerOf('fullName')}" column was read as "Surname, Forename" (as SIMS writes it) and split for ${count(this.namesSplit, 'pupil')}: check a few names in the preview.`);
+    }
+    if (this.notAnswered > 0) {
+      this.warnings.push(`${count(this.notAnswered, 'pupil')}' photo consent is recorded as not yet answered ("Not asked", "Pending"…): they count as no consent.`);
+    }
+    if (this.problems.length > 0) {
+      return { ok: false, errors: this.problems, validPupils: this.pupils, leftOut: this.leftOut, consentAssumedNo, warnings: this.warnings };
     }
     return { ok: true, pupils: this.pupils, warnings: this.warnings };
+  }
+
+  private unreadConsentMessage(total: number): string {
+    const values = [...this.unreadConsent.entries()]
+      .sort((a, b) => b[1].length - a[1].length)
+      .map(([value, rows]) => `${value === '' ? 'empty' : `'${value}'`} (${rows.length === 1 ? `row ${rows[0]}` : `${count(rows.length, 'row')}: ${listRows(rows)}`})`);
+    return `"${this.headerOf('photoConsent')}": ${count(total, 'pupil')} ${total === 1 ? 'has' : 'have'} no consent value the guard can read — ${values.join(', ')}. `
+      + `They are imported with photo consent = no, so staff are asked about them before any photo goes out. Values read: ${CONSENT_VALUE_EXAMPLES}.`;
+  }
+
+  private headerOf(field: RosterField): string {
+    const index = this.header?.columns[field];
+    return index === undefined ? FIELD_DESCRIPTIONS[field] : (this.header?.cells[index] ?? '');
   }
 
   private addRow(cells: string[], row: number, delimiter: string): void {
@@ -196,6 +217,8 @@ class RosterCollector {
         ? `a name or class containing a ${delimiterName} must be in double quotes`
         : `a ${delimiterName} is missing, or the row is cut short`;
       this.problems.push({ row, message: `this row has ${meaningful} cells but the header row has ${expected}: ${hint}.` });
+      // Its cells are shifted: what sits in the name columns may be a class or a consent value.
+      this.leaveOut(row, cells);
       return;
     }
 
@@ -203,54 +226,86 @@ class RosterCollector {
       const index = header.columns[field];
       return index === undefined ? '' : unescapeFormulaCell((cells[index] ?? '').trim().normalize('NFC'));
     };
-    const input: RosterRow = {
-      forename: cell('forename'),
-      preferredName: cell('preferredName'),
-      surname: cell('surname'),
-      className: cell('className'),
-      photoConsent: cell('photoConsent'),
-      id: cell('id'),
-      aliases: cell('aliases'),
-    };
-    // abortPipeEarly: an empty consent cell is one problem (empty), not also "'' is not Yes/No".
-    const parsed = v.safeParse(RosterRowSchema, input, { abortPipeEarly: true });
-    if (!parsed.success) {
-      for (const issue of parsed.issues) {
-        const field = issue.path?.[0]?.key as RosterField | undefined;
-        const index = field === undefined ? undefined : header.columns[field];
-        this.problems.push({ row, column: index === undefined ? undefined : header.cells[index], message: issue.message });
+    const problem = (field: RosterField, message: string) => this.problems.push({ row, column: this.headerOf(field), message });
+
+    let forename = cell('forename');
+    let surname = cell('surname');
+    const preferredName = cell('preferredName');
+    if (header.columns.fullName !== undefined) {
+      const split = splitFullName(cell('fullName'));
+      if (split.kind === 'split') {
+        ({ forename, surname } = split);
+        this.namesSplit += 1;
+      } else if (split.kind === 'unsplit') {
+        // Every part of the name is still guarded, as the parts of a forename are.
+        ({ forename, surname } = { forename: split.name, surname: '' });
+        this.unsplitRows.push(row);
       }
+    }
+    if (forename === '' && preferredName !== '') forename = preferredName;
+    if (forename === '') {
+      problem(header.columns.fullName === undefined ? 'forename' : 'fullName', 'the cell is empty; every pupil needs a forename');
+      this.leaveOut(row, cells);
       return;
     }
-    const values = parsed.output;
-    if ([values.forename, values.preferredName, values.surname, values.className].some(looksLikeFormula)) this.formulaRows.push(row);
+    const className = cell('className');
+    if (header.columns.fullName === undefined && surname === '') problem('surname', 'the cell is empty; every pupil needs a surname');
+    if (className === '') problem('className', "the cell is empty; every pupil needs a class (the pupil's name is still guarded)");
 
+    const consentCell = cell('photoConsent');
+    const consent = readConsent(consentCell);
+    if (consent === null) {
+      const rows = this.unreadConsent.get(consentCell) ?? [];
+      rows.push(row);
+      this.unreadConsent.set(consentCell, rows);
+    } else if (!consent.answered) this.notAnswered += 1;
+
+    if ([forename, preferredName, surname, className].some(looksLikeFormula)) this.formulaRows.push(row);
+    const id = cell('id');
     const pupil: Pupil = {
-      id: values.id === '' ? derivedPupilId(values.forename, values.surname, values.className) : values.id,
-      forename: values.forename,
-      surname: values.surname,
-      className: values.className,
-      photoConsent: values.photoConsent,
+      id: id === '' ? derivedPupilId(forename, surname, className) : id,
+      forename,
+      surname,
+      className,
+      photoConsent: consent?.consent ?? false,
     };
-    if (values.preferredName !== '') pupil.preferredName = values.preferredName;
-    const aliases = values.aliases.split(';').map((alias) => alias.trim()).filter((alias) => alias !== '');
+    if (preferredName !== '' && preferredName !== forename) pupil.preferredName = preferredName;
+    const yearGroup = cell('yearGroup');
+    if (yearGroup !== '') pupil.yearGroup = yearGroup;
+    const aliases = cell('aliases').split(';').map((alias) => alias.trim()).filter((alias) => alias !== '');
     if (aliases.length > 0) pupil.aliases = aliases;
-    this.addPupil(pupil, row, values.id !== '');
+    this.addPupil(pupil, row, id !== '');
   }
 
   private addPupil(pupil: Pupil, row: number, idFromFile: boolean): void {
     const { sameIdAs, sameNameAs } = this.duplicates.check(pupil, row);
     const who = `${pupil.forename} ${pupil.surname} in ${pupil.className}`;
-    const idColumn = this.header?.columns.id;
     if (sameIdAs !== undefined && idFromFile) {
-      const column = idColumn === undefined ? undefined : this.header?.cells[idColumn];
-      this.problems.push({ row, column, message: `'${pupil.id}' is also the ID of row ${sameIdAs}: each pupil needs their own ID, so one of the two rows is a duplicate.` });
+      this.problems.push({ row, column: this.headerOf('id'), message: `'${pupil.id}' is also the ID of row ${sameIdAs}: each pupil needs their own ID, so one of the two rows is a duplicate.` });
+      // Two pupils sharing an ID are still two names to guard; a true repeat is already in.
+      const byName = { ...pupil, id: derivedPupilId(pupil.forename, pupil.surname, pupil.className) };
+      if (!this.ids.has(byName.id)) this.keep(byName);
     } else if (sameIdAs !== undefined) {
       this.problems.push({ row, message: `this row repeats row ${sameIdAs}: ${who} is listed twice.` });
     } else {
       if (sameNameAs !== undefined) this.warnings.push(`Rows ${sameNameAs} and ${row} are both ${who}, with different IDs: both are kept.`);
-      this.pupils.push(pupil);
+      this.keep(pupil);
     }
+  }
+
+  private keep(pupil: Pupil): void {
+    this.ids.add(pupil.id);
+    this.pupils.push(pupil);
+  }
+
+  /** A row that cannot become a pupil, listed by row and whatever name its name cells show. */
+  private leaveOut(row: number, cells: readonly string[]): void {
+    const at = (field: RosterField) => {
+      const index = this.header?.columns[field];
+      return index === undefined ? '' : (cells[index] ?? '').trim();
+    };
+    const name = [at('forename') || at('preferredName'), at('surname'), at('fullName')].filter((part) => part !== '').join(' ');
+    this.leftOut.push({ row, name: name === '' ? null : name });
   }
 
   private readHeader(cells: string[], row: number): void {
@@ -275,6 +330,19 @@ class RosterCollector {
       this.warnings.push('There is no pupil ID column (such as "UPN" or "Admission No"), so pupils are matched between imports by name and class.');
     }
   }
+}
+
+/** Said where a SIMS name column cannot be split. */
+const SIMS_SEPARATE_COLUMNS = 'To get separate columns from SIMS, add "Legal Forename" and "Legal Surname" (or "Forename" and "Surname") to the report instead of "Name", and export it again.';
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** "3, 7, 12" — the first few rows, enough to find the pattern in the sheet. */
+function listRows(rows: readonly number[]): string {
+  const shown = rows.slice(0, 5).join(', ');
+  return rows.length > 5 ? `${shown}… and ${(rows.length - 5).toLocaleString('en-GB')} more` : shown;
 }
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { decodeText } from './decode-text';
 import { createDuplicateFinder } from './duplicate-pupils';
 import { PupilSchema, type Pupil } from './model';
-import type { RosterParseResult, RosterProblem } from './parse-result';
+import { fileProblemResult, type LeftOutRow, type RosterParseResult, type RosterProblem } from './parse-result';
 import { ROSTER_JSON_VERSION, RosterJsonSchema } from './roster-json-format';
 
 /** What each field should hold, for messages: valibot's own messages are written for programmers. */
@@ -13,6 +13,7 @@ const FIELD_EXPECTATIONS: Readonly<Record<keyof Pupil, string>> = {
   preferredName: 'text, when given',
   surname: 'text',
   className: 'text',
+  yearGroup: 'text, when given',
   photoConsent: 'true or false',
   aliases: 'a list of texts, when given',
 };
@@ -23,18 +24,19 @@ export function parseRosterJson(bytes: Uint8Array, fileName: string): RosterPars
   try {
     data = JSON.parse(decodeText(bytes).text);
   } catch (error) {
-    return fileProblem(`"${fileName}" is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    return fileProblemResult(`"${fileName}" is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
   const envelope = v.safeParse(RosterJsonSchema, data);
-  if (!envelope.success) return fileProblem(`"${fileName}" is not a roster exported by School Post Guard.`);
+  if (!envelope.success) return fileProblemResult(`"${fileName}" is not a roster exported by School Post Guard.`);
   if (envelope.output.version > ROSTER_JSON_VERSION) {
-    return fileProblem(`"${fileName}" was exported by a newer version of School Post Guard: update the extension, then import it again.`);
+    return fileProblemResult(`"${fileName}" was exported by a newer version of School Post Guard: update the extension, then import it again.`);
   }
-  if (envelope.output.pupils.length === 0) return fileProblem(`"${fileName}" has no pupils in it.`);
+  if (envelope.output.pupils.length === 0) return fileProblemResult(`"${fileName}" has no pupils in it.`);
 
   const pupils: Pupil[] = [];
   const errors: RosterProblem[] = [];
   const warnings: string[] = [];
+  const leftOut: LeftOutRow[] = [];
   const duplicates = createDuplicateFinder();
   envelope.output.pupils.forEach((entry, index) => {
     const row = index + 1;
@@ -42,6 +44,7 @@ export function parseRosterJson(bytes: Uint8Array, fileName: string): RosterPars
     if (!parsed.success) {
       if (typeof entry !== 'object' || entry === null) {
         errors.push({ row, message: 'this entry is not a pupil (it should have an id, forename, surname, className and photoConsent).' });
+        leftOut.push({ row, name: null });
         return;
       }
       const fields = new Set(parsed.issues.map((issue) => issue.path?.[0]?.key as keyof Pupil | undefined));
@@ -49,6 +52,7 @@ export function parseRosterJson(bytes: Uint8Array, fileName: string): RosterPars
         if (field === undefined) continue;
         errors.push({ row, column: field, message: `should be ${FIELD_EXPECTATIONS[field]}.` });
       }
+      leftOut.push({ row, name: nameShown(entry) });
       return;
     }
     const pupil = normalisePupil(parsed.output);
@@ -56,6 +60,7 @@ export function parseRosterJson(bytes: Uint8Array, fileName: string): RosterPars
     const blank = (['id', 'forename'] as const).filter((field) => pupil[field] === '');
     if (blank.length > 0) {
       for (const field of blank) errors.push({ row, column: field, message: `should be ${FIELD_EXPECTATIONS[field]}.` });
+      leftOut.push({ row, name: nameShown(pupil) });
       return;
     }
     const { sameIdAs, sameNameAs } = duplicates.check(pupil, row);
@@ -68,7 +73,14 @@ export function parseRosterJson(bytes: Uint8Array, fileName: string): RosterPars
     }
     pupils.push(pupil);
   });
-  return errors.length > 0 ? { ok: false, errors, validPupils: pupils } : { ok: true, pupils, warnings };
+  return errors.length > 0 ? { ok: false, errors, validPupils: pupils, leftOut, consentAssumedNo: 0, warnings } : { ok: true, pupils, warnings };
+}
+
+/** The entry's name, as far as it has one, to list a left-out pupil by. */
+function nameShown(entry: object): string | null {
+  const { forename, surname } = entry as { forename?: unknown; surname?: unknown };
+  const name = [forename, surname].filter((part): part is string => typeof part === 'string').join(' ').trim();
+  return name === '' ? null : name;
 }
 
 /** The same tidying the CSV import does, so a pupil reads the same whichever way it came in. */
@@ -81,13 +93,11 @@ function normalisePupil(pupil: Pupil): Pupil {
     className: tidy(pupil.className),
     photoConsent: pupil.photoConsent,
   };
+  const yearGroup = pupil.yearGroup === undefined ? '' : tidy(pupil.yearGroup);
+  if (yearGroup !== '') result.yearGroup = yearGroup;
   const preferredName = pupil.preferredName === undefined ? '' : tidy(pupil.preferredName);
   if (preferredName !== '') result.preferredName = preferredName;
   const aliases = (pupil.aliases ?? []).map(tidy).filter((alias) => alias !== '');
   if (aliases.length > 0) result.aliases = aliases;
   return result;
-}
-
-function fileProblem(message: string): RosterParseResult {
-  return { ok: false, errors: [{ row: 0, message }], validPupils: [] };
 }

@@ -8,6 +8,8 @@ export const PupilSchema = v.object({
   preferredName: v.optional(v.string()),
   surname: v.string(),
   className: v.string(),
+  /** The MIS's year group ("Year 4", "R"), when the file has one: the Classes page offers it as an opening for its classes. */
+  yearGroup: v.optional(v.string()),
   photoConsent: v.boolean(),
   /** Other names the pupil goes by, added by the ICT lead (a nickname, a former surname). */
   aliases: v.optional(v.array(v.string())),

@@ -9,9 +9,35 @@ import type { Pupil } from './model';
  */
 export type RosterProblem = { row: number; column?: string; message: string };
 
+/** A row that cannot become a pupil (no usable name, or cells that cannot be trusted), as the ICT lead can find it. */
+export interface LeftOutRow {
+  row: number;
+  /** The name as far as the row shows it; null when it shows none. */
+  name: string | null;
+}
+
 export type RosterParseResult =
   | { ok: true; pupils: Pupil[]; warnings: string[] }
-  | { ok: false; errors: RosterProblem[]; validPupils: Pupil[] };
+  | {
+    ok: false;
+    errors: RosterProblem[];
+    /**
+     * What "import anyway" would import: every row with a usable name, a pupil whose consent could
+     * not be read with photo consent = no (unknown consent is no consent: the child stays protected).
+     */
+    validPupils: Pupil[];
+    /** Rows that would be left out, listed before anything is replaced. */
+    leftOut: LeftOutRow[];
+    /** How many of `validPupils` have photo consent = no only because their cell was empty or unreadable. */
+    consentAssumedNo: number;
+    /** The file's "worth knowing" notes, kept for that import. */
+    warnings: string[];
+  };
+
+/** A whole-file problem: nothing in it can be imported. */
+export function fileProblemResult(message: string): RosterParseResult {
+  return { ok: false, errors: [{ row: 0, message }], validPupils: [], leftOut: [], consentAssumedNo: 0, warnings: [] };
+}
 
 /** `row 14, "Photo consent": 'maybe' is not Yes/No` — the form the options page and the CLI show. */
 export function describeRosterProblem(problem: RosterProblem): string {

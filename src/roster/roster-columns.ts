@@ -4,7 +4,7 @@
  * spaces and punctuation ignored, bracketed notes such as "(Y/N)" dropped.
  */
 
-export type RosterField = 'forename' | 'preferredName' | 'surname' | 'className' | 'photoConsent' | 'id' | 'aliases';
+export type RosterField = 'forename' | 'preferredName' | 'surname' | 'fullName' | 'className' | 'yearGroup' | 'photoConsent' | 'id' | 'aliases';
 
 const REQUIRED_FIELDS = ['forename', 'surname', 'className', 'photoConsent'] as const satisfies readonly RosterField[];
 
@@ -13,7 +13,10 @@ export const COLUMN_ALIASES: Readonly<Record<RosterField, readonly string[]>> = 
   forename: ['Forename', 'First name', 'Legal Forename', 'Legal First Name', 'Firstname', 'Given name', 'Given names', 'Forenames'],
   preferredName: ['Preferred name', 'Known as', 'Preferred Forename', 'Preferred First Name', 'Chosen name'],
   surname: ['Surname', 'Last name', 'Legal Surname', 'Legal Last Name', 'Lastname', 'Family name'],
+  /** SIMS reports' one "Name" column, "Surname, Forename": used only when there are no separate columns. */
+  fullName: ['Name', 'Full name', 'Pupil name', 'Student name', 'Legal name', 'Pupil', 'Student'],
   className: ['Class', 'Class name', 'Reg Group', 'Registration Group', 'Reg Form', 'Registration Form', 'Form', 'Form Group', 'Reg', 'Tutor Group'],
+  yearGroup: ['Year Group', 'Year', 'NC Year', 'Curriculum Year', 'National Curriculum Year', 'Yr Group', 'Year Grp'],
   photoConsent: ['Photo consent', 'Photo permission', 'Photo permissions', 'Photograph consent', 'Photography consent', 'Consent'],
   id: ['Pupil ID', 'UPN', 'Admission No', 'Admission Number', 'Adno', 'MIS ID', 'Student ID', 'ID'],
   aliases: ['Other names', 'Aliases', 'Also known as'],
@@ -24,7 +27,9 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<RosterField, string>> = {
   forename: "the pupil's forename",
   preferredName: 'the preferred name',
   surname: "the pupil's surname",
+  fullName: "the pupil's name",
   className: 'the class',
+  yearGroup: 'the year group',
   photoConsent: 'photo consent',
   id: 'the pupil ID',
   aliases: 'other names',
@@ -70,6 +75,12 @@ export function matchRosterColumns(headers: readonly string[]): ColumnMatch {
     if (taken === undefined) columns[field] = index;
     else duplicates.push({ field, used: headers[taken] ?? '', ignored: header });
   });
-  const missing = REQUIRED_FIELDS.filter((field) => columns[field] === undefined);
+  // A single name column stands in for forename and surname (split when the rows are read).
+  const namesFromFullName = columns.fullName !== undefined && (columns.forename === undefined || columns.surname === undefined);
+  if (!namesFromFullName && columns.fullName !== undefined) {
+    unused.push(headers[columns.fullName] ?? '');
+    delete columns.fullName;
+  }
+  const missing = REQUIRED_FIELDS.filter((field) => columns[field] === undefined && !(namesFromFullName && (field === 'forename' || field === 'surname')));
   return { columns, missing, duplicates, unused };
 }

@@ -8,7 +8,7 @@ import type { Pupil, Roster } from './model';
 import { COLUMN_ALIASES, type RosterField } from './roster-columns';
 import { ROSTER_JSON_FORMAT, ROSTER_JSON_VERSION, type RosterJson } from './roster-json-format';
 
-const CSV_FIELDS: readonly RosterField[] = ['id', 'forename', 'preferredName', 'surname', 'className', 'photoConsent', 'aliases'];
+const CSV_FIELDS: readonly RosterField[] = ['id', 'forename', 'preferredName', 'surname', 'className', 'yearGroup', 'photoConsent', 'aliases'];
 
 /**
  * CSV with the import's own header names, consent as Yes/No and other names joined with "; ".
@@ -22,6 +22,7 @@ export function exportRosterCsv(pupils: readonly Pupil[]): string {
     pupil.preferredName ?? '',
     pupil.surname,
     pupil.className,
+    pupil.yearGroup ?? '',
     pupil.photoConsent ? 'Yes' : 'No',
     (pupil.aliases ?? []).join('; '),
   ]);

@@ -33,6 +33,11 @@ const RuleLevelsSchema = v.partial(
 export const ClassSettingSchema = v.object({
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'A class needs a name.')),
   aliases: v.optional(v.array(v.pipe(v.string(), v.trim(), v.minLength(1))), []),
+  /**
+   * For an opening that covers several classes ("Year 4": Maple and Birch), the classes it covers:
+   * a post that begins with it is checked against each one's photo consent. Absent for a class.
+   */
+  covers: v.optional(v.array(v.pipe(v.string(), v.trim(), v.minLength(1)))),
 });
 export type ClassSetting = v.InferOutput<typeof ClassSettingSchema>;
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { FIXTURES, runCli, scratchFiles } from './run-cli';
+import { FIXTURES, runInProcess, scratchFiles } from './run-cli';
 
 const ROSTER = join(FIXTURES, 'roster.csv');
 
@@ -15,7 +15,7 @@ function archive(files: Record<string, string>): Uint8Array {
 }
 
 describe('guard audit', () => {
-  test('lists the posts that break the policy, newest first, with dates, ids and rules', () => {
+  test('lists the posts that break the policy, newest first, with dates, ids and rules', async () => {
     const zip = archive({
       'data/tweets.js': tweetsJs([
         { id: '100', date: 'Wed Oct 10 20:19:24 +0000 2018', text: 'Owls: Well done Ada' },
@@ -26,7 +26,7 @@ describe('guard audit', () => {
       'data/account.js': 'window.YTD.account.part0 = []',
     });
     const directory = scratchFiles({ 'export.zip': zip });
-    const run = runCli(['audit', '--roster', ROSTER, join(directory, 'export.zip')]);
+    const run = await runInProcess(['audit', '--roster', ROSTER, join(directory, 'export.zip')]);
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((line) => [line.id, line.date, line.verdict, line.rules])).toEqual([
@@ -37,29 +37,29 @@ describe('guard audit', () => {
     expect(run.stderr).toMatch(/4 posts checked; 2 break the policy, 1 to review/);
   });
 
-  test('a progress line on stderr for a large archive', () => {
+  test('a progress line on stderr for a large archive', async () => {
     const posts = Array.from({ length: 2500 }, (_, index) => ({ id: String(index), date: 'Wed Oct 10 20:19:24 +0000 2018', text: `Owls: post ${index}` }));
     const directory = scratchFiles({ 'big.zip': archive({ 'data/tweets.js': tweetsJs(posts) }) });
-    const run = runCli(['audit', '--roster', ROSTER, join(directory, 'big.zip')]);
+    const run = await runInProcess(['audit', '--roster', ROSTER, join(directory, 'big.zip')]);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/checked 1000 of 2500 posts/);
     expect(run.stderr).toMatch(/checked 2000 of 2500 posts/);
     expect(run.stdout).toBe('');
   });
 
-  test('not a zip, no tweets.js, or a broken tweets.js: exit 2 naming the file, nothing written', () => {
+  test('not a zip, no tweets.js, or a broken tweets.js: exit 2 naming the file, nothing written', async () => {
     const directory = scratchFiles({
       'notzip.zip': 'hello',
       'empty.zip': archive({ 'data/account.js': 'window.YTD.account.part0 = []' }),
       'broken.zip': archive({ 'data/tweets.js': tweetsJs([{ id: '1', date: 'Wed Oct 10 20:19:24 +0000 2018', text: 'Owls: hi' }]).replace('"full_text"', '"text"') }),
     });
-    const notZip = runCli(['audit', '--roster', ROSTER, join(directory, 'notzip.zip')]);
+    const notZip = await runInProcess(['audit', '--roster', ROSTER, join(directory, 'notzip.zip')]);
     expect([notZip.status, notZip.stdout]).toEqual([2, '']);
     expect(notZip.stderr).toMatch(/notzip\.zip: not a zip file/);
-    const empty = runCli(['audit', '--roster', ROSTER, join(directory, 'empty.zip')]);
+    const empty = await runInProcess(['audit', '--roster', ROSTER, join(directory, 'empty.zip')]);
     expect(empty.status).toBe(2);
     expect(empty.stderr).toMatch(/empty\.zip: no data\/tweets\.js inside/);
-    const broken = runCli(['audit', '--roster', ROSTER, join(directory, 'broken.zip')]);
+    const broken = await runInProcess(['audit', '--roster', ROSTER, join(directory, 'broken.zip')]);
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/broken\.zip:data\/tweets\.js: post 1: /);
   });

@@ -23,7 +23,7 @@ describe('when X renames its markup', () => {
     await page().keyboard.press('Control+Enter');
     await page().waitForTimeout(400);
     expect(await guarded().server.posted()).toEqual([]);
-    expect(await waitForPanel(page(), /Kai/)).toMatch(/degraded/);
+    expect(await waitForPanel(page(), /Kai/)).toMatch(/more strictly than usual/);
   });
 
   it('still lets a clean post out', async () => {

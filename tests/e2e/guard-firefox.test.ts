@@ -4,7 +4,7 @@
  * exactly as shipped) installed and the X stand-in served as https://x.com.
  *
  * The roster goes in the way the ICT lead puts it in: the sample CSV chosen with the options
- * page's "Import roster" control, then "Replace roster". WebDriver BiDi only navigates tabs to
+ * page's "Import pupil list" control, then "Replace pupil list". WebDriver BiDi only navigates tabs to
  * "webdriver safe" URLs (http(s), file, blob, about:blank) unless Firefox's remote agent has system
  * access, so the browser is started with it (allowSystemAccess in support/firefox.ts) and the real
  * options page is opened in a tab of its own. An x.com page cannot open it instead
@@ -28,20 +28,20 @@ let page: Page;
 /** Script errors on the x.com tab, reported with a failing test. */
 const pageErrors: string[] = [];
 
-/** Chooses the sample roster with the options page's "Import roster" control and replaces the roster. */
+/** Chooses the sample roster with the options page's "Import pupil list" control and replaces the roster. */
 async function importRosterThroughOptions(csvPath: string): Promise<void> {
   const options = await firefox.openExtensionPage('src/options/index.html');
   try {
     // The control is disabled until the page has loaded the extension's state.
     const control = await options.waitForFunction(() => {
-      const label = [...document.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === 'Import roster');
+      const label = [...document.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === 'Import pupil list');
       const input = label?.control;
       return input instanceof HTMLInputElement && input.type === 'file' && !input.disabled ? input : null;
     });
     await (control.asElement() as ElementHandle<HTMLInputElement>).uploadFile(csvPath);
-    const replace = await options.waitForSelector('::-p-aria([name="Replace roster"][role="button"])');
+    const replace = await options.waitForSelector('::-p-aria([name="Replace pupil list"][role="button"])');
     await replace?.click();
-    await options.waitForFunction(() => [...document.querySelectorAll('[role="status"]')].some((status) => /Roster updated/.test(status.textContent ?? '')));
+    await options.waitForFunction(() => [...document.querySelectorAll('[role="status"]')].some((status) => /Pupil list updated/.test(status.textContent ?? '')));
   } finally {
     await options.close();
   }

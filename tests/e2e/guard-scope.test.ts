@@ -33,7 +33,7 @@ describe('a fresh install with no roster', () => {
     await gotoXHome(page);
     await postFromInline(page, 'Owls: a perfectly ordinary post');
     expect(await guarded.server.posted()).toEqual([]);
-    expect(await waitForPanel(page, /No pupil roster is loaded/)).toMatch(/ICT lead/);
+    expect(await waitForPanel(page, /No pupil list is loaded/)).toMatch(/ICT lead/);
   });
 });
 

@@ -1,18 +1,22 @@
 /**
- * The options page in real Chromium with dist/chrome: importing a roster through "Import roster"
+ * The options page in real Chromium with dist/chrome: importing a roster through "Import pupil list"
  * changes what an already open x.com composer blocks, without reloading it; a broken file changes
  * nothing; an earlier version can be restored; sync from an HTTPS address works, and a failing
  * one keeps the roster. axe-core finds no violations on any section.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { strToU8, zipSync } from 'fflate';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildXFixture } from './support/build-x-fixture';
 import { launchChromiumWithExtension, type ChromiumExtensionSession } from './support/chromium';
 import { CHROME_BUILD, requireBuild, SAMPLE_ROSTER } from './support/guarded-browser';
+import { waitForPanel } from './support/guard-panel';
+import { plainJpeg } from './support/test-images';
 import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
 import { startXServer, type XServer } from './support/x-server';
 
@@ -62,14 +66,17 @@ afterAll(async () => {
 
 async function chooseRoster(file: string | { name: string; text: string }): Promise<void> {
   await options.bringToFront();
-  const input = options.getByLabel('Import roster', { exact: true });
+  if (!/#roster$|index\.html$/.test(options.url())) await options.goto(`${chromium.extensionOrigin}/src/options/index.html#roster`);
+  const input = options.getByLabel('Import pupil list', { exact: true });
   if (typeof file === 'string') await input.setInputFiles(file);
   else await input.setInputFiles({ name: file.name, mimeType: 'text/csv', buffer: Buffer.from(file.text) });
 }
 
-async function replaceRoster(pupilCount: number): Promise<void> {
-  await options.getByRole('button', { name: 'Replace roster' }).click();
-  await options.getByRole('status').filter({ hasText: `Roster updated: ${pupilCount} pupils` }).waitFor();
+/** `removing`: the file removes more than a third of the pupils, so the page asks a second time. */
+async function replaceRoster(pupilCount: number, removing?: number): Promise<void> {
+  await options.getByRole('button', { name: 'Replace pupil list' }).click();
+  if (removing !== undefined) await options.getByRole('button', { name: `Yes, remove ${removing} pupils and replace the pupil list` }).click();
+  await options.getByRole('status').filter({ hasText: `Pupil list updated: ${pupilCount} pupils` }).waitFor();
 }
 
 /** Types `text` into the composer of the x.com tab opened once (never reloaded) and clicks Post. */
@@ -100,6 +107,9 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 
 describe('importing a roster', () => {
   it('starts from a small roster, with which the open composer lets a post through', async () => {
+    // A fresh install says, as an alert, that nobody can post until a pupil list is imported.
+    const none = options.getByRole('alert').filter({ hasText: 'No pupil list is loaded, so staff cannot post on X.' });
+    await none.getByRole('heading').waitFor();
     await chooseRoster({ name: 'small.csv', text: SMALL_ROSTER });
     await options.getByRole('heading', { name: /Check the changes from “small.csv”/ }).waitFor();
     await replaceRoster(2);
@@ -113,9 +123,9 @@ describe('importing a roster', () => {
     await chooseRoster(SAMPLE_ROSTER);
     const preview = options.locator('.preview');
     await preview.waitFor();
-    await expect(preview.textContent()).resolves.toContain(`The roster now has 2 pupils; after the import it will have ${pupilCount}: ${pupilCount} added, 2 removed`);
+    await expect(preview.textContent()).resolves.toContain(`The pupil list now has 2 pupils; after the import it will have ${pupilCount}: ${pupilCount} added, 2 removed`);
     await expectNoAxeViolations(options);
-    await replaceRoster(pupilCount);
+    await replaceRoster(pupilCount, 2);
 
     const urlBefore = x.url();
     expect(await tryToPost(NAMING_POST)).toBe(false);
@@ -135,24 +145,49 @@ describe('importing a roster', () => {
     await expect(options.locator('.preview').count()).resolves.toBe(0);
   });
 
-  it('refuses a broken file with row-level problems, and the roster in force still guards', async () => {
+  it('refuses a broken file with its problems said once, and the list in force still guards', async () => {
     await chooseRoster(BAD_CONSENT_ROSTER);
     const alert = options.getByRole('alert').filter({ hasText: 'was not imported' });
     await alert.waitFor();
     const problems = await options.locator('.problems li').allTextContents();
-    expect(problems).toEqual([
-      'row 3, "Photo consent": \'maybe\' is not Yes/No (Y/N, True/False and 1/0 also work)',
-      'row 5, "Photo consent": the cell is empty; write Yes or No',
-    ]);
-    await expect(options.getByRole('button', { name: 'Replace roster' }).count()).resolves.toBe(0);
+    expect(problems).toEqual([expect.stringMatching(/^"Photo consent": 2 pupils have no consent value the guard can read — 'maybe' \(row 3\), empty \(row 5\)\./)]);
+    await expect(options.getByRole('button', { name: 'Replace pupil list' }).count()).resolves.toBe(0);
     await expectNoAxeViolations(options);
-
-    // The choice to import only the valid rows leads to the usual preview, which can be cancelled.
-    await options.getByRole('button', { name: 'Import only the valid rows' }).click();
-    await expect(options.locator('.preview').textContent()).resolves.toContain('after the import it will have 2');
     await options.getByRole('button', { name: 'Cancel' }).click();
-
     expect(await tryToPost(NAMING_POST)).toBe(false);
+  });
+
+  it('"Import only the valid rows" keeps every named pupil (unreadable consent = no consent), lists the rows left out, and asks twice before a small file replaces a big list', async () => {
+    const file = [
+      'Forename,Surname,Class,Photo consent,Shoe size',
+      'Oliver,Bennett,Hedgehogs,Yes,3',
+      'Poppy,Hughes,Hedgehogs,maybe,4',
+      'Holly,Carter,Hedgehogs,,2',
+      ',,Hedgehogs,Yes,5',
+    ].join('\r\n');
+    await chooseRoster({ name: 'class-list.csv', text: file });
+    await options.getByRole('button', { name: 'Import only the valid rows' }).click();
+    const preview = options.locator('.preview');
+    await preview.waitFor();
+    const text = await preview.textContent();
+    expect(text).toContain('after the import it will have 3');
+    expect(text).toContain('2 pupils will have photo consent = no, because their photo-consent cell is empty or not a value the guard can read');
+    expect(text).toContain('Rows left out, without a usable name: 1');
+    expect(text).toContain('Row 5: no name');
+    // The file's notes survive this path.
+    expect(text).toContain('Columns not used: "Shoe size".');
+    // 3 pupils over 30: said prominently, and asked again.
+    const warning = options.getByRole('alert').filter({ hasText: 'This file removes 30 of the 30 pupils' });
+    await expect(warning.count()).resolves.toBe(1);
+    await expectNoAxeViolations(options);
+    await options.getByRole('button', { name: 'Replace pupil list' }).click();
+    await expect(options.getByRole('status').filter({ hasText: 'Pupil list updated: 3 pupils' }).count()).resolves.toBe(0);
+    await options.getByText('Replace the pupil list of 30 pupils with this file of 3?').waitFor();
+    await options.getByRole('button', { name: 'Yes, remove 30 pupils and replace the pupil list' }).click();
+    await options.getByRole('status').filter({ hasText: 'Pupil list updated: 3 pupils' }).waitFor();
+
+    // Holly's consent cell was empty: she is still a pupil the guard protects.
+    expect(await tryToPost('Hedgehogs: Holly Carter planted sunflowers.')).toBe(false);
   });
 });
 
@@ -160,8 +195,8 @@ describe('roster versions', () => {
   it('restores the earlier roster in one step, and the open composer follows', async () => {
     await options.bringToFront();
     await options.reload();
-    await options.getByRole('button', { name: /^Restore the roster imported .* \(2 pupils\)$/ }).click();
-    await options.getByRole('status').filter({ hasText: 'Roster restored: 2 pupils' }).waitFor();
+    await options.getByRole('button', { name: /^Restore the pupil list imported .* \(2 pupils\)$/ }).click();
+    await options.getByRole('status').filter({ hasText: 'Pupil list restored: 2 pupils' }).waitFor();
     expect(await tryToPost(NAMING_POST)).toBe(true);
   });
 });
@@ -184,7 +219,7 @@ describe('roster sync', () => {
     const [worker] = chromium.context.serviceWorkers();
     await worker?.evaluate(grantEveryHostPermission);
     await options.bringToFront();
-    await options.getByLabel('Roster sync address').fill(SYNC_URL);
+    await options.getByLabel('Pupil list sync address').fill(SYNC_URL);
     await options.getByRole('button', { name: 'Save sync settings' }).click();
     await options.getByRole('status').filter({ hasText: 'Sync settings saved.' }).waitFor();
     await options.getByRole('button', { name: 'Sync now' }).click();
@@ -195,7 +230,7 @@ describe('roster sync', () => {
     failing = true;
     await options.bringToFront();
     await options.getByRole('button', { name: 'Sync now' }).click();
-    const alert = options.getByRole('alert').filter({ hasText: 'The last sync failed, and the roster in use was kept' });
+    const alert = options.getByRole('alert').filter({ hasText: 'The last sync failed, and the pupil list in use was kept' });
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toContain('503');
     await expect(options.locator('.sync-status').textContent()).resolves.toMatch(/Last good sync\d/);
@@ -218,6 +253,120 @@ describe('archive check', () => {
     await expect(link.getAttribute('href')).resolves.toBe('https://x.com/i/web/status/1800000000000000001');
     await expect(options.getByRole('row').nth(1).textContent()).resolves.toContain('Pupil’s name');
   });
+});
+
+describe('the activity log', () => {
+  /** The Activity table's rows, newest first, as "Rules | Outcome". */
+  async function activityRows(): Promise<string[]> {
+    await options.bringToFront();
+    await options.goto(`${chromium.extensionOrigin}/src/options/index.html#activity`);
+    await options.getByRole('heading', { name: 'Activity' }).waitFor();
+    // The table, or the sentence that there is nothing yet: either means the log has been read.
+    await options.locator('tbody tr').or(options.getByText('Nothing has been recorded yet.')).first().waitFor();
+    return options.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(3).map((cell) => cell.textContent).join(' | ')));
+  }
+
+  async function attachPhotoAndConfirmConsent(text: string): Promise<void> {
+    await x.bringToFront();
+    await gotoXHome(x);
+    server.reset();
+    const scope = composerScope(x, 'inline');
+    await typeDraft(scope, text);
+    const photo = join(await mkdtemp(join(tmpdir(), 'spg-options-')), 'IMG_0042.JPG');
+    await writeFile(photo, plainJpeg());
+    await scope.locator('input[data-testid="fileInput"]').setInputFiles(photo);
+    await scope.locator('[data-testid="attachments"] [role="group"]').first().waitFor();
+    await scope.locator('[data-testid="tweetButtonInline"]').click();
+    await waitForPanel(x, /photo-consent|Photo consent/);
+    // Blocking moved focus onto the panel's confirmation.
+    await x.keyboard.press('Enter');
+    await waitForPanel(x, /Ready to post/);
+  }
+
+  it('logs a photo-consent confirmation as a confirmation, and "Posted" only once X has sent the post', async () => {
+    const before = (await activityRows()).length;
+    // Badgers: a class with no post yet this week (the cadence warning would be one more thing to confirm).
+    await attachPhotoAndConfirmConsent('Badgers: Art gallery day.');
+    // Staff leave without pressing Post.
+    await gotoXHome(x);
+    expect(await server.posted()).toEqual([]);
+    // The entries are written as staff act; read until both have arrived (newest first).
+    const newSince = async () => {
+      const rows = await activityRows();
+      return rows.slice(0, rows.length - before);
+    };
+    await expect.poll(newSince, { timeout: 10_000 }).toEqual(['Photo consent | Confirmed by staff', 'Photo consent | Blocked']);
+
+    await attachPhotoAndConfirmConsent('Badgers: Art gallery day, again.');
+    await composerScope(x, 'inline').locator('[data-testid="tweetButtonInline"]').click();
+    await server.waitForPosts(1);
+    await expect.poll(async () => (await newSince()).filter((row) => row.endsWith('Posted')), { timeout: 10_000 }).toHaveLength(1);
+    const rows = await newSince();
+    expect(rows[0]).toMatch(/Posted$/);
+    // A photo-consent block is not a warning.
+    expect(rows.some((row) => /warning/i.test(row))).toBe(false);
+  });
+});
+
+describe('the Classes page', () => {
+  it('lists every class in the pupil list with its openings, and takes other names and a year-group opening without retyping a class', async () => {
+    const file = [
+      'Forename,Surname,Class,Year Group,Photo consent',
+      'Isla,Reed,Maple,Year 4,Yes',
+      'Noah,Frost,Maple,Year 4,Yes',
+      'Ruby,Lane,Birch,Year 4,No',
+      'Leo,Hart,Birch,Year 4,Yes',
+      'Maya,Cole,Oak,Year 5,Yes',
+    ].join('\r\n');
+    await chooseRoster({ name: 'year-groups.csv', text: file });
+    await replaceRoster(5, 30);
+
+    await options.goto(`${chromium.extensionOrigin}/src/options/index.html#classes`);
+    await options.getByRole('heading', { name: 'Classes in the pupil list (3)' }).waitFor();
+    const rowText = () => options.locator('.class-table tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].slice(0, 3).map((cell) => cell.textContent).join(' | ')));
+    expect(await rowText()).toEqual(['Birch | 2 | Birch', 'Maple | 2 | Maple', 'Oak | 1 | Oak']);
+
+    await options.getByLabel('Other names for Maple, separated by commas').fill('4M, Year 4 Maple');
+    // Offered from the Year Group column; "Year 5" is one class only, and is offered too.
+    await options.getByRole('button', { name: 'Add “Year 4” for Birch, Maple' }).click();
+    await options.getByRole('button', { name: 'Save classes' }).click();
+    await options.getByRole('status').filter({ hasText: 'Classes saved.' }).waitFor();
+    expect(await rowText()).toEqual(['Birch | 2 | Birch, Year 4 (year group)', 'Maple | 2 | Maple, 4M, Year 4 Maple, Year 4 (year group)', 'Oak | 1 | Oak']);
+    await expectNoAxeViolations(options);
+    if (process.env.SAVE_SCREENSHOTS) await options.screenshot({ path: fileURLToPath(new URL('../../docs/classes-page.png', import.meta.url)), fullPage: true });
+
+    // Saved, and the open composer follows: an alias and the year group are openings now.
+    await options.reload();
+    await options.getByRole('heading', { name: 'Classes in the pupil list (3)' }).waitFor();
+    expect(await rowText()).toContain('Maple | 2 | Maple, 4M, Year 4 Maple, Year 4 (year group)');
+    expect(await tryToPost('4M: we made volcanoes.')).toBe(true);
+    expect(await tryToPost('Year 4: a trip to the museum.')).toBe(true);
+    expect(await tryToPost('Year 6: a trip to the museum.')).toBe(false);
+  });
+});
+
+describe('a school-sized file', () => {
+  it('saves 10,000 pupils with a progress bar, the page answering meanwhile, and a capped "Worth knowing" list', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, index) => `U${index},Pupil${index},Surname${index},Class ${index % 14},Yes`);
+    // 31 pupils share a name and class with another pupil: 31 notes, more than the page lists.
+    for (let index = 0; index < 31; index += 1) rows[9_000 + index] = `U${9_000 + index},Pupil${index},Surname${index},Class ${index % 14},Yes`;
+    await chooseRoster({ name: 'whole-trust.csv', text: ['UPN,Forename,Surname,Class,Photo consent', ...rows].join('\r\n') });
+    const preview = options.locator('.preview');
+    await preview.waitFor({ timeout: 60_000 });
+    await expect(preview.textContent()).resolves.toContain('after the import it will have 10,000: 10,000 added, 5 removed');
+    await expect(preview.locator('h4:text("Worth knowing") + ul > li').count()).resolves.toBe(20);
+    await expect(preview.textContent()).resolves.toContain('…and 11 more.');
+
+    await options.getByRole('button', { name: 'Replace pupil list' }).click();
+    await options.getByRole('button', { name: 'Yes, remove 5 pupils and replace the pupil list' }).click();
+    await options.getByText('Saving 10,000 pupils… You can keep using this page.').waitFor();
+    await expect(options.locator('#save-progress').isVisible()).resolves.toBe(true);
+    // The page's own thread is free while the background saves.
+    const started = Date.now();
+    await options.evaluate(() => document.title);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await options.getByRole('status').filter({ hasText: 'Pupil list updated: 10,000 pupils' }).waitFor({ timeout: 60_000 });
+  }, 120_000);
 });
 
 describe('accessibility', () => {

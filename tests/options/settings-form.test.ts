@@ -35,8 +35,8 @@ describe('checkSettings', () => {
     });
     expect(messages(result)).toEqual([
       'schoolHandles | School X accounts, line 2: An X handle is 1–15 letters, digits or _.',
-      'staleRosterDays | Warn when the roster is older than (days): a whole number of days, 1 or more.',
-      'syncUrl | Roster sync address: The sync URL must start with https://.',
+      'staleRosterDays | Warn when the pupil list is older than (days): a whole number of days, 1 or more.',
+      'syncUrl | Pupil list sync address: The sync URL must start with https://.',
       'syncEveryHours | Sync every (hours): a number of hours from 1 to 168.',
     ]);
   });

@@ -39,15 +39,16 @@ describe('the sample roster', () => {
   });
 
   it('reads each field from its SIMS-style column', () => {
-    expect(SAMPLE_PUPILS[1]).toEqual({ id: 'T90000000002', forename: 'William', preferredName: 'Will', surname: 'Hunter', className: 'Hedgehogs', photoConsent: true });
-    expect(SAMPLE_PUPILS[2]).toEqual({ id: 'T90000000003', forename: 'Zoë', surname: 'Green', className: 'Hedgehogs', photoConsent: false });
+    expect(SAMPLE_PUPILS[1]).toEqual({ id: 'T90000000002', forename: 'William', preferredName: 'Will', surname: 'Hunter', className: 'Hedgehogs', yearGroup: 'R', photoConsent: true });
+    expect(SAMPLE_PUPILS[2]).toEqual({ id: 'T90000000003', forename: 'Zoë', surname: 'Green', className: 'Hedgehogs', yearGroup: 'R', photoConsent: false });
     expect(SAMPLE_PUPILS.find((pupil) => pupil.forename === 'Seán')?.surname).toBe('Ó Súilleabháin');
     expect(SAMPLE_PUPILS.find((pupil) => pupil.forename === 'Niamh')?.surname).toBe("O'Brien");
   });
 
-  it('says which columns it did not use', () => {
+  it('reads the year group from its "Year" column and uses every column', () => {
     const result = parseRosterCsv(fixture('sample-roster.csv'), 'sample-roster.csv');
-    expect(result.ok && result.warnings).toEqual(['Columns not used: "Year".']);
+    expect(result.ok && result.warnings).toEqual([]);
+    expect([...new Set(SAMPLE_PUPILS.map((pupil) => `${pupil.className}:${pupil.yearGroup}`))]).toEqual(['Hedgehogs:R', 'Badgers:1', 'Owls:2', 'Year 5:5']);
   });
 });
 
@@ -102,7 +103,7 @@ describe('delimiters', () => {
 
   it('honours an Excel "sep=" first line and does not count it as a row', () => {
     const result = csv('sep=;\nForename;Surname;Class;Consent\nAda;Nowak;Owls;maybe\n');
-    expect(problemsOf(result)).toEqual([`row 2, "Consent": 'maybe' is not Yes/No (Y/N, True/False and 1/0 also work)`]);
+    expect(problemsOf(result)).toEqual([`"Consent": 1 pupil has no consent value the guard can read — 'maybe' (row 2). They are imported with photo consent = no, so staff are asked about them before any photo goes out. Values read: Yes/No, Y/N, Granted/Refused, Given/Not given, Agreed/Declined, Consented/Not consented, Allowed/Not allowed, True/False, 1/0.`]);
   });
 });
 
@@ -134,7 +135,8 @@ describe('header names', () => {
       ['ARB-1009', 'Rose', undefined, 'Parker', 'Badgers', true],
       ['ARB-1011', 'Chloé', undefined, 'Dubois', 'Badgers', false],
     ]);
-    expect(result.ok && result.warnings).toEqual(['Columns not used: "Year Group".']);
+    expect(result.ok && result.warnings).toEqual([]);
+    expect(pupilsOf(result)[0]?.yearGroup).toBe('Reception');
   });
 
   it('reads a Bromcom-style export (Y/N in any case, padded with spaces)', () => {
@@ -164,6 +166,10 @@ describe('photo consent values', () => {
   it.each([
     ['Y', true], ['y', true], ['Yes', true], ['YES', true], ['True', true], ['TRUE', true], ['1', true], [' yes ', true],
     ['N', false], ['n', false], ['No', false], ['no', false], ['False', false], ['false', false], ['0', false], ['\tNo', false],
+    // The words MIS consent panels and schools' own sheets use.
+    ['Granted', true], ['Refused', false], ['Given', true], ['Not given', false], ['NOT GIVEN', false], ['Consent given', true],
+    ['Agreed', true], ['Declined', false], ['Consented', true], ['Not consented', false], ['Allowed', true], ['Not allowed', false],
+    ['Not_Allowed', false], ['Withdrawn', false], ['Not asked', false], ['Pending', false],
   ])('%j is %s', (value, consent) => {
     const pupils = pupilsOf(csv(`Forename,Surname,Class,Consent\nAda,Nowak,Owls,"${value}"\n`));
     expect(pupils[0]?.photoConsent).toBe(consent);
@@ -187,8 +193,8 @@ describe('files with problems', () => {
   });
 
   it('several missing columns in one message', () => {
-    const [problem] = problemsOf(csv('Name,Class\nAda Nowak,Owls\n'));
-    expect(problem).toMatch(/^row 1: the header row has no column for the pupil's forename .*; nor for the pupil's surname .*; nor for photo consent .*Columns found: "Name", "Class"\.$/);
+    const [problem] = problemsOf(csv('Pupil details,Class\nAda Nowak,Owls\n'));
+    expect(problem).toMatch(/^row 1: the header row has no column for the pupil's forename .*; nor for the pupil's surname .*; nor for photo consent .*Columns found: "Pupil details", "Class"\.$/);
   });
 
   it('unterminated quote: names the row where the quote opens and keeps the rows before it', () => {
@@ -203,18 +209,18 @@ describe('files with problems', () => {
 
   it('bad and empty consent values, by row and header as written', () => {
     const result = parseRosterCsv(fixture('bad-consent.csv'), 'bad-consent.csv');
-    expect(problemsOf(result)).toEqual([
-      `row 3, "Photo consent": 'maybe' is not Yes/No (Y/N, True/False and 1/0 also work)`,
-      'row 5, "Photo consent": the cell is empty; write Yes or No',
-    ]);
-    expect(!result.ok && result.validPupils).toHaveLength(2);
+    expect(problemsOf(result)).toEqual([`"Photo consent": 2 pupils have no consent value the guard can read — 'maybe' (row 3), empty (row 5). They are imported with photo consent = no, so staff are asked about them before any photo goes out. Values read: Yes/No, Y/N, Granted/Refused, Given/Not given, Agreed/Declined, Consented/Not consented, Allowed/Not allowed, True/False, 1/0.`]);
+    // Unknown consent is no consent: the pupils are kept, so their names stay guarded.
+    expect(!result.ok && result.validPupils.map((pupil) => [pupil.forename, pupil.photoConsent])).toEqual([['Oliver', true], ['Poppy', false], ['Jasmine', false], ['Holly', false]]);
+    expect(!result.ok && result.consentAssumedNo).toBe(2);
+    expect(!result.ok && result.leftOut).toEqual([]);
   });
 
   it('empty required cells', () => {
     expect(problemsOf(csv('Forename,Surname,Reg Group,Consent\n ,Nowak,Owls,Y\nKai,,,N\n'))).toEqual([
       'row 2, "Forename": the cell is empty; every pupil needs a forename',
       'row 3, "Surname": the cell is empty; every pupil needs a surname',
-      'row 3, "Reg Group": the cell is empty; every pupil needs a class',
+      'row 3, "Reg Group": the cell is empty; every pupil needs a class (the pupil\'s name is still guarded)',
     ]);
   });
 
@@ -255,12 +261,12 @@ describe('files with problems', () => {
 describe('rows and cells', () => {
   it('skips blank lines but counts them, so row numbers match the spreadsheet', () => {
     const result = csv('\nForename,Surname,Class,Consent\n\nAda,Nowak,Owls,Y\n,,,\n\nKai,Bell,Owls,perhaps\n');
-    expect(problemsOf(result)).toEqual([`row 7, "Consent": 'perhaps' is not Yes/No (Y/N, True/False and 1/0 also work)`]);
+    expect(problemsOf(result)).toEqual([`"Consent": 1 pupil has no consent value the guard can read — 'perhaps' (row 7). They are imported with photo consent = no, so staff are asked about them before any photo goes out. Values read: Yes/No, Y/N, Granted/Refused, Given/Not given, Agreed/Declined, Consented/Not consented, Allowed/Not allowed, True/False, 1/0.`]);
   });
 
   it('counts a quoted cell with a line break as one row, as Excel does', () => {
     const result = csv('Forename,Surname,Class,Consent\n"Ada\nMary",Nowak,Owls,Y\nKai,Bell,Owls,perhaps\n');
-    expect(problemsOf(result)).toEqual([`row 3, "Consent": 'perhaps' is not Yes/No (Y/N, True/False and 1/0 also work)`]);
+    expect(problemsOf(result)).toEqual([`"Consent": 1 pupil has no consent value the guard can read — 'perhaps' (row 3). They are imported with photo consent = no, so staff are asked about them before any photo goes out. Values read: Yes/No, Y/N, Granted/Refused, Given/Not given, Agreed/Declined, Consented/Not consented, Allowed/Not allowed, True/False, 1/0.`]);
   });
 
   it('keeps formula-like cells as the text given, without an error, and mentions them', () => {
@@ -331,7 +337,7 @@ describe('large files', () => {
     const chunked = await parseRosterCsvInChunks(bytes, 'big.csv', () => undefined);
     expect(chunked).toEqual(parseRosterCsv(bytes, 'big.csv'));
     expect(problemsOf(chunked)).toEqual([
-      `row 4001, "Photo consent": 'maybe' is not Yes/No (Y/N, True/False and 1/0 also work)`,
+      `"Photo consent": 1 pupil has no consent value the guard can read — 'maybe' (row 4001). They are imported with photo consent = no, so staff are asked about them before any photo goes out. Values read: Yes/No, Y/N, Granted/Refused, Given/Not given, Agreed/Declined, Consented/Not consented, Allowed/Not allowed, True/False, 1/0.`,
       'row 9996: a double quote (") opened in this row is never closed, so everything after it reads as one cell. Close the quote or remove it.',
     ]);
   });
@@ -341,5 +347,86 @@ describe('large files', () => {
     const result = await parseRosterCsvInChunks(new Uint8Array(), 'empty.csv', (fraction) => progress.push(fraction));
     expect(problemsOf(result)).toEqual(['"empty.csv" is empty: there is no header row and no pupils.']);
     expect(progress.at(-1)).toBe(1);
+  });
+});
+
+describe('importing a file with problems anyway', () => {
+  const result = csv([
+    'UPN,Forename,Surname,Class,Photo consent',
+    'A1,Ada,Nowak,Owls,Website only', // unknown value: kept, no consent
+    'A2,Kai,Bell,Owls,', // empty: kept, no consent
+    'A3,,,Owls,Yes', // no name at all: left out
+    'A4,Ivy,Fox,Owls,Website only',
+    'A5,Eli,"Moss,Owls,Yes', // an unclosed quote: the rest cannot be read
+  ].join('\n'));
+
+  it('keeps every pupil with a name, those whose consent cannot be read with photo consent = no', () => {
+    expect(!result.ok && result.validPupils.map((pupil) => [pupil.forename, pupil.photoConsent])).toEqual([['Ada', false], ['Kai', false], ['Ivy', false]]);
+    expect(!result.ok && result.consentAssumedNo).toBe(3);
+  });
+
+  it('lists the rows it would leave out, by row and whatever name they show', () => {
+    expect(!result.ok && result.leftOut).toEqual([{ row: 4, name: null }, { row: 6, name: 'Eli Moss,Owls,Yes' }]);
+  });
+
+  it('says once which consent values it cannot read, with how many of each', () => {
+    const consentProblems = problemsOf(result).filter((problem) => problem.includes('consent value'));
+    expect(consentProblems).toEqual([expect.stringMatching(/^"Photo consent": 3 pupils have no consent value the guard can read — 'Website only' \(2 rows: 2, 5\), empty \(row 3\)\. They are imported with photo consent = no/)]);
+  });
+
+  it('one message for a whole column of an unknown value, however long the file', () => {
+    const rows = Array.from({ length: 420 }, (_, index) => `Pupil${index},Surname${index},Owls,Website only`);
+    const problems = problemsOf(csv(`Forename,Surname,Class,Consent\n${rows.join('\n')}\n`));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^"Consent": 420 pupils have no consent value the guard can read — 'Website only' \(420 rows: 2, 3, 4, 5, 6… and 415 more\)/);
+  });
+
+  it('keeps the file\'s notes for that import', () => {
+    const withNotes = parseRosterCsv(windows1252('Forename,Surname,Class,Consent,Shoe size\r\nZoë,Green,Owls,maybe\r\n'), 'r.csv');
+    expect(!withNotes.ok && withNotes.warnings).toEqual([
+      'The file is not UTF-8, so it was read as Windows-1252 (Excel\'s usual "CSV" on Windows): check that accented names look right.',
+      'Columns not used: "Shoe size".',
+      'There is no pupil ID column (such as "UPN" or "Admission No"), so pupils are matched between imports by name and class.',
+    ]);
+  });
+
+  it('a pupil without a class or surname is still kept: the name is what must be guarded', () => {
+    const kept = csv('Forename,Surname,Class,Consent\nAda,,Owls,Y\nKai,Bell,,N\n');
+    expect(!kept.ok && kept.validPupils.map((pupil) => [pupil.forename, pupil.surname, pupil.className])).toEqual([['Ada', '', 'Owls'], ['Kai', 'Bell', '']]);
+  });
+
+  it('two pupils given the same ID are both kept', () => {
+    const both = csv('UPN,Forename,Surname,Class,Consent\nA1,Ada,Nowak,Owls,Y\nA1,Ivy,Fox,Owls,N\n');
+    expect(!both.ok && both.validPupils.map((pupil) => pupil.forename)).toEqual(['Ada', 'Ivy']);
+    expect(!both.ok && new Set(both.validPupils.map((pupil) => pupil.id)).size).toBe(2);
+  });
+
+  it('a row with its cells shifted is left out, not read into the wrong fields', () => {
+    const shifted = csv('Forename,Surname,Class,Consent\nAda,Nowak,Owls,Y\nKai,Bell,Oak,Class,N\n');
+    expect(!shifted.ok && shifted.validPupils.map((pupil) => pupil.forename)).toEqual(['Ada']);
+    expect(!shifted.ok && shifted.leftOut).toEqual([{ row: 3, name: 'Kai Bell' }]);
+  });
+});
+
+describe('a SIMS-style single "Name" column', () => {
+  it('splits "Surname, Forename" and says so', () => {
+    const result = csv('Name,Reg Group,Photo consent\n"Ó Súilleabháin, Seán",Owls,Granted\n"Smith-Jones, Mary Ann",Owls,Refused\n');
+    expect(pupilsOf(result).map((pupil) => [pupil.forename, pupil.surname, pupil.photoConsent])).toEqual([['Seán', 'Ó Súilleabháin', true], ['Mary Ann', 'Smith-Jones', false]]);
+    expect(result.ok && result.warnings).toContain('The "Name" column was read as "Surname, Forename" (as SIMS writes it) and split for 2 pupils: check a few names in the preview.');
+  });
+
+  it('a name it cannot split: says how to get separate columns out of SIMS, and still guards every part', () => {
+    const result = csv('Pupil Name,Class,Consent\nAmelia Hartley,Owls,Y\n"Bell, Kai",Owls,N\n');
+    expect(problemsOf(result)).toEqual([
+      '"Pupil Name": 1 name is not written "Surname, Forename" (row 2), so the surname cannot be told from the forename. Imported anyway, each of those names is guarded word by word. '
+        + 'To get separate columns from SIMS, add "Legal Forename" and "Legal Surname" (or "Forename" and "Surname") to the report instead of "Name", and export it again.',
+    ]);
+    expect(!result.ok && result.validPupils.map((pupil) => [pupil.forename, pupil.surname])).toEqual([['Amelia Hartley', ''], ['Kai', 'Bell']]);
+  });
+
+  it('separate forename and surname columns win over a "Name" column', () => {
+    const result = csv('Name,Forename,Surname,Class,Consent\n"Nowak, Ada",Ada,Nowak,Owls,Y\n');
+    expect(pupilsOf(result)[0]).toMatchObject({ forename: 'Ada', surname: 'Nowak' });
+    expect(result.ok && result.warnings).toContain('Columns not used: "Name".');
   });
 });

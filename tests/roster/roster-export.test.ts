@@ -28,9 +28,9 @@ describe('CSV export', () => {
   it('writes the header our import reads, consent as Yes/No, with a BOM for Excel', () => {
     const csv = exportRosterCsv(SAMPLE_PUPILS.slice(1, 3));
     expect(csv).toBe(
-      '\uFEFFPupil ID,Forename,Preferred name,Surname,Class,Photo consent,Other names\r\n' +
-        'T90000000002,William,Will,Hunter,Hedgehogs,Yes,\r\n' +
-        'T90000000003,Zoë,,Green,Hedgehogs,No,\r\n',
+      '\uFEFFPupil ID,Forename,Preferred name,Surname,Class,Year Group,Photo consent,Other names\r\n' +
+        'T90000000002,William,Will,Hunter,Hedgehogs,R,Yes,\r\n' +
+        'T90000000003,Zoë,,Green,Hedgehogs,R,No,\r\n',
     );
   });
 

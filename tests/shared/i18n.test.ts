@@ -166,10 +166,10 @@ describe('t()', () => {
   });
 
   it('reads messages.json itself outside the browser, filling placeholders in order', () => {
-    expect(t('options_roster_updated', 312)).toBe('Roster updated: 312 pupils');
-    expect(t('options_roster_import_label')).toBe('Import roster');
+    expect(t('options_roster_updated', 312)).toBe('Pupil list updated: 312 pupils');
+    expect(t('options_roster_import_label')).toBe('Import pupil list');
     expect(t('options_problem_name_twice', 'Classes', 'y1', 'Oak', 'Ash')).toBe('Classes: “y1” is used by both Oak and Ash.');
-    expect(t('popup_column_policy', 1, 2)).toBe('Policy: 1–2');
+    expect(t('popup_column_policy', 1, 2)).toBe('The policy: 1 to 2 a week');
   });
 
   it('does not read placeholders inside a substitution', () => {
@@ -194,7 +194,7 @@ describe('t()', () => {
     // @ts-expect-error: not a key of messages.json
     expect(t('options_no_such_message')).toBe('options_no_such_message');
     // @ts-expect-error: this message has a placeholder to fill
-    expect(t('options_roster_updated')).toBe('Roster updated:  pupils');
+    expect(t('options_roster_updated')).toBe('Pupil list updated:  pupils');
     // @ts-expect-error: this message has none
     expect(t('common_loading', 'extra')).toBe('Loading…');
     const key: MessageKey = 'extensionName';

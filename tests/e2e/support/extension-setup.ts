@@ -1,6 +1,6 @@
 /**
  * Puts the extension into the state a test needs the way the ICT lead would: the roster through
- * the options page's "Import roster" control, settings through the extension's own storage.
+ * the options page's "Import pupil list" control, settings through the extension's own storage.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import type { SettingsInput } from '../../../src/shared/settings';
@@ -11,12 +11,12 @@ export async function openOptions(context: BrowserContext, extensionOrigin: stri
   return page;
 }
 
-/** Chooses the file with the "Import roster" control, checks the preview and replaces the roster. */
+/** Chooses the file with the "Import pupil list" control, checks the preview and replaces the roster. */
 export async function importRosterThroughOptions(context: BrowserContext, extensionOrigin: string, csvPath: string): Promise<void> {
   const options = await openOptions(context, extensionOrigin);
-  await options.getByLabel('Import roster', { exact: true }).setInputFiles(csvPath);
-  await options.getByRole('button', { name: 'Replace roster' }).click();
-  await options.getByRole('status').filter({ hasText: /Roster updated/ }).waitFor();
+  await options.getByLabel('Import pupil list', { exact: true }).setInputFiles(csvPath);
+  await options.getByRole('button', { name: 'Replace pupil list' }).click();
+  await options.getByRole('status').filter({ hasText: /Pupil list updated/ }).waitFor();
   await options.close();
 }
 
