@@ -56,6 +56,14 @@ ruleTester('pupil-name', {
     { text: 'Owls: We said Grace.', policy: SAMPLE, note: 'fp: grace before a meal' },
     { text: 'Owls: A/B testing, Q&A and A - Z', policy: SAMPLE, note: 'single letters joined by punctuation that spell no name' },
     { text: 'Owls: a b c d e f g h i j k', policy: SAMPLE, note: 'the alphabet spells no name' },
+    // Digits for letters count only in words, never in numbers, times, prices, scores or year groups.
+    { text: 'Oak: 4 teams played and 10 won.', note: 'numbers' },
+    { text: 'Oak: Meet at 10:30, home by 3pm.', note: 'times' },
+    { text: 'Oak: Tickets £5, programmes 50p.', note: 'prices' },
+    { text: 'Oak: We played 4v4 and 5x5 football.', note: '"4v4" would read "ava"' },
+    { text: 'Oak: On the 3rd and 4th we ran 5k.', note: 'ordinals and distances' },
+    { text: 'Oak: Y6 and Yr4 joined us.', note: 'year groups' },
+    { text: 'Oak: Room 101, bus 4A.', note: 'a room and a bus' },
   ],
   invalid: [
     // Names that are not words: any case, any position.
@@ -167,5 +175,21 @@ ruleTester('pupil-name', {
     { text: 'Owls: Huge thanks to MR KING and WILL', policy: SAMPLE, findings: [{ marks: 'WILL', severity: 'warn' }] },
     { text: 'Owls: Star of the week goes to\nGrace 🌟', policy: SAMPLE, findings: [{ marks: 'Grace', says: 'star of the week goes to' }] },
     { text: 'Owls: Star of the week:\nGrace 🌟', policy: SAMPLE, findings: [{ marks: 'Grace' }] },
+    // Look-alikes from Unicode's confusables data, and enclosed letters.
+    { text: 'Oak: Well done \u0585liver', findings: [{ marks: '\u0585liver' }], note: 'Armenian օ' },
+    { text: 'Owls: \uA4EEmelia won', findings: [{ marks: '\uA4EEmelia' }], note: 'Lisu ꓮ' },
+    { text: 'Oak: \u0275liver helped', findings: [{ marks: '\u0275liver' }], note: 'Latin barred o' },
+    { text: 'Year 6: Well done 🅚🅐🅘!', findings: [{ marks: '🅚🅐🅘' }], note: 'negative circled letters' },
+    { text: 'Year 6: 🅺🅰🅸 scored', findings: [{ marks: '🅺🅰🅸' }], note: 'negative squared letters' },
+    { text: 'Year 6: Well done Ⓚⓐⓘ!', findings: [{ marks: 'Ⓚⓐⓘ' }], note: 'circled letters' },
+    { text: 'Year 6: Well done \u{1F1F0}\u200B\u{1F1E6}\u200B\u{1F1EE}!', findings: [{ marks: '\u{1F1F0}\u200B\u{1F1E6}\u200B\u{1F1EE}' }], note: 'regional indicator letters' },
+    // Digits for letters.
+    { text: 'Oak: Well done 0liver!', findings: [{ marks: '0liver', says: 'digits' }] },
+    { text: 'Year 6: M4son won', findings: [{ marks: 'M4son' }] },
+    { text: 'Hedgehogs: N00r read to us', findings: [{ marks: 'N00r' }] },
+    { text: 'Year 6: K41 scored', findings: [{ marks: 'K41' }], note: '1 for i' },
+    { text: 'Oak: Well done W1ll!', findings: [{ marks: 'W1ll' }], note: '1 for l, a word-name with a cue' },
+    { text: 'Oak: 0l1ver 5m1th', findings: [{ marks: '0l1ver 5m1th', says: 'digits' }], note: 'a full name' },
+    { text: 'Year 6: Well done Kai5', findings: [{ marks: 'Kai' }], note: 'the plain reading already finds the name' },
   ],
 });
