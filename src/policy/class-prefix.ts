@@ -97,6 +97,10 @@ export function matchClassPrefix(matcher: ClassPrefixMatcher, normalised: Normal
   if (!first) return null;
   const found = [first];
   for (let next = joinedFormAfter(matcher, text, first); next; next = joinedFormAfter(matcher, text, next)) found.push(next);
+  // A class name after a direction control may be shown elsewhere ("‮Oak: …" ends with "Oak").
+  const control = normalised.firstDirectionControl;
+  while (control >= 0 && found.length > 0 && (normalised.sourceEnd[(found[found.length - 1] as FormFound).end - 1] ?? 0) > control) found.pop();
+  if (found.length === 0) return null;
   const parts = found.map(({ form, start: partStart, end }): OpeningPart => ({ name: form.name, isClass: form.isClass, ...originalRange(normalised, partStart, end) }));
   const classNames = [...new Set(parts.filter((part) => part.isClass).map((part) => part.name))];
   const foldedEnd = (found[found.length - 1] as FormFound).end;

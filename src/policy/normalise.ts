@@ -4,6 +4,7 @@
  * original it came from, so a finding found in the folded text highlights the exact original
  * characters even when folding changed lengths (emoji, "ﬁ" → "fi", a zero-width space removed).
  */
+import { isDirectionControl } from './direction-controls';
 import { LOOK_ALIKE_LETTERS } from './look-alike-letters';
 
 export interface NormalisedText {
@@ -15,6 +16,11 @@ export interface NormalisedText {
   sourceEnd: Int32Array;
   /** 1 where the source character was an upper-case letter: capitalisation is evidence of a name. */
   upper: Uint8Array;
+  /**
+   * Where the original's first bidirectional control is (UTF-16), or -1. Folding drops it like any
+   * invisible character, but the text after it may be shown in another order than it is stored.
+   */
+  firstDirectionControl: number;
 }
 
 /**
@@ -30,7 +36,8 @@ const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/u;
  * letters in their own right that English spells with two letters or a plain one (ß → ss, æ → ae,
  * þ → th, ð → d, ø → o, ł → l…, where the data reads "ß" as "B"); capitals drawn like "I" (Cyrillic
  * "І", Greek "Ι"), which the data reads as a small "l" but which stand for "i" once a name is in
- * lower case; "З" for the digit 3; and apostrophe and dash variants, so "O’Brien" and "Mary‑Jane"
+ * lower case; "З" for the digit 3; Arabic-script letters that Urdu and Persian keyboards type at
+ * other code points (ی for ي, ک for ك) and the tatweel that only stretches a word; and apostrophe and dash variants, so "O’Brien" and "Mary‑Jane"
  * read like their ASCII spellings. Everything else that looks like a Latin letter comes from
  * LOOK_ALIKE_LETTERS (the confusables data); full-width and mathematical letters need neither:
  * compatibility decomposition (NFKD) folds them.
@@ -39,6 +46,7 @@ const OVERRIDES: ReadonlyMap<number, string> = new Map(
   Object.entries({
     ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ħ: 'h', Ħ: 'h', ı: 'i', ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th', ð: 'd', Ð: 'd', ŋ: 'n', ſ: 's',
     І: 'i', Ι: 'i', ι: 'i', ɩ: 'i', З: '3',
+    ی: 'ي', ى: 'ي', ک: 'ك', ـ: '',
     '’': "'", '‘': "'", 'ʼ': "'", 'ʻ': "'", '´': "'", '′': "'", '＇': "'",
     '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '―': '-', '−': '-', '﹣': '-', '－': '-',
   }).map(([character, latin]): [number, string] => [character.codePointAt(0) ?? 0, latin]),
@@ -85,6 +93,7 @@ export function normaliseText(original: string): NormalisedText {
   let upper = new Uint8Array(capacity);
   const pieces: string[] = [];
   let length = 0;
+  let firstDirectionControl = -1;
 
   const grow = (needed: number) => {
     if (length + needed <= capacity) return;
@@ -112,6 +121,7 @@ export function normaliseText(original: string): NormalisedText {
       continue;
     }
     if (asciiRunStart < index) pieces.push(original.slice(asciiRunStart, index).toLowerCase());
+    if (firstDirectionControl < 0 && isDirectionControl(unit)) firstDirectionControl = index;
     const codePoint = original.codePointAt(index) ?? unit;
     const width = codePoint > 0xffff ? 2 : 1;
     const folded = foldCodePoint(codePoint);
@@ -136,6 +146,7 @@ export function normaliseText(original: string): NormalisedText {
     sourceStart: sourceStart.subarray(0, length),
     sourceEnd: sourceEnd.subarray(0, length),
     upper: upper.subarray(0, length),
+    firstDirectionControl,
   };
 }
 

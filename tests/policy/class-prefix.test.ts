@@ -31,6 +31,7 @@ ruleTester('class-prefix', {
     { text: 'Whole School: Harvest festival.', policy: withSettings, note: 'extra prefix' },
     { text: 'PTA - cake sale on Friday', policy: withSettings },
     // Joint posts: every class named in the opening.
+    { text: 'Oak: Well done \u202Eyeltrah\u202C', note: 'a direction control after the opening does not move it (text-direction blocks it)' },
     'Owls and Badgers: Sports day!',
     'Owls & Badgers – Sports day!',
     'Owls, Badgers and Hedgehogs: Sports day!',
@@ -55,6 +56,8 @@ ruleTester('class-prefix', {
     { text: '', attachments: [{ name: 'IMG_1.jpg', alt: '', type: 'image/jpeg' }], findings: [{ marks: '' }], note: 'a photo with no text' },
     { text: 'Great day out!', placement: 'opening', findings: [{ marks: 'Great' }], note: 'the opening post of a thread' },
     { text: 'Ash and Oak: Sports day!', findings: [{ marks: 'Ash' }], note: 'a joint opening still begins with a class' },
+    { text: '\u202EOak: Sports day!', findings: [{ marks: 'Oak' }], note: 'a right-to-left override shows "Oak:" at the end' },
+    { text: '\u2067Oak\u2069 Sports day!', findings: [{ marks: 'Oak' }], note: 'an isolate may move it too' },
   ],
 });
 

@@ -1,8 +1,10 @@
 import { ruleTester } from './rule-tester';
-import { samplePolicy, testPolicy } from './test-policy';
+import { rtlPolicy, samplePolicy, testPolicy } from './test-policy';
 
 /** The sample roster (tests/fixtures/roster/sample-roster.csv): Ada Nowak, Grace Brown, Summer Hill, Hope Wilson… */
 const SAMPLE = samplePolicy();
+/** Adds pupils named محمد علي, عائشہ خان (Urdu) and یوسف رحمان to the test roster. */
+const RTL = rtlPolicy();
 const RAIN = 'Owls: Rain… mud… wellies… puddles… more rain… soggy socks… hot chocolate… smiles… laughter… tired legs… happy faces… home time… led by Grace';
 
 ruleTester('pupil-name', {
@@ -64,6 +66,9 @@ ruleTester('pupil-name', {
     { text: 'Oak: On the 3rd and 4th we ran 5k.', note: 'ordinals and distances' },
     { text: 'Oak: Y6 and Yr4 joined us.', note: 'year groups' },
     { text: 'Oak: Room 101, bus 4A.', note: 'a room and a bus' },
+    // Right-to-left names: whole words only, as for any name.
+    { text: 'Oak: عيد مبارك لكل عائلاتنا', policy: RTL, note: 'Arabic text without a pupil’s name' },
+    { text: 'Oak: زرنا المحمدية', policy: RTL, note: 'a longer word containing محمد' },
   ],
   invalid: [
     // Names that are not words: any case, any position.
@@ -191,5 +196,13 @@ ruleTester('pupil-name', {
     { text: 'Oak: Well done W1ll!', findings: [{ marks: 'W1ll' }], note: '1 for l, a word-name with a cue' },
     { text: 'Oak: 0l1ver 5m1th', findings: [{ marks: '0l1ver 5m1th', says: 'digits' }], note: 'a full name' },
     { text: 'Year 6: Well done Kai5', findings: [{ marks: 'Kai' }], note: 'the plain reading already finds the name' },
+    // Right-to-left names in their own scripts, with or without vowel marks, in either script's text.
+    { text: 'Oak: أحسنت يا محمد!', policy: RTL, findings: [{ marks: 'محمد' }], note: 'Arabic' },
+    { text: 'Oak: Well done مُحَمَّد', policy: RTL, findings: [{ marks: 'مُحَمَّد' }], note: 'with harakat' },
+    { text: 'Oak: Well done محـــمد', policy: RTL, findings: [{ marks: 'محـــمد' }], note: 'stretched with tatweel' },
+    { text: 'Oak: شاباش عائشہ خان', policy: RTL, findings: [{ marks: 'عائشہ خان' }], note: 'Urdu full name' },
+    { text: 'Willow: Well done یوسف!', policy: RTL, findings: [{ marks: 'یوسف' }], note: 'Urdu/Persian ye' },
+    { text: 'Willow: Well done يوسف!', policy: RTL, findings: [{ marks: 'يوسف' }], note: 'the same name typed on an Arabic keyboard' },
+    { text: 'Oak: \u200Fمحمد\u200F won', policy: RTL, findings: [{ marks: 'محمد' }], note: 'between direction marks' },
   ],
 });
