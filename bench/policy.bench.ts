@@ -183,6 +183,16 @@ const spacedPolicy = compilePolicy(buildPolicySnapshot({ pupils: syntheticRoster
 const spacedDraft = { text: `Year 3: ${'a b '.repeat(12_000)}`, attachments: [], confirmed: [] };
 const spacedMs = time(() => checkDraft(spacedPolicy, spacedDraft));
 
+// Adversarial disguises: 25,000 characters in which every word takes the slow paths (digits for
+// letters read twice more, look-alike and enclosed letters folded one by one), against the same
+// words written plainly, on the same roster.
+const DISGUISED_WORDS = 'M4s0n ꓮm3l1a օl1v3r 🅚🅐🅘 Ⓚⓐⓘ ɵ5c4r N00r ';
+const PLAIN_WORDS = 'Mason Amelia Oliver KAI KAI oscar Noor ';
+const disguisedDraft = { text: `Year 3: ${DISGUISED_WORDS.repeat(700)}`.slice(0, 25_000), attachments: [], confirmed: [] };
+const plainDraft = { text: `Year 3: ${PLAIN_WORDS.repeat(700)}`.slice(0, 25_000), attachments: [], confirmed: [] };
+const disguisedMs = time(() => checkDraft(spacedPolicy, disguisedDraft));
+const plainMs = time(() => checkDraft(spacedPolicy, plainDraft));
+
 console.log(`Policy benchmark — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, one run; times are medians.
 
 Realistic drafts (staff-style sentences: roster names, capitals, emoji).
@@ -196,5 +206,6 @@ ${checkRows.join('\n')}
 ${compileRows.join('\n')}
 
 Adversarial: 24,000 spaced single letters ("a b a b …", 48,000 characters) at 2,000 pupils, whole check: ${format(spacedMs)}.
+Adversarial: 25,000 characters of disguised words ("M4s0n ꓮm3l1a 🅚🅐🅘 …") at 2,000 pupils, whole check: ${format(disguisedMs)} (the same words written plainly: ${format(plainMs)}, ${ratio(disguisedMs / plainMs)}).
 
 Targets at 2,000 pupils: a 280-character post < 50 µs and a 25,000-character post < 4 ms, whole check; < 100 ms to compile 10,000 pupils.`);

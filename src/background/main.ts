@@ -74,21 +74,26 @@ const handlers: Handlers = {
     await appendAudit(await database, { ...entry, at: new Date().toISOString() });
     return { ok: true };
   },
-  'record-post': async ({ className, kind, account }) => {
-    await recordPost(await database, { at: new Date().toISOString(), className, kind, account });
+  'record-post': async ({ classNames, kind, account }) => {
+    const db = await database;
+    const at = new Date().toISOString();
+    // A joint post ("Owls and Badgers:") is a post of each class it names; a whole-school post of none.
+    for (const className of classNames.length > 0 ? classNames : [null]) await recordPost(db, { at, className, kind, account });
     return { ok: true };
   },
   'get-posts-this-week': async () => postsThisWeek(await database, new Date()),
-  'get-no-consent-pupils': async ({ className }) => {
+  'get-no-consent-pupils': async ({ classNames }) => {
     const [roster, { snapshot }] = await Promise.all([currentRoster(await database), broadcaster.state()]);
-    // The class as the policy matched it (aliases, case, "Class" folded); no class, or an opening
-    // such as "Whole School", means any pupil of the school may be in the picture.
-    const match = snapshot?.classes.find((entry) => entry.name === className);
-    const ids = new Set(match ? match.pupilIdsWithoutConsent : snapshot?.classes.flatMap((entry) => entry.pupilIdsWithoutConsent));
+    // The classes as the policy matched them (aliases, case, "Class" folded), every class of a joint
+    // post; none, or one the snapshot no longer knows, means any pupil of the school may be in the picture.
+    const matches = classNames.map((className) => snapshot?.classes.find((entry) => entry.name === className));
+    const wholeSchool = matches.length === 0 || matches.some((entry) => entry === undefined);
+    const classes = wholeSchool ? (snapshot?.classes ?? []) : matches.filter((entry) => entry !== undefined);
+    const ids = new Set(classes.flatMap((entry) => entry.pupilIdsWithoutConsent));
     const names = (roster?.pupils ?? [])
       .filter((pupil) => ids.has(pupil.id))
       .map((pupil) => `${pupil.preferredName || pupil.forename} ${pupil.surname}`.trim());
-    return { names, wholeSchool: !match };
+    return { names, wholeSchool };
   },
   'read-media-metadata': async ({ base64 }) => readMediaMetadata(Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))),
   'import-roster': async ({ pupils, source, pin }) => {

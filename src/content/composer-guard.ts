@@ -251,7 +251,7 @@ export class ComposerGuard {
       findings,
       notices,
       confirmations: confirmationsFor(findings),
-      ...(consentNeeded ? { consentClass: first?.result.className ?? '' } : {}),
+      ...(consentNeeded ? { consentClasses: first?.result.classNames ?? [] } : {}),
       ...(cadence || (choices && choices.kind !== 'general') ? { postKind: choices?.kind ?? 'general' } : {}),
     };
   }
@@ -261,7 +261,7 @@ export class ComposerGuard {
    * reminder, and staff may go back). Read now, while the composer is still on the page.
    */
   private postRecorder(decision: Extract<ComposerDecision, { kind: 'checked' }>, scope: ComposerScope): () => void {
-    const className = decision.editors[0]?.result.className ?? null;
+    const classNames = decision.editors[0]?.result.classNames ?? [];
     const key = scope.editors[0];
     const kind = (key && this.choices.get(key)?.kind) || 'general';
     const account = activeAccountHandle();
@@ -269,7 +269,7 @@ export class ComposerGuard {
     return () => {
       // Sent: what staff confirmed was for this post only, even if X keeps the same editor.
       if (key) this.choices.delete(key);
-      if (isPost) void sendRequest({ type: 'record-post', className, kind, account }).then(() => this.refreshPostCounts(), () => undefined);
+      if (isPost) void sendRequest({ type: 'record-post', classNames, kind, account }).then(() => this.refreshPostCounts(), () => undefined);
       this.audit(decision, 'posted');
     };
   }

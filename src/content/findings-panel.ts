@@ -20,8 +20,8 @@ export interface PanelView {
   findings: Finding[];
   notices: string[];
   confirmations: PanelConfirmation[];
-  /** Set when photos are attached: the class whose no-consent list is shown in the extension frame. */
-  consentClass?: string;
+  /** Set when photos are attached: the classes whose no-consent list is shown in the extension frame (none: the whole school). */
+  consentClasses?: string[];
   /** Offered when the weekly limit applies: staff may mark the post as an event or trip update. */
   postKind?: PostKind;
 }
@@ -119,7 +119,7 @@ export class FindingsPanel {
       children.push(list);
     }
     for (const notice of view.notices) children.push(element('p', notice, 'notice'));
-    if (view.consentClass !== undefined) children.push(consentFrame(view.consentClass));
+    if (view.consentClasses !== undefined) children.push(consentFrame(view.consentClasses));
     if (view.postKind) children.push(this.postKindControl(view.postKind));
     for (const confirmation of view.confirmations) children.push(this.confirmationControl(confirmation));
     this.box.replaceChildren(...children);
@@ -193,9 +193,10 @@ export class FindingsPanel {
 }
 
 /** The no-consent list lives in an extension page: its names never enter x.com's DOM. */
-function consentFrame(className: string): HTMLIFrameElement {
+function consentFrame(classNames: readonly string[]): HTMLIFrameElement {
   const frame = document.createElement('iframe');
-  frame.src = `${chrome.runtime.getURL('src/consent/index.html')}?class=${encodeURIComponent(className)}`;
+  const query = new URLSearchParams(classNames.map((name) => ['class', name]));
+  frame.src = `${chrome.runtime.getURL('src/consent/index.html')}?${query.toString()}`;
   frame.title = 'Pupils without photo consent';
   frame.className = 'consent';
   return frame;

@@ -59,7 +59,7 @@ export function checkDraft(policy: CompiledPolicy, draft: Draft): CheckResult {
     }
   }
   const verdict = findings.some((finding) => finding.severity === 'block') ? 'block' : findings.length > 0 ? 'warn' : 'pass';
-  return { verdict, findings, className: prefix?.className ?? null, confirmedFindings };
+  return { verdict, findings, className: prefix?.label ?? null, classNames: prefix && !prefix.wholeSchool ? prefix.classNames : [], confirmedFindings };
 }
 
 /** A rule's `block` means "breaks the policy"; the level says what that does to the post. */

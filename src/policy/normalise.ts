@@ -4,6 +4,8 @@
  * original it came from, so a finding found in the folded text highlights the exact original
  * characters even when folding changed lengths (emoji, "ﬁ" → "fi", a zero-width space removed).
  */
+import { isDirectionControl } from './direction-controls';
+import { LOOK_ALIKE_LETTERS } from './look-alike-letters';
 
 export interface NormalisedText {
   /** The folded text. */
@@ -14,6 +16,11 @@ export interface NormalisedText {
   sourceEnd: Int32Array;
   /** 1 where the source character was an upper-case letter: capitalisation is evidence of a name. */
   upper: Uint8Array;
+  /**
+   * Where the original's first bidirectional control is (UTF-16), or -1. Folding drops it like any
+   * invisible character, but the text after it may be shown in another order than it is stored.
+   */
+  firstDirectionControl: number;
 }
 
 /**
@@ -25,40 +32,29 @@ export interface NormalisedText {
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/u;
 
 /**
- * Letters that look like Latin letters but are not, after the Unicode confusables idea, limited to
- * letters that fool a reader in a name (Cyrillic and Greek capitals and small letters), plus Latin
- * letters that canonical decomposition does not split (ø, ł, ß…), and apostrophe and dash variants.
- * Full-width and mathematical letters need no entry: compatibility decomposition (NFKD) folds them.
+ * What Unicode's confusables data gets wrong for matching names, and what it does not cover: Latin
+ * letters in their own right that English spells with two letters or a plain one (ß → ss, æ → ae,
+ * þ → th, ð → d, ø → o, ł → l…, where the data reads "ß" as "B"); capitals drawn like "I" (Cyrillic
+ * "І", Greek "Ι"), which the data reads as a small "l" but which stand for "i" once a name is in
+ * lower case; "З" for the digit 3; Arabic-script letters that Urdu and Persian keyboards type at
+ * other code points (ی for ي, ک for ك) and the tatweel that only stretches a word; and apostrophe and dash variants, so "O’Brien" and "Mary‑Jane"
+ * read like their ASCII spellings. Everything else that looks like a Latin letter comes from
+ * LOOK_ALIKE_LETTERS (the confusables data); full-width and mathematical letters need neither:
+ * compatibility decomposition (NFKD) folds them.
  */
-const LOOK_ALIKES: ReadonlyMap<number, string> = new Map(
+const OVERRIDES: ReadonlyMap<number, string> = new Map(
   Object.entries({
-    // Cyrillic capitals, then small letters
-    А: 'a', В: 'b', Е: 'e', Ѐ: 'e', Ё: 'e', З: '3', І: 'i', Ї: 'i', Ј: 'j', К: 'k', М: 'm', Н: 'h', О: 'o', Р: 'p', С: 'c', Ѕ: 's', Т: 't', У: 'y', Х: 'x', Ү: 'y', Һ: 'h', Ӏ: 'l', Ԁ: 'd', Ԛ: 'q', Ԝ: 'w',
-    а: 'a', е: 'e', ѐ: 'e', ё: 'e', і: 'i', ї: 'i', ј: 'j', о: 'o', р: 'p', с: 'c', ѕ: 's', у: 'y', х: 'x', ү: 'y', һ: 'h', ӏ: 'l', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', к: 'k', м: 'm', т: 't', в: 'b', н: 'h',
-    // Greek capitals, then small letters
-    Α: 'a', Β: 'b', Ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't', Υ: 'y', Χ: 'x',
-    α: 'a', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
-    // Latin letters without a decomposition
     ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ħ: 'h', Ħ: 'h', ı: 'i', ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th', ð: 'd', Ð: 'd', ŋ: 'n', ſ: 's',
-    // apostrophes and dashes, so "O’Brien" and "Mary‑Jane" read like their ASCII spellings
+    І: 'i', Ι: 'i', ι: 'i', ɩ: 'i', З: '3',
+    ی: 'ي', ى: 'ي', ک: 'ك', ـ: '',
     '’': "'", '‘': "'", 'ʼ': "'", 'ʻ': "'", '´': "'", '′': "'", '＇': "'",
     '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '―': '-', '−': '-', '﹣': '-', '－': '-',
-  })
-    .map(([character, latin]): [number, string] => [character.codePointAt(0) ?? 0, latin])
-    .concat(
-      // More of Unicode's confusables (UTS #39) for Latin letters, by the letter they pass for: Latin
-      // small capitals and alpha/iota/epsilon, Cherokee and Canadian syllabics letters drawn like
-      // Latin capitals. Only letters a reader takes for Latin ones in a name (a compact table, not
-      // all of confusables.txt: the content script carries it); NFKD folds the rest (full-width,
-      // mathematical, modifier letters). Cherokee small letters (ꭺ) find their capital (Ꭺ) through
-      // upper case, see foldCodePoint.
-      Object.entries({
-        a: 'ɑᴀᎪᗅ', b: 'ʙᏴᗷ', c: 'ᴄᏟᑕ', d: 'ᴅᎠᗞ', e: 'ɛᴇᎬ', f: 'ꜰ', g: 'ɢᏀ', h: 'ʜᎻᕼ', i: 'ɩɪᎥ', j: 'ᴊᎫᒍ',
-        k: 'ᴋᏦ', l: 'ʟᏞᒪ', m: 'ᴍᎷᗰ', n: 'ɴᑎ', o: 'ᴏ', p: 'ᴘᏢᑭ', r: 'ʀᎡᏒᖇ', s: 'ꜱᏚᔕ', t: 'ᴛᎢ', u: 'ᴜᑌ',
-        v: 'ᴠᏙᐯ', w: 'ᴡᎳᏔᗯ', x: '᙭', y: 'ʏᎩ', z: 'ᴢᏃ',
-      }).flatMap(([latin, characters]) => [...characters].map((character): [number, string] => [character.codePointAt(0) ?? 0, latin])),
-    ),
+  }).map(([character, latin]): [number, string] => [character.codePointAt(0) ?? 0, latin]),
 );
+
+function lookAlike(codePoint: number): string | undefined {
+  return OVERRIDES.get(codePoint) ?? LOOK_ALIKE_LETTERS.get(codePoint);
+}
 
 const COMBINING_MARK = /\p{M}/u;
 
@@ -69,14 +65,16 @@ function foldCodePoint(codePoint: number): string {
   const cached = foldedCodePoints.get(codePoint);
   if (cached !== undefined) return cached;
   const character = String.fromCodePoint(codePoint);
-  let folded = LOOK_ALIKES.get(codePoint) ?? LOOK_ALIKES.get(character.toUpperCase().codePointAt(0) ?? 0);
+  // Cherokee small letters (ꭺ) are drawn like their capitals (Ꭺ), which the data knows.
+  const capital = character.toUpperCase();
+  let folded = lookAlike(codePoint) ?? (capital.length === character.length ? lookAlike(capital.codePointAt(0) ?? 0) : undefined);
   if (folded === undefined && INVISIBLE.test(character)) folded = '';
   if (folded === undefined) {
     folded = '';
     for (const part of character.normalize('NFKD')) {
       if (COMBINING_MARK.test(part)) continue;
       // After decomposition: "𝐀" became "A", "Ǆ" became "DŽ"… map and lower-case each part.
-      folded += LOOK_ALIKES.get(part.codePointAt(0) ?? 0) ?? part.toLowerCase();
+      folded += lookAlike(part.codePointAt(0) ?? 0) ?? part.toLowerCase();
     }
   }
   foldedCodePoints.set(codePoint, folded);
@@ -95,6 +93,7 @@ export function normaliseText(original: string): NormalisedText {
   let upper = new Uint8Array(capacity);
   const pieces: string[] = [];
   let length = 0;
+  let firstDirectionControl = -1;
 
   const grow = (needed: number) => {
     if (length + needed <= capacity) return;
@@ -122,6 +121,7 @@ export function normaliseText(original: string): NormalisedText {
       continue;
     }
     if (asciiRunStart < index) pieces.push(original.slice(asciiRunStart, index).toLowerCase());
+    if (firstDirectionControl < 0 && isDirectionControl(unit)) firstDirectionControl = index;
     const codePoint = original.codePointAt(index) ?? unit;
     const width = codePoint > 0xffff ? 2 : 1;
     const folded = foldCodePoint(codePoint);
@@ -146,6 +146,7 @@ export function normaliseText(original: string): NormalisedText {
     sourceStart: sourceStart.subarray(0, length),
     sourceEnd: sourceEnd.subarray(0, length),
     upper: upper.subarray(0, length),
+    firstDirectionControl,
   };
 }
 

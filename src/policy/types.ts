@@ -82,8 +82,17 @@ export type Verdict = 'block' | 'warn' | 'pass';
 export interface CheckResult {
   verdict: Verdict;
   findings: Finding[];
-  /** The class the post begins with, when it begins with one. */
+  /**
+   * The opening the post begins with, as staff read it ("Oak", "Owls and Badgers", "Whole School"),
+   * or null: for the activity log.
+   */
   className: string | null;
+  /**
+   * The classes the post is for: every class its opening names ("Owls and Badgers:" → both). Empty
+   * when it names none, or names an opening such as "Whole School": then the post is for the whole
+   * school. Photo consent and the weekly post counts go by these.
+   */
+  classNames: string[];
   /**
    * Findings that staff's confirmations lifted (an acknowledged warning, photo consent confirmed, the
    * hashtag exception). They no longer count towards the verdict and are not in `findings`; they are

@@ -42,9 +42,11 @@ export type GuardPush = {
 export type GuardRequest =
   | { type: 'get-guard-state' }
   | { type: 'record-audit'; entry: AuditEntryInput }
-  | { type: 'record-post'; className: string | null; kind: PostKind; account: string | null }
+  /** `classNames`: every class the post's opening names (a joint post counts for each); empty for none or the whole school. */
+  | { type: 'record-post'; classNames: string[]; kind: PostKind; account: string | null }
   | { type: 'get-posts-this-week' }
-  | { type: 'get-no-consent-pupils'; className: string }
+  /** `classNames`: the classes the post is for (CheckResult.classNames); empty means the whole school. */
+  | { type: 'get-no-consent-pupils'; classNames: string[] }
   /** The start of an attached photo, base64 (extension messaging is JSON). */
   | { type: 'read-media-metadata'; base64: string }
   | { type: 'import-roster'; pupils: Pupil[]; source: string; pin?: string }

@@ -98,6 +98,22 @@ describe('photo consent', () => {
   });
 });
 
+describe('photo consent for a joint post', () => {
+  it('lists the pupils without consent of every class the opening names', async () => {
+    await typeDraft(inline(), 'Owls and Badgers: Sports day!');
+    await attach('IMG_0045.JPG', plainJpeg());
+    await clickPostAndExpectNothing();
+    expect(await waitForPanel(page(), /photo-consent/)).toMatch(/Owls and Badgers/);
+
+    // Ada Nowak is in Owls, Chloé Dubois in Badgers; Zoë Green (Hedgehogs) is in neither.
+    const frame = await waitForConsentFrame(page());
+    await expect.poll(() => frame.locator('body').innerText()).toMatch(/Chloé Dubois/);
+    const listed = await frame.locator('li').allInnerTexts();
+    expect(listed.sort()).toEqual(['Ada Nowak', 'Chloé Dubois']);
+    expect(await frame.locator('h1').innerText()).toMatch(/Owls and Badgers/);
+  });
+});
+
 describe('confirmations', () => {
   it('cover only what staff saw: another photo added afterwards asks again', async () => {
     await typeDraft(inline(), 'Owls: Art gallery day.');

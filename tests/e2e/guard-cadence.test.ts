@@ -48,4 +48,18 @@ describe('posting cadence', () => {
     expect(serialised).not.toMatch(/third post|first post/);
     await options.close();
   });
+
+  it('counts a joint post for every class it names', async () => {
+    await post('Hedgehogs and Year 5: Our first joint post.');
+    await guarded().server.waitForPosts(1);
+    await page().locator('[data-testid="toast"]').waitFor();
+    await post('Hedgehogs & Year 5 – Our second joint post.');
+    await guarded().server.waitForPosts(2);
+    await page().waitForTimeout(300);
+
+    await post('Year 5: A third post.');
+    await page().waitForTimeout(400);
+    expect(await guarded().server.posted()).toHaveLength(2);
+    expect(await waitForPanel(page(), /posting-cadence/)).toMatch(/Year 5 has already made 2 general posts this week/);
+  });
 });

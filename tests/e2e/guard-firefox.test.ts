@@ -167,6 +167,17 @@ describe('Firefox: a draft that names a pupil', () => {
   });
 });
 
+describe('Firefox: a name hidden by a right-to-left override', () => {
+  it('is not posted: the hidden characters are refused', async () => {
+    // Stored reversed between U+202E and U+202C: Firefox shows "Kai Bell".
+    await typeDraft('Owls: Well done \u202ElleB iaK\u202C!');
+    await page.click(POST_BUTTON);
+    await expectNothingPosted();
+    expect(await waitForPanel(/text-direction/)).toMatch(/order its letters are shown in/);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('Firefox: a clean draft', () => {
   it('goes out once, by click', async () => {
     await typeDraft('Owls: We decorated the hall with holly and ivy.');

@@ -116,6 +116,34 @@ describe('while staff type', () => {
   });
 });
 
+describe('a name hidden by direction controls', () => {
+  // Stored reversed between RIGHT-TO-LEFT OVERRIDE and POP DIRECTIONAL FORMATTING: shown as "Kai Bell".
+  const hidden = 'Owls: Well done \u202ElleB iaK\u202C!';
+
+  it('is not posted when typed', async () => {
+    const scope = composerScope(page(), 'inline');
+    await typeDraft(scope, hidden);
+    await expect(scope.locator('[data-testid="tweetTextarea_0"]').textContent()).resolves.toBe(hidden);
+    await scope.locator('[data-testid="tweetButtonInline"]').click();
+    await expectNothingPosted();
+    expect(await waitForPanel(page(), /text-direction/)).toMatch(/order its letters are shown in/);
+  });
+
+  it('is not posted when pasted', async () => {
+    const scope = composerScope(page(), 'inline');
+    await scope.locator('[data-testid="tweetTextarea_0"]').click();
+    await scope.locator('[data-testid="tweetTextarea_0"]').evaluate((_editor, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, hidden);
+    await expect(scope.locator('[data-testid="tweetTextarea_0"]').textContent()).resolves.toBe(hidden);
+    await page().keyboard.press('Control+Enter');
+    await expectNothingPosted();
+    expect(await waitForPanel(page(), /text-direction/)).toMatch(/type it again/);
+  });
+});
+
 describe('the other rules at submit', () => {
   it('blocks a hashtag until staff confirm the parents’ agreement in words', async () => {
     const scope = composerScope(page(), 'inline');

@@ -10,6 +10,7 @@ ruleTester('attachment-name', {
     { text: 'Oak: Art.', attachments: [photo('rose_garden.jpg')], confirmed: OK, note: 'an ordinary word in a file name' },
     { text: 'Oak: Art.', attachments: [photo('avalanche-2024.png')], confirmed: OK, note: 'Ava inside a word' },
     { text: 'Oak: Art.', attachments: [photo('DSC01234.JPG', 'Children in the woodland', ['Canon EOS', 'Forest school'])], confirmed: OK },
+    { text: 'Oak: Art.', attachments: [photo('P1000123.JPG', '4 teams at 10:30'), photo('IMG20240612_153045.jpg')], confirmed: OK, note: 'camera file names are numbers, not names' },
     { text: 'Oak: Art.', attachments: [photo('maximum_effort.jpg')], confirmed: OK, note: 'Max inside a word' },
   ],
   invalid: [
@@ -17,6 +18,8 @@ ruleTester('attachment-name', {
     { text: 'Oak: Art.', attachments: [photo('AmeliaHussain.png')], confirmed: OK, findings: [{ marks: 'AmeliaHussain' }] },
     { text: 'Oak: Art.', attachments: [photo('noor-ahmed-sports-day.jpg')], confirmed: OK, findings: [{ marks: 'noor-ahmed' }] },
     { text: 'Oak: Art.', attachments: [photo('Kai2.jpg')], confirmed: OK, findings: [{ marks: 'Kai' }], note: 'digits split the name off' },
+    { text: 'Oak: Art.', attachments: [photo('0liver_sm1th.jpg')], confirmed: OK, findings: [{ marks: '0liver_sm1th', says: 'digits' }], note: 'digits for letters' },
+    { text: 'Oak: Art.', attachments: [photo('IMG_5.jpg', 'N00r with her medal')], confirmed: OK, findings: [{ marks: 'N00r', target: { index: 0, part: 'alt' } }] },
     { text: 'Oak: Art.', attachments: [photo('IMG_1.jpg'), photo('IMG_2.jpg', 'Kai Marsh with his medal')], confirmed: OK, findings: [{ marks: 'Kai Marsh', target: { index: 1, part: 'alt' }, says: 'description' }] },
     { text: 'Oak: Art.', attachments: [photo('IMG_3.jpg', '', ['Sports day', 'Well done Will'])], confirmed: OK, findings: [{ marks: 'Will', target: { index: 0, part: 'metadata', entry: 1 } }] },
     { text: 'Oak: Art.', attachments: [photo('Grace.jpg')], confirmed: OK, findings: [{ marks: 'Grace', severity: 'warn' }], note: 'an ordinary-word name alone: a warning' },

@@ -99,6 +99,14 @@ describe('checkDraft', () => {
     expect(checkDraft(withAlias, draft('Nope: hi')).className).toBeNull();
   });
 
+  test('reports every class a joint post names, and none for a whole-school post', () => {
+    const withPrefix = testPolicy({ extraPrefixes: ['Whole School'] });
+    expect(checkDraft(withPrefix, draft('Owls and Badgers: Sports day!'))).toMatchObject({ className: 'Owls and Badgers', classNames: ['Owls', 'Badgers'] });
+    expect(checkDraft(withPrefix, draft('Oak: hi'))).toMatchObject({ className: 'Oak', classNames: ['Oak'] });
+    expect(checkDraft(withPrefix, draft('Whole School: Harvest'))).toMatchObject({ className: 'Whole School', classNames: [] });
+    expect(checkDraft(withPrefix, draft('Hello'))).toMatchObject({ className: null, classNames: [] });
+  });
+
   test('ranges mark the exact characters after emoji and look-alike letters', () => {
     const text = '🌳 Oak: well done 👏 \u0410va and A\u200Bmelia';
     const marked = checkDraft(policy, draft(text)).findings.map((finding) => text.slice(finding.start, finding.end));

@@ -32,6 +32,13 @@ describe('normaliseText', () => {
     ['Kɑi', 'kai'],
     ['ᏦᎪᎥ', 'kai'],
     ['\uABB6\uAB7A\uAB75', 'kai'],
+    // Unicode's confusables data: scripts and symbols the normaliser once had no entry for.
+    ['\u0585liver', 'oliver'],
+    ['\uA4EEmelia', 'amelia'],
+    ['\u0275liver', 'oliver'],
+    ['🅚🅐🅘', 'kai'],
+    ['🅺🅰🅸', 'kai'],
+    ['Ⓚⓐⓘ', 'kai'],
   ])('%s → %s', (original, folded) => {
     expect(foldText(original)).toBe(folded);
   });

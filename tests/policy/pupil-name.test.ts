@@ -1,5 +1,5 @@
 import { ruleTester } from './rule-tester';
-import { samplePolicy, testPolicy } from './test-policy';
+import { rtlPolicy, samplePolicy, testPolicy } from './test-policy';
 
 /** The sample roster (tests/fixtures/roster/sample-roster.csv): Ada Nowak, Grace Brown, Summer Hill, Hope Wilson… */
 const SAMPLE = samplePolicy();
@@ -17,6 +17,8 @@ const SCHOOL = testPolicy({}, [
   ['Grace', 'Darling', 'Ash'], ['Archibald', 'Moss', 'Ash'], ['Katherine', 'Lowe', 'Ash'], ['Eleanor', 'Hart', 'Ash'], ['Aleksandra', 'Wojcik', 'Ash'],
 ].map(([forename, surname, className]) => ({ id: `${forename}-${surname}`, forename: forename as string, surname: surname as string, className: className as string, photoConsent: true })));
 
+/** Adds pupils named محمد علي, عائشہ خان (Urdu) and یوسف رحمان to the test roster. */
+const RTL = rtlPolicy();
 const RAIN = 'Owls: Rain… mud… wellies… puddles… more rain… soggy socks… hot chocolate… smiles… laughter… tired legs… happy faces… home time… led by Grace';
 
 ruleTester('pupil-name', {
@@ -104,6 +106,17 @@ ruleTester('pupil-name', {
     { text: 'Elm: Grace Darling rowed out to the wreck.', policy: testPolicy({}, [{ id: '1', forename: 'Grace', surname: 'Adams', className: 'Elm', photoConsent: true }]), note: 'a famous person; no pupil is Grace Darling here' },
     // Short forms: an ordinary word that is a short form needs evidence like any word-name.
     { text: 'Rowan: We will visit the museum.', policy: testPolicy({}, [{ id: '1', forename: 'William', surname: 'Bello', className: 'Rowan', photoConsent: true }]), note: 'Will for William, an ordinary word' },
+    // Digits for letters count only in words, never in numbers, times, prices, scores or year groups.
+    { text: 'Oak: 4 teams played and 10 won.', note: 'numbers' },
+    { text: 'Oak: Meet at 10:30, home by 3pm.', note: 'times' },
+    { text: 'Oak: Tickets £5, programmes 50p.', note: 'prices' },
+    { text: 'Oak: We played 4v4 and 5x5 football.', note: '"4v4" would read "ava"' },
+    { text: 'Oak: On the 3rd and 4th we ran 5k.', note: 'ordinals and distances' },
+    { text: 'Oak: Y6 and Yr4 joined us.', note: 'year groups' },
+    { text: 'Oak: Room 101, bus 4A.', note: 'a room and a bus' },
+    // Right-to-left names: whole words only, as for any name.
+    { text: 'Oak: عيد مبارك لكل عائلاتنا', policy: RTL, note: 'Arabic text without a pupil’s name' },
+    { text: 'Oak: زرنا المحمدية', policy: RTL, note: 'a longer word containing محمد' },
   ],
   invalid: [
     // Names that are not words: any case, any position.
@@ -252,5 +265,29 @@ ruleTester('pupil-name', {
     { text: 'Elm: Charles Darwin', policy: testPolicy({}, [{ id: '1', forename: 'Charles', surname: 'Darwin', className: 'Elm', photoConsent: true }]), findings: [{ marks: 'Charles Darwin' }] },
     // Someone else with the pupil's first name: look again, but no block.
     { text: 'Rowan: We met Noah Okonjo-Iweala today', policy: SCHOOL, findings: [{ marks: 'Noah', severity: 'warn', says: 'not this pupil’s' }] },
+    // Look-alikes from Unicode's confusables data, and enclosed letters.
+    { text: 'Oak: Well done \u0585liver', findings: [{ marks: '\u0585liver' }], note: 'Armenian օ' },
+    { text: 'Owls: \uA4EEmelia won', findings: [{ marks: '\uA4EEmelia' }], note: 'Lisu ꓮ' },
+    { text: 'Oak: \u0275liver helped', findings: [{ marks: '\u0275liver' }], note: 'Latin barred o' },
+    { text: 'Year 6: Well done 🅚🅐🅘!', findings: [{ marks: '🅚🅐🅘' }], note: 'negative circled letters' },
+    { text: 'Year 6: 🅺🅰🅸 scored', findings: [{ marks: '🅺🅰🅸' }], note: 'negative squared letters' },
+    { text: 'Year 6: Well done Ⓚⓐⓘ!', findings: [{ marks: 'Ⓚⓐⓘ' }], note: 'circled letters' },
+    { text: 'Year 6: Well done \u{1F1F0}\u200B\u{1F1E6}\u200B\u{1F1EE}!', findings: [{ marks: '\u{1F1F0}\u200B\u{1F1E6}\u200B\u{1F1EE}' }], note: 'regional indicator letters' },
+    // Digits for letters.
+    { text: 'Oak: Well done 0liver!', findings: [{ marks: '0liver', says: 'digits' }] },
+    { text: 'Year 6: M4son won', findings: [{ marks: 'M4son' }] },
+    { text: 'Hedgehogs: N00r read to us', findings: [{ marks: 'N00r' }] },
+    { text: 'Year 6: K41 scored', findings: [{ marks: 'K41' }], note: '1 for i' },
+    { text: 'Oak: Well done W1ll!', findings: [{ marks: 'W1ll' }], note: '1 for l, a word-name with a cue' },
+    { text: 'Oak: 0l1ver 5m1th', findings: [{ marks: '0l1ver 5m1th', says: 'digits' }], note: 'a full name' },
+    { text: 'Year 6: Well done Kai5', findings: [{ marks: 'Kai' }], note: 'the plain reading already finds the name' },
+    // Right-to-left names in their own scripts, with or without vowel marks, in either script's text.
+    { text: 'Oak: أحسنت يا محمد!', policy: RTL, findings: [{ marks: 'محمد' }], note: 'Arabic' },
+    { text: 'Oak: Well done مُحَمَّد', policy: RTL, findings: [{ marks: 'مُحَمَّد' }], note: 'with harakat' },
+    { text: 'Oak: Well done محـــمد', policy: RTL, findings: [{ marks: 'محـــمد' }], note: 'stretched with tatweel' },
+    { text: 'Oak: شاباش عائشہ خان', policy: RTL, findings: [{ marks: 'عائشہ خان' }], note: 'Urdu full name' },
+    { text: 'Willow: Well done یوسف!', policy: RTL, findings: [{ marks: 'یوسف' }], note: 'Urdu/Persian ye' },
+    { text: 'Willow: Well done يوسف!', policy: RTL, findings: [{ marks: 'يوسف' }], note: 'the same name typed on an Arabic keyboard' },
+    { text: 'Oak: \u200Fمحمد\u200F won', policy: RTL, findings: [{ marks: 'محمد' }], note: 'between direction marks' },
   ],
 });

@@ -51,6 +51,16 @@ export function testPolicy(settings: SettingsInput = {}, pupils: Pupil[] = TEST_
   return compilePolicy(snapshot, options);
 }
 
+/** The test roster and pupils with Arabic and Urdu names, written in their own scripts as a school's MIS may hold them. */
+export function rtlPolicy(settings: SettingsInput = {}): CompiledPolicy {
+  const pupils: Pupil[] = [
+    { id: 'muhammad-ali', forename: 'محمد', surname: 'علي', className: 'Oak', photoConsent: true },
+    { id: 'ayesha-khan', forename: 'عائشہ', surname: 'خان', className: 'Oak', photoConsent: true },
+    { id: 'yusuf-rahman', forename: 'یوسف', surname: 'رحمان', className: 'Willow', photoConsent: true },
+  ];
+  return testPolicy(settings, [...TEST_PUPILS, ...pupils]);
+}
+
 /** The sample roster of tests/fixtures/roster (the one the CLI probes use), compiled without a phone library. */
 export function samplePolicy(settings: SettingsInput = {}, options: CompileOptions = {}): CompiledPolicy {
   const parsed = parseRosterCsv(new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/roster/sample-roster.csv'))), 'sample-roster.csv');

@@ -1,3 +1,4 @@
+import { withDigitDisguisedNames } from '../digit-disguise';
 import { findPupilNames } from '../names/find-pupil-names';
 import { normaliseText } from '../normalise';
 import { defineRule, formatMessage, type RuleFinding } from '../rule';
@@ -32,7 +33,9 @@ export const rule = defineRule({
       for (const [text, target] of fields) {
         if (!text) continue;
         // A file name and metadata (titles, keywords) have no sentences: a name in lower case counts there too.
-        for (const match of findPupilNames(context.policy.names, normaliseText(text), { keywords: target.part !== 'alt' })) {
+        const normalised = normaliseText(text);
+        const options = { keywords: target.part !== 'alt' };
+        for (const match of withDigitDisguisedNames(context.policy.names, normalised, options, findPupilNames(context.policy.names, normalised, options))) {
           findings.push({
             severity: match.severity,
             start: match.start,

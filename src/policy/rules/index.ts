@@ -14,8 +14,9 @@ import { rule as personalInfo } from './personal-info';
 import { rule as photoConsent } from './photo-consent';
 import { rule as postingCadence } from './posting-cadence';
 import { rule as pupilName } from './pupil-name';
+import { rule as textDirection } from './text-direction';
 
-export const RULES = [accountPrivate, classPrefix, pupilName, hashtag, personalInfo, attachmentName, photoConsent, location, mention, directMessage, postingCadence] as const;
+export const RULES = [accountPrivate, classPrefix, pupilName, textDirection, hashtag, personalInfo, attachmentName, photoConsent, location, mention, directMessage, postingCadence] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];
 

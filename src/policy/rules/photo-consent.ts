@@ -1,3 +1,4 @@
+import { listOfNames } from '../class-prefix';
 import { defineRule, formatMessage } from '../rule';
 import type { Attachment } from '../types';
 
@@ -33,9 +34,10 @@ export const rule = defineRule({
     const index = draft.attachments.findIndex(isPhotoOrVideo);
     if (index < 0) return [];
     const { byClass, total } = context.policy.withoutPhotoConsent;
-    // An extra prefix ("Whole School") or no prefix: any pupil of the school may be in the picture.
-    const className = context.prefix?.isClass ? context.prefix.className : null;
-    const missing = className === null ? total : (byClass.get(className) ?? 0);
+    // An extra prefix ("Whole School") or no prefix: any pupil of the school may be in the picture;
+    // a joint post ("Owls and Badgers:") may show any pupil of every class it names.
+    const classNames = context.prefix && !context.prefix.wholeSchool ? context.prefix.classNames : [];
+    const missing = classNames.length === 0 ? total : classNames.reduce((sum, name) => sum + (byClass.get(name) ?? 0), 0);
     if (missing === 0) return [];
     const attachment = draft.attachments[index] as Attachment;
     return [
@@ -44,7 +46,7 @@ export const rule = defineRule({
         start: 0,
         end: attachment.name.length,
         target: { kind: 'attachment', index, part: 'name' },
-        message: className === null ? messages.schoolMissing : formatMessage(messages.classMissing, { className }),
+        message: classNames.length === 0 ? messages.schoolMissing : formatMessage(messages.classMissing, { className: listOfNames(classNames) }),
         fix: messages.fix,
       },
     ];

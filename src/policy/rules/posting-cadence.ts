@@ -1,4 +1,4 @@
-import { defineRule, formatMessage } from '../rule';
+import { defineRule, formatMessage, type RuleFinding } from '../rule';
 
 const MAX_GENERAL_POSTS_A_WEEK = 2;
 
@@ -20,18 +20,24 @@ export const rule = defineRule({
   check(draft, context) {
     const { prefix } = context;
     // Special events and residential trips are exempt.
-    if (!prefix?.isClass || (draft.kind ?? 'general') !== 'general') return [];
-    const count = draft.postsThisWeek?.[prefix.className] ?? 0;
-    if (count < MAX_GENERAL_POSTS_A_WEEK) return [];
-    return [
-      {
-        severity: 'block',
-        start: prefix.start,
-        end: prefix.end,
-        target: { kind: 'text' },
-        message: formatMessage(messages.tooMany, { className: prefix.className, count }),
-        fix: messages.fix,
-      },
-    ];
+    if (!prefix || (draft.kind ?? 'general') !== 'general') return [];
+    // A joint post counts for every class it names: each class at its limit is marked where it is named.
+    const counted = new Set<string>();
+    return prefix.parts.flatMap((part): RuleFinding[] => {
+      if (!part.isClass || counted.has(part.name)) return [];
+      counted.add(part.name);
+      const count = draft.postsThisWeek?.[part.name] ?? 0;
+      if (count < MAX_GENERAL_POSTS_A_WEEK) return [];
+      return [
+        {
+          severity: 'block',
+          start: part.start,
+          end: part.end,
+          target: { kind: 'text' },
+          message: formatMessage(messages.tooMany, { className: part.name, count }),
+          fix: messages.fix,
+        },
+      ];
+    });
   },
 });

@@ -1,3 +1,4 @@
+import { withDigitDisguisedNames } from '../digit-disguise';
 import { findPupilNames } from '../names/find-pupil-names';
 import { defineRule, formatMessage, type RuleFinding } from '../rule';
 
@@ -17,7 +18,9 @@ export const rule = defineRule({
     messages,
   },
   check(draft, context) {
-    const matches = findPupilNames(context.policy.names, context.normalisedText, { from: context.prefix?.foldedEnd ?? 0 });
+    const options = { from: context.prefix?.foldedEnd ?? 0 };
+    const plain = findPupilNames(context.policy.names, context.normalisedText, options);
+    const matches = withDigitDisguisedNames(context.policy.names, context.normalisedText, options, plain);
     return matches.map(
       (match): RuleFinding => ({
         severity: match.severity,

@@ -1,0 +1,29 @@
+import { directionControlSpans } from '../direction-controls';
+import { defineRule, type RuleFinding } from '../rule';
+
+const messages = {
+  reordered: 'This part of the post contains hidden characters that change the order its letters are shown in, so readers would see something other than what the guard can check (a pupil’s name can be hidden this way).',
+  fix: 'Delete the marked text and type it again, or paste it as plain text.',
+};
+
+/**
+ * Blocks the Unicode controls that make text display in another order than it is stored (UAX #9
+ * embeddings, overrides and isolates): "‮yeltraH ailemA‬" is stored reversed and shows as a
+ * pupil's name; "‮Oak: …" shows the class name at the end. English school posts never need them,
+ * and right-to-left names and text (Arabic, Urdu) display correctly without them, so they are
+ * refused rather than reordered: every check then reads the text in the order readers see it.
+ */
+export const rule = defineRule({
+  meta: {
+    id: 'text-direction',
+    defaultLevel: 'block',
+    levels: ['off', 'warn', 'block'],
+    policySentence: 'To ensure compliance with our Data Protection Policy, names of specific children will not be included in any Tweets.',
+    messages,
+  },
+  check(draft) {
+    return directionControlSpans(draft.text).map(
+      (span): RuleFinding => ({ severity: 'block', ...span, target: { kind: 'text' }, message: messages.reordered, fix: messages.fix }),
+    );
+  },
+});
