@@ -6,7 +6,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import * as v from 'valibot';
-import { RULE_IDS } from '../policy/types';
+import { RULE_IDS } from '../policy/rules/index';
 
 const MODERATION_DATABASE_NAME = 'school-post-guard-moderation';
 const MODERATION_DATABASE_VERSION = 1;
