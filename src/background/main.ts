@@ -10,11 +10,16 @@ import {
 import type { Pupil } from '../roster/model';
 import { GUARD_PORT_NAME, type ChangeResult, type GuardPush, type GuardRequest, type RequestOf, type ResponseOf, type SyncStatus } from '../shared/messages';
 import { readMediaMetadata } from './media-metadata';
+import { listPostRecords } from './post-records';
+import {
+  listFlaggedReplies, listFollowDecisions, openModerationDatabase, recordFlaggedReplies, recordFollowDecision, removeFlaggedReply,
+} from './moderation-store';
 import { SETTINGS_STORAGE_KEY, SettingsStore, WRONG_PIN_MESSAGE } from './settings-store';
 import { GuardBroadcaster, buildGuardPush, rosterStatus } from './guard-state';
 import { isSyncAlarm, publicSyncStatus, readSyncState, runSync, scheduleSync } from './roster-sync-schedule';
 
 const database = openGuardDatabase();
+const moderation = openModerationDatabase();
 const settingsStore = new SettingsStore({ local: browser.storage.local, managed: browser.storage.managed });
 const loadSettings = () => settingsStore.load();
 
@@ -82,6 +87,7 @@ const handlers: Handlers = {
     return { ok: true };
   },
   'get-posts-this-week': async () => postsThisWeek(await database, new Date()),
+  'list-post-records': async ({ from, to }) => listPostRecords(await database, from, to),
   'get-no-consent-pupils': async ({ classNames }) => {
     const [roster, { snapshot }] = await Promise.all([currentRoster(await database), broadcaster.state()]);
     // The classes as the policy matched them (aliases, case, "Class" folded), every class of a joint
@@ -130,12 +136,28 @@ const handlers: Handlers = {
   'set-settings-pin': async ({ newPin, pin }) => settingsStore.setPin(newPin, pin),
   'sync-now': syncNow,
   'list-audit': async ({ limit }) => listAudit(await database, { limit }),
+  'record-follow-decision': async ({ handle, decision }) => {
+    await recordFollowDecision(await moderation, { at: new Date().toISOString(), handle, decision });
+    return { ok: true };
+  },
+  'list-follow-decisions': async () => listFollowDecisions(await moderation),
+  'record-flagged-replies': async ({ replies }) => {
+    const at = new Date().toISOString();
+    await recordFlaggedReplies(await moderation, replies.map((reply) => ({ ...reply, at })));
+    return { ok: true };
+  },
+  'list-flagged-replies': async () => listFlaggedReplies(await moderation),
+  'remove-flagged-reply': async ({ replyId }) => {
+    await removeFlaggedReply(await moderation, replyId);
+    return { ok: true };
+  },
 };
 
 /** Requests that hand out or change roster data: only the extension's own pages may make them. */
 const EXTENSION_PAGE_ONLY = new Set<GuardRequest['type']>([
   'get-no-consent-pupils', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
   'save-settings', 'check-settings-pin', 'set-settings-pin', 'sync-now', 'list-audit',
+  'list-post-records', 'list-follow-decisions', 'list-flagged-replies', 'remove-flagged-reply',
 ]);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {

@@ -6,12 +6,14 @@ import { sendRequest } from '../shared/send-request';
 import { ActivitySection } from './activity-section';
 import { ArchiveCheck } from './archive-check';
 import { ClassesSection } from './classes-section';
+import { FollowRequestsSection } from './follow-requests-section';
 import { OptionsContext, type OptionsContextValue } from './options-context';
 import { PinUnlock } from './pin-unlock';
 import { RosterSection } from './roster-section';
 import { RulesSection } from './rules-section';
 import { checkSettings, type SettingsProblem } from './settings-form';
 import { SettingsSection } from './settings-section';
+import { WeeklyPostsSection } from './weekly-posts-section';
 
 const SECTIONS = [
   { id: 'roster', title: t('options_section_roster'), Component: RosterSection },
@@ -19,6 +21,8 @@ const SECTIONS = [
   { id: 'rules', title: t('options_section_rules'), Component: RulesSection },
   { id: 'settings', title: t('options_section_settings'), Component: SettingsSection },
   { id: 'activity', title: t('options_section_activity'), Component: ActivitySection },
+  { id: 'weekly', title: t('options_section_weekly'), Component: WeeklyPostsSection },
+  { id: 'follow', title: t('options_section_follow'), Component: FollowRequestsSection },
   { id: 'archive', title: t('options_section_archive'), Component: ArchiveCheck },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];

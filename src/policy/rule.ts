@@ -81,6 +81,11 @@ export interface RuleMeta<Id extends string = string> {
   /** What confirming a finding of this rule (its exception, or a warning) is about besides its words. */
   confirmationScope?: readonly ConfirmationScope[];
   aside?: RuleAside;
+  /**
+   * Also checked in other people's replies under the school's posts ("Any comments considered
+   * inappropriate will be removed by the account administrator"), which the administrator may hide.
+   */
+  checksReplies?: true;
 }
 
 /** A finding as a rule reports it; the engine adds the rule's id and the confirmation its level offers. */

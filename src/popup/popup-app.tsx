@@ -4,7 +4,10 @@ import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { rosterIsStale, type ResponseOf, type TabGuardStatus } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
+import { classesToReport } from '../weekly/classes-to-report';
+import { WEEKLY_MAX_GENERAL_POSTS as WEEKLY_MAX, WEEKLY_MIN_GENERAL_POSTS as WEEKLY_MIN } from '../weekly/weekly-promise';
 import { activeTabGuardStatus, describeTabGuard } from './tab-guard-status';
+import { WeeklyGaps } from './weekly-gaps';
 
 interface PopupData {
   roster: ResponseOf<'get-roster'>['status'];
@@ -13,9 +16,6 @@ interface PopupData {
   posts: ResponseOf<'get-posts-this-week'>;
 }
 
-/** The policy asks each class for one or two general posts a week. */
-const WEEKLY_MIN = 1;
-const WEEKLY_MAX = 2;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function PopupApp() {
@@ -34,11 +34,8 @@ export function PopupApp() {
   if (!data) return <main><h1>{t('extensionName')}</h1><p>{t('common_loading')}</p></main>;
 
   const { settings, sync } = data.settings;
-  // Settings order first (the ICT lead's order), then classes only the roster or the post log knows.
   // A shared opening ("Year 4") is not a class of its own.
-  const ordered = settings.classes.filter((setting) => !setting.covers?.length).map((setting) => setting.name);
-  const others = [...new Set([...data.rosterClasses, ...Object.keys(data.posts)])].filter((name) => !ordered.includes(name)).sort();
-  const classNames = [...ordered, ...others];
+  const classNames = classesToReport(settings.classes.filter((setting) => !setting.covers?.length).map((setting) => setting.name), data.rosterClasses, Object.keys(data.posts));
   const tabLine = tab === undefined ? null : describeTabGuard(tab);
   return (
     <main>
@@ -61,6 +58,7 @@ export function PopupApp() {
         {sync.lastError && <span class="problem"> {t('popup_sync_failed', sync.lastError)}</span>}
       </p>
       <h2>{t('popup_posts_heading')}</h2>
+      {classNames.length > 0 && <WeeklyGaps classes={classNames} />}
       {classNames.length === 0 ? <p>{t('popup_no_classes')}</p> : (
         <table>
           <thead>

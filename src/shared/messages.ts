@@ -3,10 +3,11 @@
  * has one dispatcher for requests; content scripts also hold a port for pushed snapshots.
  */
 import type { MediaMetadata } from '../background/media-metadata';
+import type { FlaggedReply, FollowDecision } from '../background/moderation-store';
 import type { PolicySnapshot } from '../policy/snapshot';
 import type { PostKind, RuleId } from '../policy/types';
 import type { Pupil } from '../roster/model';
-import type { RosterVersionSummary, AuditEntry } from '../roster/roster-store';
+import type { RosterVersionSummary, AuditEntry, PostRecord } from '../roster/roster-store';
 import type { Settings } from './settings';
 
 /** What a content script knows about the roster besides the snapshot: enough to warn staff, no names. */
@@ -45,6 +46,8 @@ export type GuardRequest =
   /** `classNames`: every class the post's opening names (a joint post counts for each); empty for none or the whole school. */
   | { type: 'record-post'; classNames: string[]; kind: PostKind; account: string | null }
   | { type: 'get-posts-this-week' }
+  /** Post records with from ≤ at < to (ISO times), for the weekly promise's reports. */
+  | { type: 'list-post-records'; from: string; to: string }
   /** `classNames`: the classes the post is for (CheckResult.classNames); empty means the whole school. */
   | { type: 'get-no-consent-pupils'; classNames: string[] }
   /** The start of an attached photo, base64 (extension messaging is JSON). */
@@ -59,7 +62,14 @@ export type GuardRequest =
   /** `newPin: null` removes the PIN. `pin` is the current one, when one is set. */
   | { type: 'set-settings-pin'; newPin: string | null; pin?: string }
   | { type: 'sync-now' }
-  | { type: 'list-audit'; limit?: number };
+  | { type: 'list-audit'; limit?: number }
+  /** From the follower-requests page: the administrator pressed Accept or Decline. */
+  | { type: 'record-follow-decision'; handle: string; decision: FollowDecision['decision'] }
+  | { type: 'list-follow-decisions' }
+  /** Replies on the school's posts that the guard flagged (ids, link, rule ids; never text). */
+  | { type: 'record-flagged-replies'; replies: Omit<FlaggedReply, 'at'>[] }
+  | { type: 'list-flagged-replies' }
+  | { type: 'remove-flagged-reply'; replyId: string };
 
 /** The audit entry as a content script reports it; the background stamps the time. */
 export type AuditEntryInput = Omit<AuditEntry, 'at'>;
@@ -109,6 +119,7 @@ export interface GuardResponses {
   'record-audit': { ok: true };
   'record-post': { ok: true };
   'get-posts-this-week': Record<string, number>;
+  'list-post-records': PostRecord[];
   'get-no-consent-pupils': { names: string[]; wholeSchool: boolean };
   'read-media-metadata': MediaMetadata;
   'import-roster': { ok: true; version: RosterVersionSummary } | { ok: false; message: string };
@@ -121,6 +132,11 @@ export interface GuardResponses {
   'set-settings-pin': ChangeResult;
   'sync-now': SyncStatus;
   'list-audit': AuditEntry[];
+  'record-follow-decision': { ok: true };
+  'list-follow-decisions': FollowDecision[];
+  'record-flagged-replies': { ok: true };
+  'list-flagged-replies': FlaggedReply[];
+  'remove-flagged-reply': { ok: true };
 }
 
 export type RequestOf<T extends GuardRequest['type']> = Extract<GuardRequest, { type: T }>;

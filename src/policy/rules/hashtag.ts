@@ -25,6 +25,7 @@ export const rule = defineRule({
     confirmation: { kind: 'typed', words: 'parents agreed', prompt: 'I have written agreement from the parents/carers of every child in the image to use this hashtag.' },
     // The agreement is for the children in these pictures: another photo asks again.
     confirmationScope: ['photos'],
+    checksReplies: true,
   },
   check(draft) {
     return findHashtags(draft.text).map(

@@ -80,6 +80,7 @@ export const rule = defineRule({
     levels: ['off', 'warn', 'block'],
     policySentence: "I will not give out my own or other people's personal information, including: name, phone number, home address, interests, schools or clubs.",
     messages,
+    checksReplies: true,
   },
   check(draft, context) {
     const { text } = draft;

@@ -16,6 +16,7 @@ export const rule = defineRule({
     levels: ['off', 'warn', 'block'],
     policySentence: 'To ensure compliance with our Data Protection Policy, names of specific children will not be included in any Tweets.',
     messages,
+    checksReplies: true,
   },
   check(draft, context) {
     const options = { from: context.prefix?.foldedEnd ?? 0 };
