@@ -2,10 +2,10 @@
  * The isolated-world half of the network backstop: answers the main-world script's question
  * "may this request go out?" synchronously. Only a text the composer guard has just let through
  * (with any confirmations staff gave there) may go out. Anything else is refused without being
- * checked: a page script can make the backstop ask (by sending a post itself), and an answer that
- * depended on the roster would let it test names against it.
+ * checked: page scripts can ask this question too, and an answer that depended on the roster
+ * would let them test names against it.
  */
-import { BACKSTOP_HELLO, BACKSTOP_PORT, type BackstopAnswer, type BackstopAsk } from '../shared/backstop-protocol';
+import { BACKSTOP_ANSWER, BACKSTOP_ASK, type BackstopAnswer, type BackstopAsk } from '../shared/backstop-protocol';
 import { isGuardedAccount, type GuardConnection } from './guard-connection';
 import { activeAccountHandle } from './x-dom';
 
@@ -26,17 +26,7 @@ export class NetworkBackstop {
   private readonly approved = new Map<string, { at: number; onSent?: () => void }>();
 
   constructor(private readonly connection: GuardConnection, signal: AbortSignal) {
-    const channel = new MessageChannel();
-    const port = channel.port1;
-    port.onmessage = (event: MessageEvent<unknown>) => {
-      const reply = this.answer(event.data);
-      if (reply) port.postMessage(reply);
-    };
-    signal.addEventListener('abort', () => port.close(), { once: true });
-    // See backstop-protocol.ts: offered now, and once more when the main world says hello.
-    const offer = () => document.dispatchEvent(new MessageEvent(BACKSTOP_PORT, { ports: [channel.port2] }));
-    document.addEventListener(BACKSTOP_HELLO, offer, { once: true, signal });
-    offer();
+    document.addEventListener(BACKSTOP_ASK, (event) => this.answer(event as CustomEvent<unknown>), { signal });
   }
 
   /** The composer guard let these texts through (with any confirmations staff gave). */
@@ -46,10 +36,17 @@ export class NetworkBackstop {
     for (const { text, onSent } of approvals) this.approved.set(text.trim(), { at: now, onSent });
   }
 
-  private answer(data: unknown): BackstopAnswer | null {
-    const question = data as Partial<BackstopAsk> | null;
-    if (typeof question?.id !== 'number' || !Array.isArray(question.texts)) return null;
-    return { id: question.id, ...this.verdict(question.texts) };
+  private answer(event: CustomEvent<unknown>): void {
+    if (typeof event.detail !== 'string') return;
+    let question: BackstopAsk;
+    try {
+      question = JSON.parse(event.detail) as BackstopAsk;
+    } catch {
+      return;
+    }
+    if (typeof question?.id !== 'string' || !Array.isArray(question.texts)) return;
+    const reply: BackstopAnswer = { id: question.id, ...this.verdict(question.texts) };
+    document.dispatchEvent(new CustomEvent(BACKSTOP_ANSWER, { detail: JSON.stringify(reply) }));
   }
 
   private verdict(texts: unknown[]): { allow: boolean; reason: string } {

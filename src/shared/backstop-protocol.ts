@@ -1,27 +1,20 @@
 /**
- * How the main-world network backstop and the isolated-world guard talk. They share only the DOM,
- * and anything said on it (a CustomEvent's detail, an attribute) can be read and forged by x.com's
- * own scripts. So the DOM carries one thing, once: a `MessagePort`, handed over at document_start
- * before any page script exists, and every question and verdict then travels over that port,
- * which no page script holds.
- *
- * The handshake works whichever script runs first: the isolated world offers its port at start
- * and again when the main world says hello; the main world listens only while its own first run
- * lasts, so a port offered later (by a page script) is never taken.
- *
- * The verdict says only whether the composer guard approved those texts: no roster data, and
- * nothing that depends on it, crosses into the page's world.
+ * The synchronous handshake between the main-world network backstop and the isolated-world guard.
+ * Both sides share only the DOM, so they talk with CustomEvents on `document`: the main world
+ * asks with the outgoing texts, the isolated world answers within the same dispatch. The answer
+ * says only whether the composer guard approved those texts: no roster data, and nothing that
+ * depends on it, crosses into the page's world.
  */
-export const BACKSTOP_HELLO = 'school-post-guard:backstop-hello';
-export const BACKSTOP_PORT = 'school-post-guard:backstop-port';
+export const BACKSTOP_ASK = 'school-post-guard:ask';
+export const BACKSTOP_ANSWER = 'school-post-guard:answer';
 
 export interface BackstopAsk {
-  id: number;
+  id: string;
   texts: string[];
 }
 
 export interface BackstopAnswer {
-  id: number;
+  id: string;
   allow: boolean;
   /** One of a few fixed sentences. */
   reason: string;
