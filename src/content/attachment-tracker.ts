@@ -4,6 +4,7 @@
  * shows (GIFs and re-attached media arrive with no file, only a preview).
  */
 import type { Attachment } from '../policy/types';
+import type { ApprovedMedia } from './network-backstop';
 import { ALT_TEXT_INPUT, ATTACHMENT_ITEM, ATTACHMENTS, FILE_INPUT, composerScope } from './x-dom';
 
 export interface MetadataReader {
@@ -31,6 +32,8 @@ export type AttachmentReading = 'done' | 'reading' | 'failed';
 
 export class AttachmentTracker {
   private readonly byComposer = new WeakMap<Element, ComposerAttachments>();
+  /** Each file's size, as X's upload will announce it: what tells the approved photo from a swapped one. */
+  private readonly sizes = new WeakMap<Attachment, number>();
   private lastComposer: Element | null = null;
 
   constructor(
@@ -81,6 +84,22 @@ export class AttachmentTracker {
     });
   }
 
+  /**
+   * What an approval covers for each attached item, in order: the file X will upload (its size
+   * and type) and the description X will send with it.
+   */
+  mediaFor(key: Element | undefined, root: ParentNode): ApprovedMedia[] {
+    const tracked = key ? this.byComposer.get(key) : undefined;
+    return this.attachmentsFor(key, root)
+      // A description typed with no media shown (attachmentsFor's text/plain entry) uploads nothing.
+      .filter((attachment) => attachment.type !== 'text/plain')
+      .map((attachment, index) => {
+        const file = tracked?.files[index];
+        const bytes = file ? this.sizes.get(file) : undefined;
+        return { bytes: bytes ?? null, type: file?.type ?? '', alt: attachment.alt };
+      });
+  }
+
   /** Whether every attached file's metadata has been read. */
   reading(key: Element | undefined): AttachmentReading {
     const entry = key ? this.byComposer.get(key) : undefined;
@@ -115,6 +134,7 @@ export class AttachmentTracker {
       // An unknown type stays '': the rules then go by the file's extension.
       const attachment: Attachment = { name: file.name, alt: '', type: file.type, key: `file-${nextFileKey++}` };
       entry.files.push(attachment);
+      this.sizes.set(attachment, file.size);
       if (file.type.startsWith('image/') || file.type === '') {
         entry.pending += 1;
         this.readMetadata(file)

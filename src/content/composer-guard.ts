@@ -15,7 +15,7 @@ import { HighlightLayer } from './highlight-layer';
 import { readAttachmentMetadata } from './media-metadata-client';
 import type { NetworkBackstop } from './network-backstop';
 import { createOverlayRoot } from './overlay-root';
-import { ALT_TEXT_INPUT, activeAccountHandle, composerScope, editorOf, findEditors, isDirectMessageEditor, postButtonOf, postButtonsIn, type ComposerScope } from './x-dom';
+import { ALT_TEXT_INPUT, activeAccountHandle, composerScope, editorOf, findEditors, isDirectMessageEditor, postButtonOf, postButtonsIn, postingSheetButtonOf, type ComposerScope } from './x-dom';
 
 /** What staff have told the guard about one composer. */
 interface ComposerChoices {
@@ -40,6 +40,11 @@ export class ComposerGuard {
    */
   private readonly editorObserver = new MutationObserver(() => this.scheduleUpdate());
   private postsThisWeek: Record<string, number> = {};
+  /**
+   * The Post button of the last submission the guard let through, until X sends it: a sheet X shows
+   * after that click ("Not this time") posts that composer as it is then, so it is checked again.
+   */
+  private letThrough: HTMLElement | null = null;
 
   constructor(
     private readonly connection: GuardConnection,
@@ -134,6 +139,14 @@ export class ComposerGuard {
   private onClick(event: MouseEvent): void {
     const hit = postButtonOf(event.target);
     if (hit) this.guardSubmission(event, hit.button);
+    else if (postingSheetButtonOf(event.target)) this.guardFollowUp(event);
+  }
+
+  /** A follow-up sheet's posting button: the composer let through at Post is checked again, as it is now. */
+  private guardFollowUp(event: Event): void {
+    const from = this.letThrough;
+    if (!from?.isConnected) return;
+    this.guardSubmission(event, from);
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -149,16 +162,29 @@ export class ComposerGuard {
     if (event.key === 'Enter' || event.key === ' ') {
       const hit = postButtonOf(event.target);
       if (hit && !(hit.button instanceof HTMLButtonElement)) this.guardSubmission(event, hit.button);
+      const sheetButton = postingSheetButtonOf(event.target);
+      if (sheetButton && !(sheetButton instanceof HTMLButtonElement)) this.guardFollowUp(event);
     }
   }
 
   private guardSubmission(event: Event, from: HTMLElement): void {
+    if (!event.isTrusted) {
+      // A script's click or key press, not staff's: stopped the same way whatever the draft says,
+      // unchecked and unlogged, so a page script cannot sort names by how the guard answers. A post
+      // a script makes by other means still meets the network backstop.
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return;
+    }
     const scope = composerScope(from);
     const decision = this.decide(scope);
     if (mayPost(decision)) {
       if (decision.kind === 'checked') {
+        this.letThrough = from;
         const onSent = this.postRecorder(decision, scope);
-        this.backstop.approve(decision.editors.map((entry, index) => ({ text: entry.text, ...(index === 0 ? { onSent } : {}) })));
+        // The approval is for this text with exactly these media and descriptions (media belong to the first post).
+        const media = this.attachments.mediaFor(scope.editors[0], scope.root);
+        this.backstop.approve(decision.editors.map((entry, index) => ({ text: entry.text, media: index === 0 ? media : [], ...(index === 0 ? { onSent } : {}) })));
       }
       return;
     }
@@ -269,6 +295,7 @@ export class ComposerGuard {
     return () => {
       // Sent: what staff confirmed was for this post only, even if X keeps the same editor.
       if (key) this.choices.delete(key);
+      this.letThrough = null;
       if (isPost) void sendRequest({ type: 'record-post', classNames, kind, account }).then(() => this.refreshPostCounts(), () => undefined);
       this.audit(decision, 'posted');
     };

@@ -62,15 +62,24 @@ export function isDirectMessageEditor(editor: Element): boolean {
 /** The publishing button a click landed on, if any. */
 export function postButtonOf(node: EventTarget | null): { button: HTMLElement; health: SelectorHealth } | null {
   if (!(node instanceof Element)) return null;
-  // X's follow-up dialogs (the alt-text nudge's "Not this time", the edit confirmation) only appear
-  // after a Post click the guard let through, and their request still meets the network backstop;
-  // they are not intercepted here, so "Discard" on a blocked draft keeps working.
+  // X's follow-up sheets (see postingSheetButtonOf) are checked apart: they only post after a Post
+  // click the guard let through, and "Discard" on a blocked draft must keep working.
   const primary = node.closest<HTMLElement>(POST_BUTTON_PRIMARY);
   if (primary) return { button: primary, health: 'primary' };
   if (document.querySelector(POST_BUTTON_PRIMARY)) return null;
   const fallback = node.closest<HTMLElement>(POST_BUTTON_FALLBACK);
   if (fallback && findEditors().editors.length > 0) return { button: fallback, health: 'degraded' };
   return null;
+}
+
+/**
+ * "Not this time" on X's "Add descriptions to your images?" sheet, which appears after a Post click
+ * and posts the draft as it then is: staff may have changed a photo or its description meanwhile.
+ */
+const POSTING_SHEET_BUTTON = '[data-testid="confirmationSheetDialog"] [data-testid="confirmationSheetCancel"]';
+
+export function postingSheetButtonOf(node: EventTarget | null): HTMLElement | null {
+  return node instanceof Element ? node.closest<HTMLElement>(POSTING_SHEET_BUTTON) : null;
 }
 
 /** A composer: the element around it, its editors (one per post of a thread), how it was found. */

@@ -8,10 +8,22 @@
 export const BACKSTOP_ASK = 'school-post-guard:ask';
 export const BACKSTOP_ANSWER = 'school-post-guard:answer';
 
-export interface BackstopAsk {
-  id: string;
-  texts: string[];
+/** What the page's upload says about a file: enough to tell it from another photo staff did not approve. */
+export interface MediaIdentity {
+  bytes: number;
+  type: string;
 }
+
+/**
+ * A post-creating request: its texts and, in order, what each attached media id was uploaded as
+ * (null for media this page did not upload, such as a GIF from X's picker). Or a media-metadata
+ * request: the description it would set on the media uploaded as `media`.
+ */
+export type BackstopQuestion =
+  | { texts: string[]; media?: (MediaIdentity | null)[] }
+  | { description: { media: MediaIdentity | null; alt: string | null } };
+
+export type BackstopAsk = BackstopQuestion & { id: string };
 
 export interface BackstopAnswer {
   id: string;

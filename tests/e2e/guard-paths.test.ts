@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { waitForPanel } from './support/guard-panel';
 import { useGuardedHomePage } from './support/guarded-browser';
-import { plainJpeg } from './support/test-images';
+import { jpegWithDescription, plainJpeg } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
 import type { PostedTweet } from './support/x-server';
 
@@ -211,6 +211,72 @@ describe('the image-description reminder', () => {
     await reminder().locator('[data-testid="confirmationSheetCancel"]').click();
     const posted = await expectPostedOnce();
     expect([posted.text, posted.media.map((media) => media.name)]).toEqual(['Hedgehogs: Art gallery day.', ['IMG_0042.JPG']]);
+  });
+
+  /** A clean draft with a photo, photo consent confirmed, Post pressed: the reminder is open and nothing has gone out. */
+  async function reachReminder(text: string): Promise<void> {
+    await open(HOME_WITH_REMINDER, '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]');
+    await typeDraft(inline(), text);
+    await attachPhoto();
+    await postButton().click();
+    await waitForPanel(page(), /photo-consent/);
+    await page().keyboard.press('Enter');
+    await waitForPanel(page(), /Ready to post/);
+    await postButton().click();
+    await reminder().waitFor();
+  }
+
+  it('a description naming a pupil, added behind the reminder, is not posted by "Not this time"', async () => {
+    await reachReminder('Badgers: Our new class mural.');
+    // The sheet does not trap focus: staff can reach the photo's "Add description" behind it by keyboard.
+    await inline().locator('[data-testid="altTextButton"]').focus();
+    await page().keyboard.press('Enter');
+    await page().locator('#layers textarea[data-testid="altTextInput"]').fill('Mason Taylor painting the mural');
+    await page().locator('#layers [data-testid="endEditingButton"]').press('Enter');
+    await reminder().locator('[data-testid="confirmationSheetCancel"]').press('Enter');
+    await expectNothingPosted();
+    expect(await waitForPanel(page(), /attachment-name/)).toMatch(/Mason/);
+  });
+
+  it('a photo swapped behind the reminder is not posted by "Not this time": photo consent is asked again', async () => {
+    await reachReminder('Badgers: Our new class mural.');
+    await inline().locator('[data-testid="removeMedia"]').focus();
+    await page().keyboard.press('Enter');
+    await inline().locator('input[data-testid="fileInput"]').setInputFiles({ name: 'IMG_0099.JPG', mimeType: 'image/jpeg', buffer: jpegWithDescription('Mural') });
+    await inline().locator('[data-testid="attachments"] [role="group"]').waitFor();
+    await reminder().locator('[data-testid="confirmationSheetCancel"]').click();
+    await expectNothingPosted();
+    await waitForPanel(page(), /photo-consent/);
+  });
+
+  it('the network backstop holds an approved post to its photos and descriptions', async () => {
+    await reachReminder('Badgers: Our new class mural.');
+    // With the approval live, a page script tries the approved text with other media, and a description naming a pupil.
+    const outcomes = await page().evaluate(async () => {
+      const attempt = async (request: () => Promise<Response>) => {
+        try {
+          return `sent ${(await request()).status}`;
+        } catch (error) {
+          return String(error);
+        }
+      };
+      const init = await fetch('/i/media/upload.json?command=INIT&total_bytes=4321&media_type=image%2Fjpeg&media_category=tweet_image', { method: 'POST' });
+      const { media_id_string: mediaId } = (await init.json()) as { media_id_string: string };
+      const description = await attempt(() =>
+        fetch('/i/api/1.1/media/metadata/create.json', { method: 'POST', body: JSON.stringify({ media_id: mediaId, alt_text: { text: 'Mason Taylor' } }) }),
+      );
+      const post = await attempt(() =>
+        fetch('/i/api/graphql/q/CreateTweet', {
+          method: 'POST',
+          body: JSON.stringify({ variables: { tweet_text: 'Badgers: Our new class mural.', media: { media_entities: [{ media_id: mediaId, tagged_users: [] }] } } }),
+        }),
+      );
+      return { description, post };
+    });
+    expect(outcomes.description).toMatch(/School Post Guard stopped this post: a photo’s description/);
+    expect(outcomes.post).toMatch(/School Post Guard stopped this post: its photos or videos/);
+    // (What staff approved still goes out through the sheet: the test above, with this file's one photo post per class.)
+    await expectNothingPosted();
   });
 });
 

@@ -38,14 +38,18 @@ describe('a draft that names a pupil', () => {
     expect(await guardPanelText(page())).toMatch(/Ollie/);
   });
 
-  it('is caught when the name is typed and Ctrl+Enter pressed in the same task', async () => {
+  it('is caught when the name is typed and Ctrl+Enter pressed straight after', async () => {
     const scope = composerScope(page(), 'inline');
     await typeDraft(scope, 'Owls: Thank you ');
-    await scope.locator('[data-testid="tweetTextarea_0"]').evaluate((editor) => {
-      // Insertion and the shortcut in one task: no frame, no timer, no round trip in between.
-      document.execCommand('insertText', false, 'Ada');
-      editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, ctrlKey: true, bubbles: true, cancelable: true }));
-    });
+    // Both sent at once: the shortcut's keydown reaches the page right behind the inserted text.
+    const session = await page().context().newCDPSession(page());
+    const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, modifiers: 2 };
+    await Promise.all([
+      session.send('Input.insertText', { text: 'Ada' }),
+      session.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...enter }),
+      session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter }),
+    ]);
+    await session.detach();
     await expectNothingPosted();
     await expect(scope.locator('[data-testid="tweetTextarea_0"]').textContent()).resolves.toBe('Owls: Thank you Ada');
   });

@@ -1,0 +1,114 @@
+/**
+ * A page script that tries to sort candidate names into pupils and non-pupils, as x.com's own
+ * JavaScript could (issue 8 item 7): for each candidate it builds an off-screen fake composer with
+ * X's test ids, writes a draft naming the candidate, and records everything it can see. Run in the
+ * page's own world through `page.evaluate`; returns one observation per candidate.
+ */
+import { readFileSync } from 'node:fs';
+import { SAMPLE_ROSTER } from './guarded-browser';
+
+/** Candidate names: every pupil's forename, surname and full name, and as many invented names that are no pupil's. */
+export function probeCandidates(): { pupils: string[]; others: string[] } {
+  const [header, ...rows] = readFileSync(SAMPLE_ROSTER, 'utf8').trim().split(/\r?\n/).map((line) => line.split(','));
+  const column = (name: string) => header?.indexOf(name) ?? -1;
+  const forename = column('Legal Forename');
+  const surname = column('Legal Surname');
+  const pupils = new Set<string>();
+  for (const row of rows) {
+    const first = row[forename] ?? '';
+    const last = row[surname] ?? '';
+    pupils.add(`${first} ${last}`);
+    pupils.add(first);
+    pupils.add(last);
+  }
+  const firsts = ['Oscar', 'Freya', 'Arthur', 'Isla', 'Theo', 'Elsie', 'Finley', 'Maisie', 'Rory', 'Imogen', 'Harvey', 'Matilda'];
+  const lasts = ['Whitfield', 'Pemberton', 'Ashdown', 'Caldwell', 'Fairbairn', 'Holloway', 'Lockhart', 'Marlowe', 'Pennington', 'Rutherford'];
+  const others: string[] = [];
+  for (const first of firsts) for (const last of lasts) others.push(`${first} ${last}`);
+  const pupilList = [...pupils].slice(0, 100);
+  return { pupils: pupilList, others: others.slice(0, 200 - pupilList.length) };
+}
+
+/**
+ * The probe itself, serialisable for `page.evaluate`. For each name: the guard's answers to a
+ * synthetic click on the fake Post button and to a synthetic Ctrl+Enter (dispatchEvent's result),
+ * where focus went, what the guard's element on the page measures and holds, what `window.find`
+ * finds, and how the page's DOM changed.
+ */
+export interface ProbeObservation {
+  /** What the guard's element on the page looked like after the draft was written. */
+  typed: string;
+  /** dispatchEvent's result for the synthetic click on Post, and for the synthetic Ctrl+Enter. */
+  clicked: boolean;
+  keyed: boolean;
+  /** The guard's element after the synthetic submissions. */
+  submitted: string;
+  /** Where keyboard focus was afterwards. */
+  focus: string;
+  /** window.find for words the guard's panel uses. */
+  found: string[];
+  /** Whether the page's DOM (outside the fake composer) changed. */
+  domChanged: boolean;
+}
+
+export async function probeNames(names: string[]): Promise<ProbeObservation[]> {
+  const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  // Page CSS can give the guard's element a box; its size then follows whatever it holds.
+  const style = document.createElement('style');
+  style.textContent = 'school-post-guard { display: block !important; position: absolute !important; overflow: auto !important; }';
+  document.head.append(style);
+  const snapshotDom = () => {
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
+      if (node.closest('[data-probe]')) continue;
+      parts.push(`${node.tagName}:${[...node.attributes].filter((attribute) => attribute.name !== 'style' || node.tagName === 'SCHOOL-POST-GUARD').map((attribute) => `${attribute.name}=${attribute.value}`).join(',')}`);
+    }
+    return parts.join('|');
+  };
+  const observeGuard = () => {
+    const hosts = [...document.querySelectorAll('school-post-guard')];
+    return hosts.map((host) => {
+      const rect = host.getBoundingClientRect();
+      const frames = [...host.querySelectorAll('iframe')].map((frame) => `${frame.src}@${JSON.stringify(frame.getBoundingClientRect())}`);
+      return `${rect.width}x${rect.height}@${rect.left},${rect.top} scroll ${host.scrollWidth}x${host.scrollHeight} shadow ${String(host.shadowRoot)} children ${host.childElementCount} frames ${JSON.stringify(frames)}`;
+    }).join(';');
+  };
+  // Not in TypeScript's DOM types (non-standard), but in Chromium and Firefox.
+  const find = (window as unknown as { find(text: string, caseSensitive: boolean, backwards: boolean, wrap: boolean): boolean }).find.bind(window);
+  const findWords = ['pupil', 'Blocked', 'name', 'Not posted', 'cannot go out', 'Ready to post'];
+  const observations: ProbeObservation[] = [];
+  for (const name of names) {
+    const before = snapshotDom();
+    const fake = document.createElement('div');
+    fake.dataset.probe = '';
+    fake.style.cssText = 'position: absolute; left: -5000px; top: 0; width: 600px;';
+    fake.innerHTML = '<div data-testid="tweetTextarea_0" contenteditable="true" role="textbox"><div data-contents="true"><div data-block="true"><span></span></div></div></div><div data-testid="toolBar"><button type="button" data-testid="tweetButtonInline">Post</button></div>';
+    document.body.append(fake);
+    const editor = fake.querySelector<HTMLElement>('[data-testid="tweetTextarea_0"]');
+    const button = fake.querySelector<HTMLElement>('[data-testid="tweetButtonInline"]');
+    const span = fake.querySelector('span');
+    if (!editor || !button || !span) throw new Error('probe markup');
+    editor.focus();
+    span.textContent = `Owls: Well done ${name}!`;
+    editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: name }));
+    await nextFrame();
+    const typed = observeGuard();
+    const clicked = button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    const keyed = editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    await nextFrame();
+    const submitted = observeGuard();
+    const focus = document.activeElement === editor ? 'editor' : (document.activeElement?.tagName ?? 'none');
+    const found = findWords.map((word) => {
+      getSelection()?.removeAllRanges();
+      return `${word}:${String(find(word, false, false, true))}`;
+    });
+    getSelection()?.removeAllRanges();
+    const after = snapshotDom();
+    fake.remove();
+    await nextFrame();
+    observations.push({ typed, clicked, keyed, submitted, focus, found, domChanged: before !== after });
+  }
+  style.remove();
+  return observations;
+}
