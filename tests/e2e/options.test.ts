@@ -255,59 +255,6 @@ describe('archive check', () => {
   });
 });
 
-describe('the activity log', () => {
-  /** The Activity table's rows, newest first, as "Rules | Outcome". */
-  async function activityRows(): Promise<string[]> {
-    await options.bringToFront();
-    await options.goto(`${chromium.extensionOrigin}/src/options/index.html#activity`);
-    await options.getByRole('heading', { name: 'Activity' }).waitFor();
-    // The table, or the sentence that there is nothing yet: either means the log has been read.
-    await options.locator('tbody tr').or(options.getByText('Nothing has been recorded yet.')).first().waitFor();
-    return options.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(3).map((cell) => cell.textContent).join(' | ')));
-  }
-
-  async function attachPhotoAndConfirmConsent(text: string): Promise<void> {
-    await x.bringToFront();
-    await gotoXHome(x);
-    server.reset();
-    const scope = composerScope(x, 'inline');
-    await typeDraft(scope, text);
-    const photo = join(await mkdtemp(join(tmpdir(), 'spg-options-')), 'IMG_0042.JPG');
-    await writeFile(photo, plainJpeg());
-    await scope.locator('input[data-testid="fileInput"]').setInputFiles(photo);
-    await scope.locator('[data-testid="attachments"] [role="group"]').first().waitFor();
-    await scope.locator('[data-testid="tweetButtonInline"]').click();
-    await waitForPanel(x, /photo-consent|Photo consent/);
-    // Blocking moved focus onto the panel's confirmation.
-    await x.keyboard.press('Enter');
-    await waitForPanel(x, /Ready to post/);
-  }
-
-  it('logs a photo-consent confirmation as a confirmation, and "Posted" only once X has sent the post', async () => {
-    const before = (await activityRows()).length;
-    // Badgers: a class with no post yet this week (the cadence warning would be one more thing to confirm).
-    await attachPhotoAndConfirmConsent('Badgers: Art gallery day.');
-    // Staff leave without pressing Post.
-    await gotoXHome(x);
-    expect(await server.posted()).toEqual([]);
-    // The entries are written as staff act; read until both have arrived (newest first).
-    const newSince = async () => {
-      const rows = await activityRows();
-      return rows.slice(0, rows.length - before);
-    };
-    await expect.poll(newSince, { timeout: 10_000 }).toEqual(['Photo consent | Confirmed by staff', 'Photo consent | Blocked']);
-
-    await attachPhotoAndConfirmConsent('Badgers: Art gallery day, again.');
-    await composerScope(x, 'inline').locator('[data-testid="tweetButtonInline"]').click();
-    await server.waitForPosts(1);
-    await expect.poll(async () => (await newSince()).filter((row) => row.endsWith('Posted')), { timeout: 10_000 }).toHaveLength(1);
-    const rows = await newSince();
-    expect(rows[0]).toMatch(/Posted$/);
-    // A photo-consent block is not a warning.
-    expect(rows.some((row) => /warning/i.test(row))).toBe(false);
-  });
-});
-
 describe('the Classes page', () => {
   it('lists every class in the pupil list with its openings, and takes other names and a year-group opening without retyping a class', async () => {
     const file = [
