@@ -6,17 +6,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { strToU8, zipSync } from 'fflate';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildXFixture } from './support/build-x-fixture';
 import { launchChromiumWithExtension, type ChromiumExtensionSession } from './support/chromium';
 import { CHROME_BUILD, requireBuild, SAMPLE_ROSTER } from './support/guarded-browser';
-import { waitForPanel } from './support/guard-panel';
-import { plainJpeg } from './support/test-images';
 import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
 import { startXServer, type XServer } from './support/x-server';
 
