@@ -14,6 +14,7 @@ import { listPostRecords } from './post-records';
 import {
   listFlaggedReplies, listFollowDecisions, openModerationDatabase, recordFlaggedReplies, recordFollowDecision, removeFlaggedReply,
 } from './moderation-store';
+import { NeverANameOffers } from './never-a-name-offers';
 import { SETTINGS_STORAGE_KEY, SettingsStore, WRONG_PIN_MESSAGE } from './settings-store';
 import { GuardBroadcaster, buildGuardPush, rosterStatus } from './guard-state';
 import { isSyncAlarm, publicSyncStatus, readSyncState, runSync, scheduleSync } from './roster-sync-schedule';
@@ -22,6 +23,7 @@ const database = openGuardDatabase();
 const moderation = openModerationDatabase();
 const settingsStore = new SettingsStore({ local: browser.storage.local, managed: browser.storage.managed });
 const loadSettings = () => settingsStore.load();
+const neverANameOffers = new NeverANameOffers(browser.storage.local);
 
 const GUARD_STATE_KEY = 'guardState';
 const broadcaster = new GuardBroadcaster(
@@ -151,6 +153,15 @@ const handlers: Handlers = {
     await removeFlaggedReply(await moderation, replyId);
     return { ok: true };
   },
+  'record-never-a-name-offers': async ({ phrases }) => {
+    await neverANameOffers.record(phrases);
+    return { ok: true };
+  },
+  'list-never-a-name-offers': async () => neverANameOffers.list((await loadSettings()).settings.neverANames),
+  'dismiss-never-a-name-offer': async ({ phrase }) => {
+    await neverANameOffers.dismiss(phrase);
+    return { ok: true };
+  },
 };
 
 /** Requests that hand out or change roster data: only the extension's own pages may make them. */
@@ -158,6 +169,7 @@ const EXTENSION_PAGE_ONLY = new Set<GuardRequest['type']>([
   'get-no-consent-pupils', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
   'save-settings', 'check-settings-pin', 'set-settings-pin', 'sync-now', 'list-audit',
   'list-post-records', 'list-follow-decisions', 'list-flagged-replies', 'remove-flagged-reply',
+  'list-never-a-name-offers', 'dismiss-never-a-name-offer',
 ]);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {

@@ -316,6 +316,10 @@ export class ComposerGuard {
       outcome,
     };
     sendRequest({ type: 'record-audit', entry }).catch(() => undefined);
+    if (outcome !== 'blocked' && outcome !== 'warned') return;
+    // A name read beside another word may be no pupil at all ("Grace Court" care home): the ICT lead is asked.
+    const phrases = allFindings(decision).flatMap((finding) => (finding.neverANameOffer ? [finding.neverANameOffer] : []));
+    if (phrases.length > 0) sendRequest({ type: 'record-never-a-name-offers', phrases }).catch(() => undefined);
   }
 }
 

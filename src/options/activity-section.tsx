@@ -7,6 +7,7 @@ import { auditLogCsv } from './audit-csv';
 import { downloadText, todayStamp } from './download-file';
 import { formatDateTime } from './format-date';
 import { handleAsWritten } from './handle-as-written';
+import { NeverANameOffers } from './never-a-name-offers';
 import { useOptions } from './options-context';
 import { OUTCOME_LABELS, RULE_LABELS } from './rule-labels';
 
@@ -31,6 +32,7 @@ export function ActivitySection() {
     <section aria-labelledby="activity-heading">
       <h2 id="activity-heading">{t('options_section_activity')}</h2>
       <p class="hint">{t('options_activity_hint')}</p>
+      <NeverANameOffers />
       <p><button type="button" class="secondary" disabled={!entries?.length} onClick={() => void exportCsv()}>{t('options_activity_export')}</button></p>
       {error !== null && <p role="alert" class="error">{t('options_activity_load_error', error)}</p>}
       {entries === null ? error === null && <p>{t('common_loading')}</p> : entries.length === 0 ? <p>{t('options_activity_empty')}</p> : (

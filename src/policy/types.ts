@@ -39,6 +39,11 @@ export interface Finding {
   fix?: string;
   /** Set on a block staff may go on past by confirming (the policy's exception, or what the rule asks them to check). */
   confirmation?: Confirmation;
+  /**
+   * The phrase read as a pupil's name, with the word beside it ("Grace Darling"), that the ICT lead
+   * may add to the never-a-name list from the activity page. Never a name on its own or a full name.
+   */
+  neverANameOffer?: string;
 }
 
 export interface Attachment {

@@ -4,6 +4,7 @@
  */
 import type { MediaMetadata } from '../background/media-metadata';
 import type { FlaggedReply, FollowDecision } from '../background/moderation-store';
+import type { NeverANameOffer } from '../background/never-a-name-offers';
 import type { PolicySnapshot } from '../policy/snapshot';
 import type { PostKind, RuleId } from '../policy/types';
 import type { Pupil } from '../roster/model';
@@ -69,7 +70,11 @@ export type GuardRequest =
   /** Replies on the school's posts that the guard flagged (ids, link, rule ids; never text). */
   | { type: 'record-flagged-replies'; replies: Omit<FlaggedReply, 'at'>[] }
   | { type: 'list-flagged-replies' }
-  | { type: 'remove-flagged-reply'; replyId: string };
+  | { type: 'remove-flagged-reply'; replyId: string }
+  /** From a blocked post: the phrases its pupil-name findings offer as never a name (Finding.neverANameOffer). */
+  | { type: 'record-never-a-name-offers'; phrases: string[] }
+  | { type: 'list-never-a-name-offers' }
+  | { type: 'dismiss-never-a-name-offer'; phrase: string };
 
 /** The audit entry as a content script reports it; the background stamps the time. */
 export type AuditEntryInput = Omit<AuditEntry, 'at'>;
@@ -137,6 +142,9 @@ export interface GuardResponses {
   'record-flagged-replies': { ok: true };
   'list-flagged-replies': FlaggedReply[];
   'remove-flagged-reply': { ok: true };
+  'record-never-a-name-offers': { ok: true };
+  'list-never-a-name-offers': NeverANameOffer[];
+  'dismiss-never-a-name-offer': { ok: true };
 }
 
 export type RequestOf<T extends GuardRequest['type']> = Extract<GuardRequest, { type: T }>;

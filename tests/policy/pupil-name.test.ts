@@ -245,7 +245,7 @@ ruleTester('pupil-name', {
     { text: 'Holly: ivy painted a picture of the sea', policy: SCHOOL, findings: [{ marks: 'ivy' }], note: 'lower case' },
     { text: 'Holly: Holly read a poem in assembly', policy: SCHOOL, findings: [{ marks: 'Holly', severity: 'warn' }], note: 'a class does things too' },
     // First name plus initial.
-    { text: 'Rowan: Star of the week: Noah T.', policy: SCHOOL, findings: [{ marks: 'Noah' }] },
+    { text: 'Rowan: Star of the week: Noah T.', policy: SCHOOL, findings: [{ marks: 'Noah', offers: null }], note: 'an initial is never offered as never a name' },
     { text: 'Oak: Well done Faith M. for a great week', policy: SCHOOL, findings: [{ marks: 'Faith' }] },
     { text: 'Holly: Our readers today were Hope B and Rose E', policy: SCHOOL, findings: [{ marks: 'Hope', says: 'initial' }, { marks: 'Rose' }] },
     // A surname with a family word, and a pupil's parent.
@@ -261,8 +261,14 @@ ruleTester('pupil-name', {
     { text: 'Ash: Our mascot is called Freddie', policy: SCHOOL, findings: [{ marks: 'Freddie', severity: 'warn', says: 'short form' }], note: 'a short form alone' },
     { text: 'Ash: Sasha', policy: SCHOOL, findings: [{ marks: 'Sasha', severity: 'warn' }], note: 'a short form alone' },
     // A famous phrase that is a pupil's full name still names the pupil; a famous title does not excuse a full name.
-    { text: 'Ash: Grace Darling won the prize', policy: SCHOOL, findings: [{ marks: 'Grace Darling' }] },
+    { text: 'Ash: Grace Darling won the prize', policy: SCHOOL, findings: [{ marks: 'Grace Darling', offers: null }], note: 'a full name is never offered as never a name' },
     { text: 'Elm: Charles Darwin', policy: testPolicy({}, [{ id: '1', forename: 'Charles', surname: 'Darwin', className: 'Elm', photoConsent: true }]), findings: [{ marks: 'Charles Darwin' }] },
+    // What the ICT lead may call never a name here: the name with the capitalised word beside it.
+    { text: 'Oak: Thank you to Daisy Chain Nursery for the visit', policy: SCHOOL, findings: [{ marks: 'Daisy', offers: 'Daisy Chain' }] },
+    { text: 'Oak: We sent cards to the care home and Sister Faith wrote back', policy: SCHOOL, findings: [{ marks: 'Faith', offers: 'Sister Faith' }], note: 'the word before, mid-sentence' },
+    { text: 'Oak: Daisy sang her solo', policy: SCHOOL, findings: [{ marks: 'Daisy', offers: null }], note: 'one word alone is never offered' },
+    { text: 'Oak: Well done Noah Jude!', policy: SCHOOL, findings: [{ marks: 'Noah', offers: null }, { marks: 'Jude', offers: null }], note: 'the word beside it is a pupil’s name too' },
+    { text: 'Ash: Sofai Lane won the prize', policy: SCHOOL, findings: [{ marks: 'Sofai', severity: 'warn', offers: null }], note: 'a misspelling is never offered' },
     // Someone else with the pupil's first name: look again, but no block.
     { text: 'Rowan: We met Noah Okonjo-Iweala today', policy: SCHOOL, findings: [{ marks: 'Noah', severity: 'warn', says: 'not this pupil’s' }] },
     // Look-alikes from Unicode's confusables data, and enclosed letters.

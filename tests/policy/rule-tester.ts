@@ -29,6 +29,8 @@ export interface ExpectedFinding {
   target?: Partial<Extract<FindingTarget, { kind: 'attachment' }>>;
   /** A part of the message or fix a teacher must see. */
   says?: string;
+  /** The never-a-name phrase the finding offers the ICT lead; null: none may be offered. */
+  offers?: string | null;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -74,6 +76,7 @@ export function ruleTester(rule: RuleId, tables: { valid: (string | RuleCase)[];
           expect(finding.severity).toBe(expected.severity ?? 'block');
           if (expected.target) expect(finding.target).toMatchObject(expected.target);
           if (expected.says) expect(`${finding.message} ${finding.fix ?? ''}`).toContain(expected.says);
+          if (expected.offers !== undefined) expect(finding.neverANameOffer ?? null).toBe(expected.offers);
           expect(finding.message.length).toBeGreaterThan(0);
         });
       });

@@ -11,6 +11,7 @@ import type { NameMatcher } from './compile';
 import { isAfterFamousTitle, isAfterStaffTitle, isPossessive, type TokenStream } from './evidence';
 import { longestVariantAt, NOT_A_NAME, TokenLookup } from './find-candidates';
 import { isMisspeltName } from './misspellings';
+import { neverANameOfferTokens } from './never-a-name-offer';
 import { findSplitNames } from './split-names';
 import { judge, personEvidence, promoteListedNames, type Candidate, type EvidenceContext, type NameMatchKind } from './weigh-evidence';
 
@@ -22,6 +23,8 @@ export interface NameMatch {
   kind: NameMatchKind;
   /** Why it counts as a name, for the message ("after “well done”", "not an ordinary word"). */
   reason: string;
+  /** UTF-16 range in the original text of the phrase the ICT lead may call never a name (see never-a-name-offer.ts). */
+  offer?: { start: number; end: number };
 }
 
 export interface FindNamesOptions {
@@ -40,7 +43,10 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
 
   const covered = new Uint8Array(stream.tokens.length);
   for (const candidate of candidates) covered.fill(1, candidate.first, candidate.last + 1);
-  const results = candidates.filter((candidate) => candidate.severity !== null).map((candidate) => toMatch(stream, candidate, normalised));
+  const isNamePart = (index: number) => lookup.id(index) !== NOT_A_NAME;
+  const results = candidates
+    .filter((candidate) => candidate.severity !== null)
+    .map((candidate) => withOffer(toMatch(stream, candidate, normalised), neverANameOfferTokens(stream, candidate, isNamePart), stream, normalised));
 
   stream.tokens.forEach((token, index) => {
     if (covered[index] || lookup.suppressed(index)) return;
@@ -73,6 +79,13 @@ function toMatch(stream: TokenStream, candidate: Candidate, normalised: Normalis
   const last = stream.tokens[candidate.last] as WordToken;
   const range = originalRange(normalised, first.start, last.end);
   return { ...range, severity: candidate.severity ?? 'warn', kind: candidate.kind, reason: candidate.reason };
+}
+
+function withOffer(match: NameMatch, offer: { first: number; last: number } | null, stream: TokenStream, normalised: NormalisedText): NameMatch {
+  if (!offer) return match;
+  const first = stream.tokens[offer.first] as WordToken;
+  const last = stream.tokens[offer.last] as WordToken;
+  return { ...match, offer: originalRange(normalised, first.start, last.end) };
 }
 
 function evidenceContext(matcher: NameMatcher, lookup: TokenLookup): EvidenceContext {

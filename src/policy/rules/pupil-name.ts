@@ -30,6 +30,7 @@ export const rule = defineRule({
         target: { kind: 'text' },
         message: formatMessage(match.kind === 'misspelling' ? messages.misspelling : messages.name, { text: draft.text.slice(match.start, match.end), reason: match.reason }),
         fix: match.severity === 'block' ? messages.fixBlock : messages.fixWarn,
+        ...(match.offer ? { neverANameOffer: draft.text.slice(match.offer.start, match.offer.end) } : {}),
       }),
     );
   },
