@@ -6,25 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { waitForPanel } from './support/guard-panel';
-import { useGuardedHomePage } from './support/guarded-browser';
-import type { PostedTweet } from './support/x-server';
+import { expectNothingPosted, expectPostedOnce, useGuardedHomePage } from './support/guarded-browser';
 import { composerScope, typeDraft } from './support/x-fixture-page';
 
 const { guarded, page } = useGuardedHomePage();
 const inline = () => composerScope(page(), 'inline');
-
-async function expectNothingPosted(): Promise<void> {
-  await page().waitForTimeout(400);
-  expect(await guarded().server.posted()).toEqual([]);
-}
-
-async function expectPostedOnce(): Promise<PostedTweet> {
-  await guarded().server.waitForPosts(1);
-  await page().waitForTimeout(300);
-  const posted = await guarded().server.posted();
-  expect(posted).toHaveLength(1);
-  return posted[0] as PostedTweet;
-}
 
 async function open(path: string, ready: string): Promise<void> {
   await page().goto(`https://x.com${path}`);
@@ -37,7 +23,7 @@ describe('the school account’s privacy, read from the lock X shows', () => {
     await expect(page().locator('[data-testid="SideNav_AccountSwitcher_Button"] [data-testid="icon-lock"]').count()).resolves.toBe(0);
     await typeDraft(inline(), 'Owls: We painted the hall today.');
     await inline().locator('[data-testid="tweetButtonInline"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     const panel = await waitForPanel(page(), /Not posted/);
     expect(panel).toMatch(/The school account is public/);
     expect(panel).toContain('Settings → Privacy and safety → Audience and tagging → Protect your posts');
@@ -50,7 +36,7 @@ describe('the school account’s privacy, read from the lock X shows', () => {
     await expect(page().locator('[data-testid="SideNav_AccountSwitcher_Button"] [data-testid="icon-lock"]').count()).resolves.toBe(1);
     await typeDraft(inline(), 'Owls: We painted the hall today.');
     await inline().locator('[data-testid="tweetButtonInline"]').click();
-    expect((await expectPostedOnce()).text).toBe('Owls: We painted the hall today.');
+    expect((await expectPostedOnce(guarded().server)).text).toBe('Owls: We painted the hall today.');
   });
 
   it('reads the lock by its drawing when X renames its markup, and warns that it cannot tell when there is none', async () => {
@@ -59,14 +45,14 @@ describe('the school account’s privacy, read from the lock X shows', () => {
     await page().locator(editor).first().click();
     await page().keyboard.type('Badgers: Pond dipping today.');
     await page().getByRole('button', { name: 'Post', exact: true }).click();
-    expect((await expectPostedOnce()).text).toBe('Badgers: Pond dipping today.');
+    expect((await expectPostedOnce(guarded().server)).text).toBe('Badgers: Pond dipping today.');
 
     guarded().server.reset();
     await open('/home?markup=changed&protected=', '[data-qa="v2-tweetTextarea_0"]');
     await page().locator(editor).first().click();
     await page().keyboard.type('Hedgehogs: Pond dipping today.');
     await page().getByRole('button', { name: 'Post', exact: true }).click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     const panel = await waitForPanel(page(), /cannot tell whether the school account is private/);
     expect(panel).toContain('Protect your posts');
     expect(panel).not.toMatch(/The school account is public/);
@@ -75,7 +61,7 @@ describe('the school account’s privacy, read from the lock X shows', () => {
     await open('/home?sidebar=collapsed&protected=', '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]');
     await typeDraft(inline(), 'Year 5: Our science fair.');
     await inline().locator('[data-testid="tweetButtonInline"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     const panel = await waitForPanel(page(), /cannot tell whether the school account is private/);
     expect(panel).not.toMatch(/The school account is public/);
   });
@@ -89,14 +75,14 @@ describe('a direct message from the school account', () => {
     await page().locator(dmEditor).click();
     await page().keyboard.type('Thanks, see you Monday');
     await page().keyboard.press('Enter');
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     const panel = await waitForPanel(page(), /Check this before posting/);
     expect(panel).toMatch(/direct message from the school account/);
     expect(panel).toMatch(/private discussions/);
     // The blocked send moved focus onto the panel's acknowledgement.
     await page().keyboard.press('Enter');
     await page().locator('[data-testid="dmComposerSendButton"]').click();
-    const sent = await expectPostedOnce();
+    const sent = await expectPostedOnce(guarded().server);
     expect([sent.kind, sent.text]).toEqual(['dm', 'Thanks, see you Monday']);
   });
 
@@ -105,7 +91,7 @@ describe('a direct message from the school account', () => {
     await page().locator(dmEditor).click();
     await page().keyboard.type('Well done Kai, see you Monday');
     await page().locator('[data-testid="dmComposerSendButton"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     const panel = await waitForPanel(page(), /Not posted/);
     expect(panel).toMatch(/Kai/);
     expect(panel).toMatch(/private discussions/);

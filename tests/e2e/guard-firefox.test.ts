@@ -14,7 +14,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildXFixture } from './support/build-x-fixture';
 import { launchFirefoxWithExtension, type FirefoxExtensionSession } from './support/firefox';
-import { FIREFOX_BUILD, SAMPLE_ROSTER, requireBuild } from './support/guarded-browser';
+import { expectNothingPosted, FIREFOX_BUILD, requireBuild, SAMPLE_ROSTER } from './support/guarded-browser';
 import { startXServer, type XServer } from './support/x-server';
 
 const EDITOR = '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]';
@@ -122,11 +122,6 @@ async function pressCtrlEnter(): Promise<void> {
 }
 
 /** Gives X's handlers (and a post that should not happen) time to run before asserting nothing went out. */
-async function expectNothingPosted(): Promise<void> {
-  await new Promise((resolveWait) => setTimeout(resolveWait, 400));
-  expect(await server.posted()).toEqual([]);
-}
-
 beforeAll(async () => {
   requireBuild(FIREFOX_BUILD);
   await buildXFixture();
@@ -154,14 +149,14 @@ describe('Firefox: a draft that names a pupil', () => {
   it('is not posted by clicking Post nor by Ctrl+Enter, and the reason is shown', async () => {
     await typeDraft('Owls: Well done Kai for a brilliant poem!');
     await page.click(POST_BUTTON);
-    await expectNothingPosted();
+    await expectNothingPosted(server);
     const panel = await waitForPanel(/Not posted/);
     expect(panel).toMatch(/Kai/);
     expect(panel).toMatch(/pupil-name/);
 
     await page.click(EDITOR);
     await pressCtrlEnter();
-    await expectNothingPosted();
+    await expectNothingPosted(server);
     expect(await guardPanelText()).toMatch(/Kai/);
     expect(pageErrors).toEqual([]);
   });
@@ -172,7 +167,7 @@ describe('Firefox: a name hidden by a right-to-left override', () => {
     // Stored reversed between U+202E and U+202C: Firefox shows "Kai Bell".
     await typeDraft('Owls: Well done \u202ElleB iaK\u202C!');
     await page.click(POST_BUTTON);
-    await expectNothingPosted();
+    await expectNothingPosted(server);
     expect(await waitForPanel(/text-direction/)).toMatch(/order its letters are shown in/);
     expect(pageErrors).toEqual([]);
   });

@@ -9,10 +9,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { waitForPanel } from './support/guard-panel';
-import { useGuardedHomePage } from './support/guarded-browser';
+import { expectNothingPosted, expectPostedOnce, useGuardedHomePage } from './support/guarded-browser';
 import { jpegWithDescription, plainJpeg } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
-import type { PostedTweet } from './support/x-server';
 
 const { guarded, page } = useGuardedHomePage();
 
@@ -24,20 +23,6 @@ const inline = () => composerScope(page(), 'inline');
 const modal = () => composerScope(page(), 'modal');
 
 /** Gives X's handlers (and a post that should not happen) time to run before asserting nothing went out. */
-async function expectNothingPosted(): Promise<void> {
-  await page().waitForTimeout(400);
-  expect(await guarded().server.posted()).toEqual([]);
-}
-
-/** Waits for exactly one request to arrive, then checks no second one follows. */
-async function expectPostedOnce(): Promise<PostedTweet> {
-  await guarded().server.waitForPosts(1);
-  await page().waitForTimeout(300);
-  const posted = await guarded().server.posted();
-  expect(posted).toHaveLength(1);
-  return posted[0] as PostedTweet;
-}
-
 /** Replaces what the editor matched by `selector` in `scope` holds with `text`, by keyboard. */
 async function retype(scope: Locator, text: string, { selector = '[data-testid="tweetTextarea_0"]' } = {}): Promise<void> {
   await scope.locator(selector).click();
@@ -75,37 +60,37 @@ describe('the Post button by keyboard and touch', () => {
     await typeDraft(inline(), NAMING);
     await postButton().focus();
     await page().keyboard.press('Enter');
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /Not posted/)).toMatch(/Kai/);
 
     await retype(inline(), 'Owls: We planted bulbs.');
     await postButton().focus();
     await page().keyboard.press('Enter');
-    expect((await expectPostedOnce()).text).toBe('Owls: We planted bulbs.');
+    expect((await expectPostedOnce(guarded().server)).text).toBe('Owls: We planted bulbs.');
   });
 
   it('Space on the focused Post button: a naming draft stays, a clean one goes out once', async () => {
     await typeDraft(inline(), NAMING);
     await postButton().focus();
     await page().keyboard.press(' ');
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /Not posted/)).toMatch(/Kai/);
 
     await retype(inline(), 'Year 5: Times tables champions.');
     await postButton().focus();
     await page().keyboard.press(' ');
-    expect((await expectPostedOnce()).text).toBe('Year 5: Times tables champions.');
+    expect((await expectPostedOnce(guarded().server)).text).toBe('Year 5: Times tables champions.');
   });
 
   it('a touch tap on Post: a naming draft stays, a clean one goes out once', async () => {
     await typeDraft(inline(), NAMING);
     await tap(postButton());
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /Not posted/)).toMatch(/Kai/);
 
     await retype(inline(), 'Hedgehogs: Touch typing practice.');
     await tap(postButton());
-    expect((await expectPostedOnce()).text).toBe('Hedgehogs: Touch typing practice.');
+    expect((await expectPostedOnce(guarded().server)).text).toBe('Hedgehogs: Touch typing practice.');
   });
 });
 
@@ -118,12 +103,12 @@ describe('replies and quotes', () => {
     await typeDraft(inline(), NAMING);
     await expect(reply.textContent()).resolves.toBe('Reply');
     await reply.click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /Not posted/)).toMatch(/Kai/);
 
     await retype(inline(), 'Badgers: See you there!');
     await reply.click();
-    const posted = await expectPostedOnce();
+    const posted = await expectPostedOnce(guarded().server);
     expect([posted.kind, posted.text, posted.inReplyTo]).toEqual(['tweet', 'Badgers: See you there!', '1']);
   });
 
@@ -138,12 +123,12 @@ describe('replies and quotes', () => {
     await openQuote();
     await typeDraft(modal(), NAMING);
     await modal().locator('[data-testid="tweetButton"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /Not posted/)).toMatch(/Kai/);
 
     await retype(modal(), 'Year 5: Come along!');
     await modal().locator('[data-testid="tweetButton"]').click();
-    const posted = await expectPostedOnce();
+    const posted = await expectPostedOnce(guarded().server);
     expect([posted.kind, posted.text, posted.quoted]).toEqual(['tweet', 'Year 5: Come along!', 'https://x.com/PrimaryRedbourn/status/1']);
   });
 
@@ -151,7 +136,7 @@ describe('replies and quotes', () => {
     await openQuote();
     await typeDraft(modal(), 'Lovely to see so many families here');
     await modal().locator('[data-testid="tweetButton"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /Not posted/)).toMatch(/class-prefix/);
   });
 });
@@ -164,12 +149,12 @@ describe('schedule', () => {
     const schedule = inline().locator('[data-testid="tweetButtonInline"]');
     await expect(schedule.textContent()).resolves.toBe('Schedule');
     await schedule.click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /Not posted/)).toMatch(/Kai/);
 
     await retype(inline(), 'Owls: Reminder: library books back on Friday.');
     await schedule.click();
-    const posted = await expectPostedOnce();
+    const posted = await expectPostedOnce(guarded().server);
     expect([posted.kind, posted.text]).toEqual(['scheduled', 'Owls: Reminder: library books back on Friday.']);
     expect(posted.executeAt).toBeGreaterThan(Date.now() / 1000);
   });
@@ -190,7 +175,7 @@ describe('the image-description reminder', () => {
     await typeDraft(inline(), NAMING);
     await attachPhoto();
     await postButton().click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     await expect(reminder().count()).resolves.toBe(0);
     expect(await waitForPanel(page(), /Not posted/)).toMatch(/Kai/);
   });
@@ -200,16 +185,16 @@ describe('the image-description reminder', () => {
     await typeDraft(inline(), 'Hedgehogs: Art gallery day.');
     await attachPhoto();
     await postButton().click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     await waitForPanel(page(), /photo-consent/);
     // The blocked submit moved focus onto the panel's confirmation.
     await page().keyboard.press('Enter');
     await waitForPanel(page(), /Ready to post/);
     await postButton().click();
     await reminder().waitFor();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     await reminder().locator('[data-testid="confirmationSheetCancel"]').click();
-    const posted = await expectPostedOnce();
+    const posted = await expectPostedOnce(guarded().server);
     expect([posted.text, posted.media.map((media) => media.name)]).toEqual(['Hedgehogs: Art gallery day.', ['IMG_0042.JPG']]);
   });
 
@@ -234,7 +219,7 @@ describe('the image-description reminder', () => {
     await page().locator('#layers textarea[data-testid="altTextInput"]').fill('Mason Taylor painting the mural');
     await page().locator('#layers [data-testid="endEditingButton"]').press('Enter');
     await reminder().locator('[data-testid="confirmationSheetCancel"]').press('Enter');
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /attachment-name/)).toMatch(/Mason/);
   });
 
@@ -245,7 +230,7 @@ describe('the image-description reminder', () => {
     await inline().locator('input[data-testid="fileInput"]').setInputFiles({ name: 'IMG_0099.JPG', mimeType: 'image/jpeg', buffer: jpegWithDescription('Mural') });
     await inline().locator('[data-testid="attachments"] [role="group"]').waitFor();
     await reminder().locator('[data-testid="confirmationSheetCancel"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     await waitForPanel(page(), /photo-consent/);
   });
 
@@ -276,7 +261,7 @@ describe('the image-description reminder', () => {
     expect(outcomes.description).toMatch(/School Post Guard stopped this post: a photo’s description/);
     expect(outcomes.post).toMatch(/School Post Guard stopped this post: its photos or videos/);
     // (What staff approved still goes out through the sheet: the test above, with this file's one photo post per class.)
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
   });
 });
 
@@ -293,24 +278,24 @@ describe('direct messages', () => {
   it('the send button: a message naming a pupil stays; one without a class name goes out once, after the direct-message warning', async () => {
     await typeMessage('Well done Kai, see you Monday');
     await page().locator('[data-testid="dmComposerSendButton"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /Not posted/)).toMatch(/Kai/);
 
     await retype(conversation(), 'Thanks, see you Monday', { selector: dmEditor });
     await page().locator('[data-testid="dmComposerSendButton"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     // The blocked send moved focus onto the panel's acknowledgement of the warning.
     expect(await waitForPanel(page(), /private discussions/)).not.toMatch(/Kai/);
     await page().keyboard.press('Enter');
     await page().locator('[data-testid="dmComposerSendButton"]').click();
-    const posted = await expectPostedOnce();
+    const posted = await expectPostedOnce(guarded().server);
     expect([posted.kind, posted.text, posted.conversationId]).toEqual(['dm', 'Thanks, see you Monday', '1']);
   });
 
   it('Enter, which sends on X: a message naming a pupil stays, with the reason shown', async () => {
     await typeMessage('Well done Kai, see you Monday');
     await page().keyboard.press('Enter');
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /pupil-name/)).toMatch(/Kai/);
   });
 
@@ -320,12 +305,12 @@ describe('direct messages', () => {
   it('Enter, which sends on X: a clean message goes out once, after the direct-message warning', async () => {
     await typeMessage('Thanks, see you Monday');
     await page().keyboard.press('Enter');
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     await waitForPanel(page(), /private discussions/);
     await page().keyboard.press('Enter');
     await page().locator(dmEditor).click();
     await page().keyboard.press('Enter');
-    expect((await expectPostedOnce()).text).toBe('Thanks, see you Monday');
+    expect((await expectPostedOnce(guarded().server)).text).toBe('Thanks, see you Monday');
   });
 });
 
@@ -336,16 +321,16 @@ describe('the mobile layout', () => {
       const post = inline().locator('[data-testid="tweetButtonInline"]');
       await typeDraft(inline(), NAMING);
       await post.click();
-      await expectNothingPosted();
+      await expectNothingPosted(guarded().server);
       expect(await waitForPanel(page(), /Not posted/)).toMatch(/Kai/);
       await inline().locator('[data-testid="tweetTextarea_0"]').click();
       await page().keyboard.press('Control+Enter');
-      await expectNothingPosted();
+      await expectNothingPosted(guarded().server);
       expect(await waitForPanel(page(), /pupil-name/)).toMatch(/Kai/);
 
       await retype(inline(), 'Badgers: Phonics at home tonight.');
       await post.click();
-      expect((await expectPostedOnce()).text).toBe('Badgers: Phonics at home tonight.');
+      expect((await expectPostedOnce(guarded().server)).text).toBe('Badgers: Phonics at home tonight.');
     });
   });
 });

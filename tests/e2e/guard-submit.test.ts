@@ -5,23 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { guardPanelText, waitForPanel } from './support/guard-panel';
-import { useGuardedHomePage } from './support/guarded-browser';
+import { expectNothingPosted, useGuardedHomePage } from './support/guarded-browser';
 import { composerScope, typeDraft } from './support/x-fixture-page';
 
 const { guarded, page } = useGuardedHomePage();
 
 /** Gives X's handlers (and a post that should not happen) time to run before asserting nothing went out. */
-async function expectNothingPosted(): Promise<void> {
-  await page().waitForTimeout(400);
-  expect(await guarded().server.posted()).toEqual([]);
-}
-
 describe('a draft that names a pupil', () => {
   it('is not posted by clicking Post, and the reason is shown', async () => {
     const scope = composerScope(page(), 'inline');
     await typeDraft(scope, 'Owls: Well done Kai for a brilliant poem!');
     await scope.locator('[data-testid="tweetButtonInline"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     const panel = await waitForPanel(page(), /Not posted/);
     expect(panel).toMatch(/Kai/);
     expect(panel).toMatch(/pupil-name/);
@@ -34,7 +29,7 @@ describe('a draft that names a pupil', () => {
     await typeDraft(scope, 'Hedgehogs: Ollie read to the class');
     await page().keyboard.press('Control+Enter');
     await page().keyboard.press('Meta+Enter');
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await guardPanelText(page())).toMatch(/Ollie/);
   });
 
@@ -50,7 +45,7 @@ describe('a draft that names a pupil', () => {
       session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter }),
     ]);
     await session.detach();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     await expect(scope.locator('[data-testid="tweetTextarea_0"]').textContent()).resolves.toBe('Owls: Thank you Ada');
   });
 
@@ -61,7 +56,7 @@ describe('a draft that names a pupil', () => {
     await page().keyboard.type('Noor built a volcano');
     await expect(scope.locator('[data-testid="tweetButtonInline"]').textContent()).resolves.toBe('Post all');
     await scope.locator('[data-testid="tweetButtonInline"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await guardPanelText(page())).toMatch(/Noor/);
   });
 
@@ -70,7 +65,7 @@ describe('a draft that names a pupil', () => {
     const modal = composerScope(page(), 'modal');
     await typeDraft(modal, 'Badgers: Mason Taylor scored twice');
     await modal.locator('[data-testid="tweetButton"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await guardPanelText(page())).toMatch(/Mason Taylor/);
   });
 
@@ -88,7 +83,7 @@ describe('a draft that names a pupil', () => {
       }
     });
     expect(outcome).toMatch(/School Post Guard stopped this post/);
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
   });
   it('answers page scripts that ask it directly the same way for any text: it is no oracle for the roster', async () => {
     const answers = await page().evaluate(() => {
@@ -133,7 +128,7 @@ describe('a name hidden by direction controls', () => {
     await typeDraft(scope, hidden);
     await expect(scope.locator('[data-testid="tweetTextarea_0"]').textContent()).resolves.toBe(hidden);
     await scope.locator('[data-testid="tweetButtonInline"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /text-direction/)).toMatch(/order its letters are shown in/);
   });
 
@@ -147,7 +142,7 @@ describe('a name hidden by direction controls', () => {
     }, hidden);
     await expect(scope.locator('[data-testid="tweetTextarea_0"]').textContent()).resolves.toBe(hidden);
     await page().keyboard.press('Control+Enter');
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /text-direction/)).toMatch(/type it again/);
   });
 });
@@ -157,7 +152,7 @@ describe('the other rules at submit', () => {
     const scope = composerScope(page(), 'inline');
     await typeDraft(scope, 'Owls: Fun in the sun #summer');
     await scope.locator('[data-testid="tweetButtonInline"]').click();
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /hashtag/)).toMatch(/parents/i);
   });
 
@@ -165,7 +160,7 @@ describe('the other rules at submit', () => {
     const scope = composerScope(page(), 'inline');
     await typeDraft(scope, 'Fantastic singing in assembly today!');
     await page().keyboard.press('Control+Enter');
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
     expect(await waitForPanel(page(), /class-prefix/)).toMatch(/class name/i);
   });
 });

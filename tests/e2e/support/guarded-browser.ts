@@ -5,13 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { buildXFixture } from './build-x-fixture';
 import { launchChromiumWithExtension, type ChromiumExtensionSession } from './chromium';
 import { importRosterThroughOptions, setSettings } from './extension-setup';
 import { gotoXHome } from './x-fixture-page';
-import { startXServer, type XServer } from './x-server';
+import { startXServer, type PostedTweet, type XServer } from './x-server';
 import type { SettingsInput } from '../../../src/shared/settings';
 
 export const CHROME_BUILD = fileURLToPath(new URL('../../../dist/chrome/', import.meta.url));
@@ -64,4 +64,21 @@ export function useGuardedHomePage(): { guarded: () => GuardedBrowser; page: () 
     await gotoXHome(page);
   });
   return { guarded: () => guarded, page: () => page };
+}
+
+const pause = (ms: number) => new Promise((resolveWait) => setTimeout(resolveWait, ms));
+
+/** Gives X's request time to arrive (it would within this), then checks the stand-in received none. */
+export async function expectNothingPosted(server: XServer): Promise<void> {
+  await pause(400);
+  expect(await server.posted()).toEqual([]);
+}
+
+/** Waits for exactly one post to arrive, then checks no second one follows. */
+export async function expectPostedOnce(server: XServer): Promise<PostedTweet> {
+  await server.waitForPosts(1);
+  await pause(300);
+  const posted = await server.posted();
+  expect(posted).toHaveLength(1);
+  return posted[0] as PostedTweet;
 }
