@@ -48,7 +48,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 2048,
     rollupOptions: {
       // crxjs builds the manifest's pages; this one is only web-accessible, so it is named here.
-      input: { consent: 'src/consent/index.html' },
+      input: { consent: 'src/consent/index.html', replyPanel: 'src/reply-panel/index.html' },
     },
   },
   resolve: {

@@ -54,6 +54,7 @@ import { guardPanelText } from '../tests/e2e/support/guard-panel';
 import { CHROME_BUILD } from '../tests/e2e/support/guarded-browser';
 import { composerScope, gotoXHome } from '../tests/e2e/support/x-fixture-page';
 import { startXServer, type XServer } from '../tests/e2e/support/x-server';
+import { benchReplyScrolling } from './bench-replies';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PUPILS = 2_000;
@@ -537,6 +538,7 @@ async function main(): Promise<void> {
   const server = await startXServer();
   let baseline: Results;
   let guarded: Results;
+  let replies: Awaited<ReturnType<typeof benchReplyScrolling>>;
   try {
     console.log(`Chromium without the extension (baseline) and with dist/chrome and the ${PUPILS.toLocaleString('en-GB')}-pupil roster imported through the options page (guarded)`);
     const withoutExtension = await launchChromium({ server });
@@ -544,6 +546,7 @@ async function main(): Promise<void> {
       const withExtension = await launchGuarded(server, csvPath);
       try {
         ({ baseline, guarded } = await measure({ baseline: withoutExtension, guarded: withExtension }, scenarios, drafts.short));
+        replies = await benchReplyScrolling({ baseline: withoutExtension, guarded: withExtension });
       } finally {
         await withExtension.close();
       }
@@ -558,7 +561,7 @@ async function main(): Promise<void> {
 
   // Sanity: (nearly) every keystroke measured, highlights drawn with the guard (also while typing
   // the head, before any `input` event on the long draft) and none without.
-  const problems: string[] = [];
+  const problems: string[] = [...replies.problems];
   for (const [label, results] of [['baseline', baseline], ['guarded', guarded]] as const) {
     for (const [scenario, runs] of results) {
       for (const run of runs) {
@@ -609,6 +612,8 @@ async function main(): Promise<void> {
     '(B) keydown → end of the main-thread work of the next frame (style, layout, paint recording): includes the wait for vsync (up to 16.7 ms at 60 Hz) that no page can avoid, so it is reported but not held to the target.',
     'Guard’s check: the page observer’s callback → its microtask, i.e. the guard’s check and redraw. “No `input` event”: keys Draft.js inserted itself; the guard saw them through its MutationObserver only, the benchmark dispatches nothing. Underline boxes: counted through the DevTools protocol (pierce) per pass, before typing, after the draft up to its first non-US-layout character, and at the end.',
     `${PASSES} passes per row after a warm-up, with and without the extension interleaved; characters without a key on the US layout (é, ñ…) are inserted as text and not counted.`,
+    '',
+    ...replies.markdown,
     '',
     '### Content-script bundle',
     '',

@@ -8,13 +8,14 @@ import {
   appendAudit, listAudit, recordPost, postsThisWeek,
 } from '../roster/roster-store';
 import type { Pupil } from '../roster/model';
-import { GUARD_PORT_NAME, type ChangeResult, type GuardPush, type GuardRequest, type RequestOf, type ResponseOf, type SyncStatus } from '../shared/messages';
+import { GUARD_PORT_NAME, type ChangeResult, type GuardPush, type GuardRequest, type RequestOf, type ResponseOf, type SyncStatus, type TabRequest } from '../shared/messages';
 import { readMediaMetadata } from './media-metadata';
 import { listPostRecords } from './post-records';
 import {
   listFlaggedReplies, listFollowDecisions, openModerationDatabase, recordFlaggedReplies, recordFollowDecision, removeFlaggedReply,
 } from './moderation-store';
 import { NeverANameOffers } from './never-a-name-offers';
+import { dropFromReplyPanels, forgetReplyPanel, readReplyPanel, writeReplyPanel } from './reply-panel-state';
 import { SETTINGS_STORAGE_KEY, SettingsStore, WRONG_PIN_MESSAGE } from './settings-store';
 import { GuardBroadcaster, buildGuardPush, rosterStatus } from './guard-state';
 import { isSyncAlarm, publicSyncStatus, readSyncState, runSync, scheduleSync } from './roster-sync-schedule';
@@ -72,7 +73,7 @@ async function syncNow(): Promise<SyncStatus> {
   return result;
 }
 
-type Handler<T extends GuardRequest['type']> = (message: RequestOf<T>) => Promise<ResponseOf<T>>;
+type Handler<T extends GuardRequest['type']> = (message: RequestOf<T>, sender: browser.Runtime.MessageSender) => Promise<ResponseOf<T>>;
 type Handlers = { [T in GuardRequest['type']]: Handler<T> };
 
 const handlers: Handlers = {
@@ -143,14 +144,29 @@ const handlers: Handlers = {
     return { ok: true };
   },
   'list-follow-decisions': async () => listFollowDecisions(await moderation),
-  'record-flagged-replies': async ({ replies }) => {
+  'set-reply-panel': async ({ replies }, sender) => {
     const at = new Date().toISOString();
-    await recordFlaggedReplies(await moderation, replies.map((reply) => ({ ...reply, at })));
+    // The activity page keeps ids, a link and rule ids; the words found stay in the tab's panel only.
+    await recordFlaggedReplies(await moderation, replies.map(({ replyId, postId, author, rules }) => ({
+      replyId, postId, rules, at, link: `https://x.com/${author}/status/${replyId}`,
+    })));
+    if (sender.tab?.id !== undefined) await writeReplyPanel(browser.storage.session, sender.tab.id, replies);
     return { ok: true };
+  },
+  'get-reply-panel': async (_message, sender) => {
+    const tabId = sender.tab?.id ?? null;
+    return { tabId, replies: tabId === null ? [] : await readReplyPanel(browser.storage.session, tabId) };
+  },
+  'show-flagged-reply': async ({ replyId }, sender) => {
+    if (sender.tab?.id === undefined) return { found: false };
+    const request: TabRequest = { type: 'show-flagged-reply', replyId };
+    const answer = (await browser.tabs.sendMessage(sender.tab.id, request, { frameId: 0 }).catch(() => null)) as { found?: boolean } | null;
+    return { found: answer?.found === true };
   },
   'list-flagged-replies': async () => listFlaggedReplies(await moderation),
   'remove-flagged-reply': async ({ replyId }) => {
     await removeFlaggedReply(await moderation, replyId);
+    await dropFromReplyPanels(browser.storage.session, replyId);
     return { ok: true };
   },
   'record-never-a-name-offers': async ({ phrases }) => {
@@ -168,7 +184,7 @@ const handlers: Handlers = {
 const EXTENSION_PAGE_ONLY = new Set<GuardRequest['type']>([
   'get-no-consent-pupils', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
   'save-settings', 'check-settings-pin', 'set-settings-pin', 'sync-now', 'list-audit',
-  'list-post-records', 'list-follow-decisions', 'list-flagged-replies', 'remove-flagged-reply',
+  'list-post-records', 'list-follow-decisions', 'list-flagged-replies', 'remove-flagged-reply', 'get-reply-panel', 'show-flagged-reply',
   'list-never-a-name-offers', 'dismiss-never-a-name-offer',
 ]);
 
@@ -181,8 +197,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (EXTENSION_PAGE_ONLY.has(request.type) && !fromExtensionPage) {
     return Promise.reject(new Error(`${request.type} is only answered to the extension's own pages`));
   }
-  return handler(request as never);
+  return handler(request as never, sender);
 });
+
+browser.tabs.onRemoved.addListener((tabId) => void forgetReplyPanel(browser.storage.session, tabId));
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === GUARD_PORT_NAME) void broadcaster.add(port);

@@ -164,3 +164,98 @@ function uniqueOutermost(elements: HTMLElement[]): HTMLElement[] {
     return true;
   });
 }
+
+/** A post or reply as X renders it in timelines, conversations and Notifications. */
+const POST_ARTICLE = 'article[data-testid="tweet"]';
+const POST_ARTICLE_FALLBACK = 'article';
+const POST_TEXT = '[data-testid="tweetText"]';
+const POST_TEXT_FALLBACK = '[lang]';
+/** The "More" caret whose menu holds "Hide reply" (for the post's author) and "Delete" (for one's own). */
+const POST_MENU_BUTTON = '[data-testid="caret"]';
+const POST_MENU_BUTTON_FALLBACK = '[aria-haspopup="menu"]';
+/** A post's own address, in the link around its timestamp: /<handle>/status/<id>. */
+const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status\/(\d{1,25})(?:\/|$)/;
+
+/** Which of the school's moderation pages this is, from the address X's router shows. */
+export type ModerationPage =
+  | { kind: 'post'; author: string; postId: string }
+  | { kind: 'notifications' }
+  | { kind: 'follower-requests' };
+
+export function moderationPageOf(pathname: string): ModerationPage | null {
+  const status = STATUS_PATH.exec(pathname);
+  // /<handle>/status/<id> itself, not its /photo/1, /analytics or /hidden sub-pages.
+  if (status && /^\/[^/]+\/status\/\d+\/?$/.test(pathname)) return { kind: 'post', author: handleKey(status[1] ?? ''), postId: status[2] ?? '' };
+  if (/^\/notifications(\/mentions)?\/?$/.test(pathname)) return { kind: 'notifications' };
+  if (/^\/follower_requests\/?$/.test(pathname)) return { kind: 'follower-requests' };
+  return null;
+}
+
+/** A reply as shown: its id, its author's handle (lower-case) and its text. */
+export interface ShownReply {
+  article: HTMLElement;
+  id: string;
+  author: string;
+  text: string;
+}
+
+export function postArticles(root: ParentNode = document): HTMLElement[] {
+  const primary = [...root.querySelectorAll<HTMLElement>(POST_ARTICLE)];
+  return primary.length > 0 ? primary : [...root.querySelectorAll<HTMLElement>(POST_ARTICLE_FALLBACK)];
+}
+
+/** Reads a post article; null when it has no status link with a timestamp (a post just written here, a card). */
+export function readShownPost(article: HTMLElement): ShownReply | null {
+  for (const time of article.querySelectorAll('time')) {
+    const link = time.closest('a');
+    const match = link ? STATUS_PATH.exec(new URL(link.href, location.href).pathname) : null;
+    // A quoted post inside the article has its own timestamp: only the article's own counts.
+    if (!match || link?.closest(POST_ARTICLE_FALLBACK) !== article) continue;
+    const text = article.querySelector(POST_TEXT) ?? article.querySelector(POST_TEXT_FALLBACK);
+    return { article, id: match[2] ?? '', author: handleKey(match[1] ?? ''), text: text?.textContent ?? '' };
+  }
+  return null;
+}
+
+/** The article showing post `id`, if it is on the page. */
+export function findPostArticle(id: string): HTMLElement | null {
+  return postArticles().find((article) => readShownPost(article)?.id === id) ?? null;
+}
+
+/** Opens X's own "More" menu on a post, where "Hide reply" and "Delete" are; false when it has none. */
+export function openPostMenu(article: HTMLElement): boolean {
+  const button = article.querySelector<HTMLElement>(POST_MENU_BUTTON) ?? article.querySelector<HTMLElement>(POST_MENU_BUTTON_FALLBACK);
+  button?.click();
+  return button !== null;
+}
+
+/** A request on X's follower-requests page: a user cell with Decline then Accept under it. */
+const FOLLOW_REQUEST_CELL = '[data-testid="UserCell"]';
+
+export function followRequestCells(root: ParentNode = document): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOLLOW_REQUEST_CELL)];
+}
+
+/** The requester's handle (lower-case), from the cell's link to their profile. */
+export function followRequestHandle(cell: Element): string | null {
+  for (const link of cell.querySelectorAll('a[href]')) {
+    const match = /^\/([A-Za-z0-9_]{1,15})\/?$/.exec(new URL((link as HTMLAnchorElement).href, location.href).pathname);
+    if (match) return handleKey(match[1] ?? '');
+  }
+  return null;
+}
+
+/**
+ * Which answer a click in a request's cell gave. X's two buttons have no test id and translated
+ * labels; their order is fixed (Decline, then Accept), so the last two buttons of the cell say it.
+ */
+export function followRequestAnswerOf(target: EventTarget | null): { cell: HTMLElement; decision: 'accepted' | 'declined' } | null {
+  if (!(target instanceof Element)) return null;
+  const cell = target.closest<HTMLElement>(FOLLOW_REQUEST_CELL);
+  const button = target.closest('button, [role="button"]');
+  if (!cell || !button || button === cell) return null;
+  const buttons = [...cell.querySelectorAll('button, [role="button"]')];
+  const index = buttons.indexOf(button);
+  if (buttons.length < 2 || index < buttons.length - 2) return null;
+  return { cell, decision: index === buttons.length - 1 ? 'accepted' : 'declined' };
+}

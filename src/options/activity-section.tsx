@@ -4,6 +4,7 @@ import type { AuditEntry } from '../roster/roster-store';
 import { t } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
 import { auditLogCsv } from './audit-csv';
+import { FlaggedReplies } from './flagged-replies';
 import { downloadText, todayStamp } from './download-file';
 import { formatDateTime } from './format-date';
 import { handleAsWritten } from './handle-as-written';
@@ -31,6 +32,7 @@ export function ActivitySection() {
   return (
     <section aria-labelledby="activity-heading">
       <h2 id="activity-heading">{t('options_section_activity')}</h2>
+      <FlaggedReplies />
       <p class="hint">{t('options_activity_hint')}</p>
       <NeverANameOffers />
       <p><button type="button" class="secondary" disabled={!entries?.length} onClick={() => void exportCsv()}>{t('options_activity_export')}</button></p>

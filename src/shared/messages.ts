@@ -67,14 +67,34 @@ export type GuardRequest =
   /** From the follower-requests page: the administrator pressed Accept or Decline. */
   | { type: 'record-follow-decision'; handle: string; decision: FollowDecision['decision'] }
   | { type: 'list-follow-decisions' }
-  /** Replies on the school's posts that the guard flagged (ids, link, rule ids; never text). */
-  | { type: 'record-flagged-replies'; replies: Omit<FlaggedReply, 'at'>[] }
+  /**
+   * From a content script: the replies flagged on the page its tab shows now. Their ids, link and
+   * rule ids are kept for the activity page; the words found are only shown in the tab's reply
+   * panel (extension-origin frame) and held in memory for it.
+   */
+  | { type: 'set-reply-panel'; replies: ReplyPanelEntry[] }
+  /** From the reply panel frame: what to show for the tab it is in. */
+  | { type: 'get-reply-panel' }
+  /** From the reply panel frame: scroll to the reply and open X's own menu on it. */
+  | { type: 'show-flagged-reply'; replyId: string }
   | { type: 'list-flagged-replies' }
   | { type: 'remove-flagged-reply'; replyId: string }
   /** From a blocked post: the phrases its pupil-name findings offer as never a name (Finding.neverANameOffer). */
   | { type: 'record-never-a-name-offers'; phrases: string[] }
   | { type: 'list-never-a-name-offers' }
   | { type: 'dismiss-never-a-name-offer'; phrase: string };
+
+/** A reply the guard flagged on the page a tab shows. */
+export interface ReplyPanelEntry {
+  replyId: string;
+  /** The school's post replied to, when the page says (a post page); null in Notifications. */
+  postId: string | null;
+  /** The reply's author's handle, lower-case. */
+  author: string;
+  rules: RuleId[];
+  /** The words that were flagged, as the reply has them. */
+  words: string[];
+}
 
 /** The audit entry as a content script reports it; the background stamps the time. */
 export type AuditEntryInput = Omit<AuditEntry, 'at'>;
@@ -116,7 +136,10 @@ export interface TabGuardStatus {
   state: 'ready' | 'no-roster' | 'connecting' | 'invalidated';
 }
 
-export type TabRequest = { type: 'tab-guard-status' };
+export type TabRequest =
+  | { type: 'tab-guard-status' }
+  /** Relayed by the background from the tab's reply panel: answered with `{ found: boolean }`. */
+  | { type: 'show-flagged-reply'; replyId: string };
 
 /** The reply each request gets. */
 export interface GuardResponses {
@@ -139,7 +162,9 @@ export interface GuardResponses {
   'list-audit': AuditEntry[];
   'record-follow-decision': { ok: true };
   'list-follow-decisions': FollowDecision[];
-  'record-flagged-replies': { ok: true };
+  'set-reply-panel': { ok: true };
+  'get-reply-panel': { tabId: number | null; replies: ReplyPanelEntry[] };
+  'show-flagged-reply': { found: boolean };
   'list-flagged-replies': FlaggedReply[];
   'remove-flagged-reply': { ok: true };
   'record-never-a-name-offers': { ok: true };

@@ -1,7 +1,8 @@
 /**
  * Follow requests in real Chromium with dist/chrome: the options page's "Check a follow request"
  * tells a personal provider, the school's own domain and a work domain apart and says what to do,
- * without storing the address.
+ * without storing the address; X’s follower-requests page shows the policy’s checklist beside each
+ * request, and Accept / Decline are logged with the handle and the decision only.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,5 +50,35 @@ describe('Check a follow request', () => {
     // Nothing of what was typed is kept by the extension.
     const stored = await options.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
     expect(stored).not.toMatch(/BirtRogers|btinternet|j\.smith|acme-plumbing/i);
+  });
+});
+
+describe('X’s follower requests page', () => {
+  it('shows the policy’s checklist beside each request and logs Accept and Decline (handle and decision only)', async () => {
+    const x = await guarded.chromium.context.newPage();
+    await x.goto('https://x.com/follower_requests?as=PrimaryRedbourn');
+    const cells = x.locator('[data-testid="UserCell"]');
+    await cells.first().waitFor();
+    await x.locator('[data-testid="UserCell"] school-post-guard-checklist').nth(2).waitFor();
+    for (const index of [0, 1, 2]) {
+      const tree = await cells.nth(index).ariaSnapshot();
+      expect(tree).toMatch(/accept only if all of these are true/);
+      expect(tree).toMatch(/Not a business, media organisation/);
+      expect(tree).toMatch(/personal e-mail address/);
+    }
+    await cells.filter({ hasText: '@BirtRogers' }).getByRole('button', { name: 'Accept' }).click();
+    await cells.filter({ hasText: '@AcmePlumbingUK' }).getByRole('button', { name: 'Decline' }).click();
+    await expect(cells.count()).resolves.toBe(1);
+    await x.close();
+
+    await options.goto(`${guarded.chromium.extensionOrigin}/src/options/index.html#follow`);
+    const log = options.getByRole('table', { name: 'Follow request decisions' });
+    await log.getByRole('row').filter({ hasText: '@acmeplumbinguk' }).waitFor();
+    const rows = (await log.getByRole('row').allTextContents()).slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/@acmeplumbinguk\s*Declined/);
+    expect(rows[1]).toMatch(/@birtrogers\s*Accepted/);
+    const decisions = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'list-follow-decisions' }));
+    for (const decision of decisions as object[]) expect(Object.keys(decision).sort()).toEqual(['at', 'decision', 'handle']);
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * X's follower-requests page: beside each request, the policy's checklist; and each Accept or
+ * Decline the administrator presses is logged (handle and decision, nothing else). The checklist
+ * holds no pupil data, so it is drawn in a closed shadow root inside each request's cell.
+ */
+import { FOLLOW_REQUEST_CHECKLIST } from '../follow/follow-checklist';
+import { sendRequest } from '../shared/send-request';
+import { isGuardedAccount, type GuardConnection } from './guard-connection';
+import { activeAccountHandle, followRequestAnswerOf, followRequestCells, followRequestHandle, moderationPageOf } from './x-dom';
+
+const CHECKLIST_STYLE = `
+:host { display: block; margin-top: 8px; }
+section { border: 1px solid #cfd9de; border-left: 4px solid #1d6fb8; border-radius: 8px; padding: 6px 10px;
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #0f1419; background: #f7f9f9; }
+h3 { font-size: 13px; margin: 0 0 2px; }
+ul { margin: 0; padding-left: 18px; }
+`;
+
+export class FollowRequestWatch {
+  private readonly withChecklist = new WeakSet<Element>();
+
+  constructor(private readonly connection: GuardConnection, private readonly signal: AbortSignal) {}
+
+  start(): void {
+    const observer = new MutationObserver(() => this.addChecklists());
+    observer.observe(document, { childList: true, subtree: true });
+    this.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    // Capture phase: logged before X's handler removes the request from the list.
+    document.addEventListener('click', (event) => this.logAnswer(event), { capture: true, signal: this.signal });
+  }
+
+  private onSchoolRequestsPage(): boolean {
+    return moderationPageOf(location.pathname)?.kind === 'follower-requests' && isGuardedAccount(this.connection.state, activeAccountHandle());
+  }
+
+  private addChecklists(): void {
+    if (!this.onSchoolRequestsPage()) return;
+    for (const cell of followRequestCells()) {
+      if (this.withChecklist.has(cell)) continue;
+      this.withChecklist.add(cell);
+      const host = document.createElement('school-post-guard-checklist');
+      const shadow = host.attachShadow({ mode: 'closed' });
+      const style = document.createElement('style');
+      style.textContent = CHECKLIST_STYLE;
+      const box = document.createElement('section');
+      box.setAttribute('aria-label', 'School policy: before accepting');
+      const heading = document.createElement('h3');
+      heading.textContent = 'School policy: accept only if all of these are true';
+      const list = document.createElement('ul');
+      for (const item of FOLLOW_REQUEST_CHECKLIST) {
+        const entry = document.createElement('li');
+        entry.textContent = item;
+        list.append(entry);
+      }
+      box.append(heading, list);
+      shadow.append(style, box);
+      cell.append(host);
+    }
+  }
+
+  private logAnswer(event: Event): void {
+    if (!event.isTrusted || !this.onSchoolRequestsPage()) return;
+    const answer = followRequestAnswerOf(event.target);
+    const handle = answer ? followRequestHandle(answer.cell) : null;
+    if (!answer || handle === null) return;
+    void sendRequest({ type: 'record-follow-decision', handle, decision: answer.decision }).catch(() => undefined);
+  }
+}
