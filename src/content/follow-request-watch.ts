@@ -1,7 +1,7 @@
 /**
  * X's follower-requests page: beside each request, the policy's checklist; and each Accept or
  * Decline the administrator presses is logged (handle and decision, nothing else). The checklist
- * holds no pupil data, so it is drawn in a closed shadow root inside each request's cell.
+ * holds no pupil data, so it is drawn in a closed shadow root just after each request's cell.
  */
 import { FOLLOW_REQUEST_CHECKLIST } from '../follow/follow-checklist';
 import { sendRequest } from '../shared/send-request';
@@ -54,7 +54,8 @@ export class FollowRequestWatch {
       }
       box.append(heading, list);
       shadow.append(style, box);
-      cell.append(host);
+      // Beside the cell, not in it: X's cell is one big button, and its content is that button's name.
+      cell.after(host);
     }
   }
 

@@ -21,12 +21,10 @@ afterAll(async () => {
   await guarded?.close();
 });
 
+/** The reply panel frame, once it has loaded its extension page (it starts as about:blank). */
 async function replyPanel(page: Page): Promise<Frame> {
-  for (;;) {
-    const frame = page.frames().find((candidate) => candidate.url().endsWith('/src/reply-panel/index.html'));
-    if (frame) return frame;
-    await page.waitForEvent('frameattached', { timeout: 10_000 });
-  }
+  const isPanel = (frame: Frame) => frame.url().endsWith('/src/reply-panel/index.html');
+  return page.frames().find(isPanel) ?? page.waitForEvent('framenavigated', { predicate: isPanel, timeout: 10_000 });
 }
 
 /** The tags and attribute names of an element's subtree: what a flagged reply and a clean one must share. */
