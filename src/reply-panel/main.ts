@@ -57,11 +57,12 @@ function show(replies: ReplyPanelEntry[]): void {
 
 document.title = t('reply_panel_title');
 
-sendRequest({ type: 'get-reply-panel' }).then(({ tabId, replies }) => {
-  show(replies);
-  if (tabId === null) return;
-  const key = `replyPanel:${tabId}`;
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'session' && key in changes) show((changes[key]?.newValue as ReplyPanelEntry[] | undefined) ?? []);
-  });
-}, () => app?.replaceChildren(element('p', t('reply_panel_load_error'))));
+/** Asks for this tab's list again; called on every change, so a change made before the first answer is not missed. */
+function refresh(): void {
+  sendRequest({ type: 'get-reply-panel' }).then(({ replies }) => show(replies), () => app?.replaceChildren(element('p', t('reply_panel_load_error'))));
+}
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'session' && Object.keys(changes).some((key) => key.startsWith('replyPanel:'))) refresh();
+});
+refresh();
