@@ -146,11 +146,13 @@ const handlers: Handlers = {
   'list-follow-decisions': async () => listFollowDecisions(await moderation),
   'set-reply-panel': async ({ replies }, sender) => {
     const at = new Date().toISOString();
+    // Written before anything is awaited, so a tab's panel ends with the last list the tab sent.
+    const panel = sender.tab?.id === undefined ? Promise.resolve() : writeReplyPanel(browser.storage.session, sender.tab.id, replies);
     // The activity page keeps ids, a link and rule ids; the words found stay in the tab's panel only.
     await recordFlaggedReplies(await moderation, replies.map(({ replyId, postId, author, rules }) => ({
       replyId, postId, rules, at, link: `https://x.com/${author}/status/${replyId}`,
     })));
-    if (sender.tab?.id !== undefined) await writeReplyPanel(browser.storage.session, sender.tab.id, replies);
+    await panel;
     return { ok: true };
   },
   'get-reply-panel': async (_message, sender) => {

@@ -13,8 +13,9 @@ import { isGuardedAccount, type GuardConnection } from './guard-connection';
 import { createOverlayRoot } from './overlay-root';
 import { activeAccountHandle, findPostArticle, moderationPageOf, openPostMenu, postArticles, readShownPost } from './x-dom';
 
+/** Bottom right, clear of the account switcher (bottom left) and of X's collapsed Messages drawer. */
 const PANEL_STYLE = `
-.reply-panel { position: fixed; left: 16px; bottom: 16px; z-index: 2147483645; width: 320px; height: 220px;
+.reply-panel { position: fixed; right: 16px; bottom: 64px; z-index: 2147483645; width: 320px; height: 220px;
   border: 2px solid #536471; border-radius: 12px; background: #fff; box-shadow: 0 4px 16px rgba(0,0,0,.2); }
 .reply-panel[hidden] { display: none; }
 `;
@@ -29,6 +30,8 @@ export class ReplyWatch {
   private readonly seen = new Set<string>();
   private readonly flagged: ReplyPanelEntry[] = [];
   private scheduled = false;
+  /** Whether the tab's panel may still list replies of a page left behind (or of the document before this one). */
+  private panelStale = true;
 
   constructor(private readonly connection: GuardConnection, private readonly signal: AbortSignal) {}
 
@@ -37,7 +40,11 @@ export class ReplyWatch {
     const observe = () => observer.observe(document, { childList: true, subtree: true });
     observe();
     this.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-    this.connection.onChange(() => this.schedule());
+    // A new pupil list or settings: every reply on the page is checked again.
+    this.connection.onChange(() => {
+      this.pagePath = '';
+      this.schedule();
+    });
     chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
       const request = message as TabRequest;
       if (request.type !== 'show-flagged-reply') return;
@@ -88,6 +95,7 @@ export class ReplyWatch {
     }
     if (found.length === 0) return;
     this.flagged.push(...found);
+    this.panelStale = true;
     void sendRequest({ type: 'set-reply-panel', replies: this.flagged }).catch(() => undefined);
   }
 
@@ -95,8 +103,9 @@ export class ReplyWatch {
   private newPage(): void {
     this.pagePath = location.pathname;
     this.seen.clear();
-    if (this.flagged.length === 0) return;
     this.flagged.length = 0;
+    if (!this.panelStale) return;
+    this.panelStale = false;
     void sendRequest({ type: 'set-reply-panel', replies: [] }).catch(() => undefined);
   }
 
