@@ -11,7 +11,7 @@ import type { ReplyPanelEntry, TabRequest } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 import { isGuardedAccount, type GuardConnection } from './guard-connection';
 import { createOverlayRoot } from './overlay-root';
-import { activeAccountHandle, findPostArticle, moderationPageOf, openPostMenu, postArticles, readShownPost } from './x-dom';
+import { activeAccountHandle, findPostArticle, moderationPageOf, openPostMenu, postArticles, readShownPost, type ModerationPage } from './x-dom';
 
 /** Bottom right, clear of the account switcher (bottom left) and of X's collapsed Messages drawer. */
 const PANEL_STYLE = `
@@ -65,7 +65,7 @@ export class ReplyWatch {
 
   private run(deadline: IdleDeadline): void {
     const page = moderationPageOf(location.pathname);
-    if (location.pathname !== this.pagePath) this.newPage();
+    if (location.pathname !== this.pagePath) this.newPage(page);
     const readiness = this.connection.state;
     const account = activeAccountHandle();
     const schoolPage = page !== null && page.kind !== 'follower-requests' && readiness.kind === 'ready' && account !== null
@@ -99,12 +99,15 @@ export class ReplyWatch {
     void sendRequest({ type: 'set-reply-panel', replies: this.flagged }).catch(() => undefined);
   }
 
-  /** X's router moved on: what was flagged belongs to the page left behind. */
-  private newPage(): void {
+  /**
+   * X's router moved on: what was flagged belongs to the page left behind. The tab's panel is
+   * emptied when the panel is to be shown again (no message on X's other pages).
+   */
+  private newPage(page: ModerationPage | null): void {
     this.pagePath = location.pathname;
     this.seen.clear();
     this.flagged.length = 0;
-    if (!this.panelStale) return;
+    if (!this.panelStale || page === null || page.kind === 'follower-requests') return;
     this.panelStale = false;
     void sendRequest({ type: 'set-reply-panel', replies: [] }).catch(() => undefined);
   }
