@@ -22,13 +22,12 @@ type ImportStep =
   | { step: 'preview'; fileName: string; pupils: Pupil[]; warnings: string[]; notes: ImportNotes; diff: RosterDiff; saving: boolean };
 
 interface RosterImportProps {
-  currentPupils: readonly Pupil[];
   onReplaced: (pupilCount: number) => void;
 }
 
 const NO_NOTES: ImportNotes = { leftOut: [], consentAssumedNo: 0 };
 
-export function RosterImport({ currentPupils, onReplaced }: RosterImportProps) {
+export function RosterImport({ onReplaced }: RosterImportProps) {
   const { editable, pin } = useOptions();
   const [state, setState] = useState<ImportStep>({ step: 'idle' });
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -45,11 +44,20 @@ export function RosterImport({ currentPupils, onReplaced }: RosterImportProps) {
       ? parseRosterJson(bytes, file.name)
       : await parseRosterCsvInChunks(bytes, file.name, (fraction) => setState({ step: 'reading', fileName: file.name, fraction }));
     if (!result.ok) setState({ step: 'problems', fileName: file.name, problems: result.errors, result });
-    else preview(file.name, result.pupils, result.warnings, NO_NOTES);
+    else await preview(file.name, result.pupils, result.warnings, NO_NOTES);
   };
 
-  const preview = (fileName: string, pupils: Pupil[], warnings: string[], notes: ImportNotes) => {
-    setState({ step: 'preview', fileName, pupils, warnings, notes, diff: diffRosters(currentPupils, pupils), saving: false });
+  // Compared with the list in force as the background has it now, not as this page last read it: a
+  // file chosen while the page was still loading (or during a sync) must not be previewed against
+  // nothing, which would hide the removals and skip the big-removal question.
+  const preview = async (fileName: string, pupils: Pupil[], warnings: string[], notes: ImportNotes) => {
+    try {
+      const current = await sendRequest({ type: 'get-roster' });
+      setState({ step: 'preview', fileName, pupils, warnings, notes, diff: diffRosters(current.pupils, pupils), saving: false });
+    } catch (error) {
+      setState({ step: 'idle' });
+      setSaveError(t('options_roster_preview_failed', String(error)));
+    }
   };
 
   const replace = async () => {
@@ -81,7 +89,7 @@ export function RosterImport({ currentPupils, onReplaced }: RosterImportProps) {
       )}
       {state.step === 'problems' && (
         <RosterProblems fileName={state.fileName} problems={state.problems} validCount={state.result.validPupils.length}
-          onImportValid={() => preview(state.fileName, state.result.validPupils, state.result.warnings, notesOf(state.result))} onCancel={() => setState({ step: 'idle' })} />
+          onImportValid={() => void preview(state.fileName, state.result.validPupils, state.result.warnings, notesOf(state.result))} onCancel={() => setState({ step: 'idle' })} />
       )}
       {state.step === 'preview' && (
         <RosterPreview fileName={state.fileName} diff={state.diff} warnings={state.warnings} notes={state.notes} saving={state.saving}

@@ -54,7 +54,7 @@ export function RosterSection() {
       <p role="status" class="ok">{announcement}</p>
 
       <h3>{t('options_roster_import_heading')}</h3>
-      <RosterImport currentPupils={roster?.pupils ?? []} onReplaced={(count) => changed(t('options_roster_updated', formatCount(count)))} />
+      <RosterImport onReplaced={(count) => changed(t('options_roster_updated', formatCount(count)))} />
 
       <h3>{t('options_roster_export_heading')}</h3>
       <p>
