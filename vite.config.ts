@@ -47,8 +47,8 @@ export default defineConfig({
     // word list (about 500 kB), so Vite's web-page advice about 500 kB chunks does not apply.
     chunkSizeWarningLimit: 2048,
     rollupOptions: {
-      // crxjs builds the manifest's pages; this one is only web-accessible, so it is named here.
-      input: { consent: 'src/consent/index.html', replyPanel: 'src/reply-panel/index.html' },
+      // crxjs builds the manifest's pages; these are only web-accessible (frames on x.com), so they are named here.
+      input: { consent: 'src/consent/index.html', replyPanel: 'src/reply-panel/index.html', panel: 'src/panel/index.html', marks: 'src/panel/marks.html' },
     },
   },
   resolve: {

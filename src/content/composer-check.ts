@@ -5,6 +5,7 @@
 import { checkDraft } from '../policy/engine';
 import { ruleMeta } from '../policy/rules/index';
 import type { Attachment, CheckResult, Draft, Finding, PostKind, RuleId } from '../policy/types';
+import type { HoldReason } from '../shared/panel-protocol';
 import type { AttachmentReading } from './attachment-tracker';
 import { isGuardedAccount, type GuardReadiness } from './guard-connection';
 import { activeAccountAudience, activeAccountHandle, isDirectMessageEditor, readEditorText, type SelectorHealth } from './x-dom';
@@ -33,17 +34,8 @@ export interface EditorResult {
 
 export type ComposerDecision =
   | { kind: 'unguarded'; account: string }
-  | { kind: 'hold'; why: keyof typeof HOLD_MESSAGES; message: string }
+  | { kind: 'hold'; why: HoldReason }
   | { kind: 'checked'; verdict: CheckResult['verdict']; editors: EditorResult[]; health: SelectorHealth; hasAttachments: boolean };
-
-const HOLD_MESSAGES = {
-  connecting: 'School Post Guard is still starting. Wait a moment, then post again.',
-  'no-roster': 'No pupil list is loaded, so School Post Guard cannot check this post. Ask your ICT lead to import the pupil list in School Post Guard’s options.',
-  invalidated: 'School Post Guard was updated or restarted. Reload this page (press F5) before posting.',
-  'reading-attachments': 'School Post Guard is still checking the attached photos. Try again in a moment.',
-  'attachment-unreadable': 'School Post Guard could not read an attached photo’s details (names, location), so it cannot check it. Remove the photo and attach it again.',
-  unreadable: 'School Post Guard cannot read this post’s text, so it cannot check it. Reload the page; if this keeps happening, tell your ICT lead.',
-} as const;
 
 export function decideComposer(readiness: GuardReadiness, composer: ComposerState): ComposerDecision {
   const account = activeAccountHandle();
@@ -80,8 +72,9 @@ export function decideComposer(readiness: GuardReadiness, composer: ComposerStat
   return { kind: 'checked', verdict: worstVerdict(editors), editors, health: composer.health, hasAttachments: composer.attachments.length > 0 };
 }
 
-function hold(why: keyof typeof HOLD_MESSAGES): ComposerDecision {
-  return { kind: 'hold', why, message: HOLD_MESSAGES[why] };
+/** Staff read why in the panel (panel_hold_* in _locales). */
+function hold(why: HoldReason): ComposerDecision {
+  return { kind: 'hold', why };
 }
 
 function worstVerdict(editors: EditorResult[]): CheckResult['verdict'] {

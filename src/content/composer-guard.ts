@@ -9,10 +9,12 @@ import { sendRequest } from '../shared/send-request';
 import { rosterIsStale, type AuditEntryInput, type TabGuardStatus } from '../shared/messages';
 import { AttachmentTracker } from './attachment-tracker';
 import { allFindings, decideComposer, fingerprintsOf, mayPost, type ComposerDecision } from './composer-check';
-import { FindingsPanel, type PanelConfirmation, type PanelView } from './findings-panel';
+import type { PanelConfirmation, PanelView } from '../shared/panel-protocol';
+import { FindingsPanel } from './findings-panel';
 import { isGuardedAccount, type GuardConnection } from './guard-connection';
 import { HighlightLayer } from './highlight-layer';
 import { readAttachmentMetadata } from './media-metadata-client';
+import { placeCaretAt } from './text-ranges';
 import type { NetworkBackstop } from './network-backstop';
 import { createOverlayRoot } from './overlay-root';
 import { ALT_TEXT_INPUT, activeAccountHandle, composerScope, editorOf, findEditors, isDirectMessageEditor, postButtonOf, postButtonsIn, postingSheetButtonOf, type ComposerScope } from './x-dom';
@@ -53,7 +55,12 @@ export class ComposerGuard {
   ) {
     const shadow = createOverlayRoot(signal);
     this.highlights = new HighlightLayer(shadow, signal);
-    this.panel = new FindingsPanel(shadow, { confirm: (rule) => this.confirm(rule), setPostKind: (kind) => this.setPostKind(kind) }, signal);
+    this.panel = new FindingsPanel(shadow, {
+      confirm: (rule) => this.confirm(rule),
+      setPostKind: (kind) => this.setPostKind(kind),
+      escape: () => this.backToDraft(true),
+      leave: () => this.backToDraft(false),
+    }, signal);
     this.attachments = new AttachmentTracker(readAttachmentMetadata, () => this.scheduleUpdate(), signal);
     signal.addEventListener('abort', () => this.editorObserver.disconnect(), { once: true });
   }
@@ -155,7 +162,7 @@ export class ComposerGuard {
       const editor = editorOf(event.target);
       // Ctrl/Cmd+Enter posts from any composer; in a direct message a plain Enter sends.
       const sends = event.ctrlKey || event.metaKey || (editor !== null && isDirectMessageEditor(editor) && !event.shiftKey && !event.altKey);
-      if (editor && sends) this.guardSubmission(event, editor);
+      if (editor && sends) this.guardSubmission(event, editor, { keepFocus: !isDirectMessageEditor(editor) });
       if (editor) return;
     }
     // X's older role="button" posts on Enter/Space without a click event; a real <button> clicks.
@@ -167,7 +174,12 @@ export class ComposerGuard {
     }
   }
 
-  private guardSubmission(event: Event, from: HTMLElement): void {
+  /**
+   * `keepFocus`: Ctrl/Cmd+Enter in a post composer is a typing shortcut, and staff often go on
+   * typing straight after it; focus stays in the draft (the panel shows why). Everywhere else —
+   * Post, Send, Enter in a message — focus moves to the panel's first control.
+   */
+  private guardSubmission(event: Event, from: HTMLElement, { keepFocus = false } = {}): void {
     if (!event.isTrusted) {
       // A script's click or key press, not staff's: stopped the same way whatever the draft says,
       // unchecked and unlogged, so a page script cannot sort names by how the guard answers. A post
@@ -197,7 +209,7 @@ export class ComposerGuard {
     if (blockedEditor) this.setActiveEditor(blockedEditor);
     this.anchor = anchor;
     this.panel.show(panelAnchor(anchor, scope), this.viewOf(decision, true, scope));
-    this.panel.focus();
+    if (!keepFocus) this.panel.focus();
     this.audit(decision, decision.kind === 'checked' && decision.verdict === 'warn' ? 'warned' : 'blocked');
   }
 
@@ -248,38 +260,45 @@ export class ComposerGuard {
   }
 
   private viewOf(decision: ComposerDecision, atSubmit: boolean, scope: ComposerScope): PanelView {
+    const state = this.connection.state;
+    const staleRosterSince = state.kind === 'ready' && state.roster && rosterIsStale(state.roster) ? { staleRosterSince: state.roster.importedAt } : {};
     if (decision.kind === 'hold') {
-      return { tone: 'hold', headline: atSubmit ? 'Not posted' : 'Posting is paused', findings: [], notices: [decision.message], confirmations: [] };
+      return { tone: 'hold', atSubmit, hold: decision.why, findings: [], confirmations: [], degraded: false, ...staleRosterSince };
     }
     const findings = allFindings(decision);
-    const notices: string[] = [];
-    if (decision.kind === 'checked' && decision.health === 'degraded') {
-      notices.push('X has changed its page, so School Post Guard cannot read all of it and checks this post more strictly than usual. Tell your ICT lead.');
-    }
-    const state = this.connection.state;
-    if (state.kind === 'ready' && state.roster && rosterIsStale(state.roster)) {
-      notices.push(`The pupil list was last updated on ${new Date(state.roster.importedAt).toLocaleDateString('en-GB')}. Ask your ICT lead to update it.`);
-    }
-    const verdict = decision.kind === 'checked' ? decision.verdict : 'pass';
-    const headline =
-      verdict === 'block' ? (atSubmit ? 'Not posted: this post breaks the school’s posting policy' : 'This post cannot go out yet')
-        : verdict === 'warn' ? 'Check this before posting'
-          : 'Ready to post';
     const first = decision.kind === 'checked' ? decision.editors[0] : undefined;
     const asides = new Set(findings.map((finding) => ruleMeta(finding.rule).aside));
-    const consentNeeded = asides.has('pupils-without-consent');
-    const cadence = asides.has('post-kind');
     const key = scope.editors[0];
     const choices = key ? this.choices.get(key) : undefined;
     return {
-      tone: verdict,
-      headline,
-      findings,
-      notices,
-      confirmations: confirmationsFor(findings),
-      ...(consentNeeded ? { consentClasses: first?.result.classNames ?? [] } : {}),
-      ...(cadence || (choices && choices.kind !== 'general') ? { postKind: choices?.kind ?? 'general' } : {}),
+      tone: decision.kind === 'checked' ? decision.verdict : 'pass',
+      atSubmit,
+      findings: findings.map(({ rule, severity, message, fix }) => ({ rule, severity, message, ...(fix ? { fix } : {}) })),
+      confirmations: confirmationsFor(findings, decision.kind === 'checked' && decision.hasAttachments),
+      degraded: decision.kind === 'checked' && decision.health === 'degraded',
+      ...staleRosterSince,
+      ...(asides.has('pupils-without-consent') ? { consentClasses: first?.result.classNames ?? [] } : {}),
+      ...(asides.has('post-kind') || (choices && choices.kind !== 'general') ? { postKind: choices?.kind ?? 'general' } : {}),
     };
+  }
+
+  /**
+   * Escape or Tab out of the panel: keyboard focus back in the draft, with the caret at the first
+   * marked words on Escape (where staff have something to change), else where it was.
+   */
+  private backToDraft(atFirstFinding: boolean): void {
+    const editor = this.activeEditor;
+    if (!editor?.isConnected) return;
+    editor.focus();
+    if (!atFirstFinding) return;
+    const decision = this.decide(composerScope(editor));
+    if (decision.kind !== 'checked') return;
+    const entry = decision.editors.find(({ result }) => result.findings.some((finding) => finding.target.kind === 'text'));
+    const finding = entry?.result.findings.find((candidate) => candidate.target.kind === 'text');
+    if (entry && finding) {
+      entry.editor.focus();
+      placeCaretAt(entry.editor, finding.start);
+    }
   }
 
   /**
@@ -336,18 +355,20 @@ function isEmpty(decision: Extract<ComposerDecision, { kind: 'checked' }>): bool
 
 /**
  * The confirmations the panel offers: none while a block nobody may confirm remains. A block is
- * confirmed as its rule's metadata says (a click, or typed words); a warning is acknowledged with a click.
+ * confirmed as its rule's metadata says (a click, or typed words, in the rule's words for a post with
+ * or without photos); a warning is acknowledged with a click, in the panel's own words.
  */
-function confirmationsFor(findings: Finding[]): PanelConfirmation[] {
+function confirmationsFor(findings: Finding[], hasPhotos: boolean): PanelConfirmation[] {
   const offered = new Map<RuleId, PanelConfirmation>();
   if (findings.some((finding) => finding.severity === 'block' && !finding.confirmation)) return [];
   for (const finding of findings) {
     if (offered.has(finding.rule)) continue;
     const { confirmation } = finding;
     if (confirmation) {
-      offered.set(finding.rule, { rule: finding.rule, statement: confirmation.prompt, ...(confirmation.kind === 'typed' ? { typeWords: confirmation.words } : {}) });
+      const statement = hasPhotos ? confirmation.prompt : confirmation.promptWithoutPhotos ?? confirmation.prompt;
+      offered.set(finding.rule, { rule: finding.rule, statement, ...(confirmation.kind === 'typed' ? { typeWords: confirmation.words } : {}) });
     } else if (finding.severity === 'warn') {
-      offered.set(finding.rule, { rule: finding.rule, statement: 'I have read the warning above and this post is fine to send.' });
+      offered.set(finding.rule, { rule: finding.rule });
     }
   }
   return [...offered.values()];

@@ -1,16 +1,18 @@
 /**
- * Underlines the offending characters in place, from the findings' ranges. The marks are drawn
- * in the guard's shadow root over the editor (X's own DOM is never changed, so Draft.js is not
- * disturbed) and follow scrolling and resizing.
+ * Underlines the offending characters in place, from the findings' ranges, and outlines the Post
+ * buttons the guard holds. The marks are drawn in an extension-origin frame laid over the whole
+ * window (X's own DOM is never changed, so Draft.js is not disturbed, and x.com's page cannot see
+ * which words are marked); they follow scrolling and resizing.
  */
 import type { Finding } from '../policy/types';
+import type { MessageKey } from '../shared/i18n';
+import { MARKS_PAGE, type MarkBox, type ToMarks } from '../shared/panel-protocol';
+import { GuardFrame } from './guard-frame';
 import { rangeForOffsets } from './text-ranges';
 
 const STYLE = `
-.marks { position: fixed; inset: 0; pointer-events: none; z-index: 2147483645; }
-.mark { position: fixed; border-bottom: 3px solid #b3261e; background: rgba(179, 38, 30, .12); }
-.mark[data-severity="warn"] { border-bottom-color: #b26a00; background: rgba(178, 106, 0, .12); }
-.held { position: fixed; border: 3px solid #b3261e; border-radius: 9999px; box-sizing: border-box; }
+.marks { position: fixed; inset: 0; width: 100%; height: 100%; border: 0; margin: 0; padding: 0; pointer-events: none;
+  z-index: 2147483645; background: transparent; color-scheme: light; }
 `;
 
 export interface EditorMarks {
@@ -19,16 +21,18 @@ export interface EditorMarks {
 }
 
 export class HighlightLayer {
-  private readonly layer = document.createElement('div');
+  private readonly frame: GuardFrame<ToMarks, never>;
   private marks: EditorMarks[] = [];
   private heldButtons: HTMLElement[] = [];
 
   constructor(shadow: ShadowRoot, signal: AbortSignal) {
     const style = document.createElement('style');
     style.textContent = STYLE;
-    this.layer.className = 'marks';
-    this.layer.setAttribute('aria-hidden', 'true');
-    shadow.append(style, this.layer);
+    this.frame = new GuardFrame<ToMarks, never>(MARKS_PAGE, chrome.i18n.getMessage('panel_marks_title' satisfies MessageKey), () => undefined, signal);
+    this.frame.element.className = 'marks';
+    this.frame.element.tabIndex = -1;
+    this.frame.element.setAttribute('aria-hidden', 'true');
+    shadow.append(style, this.frame.element);
     const redraw = () => this.draw();
     window.addEventListener('scroll', redraw, { capture: true, passive: true, signal });
     window.addEventListener('resize', redraw, { passive: true, signal });
@@ -46,27 +50,24 @@ export class HighlightLayer {
   }
 
   private draw(): void {
-    const nodes: HTMLElement[] = [];
+    const boxes: MarkBox[] = [];
     for (const { editor, findings } of this.marks) {
       if (!editor.isConnected) continue;
       for (const finding of findings) {
         if (finding.target.kind !== 'text' || finding.end <= finding.start) continue;
         const range = rangeForOffsets(editor, finding.start, finding.end);
         if (!range) continue;
-        for (const rect of range.getClientRects()) nodes.push(box('mark', rect, finding.severity));
+        for (const rect of range.getClientRects()) boxes.push(box(rect, finding.severity));
       }
     }
     for (const button of this.heldButtons) {
-      if (button.isConnected) nodes.push(box('held', button.getBoundingClientRect()));
+      if (button.isConnected) boxes.push(box(button.getBoundingClientRect(), 'held'));
     }
-    this.layer.replaceChildren(...nodes);
+    // Sent on every check, changed or not: the frame's redraw is what "highlight updated" means.
+    this.frame.send({ type: 'marks', boxes });
   }
 }
 
-function box(className: string, rect: DOMRect, severity?: string): HTMLElement {
-  const node = document.createElement('div');
-  node.className = className;
-  if (severity) node.dataset.severity = severity;
-  Object.assign(node.style, { left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
-  return node;
+function box(rect: DOMRect, kind: MarkBox['kind']): MarkBox {
+  return { left: rect.left, top: rect.top, width: rect.width, height: rect.height, kind };
 }

@@ -26,3 +26,20 @@ export function rangeForOffsets(editor: HTMLElement, start: number, end: number)
   }
   return null;
 }
+
+/**
+ * Puts the caret at a UTF-16 offset of the editor's text (a textarea, or a contenteditable whose
+ * editor — Draft.js — follows the selection), e.g. before the first marked words.
+ */
+export function placeCaretAt(editor: HTMLElement, offset: number): void {
+  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
+    editor.setSelectionRange(offset, offset);
+    return;
+  }
+  const range = rangeForOffsets(editor, offset, offset);
+  if (!range) return;
+  range.collapse(true);
+  const selection = getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+}

@@ -82,6 +82,12 @@ export function postingSheetButtonOf(node: EventTarget | null): HTMLElement | nu
   return node instanceof Element ? node.closest<HTMLElement>(POSTING_SHEET_BUTTON) : null;
 }
 
+/** The dialog X shows on top (the compose dialog, a description editor, a confirmation sheet), if any. */
+export function topmostDialog(): HTMLElement | null {
+  const dialogs = document.querySelectorAll<HTMLElement>('[role="dialog"][aria-modal="true"], [role="alertdialog"][aria-modal="true"]');
+  return dialogs[dialogs.length - 1] ?? null;
+}
+
 /** A composer: the element around it, its editors (one per post of a thread), how it was found. */
 export interface ComposerScope {
   root: ParentNode;

@@ -3,19 +3,9 @@ import { RULES } from '../policy/rules/index';
 import type { RuleId, RuleLevel } from '../policy/types';
 import type { AuditEntry } from '../roster/roster-store';
 import { t } from '../shared/i18n';
+import { ruleLabelKey } from '../shared/rule-label-key';
 
-/** "posting-cadence" → "posting_cadence": message names cannot hold a hyphen. */
-type Underscored<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}_${Underscored<Tail>}` : S;
-
-/**
- * Each rule's label is `options_rule_<id with underscores>` in messages.json. The key is typed:
- * a rule without its label does not compile (and tests/shared/i18n.test.ts checks the file).
- */
-export type RuleLabelKey = `options_rule_${Underscored<RuleId>}`;
-
-export function ruleLabelKey(id: RuleId): RuleLabelKey {
-  return `options_rule_${id.replaceAll('-', '_')}` as RuleLabelKey;
-}
+export { ruleLabelKey, type RuleLabelKey } from '../shared/rule-label-key';
 
 export const RULE_LABELS: Readonly<Record<RuleId, string>> = Object.fromEntries(RULES.map(({ meta }) => [meta.id, t(ruleLabelKey(meta.id))])) as Record<RuleId, string>;
 

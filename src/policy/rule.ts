@@ -46,7 +46,12 @@ export interface RuleContext {
  * something that needs a deliberate act, such as the parents' written agreement to a hashtag).
  * Either is logged.
  */
-export type Confirmation = { kind: 'typed'; words: string; prompt: string } | { kind: 'click'; prompt: string };
+export type Confirmation = ({ kind: 'typed'; words: string } | { kind: 'click' }) & {
+  /** What staff confirm, as they read it when photos or video are attached. */
+  prompt: string;
+  /** What they confirm when nothing is attached, where that reads differently ("the children in the photo"). */
+  promptWithoutPhotos?: string;
+};
 
 /**
  * What a confirmation is about besides the findings' own words: the attached photos (another photo

@@ -21,7 +21,7 @@ interface Entry {
 
 const ROOT = new URL('../../', import.meta.url);
 const ENTRIES = Object.entries(messages as Record<string, Entry>);
-const PAGE_DIRS = ['src/options', 'src/popup', 'src/consent', 'src/reply-panel'];
+const PAGE_DIRS = ['src/options', 'src/popup', 'src/consent', 'src/reply-panel', 'src/panel'];
 /** Where t() is called: the pages, and the settings' validation messages (shown by the options page and the CLI). */
 const CALLER_DIRS = [...PAGE_DIRS, 'src/shared'];
 /** Chrome's rule for message and placeholder names; "@@" names are the browser's own. */

@@ -22,7 +22,12 @@ export const rule = defineRule({
       "To avoid posts becoming visible to a wider audience, tweets from {{account}} will not use the 'hashtag' function without prior agreement from parent/carers of any child in the image.",
     messages,
     // Typed, not clicked: the agreement is a fact staff must have checked, and it is logged.
-    confirmation: { kind: 'typed', words: 'parents agreed', prompt: 'I have written agreement from the parents/carers of every child in the image to use this hashtag.' },
+    confirmation: {
+      kind: 'typed',
+      words: 'parents agreed',
+      prompt: 'I have written agreement from the parents/carers of every child in the photo to use this hashtag.',
+      promptWithoutPhotos: 'I have written agreement from the parents/carers of every child this post is about to use this hashtag.',
+    },
     // The agreement is for the children in these pictures: another photo asks again.
     confirmationScope: ['photos'],
     checksReplies: true,

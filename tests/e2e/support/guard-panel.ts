@@ -1,53 +1,33 @@
 /**
- * Reads the guard's panel the way assistive technology does. The panel is in a CLOSED shadow
- * root, which page scripts (and Playwright's selectors) cannot enter; the DevTools protocol's
- * pierce mode can, so tests see what staff see without the guard opening a door for x.com.
+ * Reads the guard's panel as staff see it. The panel is drawn in an extension-origin frame
+ * (src/panel/index.html) inside the guard's closed shadow root: x.com's scripts cannot reach into
+ * it, but the browser's automation can, frame by frame, so tests read exactly what is shown.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
-interface DomNode {
-  nodeName: string;
-  nodeValue?: string;
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-  contentDocument?: DomNode;
-  attributes?: string[];
+/** The panel's frame on this page, if the guard has drawn it. */
+export function guardPanelFrame(page: Page): Frame | undefined {
+  return page.frames().find((frame) => /^chrome-extension:\/\/[^/]+\/src\/panel\/index\.html/.test(frame.url()));
 }
 
-function textOf(node: DomNode, out: string[]): void {
-  if (node.nodeName === 'STYLE') return;
-  if (node.nodeName === '#text' && node.nodeValue?.trim()) out.push(node.nodeValue.trim());
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) textOf(child, out);
-}
-
-function findNode(node: DomNode, nodeName: string): DomNode | null {
-  if (node.nodeName === nodeName) return node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
-    const found = findNode(child, nodeName);
-    if (found) return found;
-  }
-  return null;
-}
-
-async function documentTree(page: Page): Promise<DomNode> {
-  const session = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    return root;
-  } finally {
-    await session.detach();
-  }
-}
-
-/** The visible text of the guard's panel (empty when the panel is hidden or absent). */
+/**
+ * The visible text of the guard's panel (empty when the panel is hidden or absent), followed by
+ * the rule of each section as `[rule-id]`: staff read the rule's name, tests may check which rule.
+ */
 export async function guardPanelText(page: Page): Promise<string> {
-  const host = findNode(await documentTree(page), 'SCHOOL-POST-GUARD');
-  if (!host) return '';
-  const section = findNode(host, 'SECTION');
-  if (!section || section.attributes?.includes('hidden')) return '';
-  const out: string[] = [];
-  textOf(section, out);
-  return out.join(' ');
+  const frame = guardPanelFrame(page);
+  if (!frame) return '';
+  try {
+    return await frame.evaluate(() => {
+      const panel = document.getElementById('panel');
+      if (!panel || panel.hidden) return '';
+      const rules = [...panel.querySelectorAll<HTMLElement>('[data-rule]')].map((section) => `[${section.dataset.rule ?? ''}]`);
+      return [panel.innerText.replace(/\s+/g, ' ').trim(), ...rules].filter(Boolean).join(' ');
+    });
+  } catch {
+    // The frame is reloading (or went with the page): nothing is shown at this moment.
+    return '';
+  }
 }
 
 /** Waits until the panel's text matches, and returns it. */

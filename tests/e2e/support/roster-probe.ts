@@ -49,13 +49,27 @@ export interface ProbeObservation {
   found: string[];
   /** Whether the page's DOM (outside the fake composer) changed. */
   domChanged: boolean;
+  /**
+   * What hit-testing finds over the whole window, after the draft was written and after the
+   * submissions: the points (on a 40 px grid) where the guard's element takes the pointer, which
+   * is where anything it draws that could be clicked sits, and how big it is.
+   */
+  hitsTyped: string;
+  hitsSubmitted: string;
+  /**
+   * How many frames the page holds, and how many each of those holds (readable across origins).
+   * Frames inside a shadow root are not counted by the browser, but that is the browser's rule.
+   */
+  frames: string;
 }
 
 export async function probeNames(names: string[]): Promise<ProbeObservation[]> {
   const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   // Page CSS can give the guard's element a box; its size then follows whatever it holds.
   const style = document.createElement('style');
-  style.textContent = 'school-post-guard { display: block !important; position: absolute !important; overflow: auto !important; }';
+  // A transform makes the element the containing block of its fixed-position children, so its
+  // scroll size would follow them.
+  style.textContent = 'school-post-guard { display: block !important; position: absolute !important; overflow: auto !important; transform: translateZ(0) !important; left: 0 !important; top: 0 !important; }';
   document.head.append(style);
   const snapshotDom = () => {
     const parts: string[] = [];
@@ -74,15 +88,29 @@ export async function probeNames(names: string[]): Promise<ProbeObservation[]> {
       return `${rect.width}x${rect.height}@${rect.left},${rect.top} scroll ${host.scrollWidth}x${host.scrollHeight} shadow ${String(host.shadowRoot)} children ${host.childElementCount} frames ${JSON.stringify(frames)}`;
     }).join(';');
   };
+  // Without the page CSS above, which would clip the guard's element to nothing.
+  const hitTest = () => {
+    if (style.sheet) style.sheet.disabled = true;
+    const hits: string[] = [];
+    for (let y = 0; y < innerHeight; y += 40) {
+      for (let x = 0; x < innerWidth; x += 40) {
+        if (document.elementFromPoint(x, y)?.tagName === 'SCHOOL-POST-GUARD') hits.push(`${x},${y}`);
+      }
+    }
+    if (style.sheet) style.sheet.disabled = false;
+    return hits.join(' ');
+  };
+  const countFrames = () => [window.length, ...Array.from({ length: window.length }, (_, index) => window[index]?.length ?? -1)].join(',');
   // Not in TypeScript's DOM types (non-standard), but in Chromium and Firefox.
   const find = (window as unknown as { find(text: string, caseSensitive: boolean, backwards: boolean, wrap: boolean): boolean }).find.bind(window);
-  const findWords = ['pupil', 'Blocked', 'name', 'Not posted', 'cannot go out', 'Ready to post'];
+  const findWords = ['pupil', 'Blocked', 'name', 'Not posted', 'cannot go out', 'Ready to post', 'Must change'];
   const observations: ProbeObservation[] = [];
   for (const name of names) {
     const before = snapshotDom();
     const fake = document.createElement('div');
     fake.dataset.probe = '';
-    fake.style.cssText = 'position: absolute; left: -5000px; top: 0; width: 600px;';
+    // On screen, where the guard would draw its panel beside it for everyone to measure.
+    fake.style.cssText = 'position: fixed; left: 16px; top: 16px; width: 600px; background: #fff; z-index: 1;';
     fake.innerHTML = '<div data-testid="tweetTextarea_0" contenteditable="true" role="textbox"><div data-contents="true"><div data-block="true"><span></span></div></div></div><div data-testid="toolBar"><button type="button" data-testid="tweetButtonInline">Post</button></div>';
     document.body.append(fake);
     const editor = fake.querySelector<HTMLElement>('[data-testid="tweetTextarea_0"]');
@@ -94,10 +122,13 @@ export async function probeNames(names: string[]): Promise<ProbeObservation[]> {
     editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: name }));
     await nextFrame();
     const typed = observeGuard();
+    const hitsTyped = hitTest();
     const clicked = button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
     const keyed = editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
     await nextFrame();
     const submitted = observeGuard();
+    const hitsSubmitted = hitTest();
+    const frames = countFrames();
     const focus = document.activeElement === editor ? 'editor' : (document.activeElement?.tagName ?? 'none');
     const found = findWords.map((word) => {
       getSelection()?.removeAllRanges();
@@ -107,8 +138,13 @@ export async function probeNames(names: string[]): Promise<ProbeObservation[]> {
     const after = snapshotDom();
     fake.remove();
     await nextFrame();
-    observations.push({ typed, clicked, keyed, submitted, focus, found, domChanged: before !== after });
+    observations.push({ typed, clicked, keyed, submitted, focus, found, domChanged: before !== after, hitsTyped, hitsSubmitted, frames });
   }
   style.remove();
   return observations;
+}
+
+/** The distinct observations, so a difference between any two names shows in the failure. */
+export function distinctObservations(observations: ProbeObservation[]): string[] {
+  return [...new Set(observations.map((observation) => JSON.stringify(observation, null, 1)))];
 }

@@ -1,0 +1,197 @@
+/**
+ * The findings panel, in an extension-origin frame beside the composer: x.com's page cannot read
+ * its words, find them or measure them, and the frame's size and place do not depend on them. It
+ * says what is wrong once per kind (the rule's name as the options page shows it, each distinct
+ * reason, one fix line), offers the confirmations the policy allows, shows the pupils without photo
+ * consent (in their own frame, always present so the page cannot count frames either), and hands
+ * the keyboard back to the draft on Escape or when Tab leaves it. Its own words are in _locales.
+ */
+import type { PostKind, RuleId } from '../policy/types';
+import { t, type MessageKey } from '../shared/i18n';
+import { CONSENT_PAGE, type FromPanel, type HoldReason, type PanelConfirmation, type PanelFinding, type PanelView, type ToPanel } from '../shared/panel-protocol';
+import { ruleLabelKey } from '../shared/rule-label-key';
+import { connectToGuard } from './frame-port';
+
+const HOLD_WORDS: Readonly<Record<HoldReason, MessageKey>> = {
+  connecting: 'panel_hold_connecting',
+  'no-roster': 'panel_hold_no_roster',
+  invalidated: 'panel_hold_invalidated',
+  'reading-attachments': 'panel_hold_reading_attachments',
+  'attachment-unreadable': 'panel_hold_attachment_unreadable',
+  unreadable: 'panel_hold_unreadable',
+};
+
+const POST_KINDS: readonly { kind: PostKind; label: MessageKey }[] = [
+  { kind: 'general', label: 'panel_post_kind_general' },
+  { kind: 'event', label: 'panel_post_kind_event' },
+  { kind: 'residential', label: 'panel_post_kind_residential' },
+];
+
+const panel = document.getElementById('panel') as HTMLElement;
+const said = document.getElementById('said') as HTMLElement;
+const consent = document.getElementById('consent') as HTMLIFrameElement;
+const asked = document.getElementById('asked') as HTMLElement;
+panel.setAttribute('aria-label', t('panel_title'));
+document.title = t('panel_title');
+consent.title = t('consent_page_title');
+let send: (message: FromPanel) => void = () => undefined;
+let lastRendered = '';
+
+connectToGuard((port) => {
+  send = (message) => port.postMessage(message);
+  port.onmessage = (event: MessageEvent<ToPanel>) => {
+    const message = event.data;
+    if (message.type === 'view') show(message.view);
+    else focusFirstControl();
+  };
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    send({ type: 'escape' });
+  } else if (event.key === 'Tab') {
+    const controls = focusableControls();
+    const edge = event.shiftKey ? controls[0] : controls[controls.length - 1];
+    if (controls.length === 0 || document.activeElement === edge || !panel.contains(document.activeElement)) {
+      event.preventDefault();
+      send({ type: 'leave' });
+    }
+  }
+});
+
+function show(view: PanelView | null): void {
+  const key = JSON.stringify(view);
+  // Rebuilding identical content would reset focus and re-announce it to screen readers.
+  if (key === lastRendered) return;
+  lastRendered = key;
+  showConsent(view?.consentClasses);
+  panel.hidden = view === null;
+  if (!view) {
+    said.replaceChildren();
+    asked.replaceChildren();
+    return;
+  }
+  const badge = view.tone === 'pass' && view.confirmations.length === 0 && !view.postKind && !view.degraded && view.staleRosterSince === undefined;
+  panel.dataset.tone = view.tone;
+  panel.className = badge ? 'badge' : '';
+  said.replaceChildren(...(badge ? [text('p', t('panel_badge_ready'))] : findingsOf(view)));
+  asked.replaceChildren(...(badge ? [] : controlsOf(view)));
+}
+
+/** What the panel says: the headline, why the post is held, each rule's findings, notices. */
+function findingsOf(view: PanelView): Node[] {
+  const nodes: Node[] = [text('h2', headline(view))];
+  if (view.hold) nodes.push(text('p', t(HOLD_WORDS[view.hold])));
+  for (const [rule, findings] of byRule(view.findings)) nodes.push(ruleSection(rule, findings));
+  if (view.degraded) nodes.push(text('p', t('panel_notice_degraded'), 'notice'));
+  if (view.staleRosterSince !== undefined) nodes.push(text('p', t('panel_notice_stale_roster', new Date(view.staleRosterSince).toLocaleDateString('en-GB')), 'notice'));
+  return nodes;
+}
+
+/** What the panel asks, under the no-consent list: the kind of post, the confirmations, the keys. */
+function controlsOf(view: PanelView): Node[] {
+  const nodes: Node[] = [];
+  if (view.postKind) nodes.push(postKindControl(view.postKind));
+  for (const confirmation of view.confirmations) nodes.push(confirmationControl(confirmation));
+  nodes.push(text('p', t('panel_keys_hint'), 'hint'));
+  return nodes;
+}
+
+function headline(view: PanelView): string {
+  if (view.tone === 'hold') return t(view.atSubmit ? 'panel_headline_hold_submit' : 'panel_headline_hold');
+  if (view.tone === 'block') return t(view.atSubmit ? 'panel_headline_blocked_submit' : 'panel_headline_blocked');
+  if (view.tone === 'warn') return t('panel_headline_warn');
+  return t('panel_badge_ready');
+}
+
+/** The findings of each rule together, in the order the rules first appear. */
+function byRule(findings: PanelFinding[]): Map<RuleId, PanelFinding[]> {
+  const groups = new Map<RuleId, PanelFinding[]>();
+  for (const finding of findings) groups.set(finding.rule, [...(groups.get(finding.rule) ?? []), finding]);
+  return groups;
+}
+
+/** One rule: its name and how serious, each distinct thing it says, and each distinct fix once. */
+function ruleSection(rule: RuleId, findings: PanelFinding[]): HTMLElement {
+  const heading = text('h3', t(ruleLabelKey(rule)));
+  const blocks = findings.some((finding) => finding.severity === 'block');
+  heading.append(' ', text('span', `· ${t(blocks ? 'panel_severity_block' : 'panel_severity_warn')}`, 'severity'));
+  const list = document.createElement('ul');
+  for (const message of new Set(findings.map((finding) => finding.message))) list.append(text('li', message));
+  const fixes = [...new Set(findings.flatMap((finding) => (finding.fix ? [finding.fix] : [])))].map((fix) => text('p', t('panel_fix', fix), 'fix'));
+  const section = document.createElement('section');
+  section.dataset.rule = rule;
+  section.append(heading, list, ...fixes);
+  return section;
+}
+
+function confirmationControl(confirmation: PanelConfirmation): HTMLElement {
+  const wrapper = text('div', '', 'confirm');
+  wrapper.dataset.rule = confirmation.rule;
+  wrapper.append(text('p', confirmation.statement ?? t('panel_confirm_warning')));
+  const button = text('button', t(confirmation.typeWords ? 'panel_confirm_button' : 'panel_confirm_checked'));
+  button.setAttribute('type', 'button');
+  const words = confirmation.typeWords;
+  if (words) {
+    const label = text('label', `${t('panel_type_words', words)} `);
+    const input = document.createElement('input');
+    input.type = 'text';
+    label.append(input);
+    wrapper.append(label);
+    button.addEventListener('click', () => {
+      if (input.value.trim().toLowerCase() === words.toLowerCase()) send({ type: 'confirm', rule: confirmation.rule });
+      else {
+        input.setCustomValidity(t('panel_type_words_wrong'));
+        input.reportValidity();
+      }
+    });
+    input.addEventListener('input', () => input.setCustomValidity(''));
+  } else {
+    button.addEventListener('click', () => send({ type: 'confirm', rule: confirmation.rule }));
+  }
+  wrapper.append(button);
+  return wrapper;
+}
+
+function postKindControl(current: PostKind): HTMLElement {
+  const group = text('fieldset', '', 'confirm');
+  group.append(text('legend', t('panel_post_kind_legend')));
+  for (const { kind, label } of POST_KINDS) {
+    const option = text('label', '');
+    const radio = document.createElement('input');
+    radio.type = 'radio';
+    radio.name = 'post-kind';
+    radio.value = kind;
+    radio.checked = kind === current;
+    radio.addEventListener('change', () => send({ type: 'post-kind', kind }));
+    option.append(radio, ` ${t(label)}`);
+    group.append(option, document.createElement('br'));
+  }
+  return group;
+}
+
+/** Loads the no-consent list for these classes (none: the whole school), or parks the frame empty. */
+function showConsent(classNames: string[] | undefined): void {
+  const query = classNames === undefined ? null : new URLSearchParams(classNames.map((name) => ['class', name])).toString();
+  const src = query === null ? 'about:blank' : `${chrome.runtime.getURL(CONSENT_PAGE)}?${query}`;
+  if (consent.src !== src) consent.src = src;
+  consent.hidden = query === null;
+}
+
+function focusableControls(): HTMLElement[] {
+  return [...panel.querySelectorAll<HTMLElement>('input, button')];
+}
+
+function focusFirstControl(): void {
+  const first = panel.querySelector<HTMLElement>('input:checked, input:not([type="radio"]), button') ?? panel;
+  if (first === panel) panel.tabIndex = -1;
+  first.focus();
+}
+
+function text<K extends keyof HTMLElementTagNameMap>(tag: K, content: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.textContent = content;
+  if (className) node.className = className;
+  return node;
+}
