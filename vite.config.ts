@@ -53,7 +53,10 @@ export default defineConfig({
   },
   resolve: {
     // Inherited by crxjs's separate content-script build, where a plugin would not be.
-    alias: [{ find: /^core-js\/modules\/.*$/, replacement: fileURLToPath(new URL('build/native-es2015.js', import.meta.url)) }],
+    alias: [
+      { find: /^core-js\/modules\/.*$/, replacement: fileURLToPath(new URL('build/native-es2015.js', import.meta.url)) },
+      { find: /^punycode$/, replacement: fileURLToPath(new URL('build/native-punycode.js', import.meta.url)) },
+    ],
   },
   plugins: [
     crx({

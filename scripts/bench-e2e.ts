@@ -234,7 +234,7 @@ const PROBE_SOURCE = `(() => {
   const probe = { samples: [], open: null };
   window.__benchProbe = probe;
   addEventListener('keydown', (event) => {
-    probe.open = { t0: event.timeStamp, observed: NaN, updated: NaN, frameDone: NaN, deliveries: 0, input: false };
+    probe.open = { t0: event.timeStamp, t0Absolute: performance.timeOrigin + event.timeStamp, observed: NaN, updated: NaN, frameDone: NaN, deliveries: 0, input: false };
     probe.samples.push(probe.open);
   }, true);
   addEventListener('keyup', () => { probe.open = null; }, true);
@@ -262,6 +262,8 @@ const PROBE_SOURCE = `(() => {
 
 interface ProbeSample {
   t0: number;
+  /** The same instant on the clock every process shares (time origin + timestamp), to compare with the marks frame's. */
+  t0Absolute: number;
   /** The page observer's callback: after the guard's callback, before the guard's render. */
   observed: number;
   /** The microtask the page observer queued: after the guard's render. */
@@ -282,6 +284,11 @@ interface Keystroke {
   toFrame: number;
   /** The page observer's callback → its microtask: the guard's check and redraw (≈ 0 without it). */
   guardCheck: number;
+  /**
+   * (A) with the guard: keydown → the marks redrawn inside their extension-origin frame (NaN
+   * without the extension, and for keys after which the frame had no boxes to draw).
+   */
+  toMarksFrame: number;
   input: boolean;
 }
 
@@ -341,18 +348,35 @@ async function typeAndMeasure(session: ChromiumSession, scenario: Scenario, draf
   await page.waitForTimeout(500);
   const marksBefore = (await guardMarks(page)).marks;
   await page.evaluate(PROBE_SOURCE);
+  // In the guard's marks frame (an extension page, out of the x.com page's reach): when it redraws.
+  const marksFrame = page.frames().find((frame) => MARKS_FRAME.test(frame.url()));
+  await marksFrame?.evaluate(() => {
+    const drawn: number[] = [];
+    (window as unknown as { __benchDrawn: number[] }).__benchDrawn = drawn;
+    new MutationObserver(() => drawn.push(performance.timeOrigin + performance.now())).observe(document.body, { childList: true });
+  });
   const [head, tail] = splitDraft(draft);
   await page.keyboard.type(head, { delay: KEY_DELAY_MS });
   const marksAfterHead = (await guardMarks(page)).marks;
   await page.keyboard.type(tail, { delay: KEY_DELAY_MS });
   await page.waitForTimeout(500);
   const samples = (await page.evaluate('window.__benchProbe.samples')) as ProbeSample[];
+  const drawn = ((await marksFrame?.evaluate(() => (window as unknown as { __benchDrawn: number[] }).__benchDrawn)) ?? []).sort((a, b) => a - b);
+  /** The first redraw of the marks frame after this keydown and before the next one. */
+  const redrawAfter = (index: number): number => {
+    const from = samples[index]?.t0Absolute ?? Infinity;
+    const until = samples[index + 1]?.t0Absolute ?? Infinity;
+    const at = drawn.find((time) => time >= from && time < until);
+    return at === undefined ? NaN : at - from;
+  };
   const text = await editorText(page);
   const expected = scenario.prefill + draft;
   if (text !== expected) throw new Error(`The editor holds ${text.length} characters, not the ${expected.length} typed: "…${text.slice(-80)}"`);
   const keystrokes = samples
-    .filter((sample) => !Number.isNaN(sample.frameDone))
-    .map((sample): Keystroke => ({
+    .map((sample, index) => ({ sample, toMarksFrame: redrawAfter(index) }))
+    .filter(({ sample }) => !Number.isNaN(sample.frameDone))
+    .map(({ sample, toMarksFrame }): Keystroke => ({
+      toMarksFrame,
       toHighlight: sample.updated - sample.t0,
       toFrame: sample.frameDone - sample.t0,
       guardCheck: sample.updated - sample.observed,
@@ -363,31 +387,13 @@ async function typeAndMeasure(session: ChromiumSession, scenario: Scenario, draf
   return { keystrokes, keydowns: keydownsFor(draft), marksBefore, marksAfterHead, marks, panel };
 }
 
-interface DomNode {
-  nodeName: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
+const MARKS_FRAME = /^chrome-extension:\/\/[^/]+\/src\/panel\/marks\.html/;
 
-/** Underline boxes in the guard's closed shadow root, through the DevTools protocol's pierce mode. */
+/** Underline boxes (not the held Post buttons' outlines) in the guard's marks frame. */
 async function guardMarks(page: Page): Promise<{ marks: number; panel: string }> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    let marks = 0;
-    const visit = (node: DomNode, inGuard: boolean): void => {
-      const here = inGuard || node.nodeName === 'SCHOOL-POST-GUARD';
-      const attributes = node.attributes ?? [];
-      const classIndex = attributes.indexOf('class');
-      if (here && node.nodeName === 'DIV' && classIndex % 2 === 0 && (attributes[classIndex + 1] ?? '').split(/\s+/).includes('mark')) marks++;
-      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) visit(child, here);
-    };
-    visit(root, false);
-    return { marks, panel: await guardPanelText(page) };
-  } finally {
-    await cdp.detach();
-  }
+  const frame = page.frames().find((candidate) => MARKS_FRAME.test(candidate.url()));
+  const marks = (await frame?.evaluate(() => document.querySelectorAll('.mark:not([data-kind="held"])').length)) ?? 0;
+  return { marks, panel: await guardPanelText(page) };
 }
 
 
@@ -419,6 +425,9 @@ interface Summary {
   toHighlight: Spread;
   toFrame: Spread;
   guardCheck: Spread;
+  /** Keys after which the marks frame redrew, and how long that took. */
+  redrawn: number;
+  toMarksFrame: Spread;
   /** The guard's check on the keystrokes without an `input` event only. */
   guardCheckWithoutInput: Spread;
 }
@@ -431,6 +440,8 @@ function summarise(runs: readonly RunResult[]): Summary {
     withoutInput: keystrokes.filter((k) => !k.input).length,
     toHighlight: spread(keystrokes.map((k) => k.toHighlight)),
     toFrame: spread(keystrokes.map((k) => k.toFrame)),
+    redrawn: keystrokes.filter((k) => !Number.isNaN(k.toMarksFrame)).length,
+    toMarksFrame: spread(keystrokes.map((k) => k.toMarksFrame).filter((value) => !Number.isNaN(value))),
     guardCheck: spread(keystrokes.map((k) => k.guardCheck)),
     guardCheckWithoutInput: spread(keystrokes.filter((k) => !k.input).map((k) => k.guardCheck)),
   };
@@ -574,8 +585,8 @@ async function main(): Promise<void> {
   }
 
   const table = [
-    '| Draft | Extension | Keystrokes (no `input` event) | (A) key → highlight updated p50 / p95 / max | Guard’s check p50 / p95 | (B) key → frame done p50 / p95 / max | Underline boxes before / after head / end |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| Draft | Extension | Keystrokes (no `input` event) | (A) key → marks redrawn in their frame p50 / p95 / max (keys) | (A₀) key → guard’s check done p50 / p95 / max | Guard’s check p50 / p95 | (B) key → page frame done p50 / p95 / max | Underline boxes before / after head / end |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
   ];
   const verdicts: string[] = [];
   for (const scenario of scenarios) {
@@ -584,17 +595,18 @@ async function main(): Promise<void> {
     for (const [label, summary, runs] of [['none (baseline)', without, baseline.get(scenario) ?? []], ['School Post Guard', withGuard, guarded.get(scenario) ?? []]] as const) {
       const boxes = (pick: (run: RunResult) => number) => runs.map(pick).join(', ');
       table.push(
-        `| ${scenario.name} | ${label} | ${summary.count} (${summary.withoutInput}) | ${spreadMs(summary.toHighlight)} | ${ms(summary.guardCheck.p50)} / ${ms(summary.guardCheck.p95)} | ` +
+        `| ${scenario.name} | ${label} | ${summary.count} (${summary.withoutInput}) | ${summary.redrawn > 0 ? `${spreadMs(summary.toMarksFrame)} (${summary.redrawn})` : '–'} | ${spreadMs(summary.toHighlight)} | ${ms(summary.guardCheck.p50)} / ${ms(summary.guardCheck.p95)} | ` +
           `${spreadMs(summary.toFrame)} | ${boxes((run) => run.marksBefore)} / ${boxes((run) => run.marksAfterHead)} / ${boxes((run) => run.marks)} |`,
       );
     }
-    const met = withGuard.toHighlight.p95 <= TARGET_P95_MS;
+    const met = withGuard.toMarksFrame.p95 <= TARGET_P95_MS;
     verdicts.push(
-      `- ${scenario.name}: (A) p95 **${ms(withGuard.toHighlight.p95)} ms** with the guard, ${ms(without.toHighlight.p95)} ms without ` +
-        `(${added(withGuard.toHighlight.p95, without.toHighlight.p95)}); (B) p95 ${ms(withGuard.toFrame.p95)} ms vs ${ms(without.toFrame.p95)} ms ` +
-        `(${added(withGuard.toFrame.p95, without.toFrame.p95)}). Target p95 ≤ ${TARGET_P95_MS} ms on (A): **${met ? 'met' : 'NOT met'}**` +
-        (without.toHighlight.p95 > TARGET_P95_MS ? ' (Chromium without the extension does not meet it either).' : '.'),
+      `- ${scenario.name}: (A) p95 **${ms(withGuard.toMarksFrame.p95)} ms** (keys after which the marks frame redrew: ${withGuard.redrawn} of ${withGuard.count}); ` +
+        `(A₀) p95 ${ms(withGuard.toHighlight.p95)} ms with the guard, ${ms(without.toHighlight.p95)} ms without (${added(withGuard.toHighlight.p95, without.toHighlight.p95)}); ` +
+        `(B) p95 ${ms(withGuard.toFrame.p95)} ms vs ${ms(without.toFrame.p95)} ms (${added(withGuard.toFrame.p95, without.toFrame.p95)}). ` +
+        `Target p95 ≤ ${TARGET_P95_MS} ms on (A): **${met ? 'met' : 'NOT met'}**.`,
     );
+    if (withGuard.redrawn < withGuard.count / 2) problems.push(`${scenario.name}: the marks frame redrew after only ${withGuard.redrawn} of ${withGuard.count} keys`);
     if (withGuard.guardCheck.p50 <= without.guardCheck.p95) problems.push(`${scenario.name}: the guard's check (p50 ${ms(withGuard.guardCheck.p50)} ms) is no longer than the baseline's empty microtask (p95 ${ms(without.guardCheck.p95)} ms); was the guard running?`);
     if (withGuard.withoutInput > 0 && withGuard.guardCheckWithoutInput.p50 <= without.guardCheck.p95) problems.push(`${scenario.name}: on the ${withGuard.withoutInput} keystrokes without an \`input\` event the guard's check (p50 ${ms(withGuard.guardCheckWithoutInput.p50)} ms) looks absent`);
     if (withGuard.toHighlight.p50 <= without.toHighlight.p50) problems.push(`${scenario.name}: (A) p50 is no higher with the guard than without; the measurement may be missing the guard's work`);
@@ -608,7 +620,8 @@ async function main(): Promise<void> {
     '',
     ...verdicts,
     '',
-    '(A) keydown timestamp → the guard’s marks updated in the DOM (a page MutationObserver created after the guard’s queues a microtask that runs after the guard’s render; without the extension, the text change alone). This is the issue’s “keystroke → updated highlight”: from here the marks go out in the same frame as the typed character; whatever the guard’s work delays that frame by shows in (B)’s difference.',
+    '(A) keydown → the underlines redrawn in the DOM of their extension-origin frame (a MutationObserver placed in that frame by the benchmark, its time and the keydown’s compared on the clock both processes share, time origin + timestamp; only keys after which the frame had boxes to draw count). This is the issue’s “keystroke → updated highlight”.',
+    '(A₀) keydown → the guard’s check done and the new boxes sent to the frame (a page MutationObserver created after the guard’s queues a microtask that runs after the guard’s render; without the extension, the text change alone).',
     '(B) keydown → end of the main-thread work of the next frame (style, layout, paint recording): includes the wait for vsync (up to 16.7 ms at 60 Hz) that no page can avoid, so it is reported but not held to the target.',
     'Guard’s check: the page observer’s callback → its microtask, i.e. the guard’s check and redraw. “No `input` event”: keys Draft.js inserted itself; the guard saw them through its MutationObserver only, the benchmark dispatches nothing. Underline boxes: counted through the DevTools protocol (pierce) per pass, before typing, after the draft up to its first non-US-layout character, and at the end.',
     `${PASSES} passes per row after a warm-up, with and without the extension interleaved; characters without a key on the US layout (é, ñ…) are inserted as text and not counted.`,

@@ -17,7 +17,7 @@ import { readAttachmentMetadata } from './media-metadata-client';
 import { placeCaretAt } from './text-ranges';
 import type { NetworkBackstop } from './network-backstop';
 import { createOverlayRoot } from './overlay-root';
-import { ALT_TEXT_INPUT, activeAccountHandle, composerScope, editorOf, findEditors, isDirectMessageEditor, postButtonOf, postButtonsIn, postingSheetButtonOf, type ComposerScope } from './x-dom';
+import { ALT_TEXT_INPUT, activeAccountHandle, composerBox, composerScope, editorOf, findEditors, isDirectMessageEditor, postButtonOf, postButtonsIn, postingSheetButtonOf, type ComposerScope } from './x-dom';
 
 /** What staff have told the guard about one composer. */
 interface ComposerChoices {
@@ -140,7 +140,7 @@ export class ComposerGuard {
     }
     const held = mayPost(decision) ? [] : postButtonsIn(scope.root);
     this.highlights.show(decision.kind === 'checked' ? decision.editors.map(({ editor: e, result }) => ({ editor: e, findings: result.findings })) : [], held);
-    this.panel.show(panelAnchor(this.anchor?.isConnected ? this.anchor : editor, scope), this.viewOf(decision, false, scope));
+    this.panel.show(composerBox(this.anchor?.isConnected ? this.anchor : editor, scope), editor, this.viewOf(decision, false, scope));
   }
 
   private onClick(event: MouseEvent): void {
@@ -208,7 +208,7 @@ export class ComposerGuard {
     const blockedEditor = editorOf(anchor);
     if (blockedEditor) this.setActiveEditor(blockedEditor);
     this.anchor = anchor;
-    this.panel.show(panelAnchor(anchor, scope), this.viewOf(decision, true, scope));
+    this.panel.show(composerBox(anchor, scope), blockedEditor ?? anchor, this.viewOf(decision, true, scope));
     if (!keepFocus) this.panel.focus();
     this.audit(decision, decision.kind === 'checked' && decision.verdict === 'warn' ? 'warned' : 'blocked');
   }
@@ -340,13 +340,6 @@ export class ComposerGuard {
     const phrases = allFindings(decision).flatMap((finding) => (finding.neverANameOffer ? [finding.neverANameOffer] : []));
     if (phrases.length > 0) sendRequest({ type: 'record-never-a-name-offers', phrases }).catch(() => undefined);
   }
-}
-
-/** The panel sits beside the whole composer (or the alt-text dialog), not just the text box. */
-function panelAnchor(from: HTMLElement, scope: ComposerScope): HTMLElement {
-  const dialog = from.closest<HTMLElement>('[role="dialog"]');
-  if (dialog) return dialog;
-  return scope.root instanceof HTMLElement ? scope.root : from;
 }
 
 function isEmpty(decision: Extract<ComposerDecision, { kind: 'checked' }>): boolean {

@@ -29,6 +29,8 @@ const STYLE = `
 export class FindingsPanel {
   private readonly frame: GuardFrame<ToPanel, FromPanel>;
   private anchor: HTMLElement | null = null;
+  /** The editor the panel speaks about: when X replaces it (the post has gone), the panel goes. */
+  private editor: HTMLElement | null = null;
   private following = 0;
 
   constructor(shadow: ShadowRoot, actions: PanelActions, signal: AbortSignal) {
@@ -46,8 +48,9 @@ export class FindingsPanel {
     signal.addEventListener('abort', () => cancelAnimationFrame(this.following), { once: true });
   }
 
-  show(anchor: HTMLElement, view: PanelView): void {
+  show(anchor: HTMLElement, editor: HTMLElement, view: PanelView): void {
     this.anchor = anchor;
+    this.editor = editor;
     this.frame.send({ type: 'view', view });
     this.frame.element.hidden = false;
     this.position();
@@ -77,7 +80,7 @@ export class FindingsPanel {
     const step = () => {
       this.following = 0;
       if (this.frame.element.hidden) return;
-      if (!this.anchor?.isConnected) {
+      if (!this.anchor?.isConnected || !this.editor?.isConnected) {
         this.hide();
         return;
       }

@@ -122,6 +122,22 @@ export function composerScope(from: Element): ComposerScope {
   return { root: document, editors: findEditors(document).editors, health: 'degraded' };
 }
 
+/**
+ * What the panel keeps clear of: the dialog around `from` (the compose dialog, a description
+ * editor), else the whole composer — text, attachments, toolbar, Post button. When X's markup has
+ * moved on and the composer is not recognised, the nearest ancestor of the editor that also holds
+ * a button (its toolbar), found by structure alone.
+ */
+export function composerBox(from: HTMLElement, scope: ComposerScope): HTMLElement {
+  const dialog = from.closest<HTMLElement>('[role="dialog"]');
+  if (dialog) return dialog;
+  if (scope.root instanceof HTMLElement) return scope.root;
+  for (let node = from.parentElement; node && node !== document.body; node = node.parentElement) {
+    if ([...node.querySelectorAll(POST_BUTTON_FALLBACK)].some((button) => !from.contains(button))) return node;
+  }
+  return from;
+}
+
 export function postButtonsIn(root: ParentNode): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(POST_BUTTON_PRIMARY)];
 }

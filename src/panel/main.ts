@@ -81,7 +81,7 @@ function show(view: PanelView | null): void {
 
 /** What the panel says: the headline, why the post is held, each rule's findings, notices. */
 function findingsOf(view: PanelView): Node[] {
-  const nodes: Node[] = [text('h2', headline(view))];
+  const nodes: Node[] = [text('h1', headline(view))];
   if (view.hold) nodes.push(text('p', t(HOLD_WORDS[view.hold])));
   for (const [rule, findings] of byRule(view.findings)) nodes.push(ruleSection(rule, findings));
   if (view.degraded) nodes.push(text('p', t('panel_notice_degraded'), 'notice'));
@@ -114,7 +114,7 @@ function byRule(findings: PanelFinding[]): Map<RuleId, PanelFinding[]> {
 
 /** One rule: its name and how serious, each distinct thing it says, and each distinct fix once. */
 function ruleSection(rule: RuleId, findings: PanelFinding[]): HTMLElement {
-  const heading = text('h3', t(ruleLabelKey(rule)));
+  const heading = text('h2', t(ruleLabelKey(rule)));
   const blocks = findings.some((finding) => finding.severity === 'block');
   heading.append(' ', text('span', `· ${t(blocks ? 'panel_severity_block' : 'panel_severity_warn')}`, 'severity'));
   const list = document.createElement('ul');

@@ -1,0 +1,3 @@
+/** See native-punycode.js. */
+declare const punycode: { toASCII(label: string): string };
+export default punycode;
