@@ -7,24 +7,27 @@
  * the keyboard back to the draft on Escape or when Tab leaves it. Its own words are in _locales.
  */
 import type { PostKind, RuleId } from '../policy/types';
-import { t, type MessageKey } from '../shared/i18n';
+import { t } from '../shared/i18n';
 import { CONSENT_PAGE, type FromPanel, type HoldReason, type PanelConfirmation, type PanelFinding, type PanelView, type ToPanel } from '../shared/panel-protocol';
 import { ruleLabelKey } from '../shared/rule-label-key';
 import { connectToGuard } from './frame-port';
 
-const HOLD_WORDS: Readonly<Record<HoldReason, MessageKey>> = {
-  connecting: 'panel_hold_connecting',
-  'no-roster': 'panel_hold_no_roster',
-  invalidated: 'panel_hold_invalidated',
-  'reading-attachments': 'panel_hold_reading_attachments',
-  'attachment-unreadable': 'panel_hold_attachment_unreadable',
-  unreadable: 'panel_hold_unreadable',
-};
+/** Why the guard holds a post, in staff's words (written out per key, so tests/shared/i18n.test.ts can check each). */
+function holdWords(reason: HoldReason): string {
+  switch (reason) {
+    case 'connecting': return t('panel_hold_connecting');
+    case 'no-roster': return t('panel_hold_no_roster');
+    case 'invalidated': return t('panel_hold_invalidated');
+    case 'reading-attachments': return t('panel_hold_reading_attachments');
+    case 'attachment-unreadable': return t('panel_hold_attachment_unreadable');
+    case 'unreadable': return t('panel_hold_unreadable');
+  }
+}
 
-const POST_KINDS: readonly { kind: PostKind; label: MessageKey }[] = [
-  { kind: 'general', label: 'panel_post_kind_general' },
-  { kind: 'event', label: 'panel_post_kind_event' },
-  { kind: 'residential', label: 'panel_post_kind_residential' },
+const POST_KINDS: readonly { kind: PostKind; label: () => string }[] = [
+  { kind: 'general', label: () => t('panel_post_kind_general') },
+  { kind: 'event', label: () => t('panel_post_kind_event') },
+  { kind: 'residential', label: () => t('panel_post_kind_residential') },
 ];
 
 const panel = document.getElementById('panel') as HTMLElement;
@@ -82,7 +85,7 @@ function show(view: PanelView | null): void {
 /** What the panel says: the headline, why the post is held, each rule's findings, notices. */
 function findingsOf(view: PanelView): Node[] {
   const nodes: Node[] = [text('h1', headline(view))];
-  if (view.hold) nodes.push(text('p', t(HOLD_WORDS[view.hold])));
+  if (view.hold) nodes.push(text('p', holdWords(view.hold)));
   for (const [rule, findings] of byRule(view.findings)) nodes.push(ruleSection(rule, findings));
   if (view.degraded) nodes.push(text('p', t('panel_notice_degraded'), 'notice'));
   if (view.staleRosterSince !== undefined) nodes.push(text('p', t('panel_notice_stale_roster', new Date(view.staleRosterSince).toLocaleDateString('en-GB')), 'notice'));
@@ -99,8 +102,8 @@ function controlsOf(view: PanelView): Node[] {
 }
 
 function headline(view: PanelView): string {
-  if (view.tone === 'hold') return t(view.atSubmit ? 'panel_headline_hold_submit' : 'panel_headline_hold');
-  if (view.tone === 'block') return t(view.atSubmit ? 'panel_headline_blocked_submit' : 'panel_headline_blocked');
+  if (view.tone === 'hold') return view.atSubmit ? t('panel_headline_hold_submit') : t('panel_headline_hold');
+  if (view.tone === 'block') return view.atSubmit ? t('panel_headline_blocked_submit') : t('panel_headline_blocked');
   if (view.tone === 'warn') return t('panel_headline_warn');
   return t('panel_badge_ready');
 }
@@ -116,7 +119,7 @@ function byRule(findings: PanelFinding[]): Map<RuleId, PanelFinding[]> {
 function ruleSection(rule: RuleId, findings: PanelFinding[]): HTMLElement {
   const heading = text('h2', t(ruleLabelKey(rule)));
   const blocks = findings.some((finding) => finding.severity === 'block');
-  heading.append(' ', text('span', `· ${t(blocks ? 'panel_severity_block' : 'panel_severity_warn')}`, 'severity'));
+  heading.append(' ', text('span', `· ${blocks ? t('panel_severity_block') : t('panel_severity_warn')}`, 'severity'));
   const list = document.createElement('ul');
   for (const message of new Set(findings.map((finding) => finding.message))) list.append(text('li', message));
   const fixes = [...new Set(findings.flatMap((finding) => (finding.fix ? [finding.fix] : [])))].map((fix) => text('p', t('panel_fix', fix), 'fix'));
@@ -130,7 +133,7 @@ function confirmationControl(confirmation: PanelConfirmation): HTMLElement {
   const wrapper = text('div', '', 'confirm');
   wrapper.dataset.rule = confirmation.rule;
   wrapper.append(text('p', confirmation.statement ?? t('panel_confirm_warning')));
-  const button = text('button', t(confirmation.typeWords ? 'panel_confirm_button' : 'panel_confirm_checked'));
+  const button = text('button', confirmation.typeWords ? t('panel_confirm_button') : t('panel_confirm_checked'));
   button.setAttribute('type', 'button');
   const words = confirmation.typeWords;
   if (words) {
@@ -165,7 +168,7 @@ function postKindControl(current: PostKind): HTMLElement {
     radio.value = kind;
     radio.checked = kind === current;
     radio.addEventListener('change', () => send({ type: 'post-kind', kind }));
-    option.append(radio, ` ${t(label)}`);
+    option.append(radio, ` ${label()}`);
     group.append(option, document.createElement('br'));
   }
   return group;

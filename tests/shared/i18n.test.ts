@@ -22,8 +22,12 @@ interface Entry {
 const ROOT = new URL('../../', import.meta.url);
 const ENTRIES = Object.entries(messages as Record<string, Entry>);
 const PAGE_DIRS = ['src/options', 'src/popup', 'src/consent', 'src/reply-panel', 'src/panel'];
-/** Where t() is called: the pages, and the settings' validation messages (shown by the options page and the CLI). */
-const CALLER_DIRS = [...PAGE_DIRS, 'src/shared'];
+/**
+ * Where t() is called: the pages, and the settings' validation messages (shown by the options page
+ * and the CLI); and the content script, which names its frames with chrome.i18n.getMessage directly
+ * (t() would bring the whole messages file onto every X page).
+ */
+const CALLER_DIRS = [...PAGE_DIRS, 'src/shared', 'src/content'];
 /** Chrome's rule for message and placeholder names; "@@" names are the browser's own. */
 const NAME = /^[A-Za-z0-9_]+$/;
 
@@ -50,6 +54,11 @@ function tCalls(): Call[] {
   for (const path of CALLER_DIRS.flatMap(sourceFiles)) {
     const source = ts.createSourceFile(path, readFileSync(new URL(path, ROOT), 'utf8'), ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
     const visit = (node: ts.Node): void => {
+      if (path.startsWith('src/content') && ts.isCallExpression(node) && node.expression.getText(source) === 'chrome.i18n.getMessage') {
+        const [first] = node.arguments;
+        const key = first !== undefined && ts.isSatisfiesExpression(first) ? first.expression : first;
+        calls.push({ where: `${path}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`, key: key !== undefined && ts.isStringLiteralLike(key) ? key.text : null, substitutions: node.arguments.length - 1 });
+      }
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't') {
         const [first, ...rest] = node.arguments;
         const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
