@@ -23,7 +23,9 @@ export interface PanelActions {
 
 const STYLE = `
 .panel { position: fixed; z-index: 2147483646; border: 0; margin: 0; padding: 0; background: transparent; color-scheme: light; }
-.panel[hidden] { display: none; }
+.panel[hidden], .reload[hidden] { display: none; }
+.reload { position: fixed; z-index: 2147483646; box-sizing: border-box; margin: 0; padding: 12px 14px; overflow: auto;
+  font: 13px/1.4 system-ui, sans-serif; color: #0f1419; background: #fff; border: 2px solid #b3261e; border-radius: 12px; }
 `;
 
 export class FindingsPanel {
@@ -32,6 +34,12 @@ export class FindingsPanel {
   /** The editor the panel speaks about: when X replaces it (the post has gone), the panel goes. */
   private editor: HTMLElement | null = null;
   private following = 0;
+  /**
+   * Once the extension has been updated or reloaded under this tab, its frames are gone with it and
+   * chrome.i18n no longer answers: what the panel must then say (reload the page) is read now and
+   * shown in the guard's own shadow root. It says nothing about the draft.
+   */
+  private readonly reload = document.createElement('section');
 
   constructor(shadow: ShadowRoot, actions: PanelActions, signal: AbortSignal) {
     const style = document.createElement('style');
@@ -44,20 +52,28 @@ export class FindingsPanel {
     }, signal);
     this.frame.element.className = 'panel';
     this.frame.element.hidden = true;
-    shadow.append(style, this.frame.element);
+    this.reload.className = 'reload';
+    this.reload.setAttribute('role', 'alert');
+    this.reload.hidden = true;
+    const headline = document.createElement('strong');
+    headline.textContent = chrome.i18n.getMessage('panel_headline_hold_submit' satisfies MessageKey);
+    this.reload.append(headline, ` ${chrome.i18n.getMessage('panel_hold_invalidated' satisfies MessageKey)}`);
+    shadow.append(style, this.frame.element, this.reload);
     signal.addEventListener('abort', () => cancelAnimationFrame(this.following), { once: true });
   }
 
   show(anchor: HTMLElement, editor: HTMLElement, view: PanelView): void {
     this.anchor = anchor;
     this.editor = editor;
+    this.reload.hidden = view.hold !== 'invalidated';
     this.frame.send({ type: 'view', view });
-    this.frame.element.hidden = false;
+    this.frame.element.hidden = !this.reload.hidden;
     this.position();
     this.follow();
   }
 
   hide(): void {
+    this.reload.hidden = true;
     if (this.frame.element.hidden) return;
     this.frame.element.hidden = true;
     this.anchor = null;
@@ -79,7 +95,7 @@ export class FindingsPanel {
     if (this.following) return;
     const step = () => {
       this.following = 0;
-      if (this.frame.element.hidden) return;
+      if (this.frame.element.hidden && this.reload.hidden) return;
       if (!this.anchor?.isConnected || !this.editor?.isConnected) {
         this.hide();
         return;
@@ -91,11 +107,11 @@ export class FindingsPanel {
   }
 
   private position(): void {
-    if (!this.anchor || this.frame.element.hidden) return;
+    if (!this.anchor || (this.frame.element.hidden && this.reload.hidden)) return;
     const over = topmostDialog();
     const anchor = over && !over.contains(this.anchor) ? over : this.anchor;
     const box = placePanel({ width: window.innerWidth, height: window.innerHeight }, anchor.getBoundingClientRect());
-    const style = this.frame.element.style;
+    const style = (this.frame.element.hidden ? this.reload : this.frame.element).style;
     const next = { left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` };
     // Written only when it moved: every frame, this runs while the panel is shown.
     if (style.left !== next.left || style.top !== next.top || style.width !== next.width || style.height !== next.height) Object.assign(style, next);

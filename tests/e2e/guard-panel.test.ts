@@ -8,6 +8,7 @@
  * click moves focus into the panel, where Tab goes through its controls and back to the draft and
  * Escape goes back to the draft at the first marked words.
  */
+import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import type { Frame, Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -114,7 +115,9 @@ describe('the keyboard', () => {
     await typeDraft(inline(), draft);
     await inline().locator('[data-testid="tweetButtonInline"]').click();
     await expectNothingPosted(guarded().server);
-    await waitForPanel(page(), /parents agreed/);
+    // With no photo attached, the exception speaks of the children the post is about, not "in the photo".
+    expect(await waitForPanel(page(), /parents agreed/)).toMatch(/every child this post is about/);
+    expect(await guardPanelText(page())).not.toMatch(/in the photo/);
     const frame = await panelFrame();
     const focused = () => frame.evaluate(() => (document.hasFocus() ? `${document.activeElement?.tagName ?? ''}:${document.activeElement?.textContent ?? ''}` : 'none'));
     await expect.poll(focused).toBe('INPUT:');
@@ -147,6 +150,7 @@ describe('the panel’s words and accessibility', () => {
     expect(text).not.toMatch(/Blocked · |pupil-name ·|· pupil-name/);
     expect(text).toMatch(/Pupil’s name · Must change/);
     expect(text.match(/What to do:/g)).toHaveLength(1);
+    if (process.env.SAVE_SCREENSHOTS) await page().screenshot({ path: fileURLToPath(new URL('../../docs/panel.png', import.meta.url)) });
     const frame = await panelFrame();
     // axe-core run inside the panel's frame (an extension page, which x.com's page cannot reach).
     await frame.evaluate(axe.source);

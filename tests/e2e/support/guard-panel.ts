@@ -5,6 +5,40 @@
  */
 import type { Frame, Page } from 'playwright-core';
 
+interface DomNode {
+  nodeName: string;
+  nodeValue?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+  attributes?: string[];
+}
+
+function textOf(node: DomNode, out: string[]): void {
+  if (node.nodeName === 'STYLE') return;
+  if (node.nodeName === '#text' && node.nodeValue?.trim()) out.push(node.nodeValue.trim());
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) textOf(child, out);
+}
+
+function findNode(node: DomNode, nodeName: string): DomNode | null {
+  if (node.nodeName === nodeName) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findNode(child, nodeName);
+    if (found) return found;
+  }
+  return null;
+}
+
+async function documentTree(page: Page): Promise<DomNode> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    return root;
+  } finally {
+    await session.detach();
+  }
+}
+
 /** The panel's frame on this page, if the guard has drawn it. */
 export function guardPanelFrame(page: Page): Frame | undefined {
   return page.frames().find((frame) => /^chrome-extension:\/\/[^/]+\/src\/panel\/index\.html/.test(frame.url()));
@@ -15,6 +49,10 @@ export function guardPanelFrame(page: Page): Frame | undefined {
  * the rule of each section as `[rule-id]`: staff read the rule's name, tests may check which rule.
  */
 export async function guardPanelText(page: Page): Promise<string> {
+  return (await framePanelText(page)) || (await reloadNoticeText(page));
+}
+
+async function framePanelText(page: Page): Promise<string> {
   const frame = guardPanelFrame(page);
   if (!frame) return '';
   try {
@@ -28,6 +66,19 @@ export async function guardPanelText(page: Page): Promise<string> {
     // The frame is reloading (or went with the page): nothing is shown at this moment.
     return '';
   }
+}
+
+/**
+ * What the guard shows in its own closed shadow root once the extension was reloaded under the tab
+ * (its frames went with it), read through the DevTools protocol's pierce mode.
+ */
+async function reloadNoticeText(page: Page): Promise<string> {
+  const host = findNode(await documentTree(page), 'SCHOOL-POST-GUARD');
+  const section = host && findNode(host, 'SECTION');
+  if (!section || section.attributes?.includes('hidden')) return '';
+  const out: string[] = [];
+  textOf(section, out);
+  return out.join(' ');
 }
 
 /** Waits until the panel's text matches, and returns it. */
