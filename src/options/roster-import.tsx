@@ -3,7 +3,7 @@
  * what changes → "Replace pupil list" (twice when it would remove many pupils) → saving, with
  * progress. Nothing reaches the background until the ICT lead confirms.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { parseRosterCsvInChunks } from '../roster/csv-import';
 import { parseRosterJson } from '../roster/json-import';
 import type { Pupil } from '../roster/model';
@@ -38,6 +38,7 @@ export function RosterImport({ onReplaced }: RosterImportProps) {
     input.value = '';
     if (!file) return;
     setSaveError(null);
+    previewRequest.current += 1;
     setState({ step: 'reading', fileName: file.name, fraction: 0 });
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = /\.json$/i.test(file.name)
@@ -50,11 +51,20 @@ export function RosterImport({ onReplaced }: RosterImportProps) {
   // Compared with the list in force as the background has it now, not as this page last read it: a
   // file chosen while the page was still loading (or during a sync) must not be previewed against
   // nothing, which would hide the removals and skip the big-removal question.
+  // A preview still being worked out when staff cancel, or choose another file, must not appear later.
+  const previewRequest = useRef(0);
+  const cancel = () => {
+    previewRequest.current += 1;
+    setState({ step: 'idle' });
+  };
   const preview = async (fileName: string, pupils: Pupil[], warnings: string[], notes: ImportNotes) => {
+    const request = ++previewRequest.current;
     try {
       const current = await sendRequest({ type: 'get-roster' });
+      if (request !== previewRequest.current) return;
       setState({ step: 'preview', fileName, pupils, warnings, notes, diff: diffRosters(current.pupils, pupils), saving: false });
     } catch (error) {
+      if (request !== previewRequest.current) return;
       setState({ step: 'idle' });
       setSaveError(t('options_roster_preview_failed', String(error)));
     }
@@ -89,11 +99,11 @@ export function RosterImport({ onReplaced }: RosterImportProps) {
       )}
       {state.step === 'problems' && (
         <RosterProblems fileName={state.fileName} problems={state.problems} validCount={state.result.validPupils.length}
-          onImportValid={() => void preview(state.fileName, state.result.validPupils, state.result.warnings, notesOf(state.result))} onCancel={() => setState({ step: 'idle' })} />
+          onImportValid={() => void preview(state.fileName, state.result.validPupils, state.result.warnings, notesOf(state.result))} onCancel={cancel} />
       )}
       {state.step === 'preview' && (
         <RosterPreview fileName={state.fileName} diff={state.diff} warnings={state.warnings} notes={state.notes} saving={state.saving}
-          onReplace={() => void replace()} onCancel={() => setState({ step: 'idle' })} />
+          onReplace={() => void replace()} onCancel={cancel} />
       )}
       {saveError !== null && <p role="alert" class="error">{saveError}</p>}
     </div>

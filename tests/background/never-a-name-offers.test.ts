@@ -40,6 +40,17 @@ describe('never-a-name offers', () => {
     expect(await offers.list([], at(1))).toEqual([{ phrase: 'Grace Court', count: 1, lastAt: at(0).toISOString() }]);
   });
 
+  it('keeps no words of a phrase the ICT lead has decided on', async () => {
+    const storage = memoryStorage();
+    const offers = new NeverANameOffers(storage);
+    await offers.record(['Summer Lodge'], at(0));
+    expect(JSON.stringify(storage.items)).toContain('Summer Lodge');
+    await offers.dismiss('Summer Lodge', at(0));
+    await offers.record(['SUMMER LODGE'], at(1));
+    expect(JSON.stringify(storage.items).toLowerCase()).not.toContain('summer');
+    expect(storage.items.neverANameOffers).toEqual([expect.objectContaining({ count: 2, lastAt: at(1).toISOString() })]);
+  });
+
   it('forgets a phrase 60 days after it last stopped a post, and keeps at most 50', async () => {
     const storage = memoryStorage();
     const offers = new NeverANameOffers(storage);

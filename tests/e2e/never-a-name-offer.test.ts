@@ -1,5 +1,5 @@
 /**
- * Issue 9: a phrase the guard blocked as a pupil's name ("Grace Court", a care home, where the
+ * Issue 9: a phrase the guard stopped as a pupil's name ("Grace Court", a care home, where the
  * roster has Grace Brown) is offered to the ICT lead on the activity page — without the post's
  * other words — and once added to the never-a-name list, the same post goes out. Real Chromium,
  * dist/chrome, the X stand-in.
@@ -11,7 +11,7 @@ import { useGuardedHomePage } from './support/guarded-browser';
 import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
 
 const { guarded, page } = useGuardedHomePage();
-const DRAFT = 'Hedgehogs: Thank you to Grace Court Care Home for the visit.';
+const DRAFT = 'Hedgehogs: Grace Court Care Home sang carols with us.';
 
 async function attemptPost(): Promise<void> {
   const inline = composerScope(page(), 'inline');
@@ -20,9 +20,9 @@ async function attemptPost(): Promise<void> {
 }
 
 describe('“never a name here?” from the activity page', () => {
-  it('offers the blocked phrase alone, adds it to the never-a-name list, and then the post goes out', async () => {
+  it('offers the phrase alone, adds it to the never-a-name list, and then the post goes out', async () => {
     await attemptPost();
-    await waitForPanel(page(), /Not posted/);
+    await waitForPanel(page(), /Grace/);
     expect(await guarded().server.posted()).toEqual([]);
 
     const options = await guarded().chromium.context.newPage();
@@ -31,7 +31,7 @@ describe('“never a name here?” from the activity page', () => {
     await offers.getByText('“Grace Court” — stopped a post once').waitFor();
     // Only the phrase: none of the post's other words reach the page.
     const shown = await options.locator('main').innerText();
-    for (const word of ['Care Home', 'visit', 'Thank you']) expect(shown).not.toContain(word);
+    for (const word of ['Care Home', 'carols']) expect(shown).not.toContain(word);
     expect((await new AxeBuilder({ page: options }).include('section.never-a-name-offers').analyze()).violations).toEqual([]);
 
     await offers.getByRole('listitem').filter({ hasText: 'Grace Court' }).getByRole('button', { name: 'Never a name here' }).click();
@@ -73,11 +73,12 @@ describe('“never a name here?” from the activity page', () => {
     const again = await guarded().chromium.context.newPage();
     await again.goto(`${guarded().chromium.extensionOrigin}/src/options/index.html#activity`);
     await again.getByRole('heading', { name: 'Activity' }).waitFor();
-    // Recorded a second time (so the check below cannot pass early), yet not offered.
+    // Recorded a second time (so the check below cannot pass early), its words gone, and not offered.
     await expect.poll(() => again.evaluate(async () => {
-      const stored = (await chrome.storage.local.get('neverANameOffers')).neverANameOffers as { phrase: string; count: number }[] | undefined;
-      return stored?.find((offer) => offer.phrase === 'Summer Lodge')?.count;
-    })).toBe(2);
+      const stored = (await chrome.storage.local.get('neverANameOffers')).neverANameOffers as { phrase?: string; count: number }[] | undefined;
+      return stored?.filter((offer) => offer.phrase === undefined).map((offer) => offer.count);
+    })).toEqual([2]);
+    expect(JSON.stringify(await again.evaluate(() => chrome.storage.local.get(null)))).not.toContain('Summer Lodge');
     const open = await again.evaluate(() => chrome.runtime.sendMessage({ type: 'list-never-a-name-offers' }) as Promise<{ phrase: string }[]>);
     expect(open.map((offer) => offer.phrase)).not.toContain('Summer Lodge');
     await again.close();

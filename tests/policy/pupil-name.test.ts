@@ -245,7 +245,7 @@ ruleTester('pupil-name', {
     { text: 'Holly: ivy painted a picture of the sea', policy: SCHOOL, findings: [{ marks: 'ivy' }], note: 'lower case' },
     { text: 'Holly: Holly read a poem in assembly', policy: SCHOOL, findings: [{ marks: 'Holly', severity: 'warn' }], note: 'a class does things too' },
     // First name plus initial.
-    { text: 'Rowan: Star of the week: Noah T.', policy: SCHOOL, findings: [{ marks: 'Noah', offers: null }], note: 'an initial is never offered as never a name' },
+    { text: 'Rowan: Star of the week: Noah T.', policy: SCHOOL, findings: [{ marks: 'Noah' }], note: 'an initial is never offered as never a name' },
     { text: 'Oak: Well done Faith M. for a great week', policy: SCHOOL, findings: [{ marks: 'Faith' }] },
     { text: 'Holly: Our readers today were Hope B and Rose E', policy: SCHOOL, findings: [{ marks: 'Hope', says: 'initial' }, { marks: 'Rose' }] },
     // A surname with a family word, and a pupil's parent.
@@ -261,16 +261,23 @@ ruleTester('pupil-name', {
     { text: 'Ash: Our mascot is called Freddie', policy: SCHOOL, findings: [{ marks: 'Freddie', severity: 'warn', says: 'short form' }], note: 'a short form alone' },
     { text: 'Ash: Sasha', policy: SCHOOL, findings: [{ marks: 'Sasha', severity: 'warn' }], note: 'a short form alone' },
     // A famous phrase that is a pupil's full name still names the pupil; a famous title does not excuse a full name.
-    { text: 'Ash: Grace Darling won the prize', policy: SCHOOL, findings: [{ marks: 'Grace Darling', offers: null }], note: 'a full name is never offered as never a name' },
+    { text: 'Ash: Grace Darling won the prize', policy: SCHOOL, findings: [{ marks: 'Grace Darling' }], note: 'a full name is never offered as never a name' },
     { text: 'Elm: Charles Darwin', policy: testPolicy({}, [{ id: '1', forename: 'Charles', surname: 'Darwin', className: 'Elm', photoConsent: true }]), findings: [{ marks: 'Charles Darwin' }] },
-    // What the ICT lead may call never a name here: the name with the capitalised word beside it.
-    { text: 'Oak: Thank you to Daisy Chain Nursery for the visit', policy: SCHOOL, findings: [{ marks: 'Daisy', offers: 'Daisy Chain' }] },
-    { text: 'Oak: We sent cards to the care home and Sister Faith wrote back', policy: SCHOOL, findings: [{ marks: 'Faith', offers: 'Sister Faith' }], note: 'the word before, mid-sentence' },
-    { text: 'Oak: Daisy sang her solo', policy: SCHOOL, findings: [{ marks: 'Daisy', offers: null }], note: 'one word alone is never offered' },
-    { text: 'Oak: Well done Noah Jude!', policy: SCHOOL, findings: [{ marks: 'Noah', offers: null }, { marks: 'Jude', offers: null }], note: 'the word beside it is a pupil’s name too' },
-    { text: 'Ash: Sofai Lane won the prize', policy: SCHOOL, findings: [{ marks: 'Sofai', severity: 'warn', offers: null }], note: 'a misspelling is never offered' },
+    // What the ICT lead may call never a name here: only a name stopped because the word after it
+    // looks like another surname. Every other row offers nothing (rule-tester checks it).
+    { text: 'Oak: Grace Court sang to us today', policy: SCHOOL, findings: [{ marks: 'Grace', severity: 'warn', offers: 'Grace Court' }] },
+    { text: 'Oak: Thank you to Daisy Chain Nursery for the visit', policy: SCHOOL, findings: [{ marks: 'Daisy' }], note: 'thanks decided it: nothing offered' },
+    { text: 'Oak: We sent cards to the care home and Sister Faith wrote back', policy: SCHOOL, findings: [{ marks: 'Faith' }], note: 'a word before is never offered' },
+    { text: 'Oak: Daisy sang her solo', policy: SCHOOL, findings: [{ marks: 'Daisy' }], note: 'one word alone is never offered' },
+    { text: 'Oak: Well done Noah Jude!', policy: SCHOOL, findings: [{ marks: 'Noah' }, { marks: 'Jude' }], note: 'the word beside it is a pupil’s name too' },
+    { text: 'Ash: Sofai Lane won the prize', policy: SCHOOL, findings: [{ marks: 'Sofai', severity: 'warn' }], note: 'a misspelling is never offered' },
+    { text: 'Owls: Amelia Hussian won', findings: [{ marks: 'Amelia', severity: 'warn' }, { marks: 'Hussian' }], note: 'a misspelt surname (Hussain): accepting would unblock the pupil' },
+    { text: 'Oak: Thanks To Amelia', findings: [{ marks: 'Amelia' }], note: 'title case: the word before is no surname' },
+    { text: 'Oak: Daisy Won The Race', policy: SCHOOL, findings: [{ marks: 'Daisy' }], note: 'a verb after the name' },
+    { text: 'Oak: Happy Birthday Daisy!', policy: SCHOOL, findings: [{ marks: 'Daisy' }] },
+    { text: 'Ash: Thank You To The Patel Family', policy: SCHOOL, findings: [{ marks: 'Patel' }], note: 'a family word, in title case too' },
     // Someone else with the pupil's first name: look again, but no block.
-    { text: 'Rowan: We met Noah Okonjo-Iweala today', policy: SCHOOL, findings: [{ marks: 'Noah', severity: 'warn', says: 'not this pupil’s' }] },
+    { text: 'Rowan: We met Noah Okonjo-Iweala today', policy: SCHOOL, findings: [{ marks: 'Noah', severity: 'warn', says: 'not this pupil’s', offers: 'Noah Okonjo' }] },
     // Look-alikes from Unicode's confusables data, and enclosed letters.
     { text: 'Oak: Well done \u0585liver', findings: [{ marks: '\u0585liver' }], note: 'Armenian օ' },
     { text: 'Owls: \uA4EEmelia won', findings: [{ marks: '\uA4EEmelia' }], note: 'Lisu ꓮ' },

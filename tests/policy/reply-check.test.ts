@@ -19,6 +19,8 @@ describe('checkReply', () => {
     ['Amelia’s poem was lovely', 'Amelia'],
     ['Great work! #proud', '#proud'],
     ['Call me on 07700 900456 about the trip', '07700 900456'],
+    // Shown as "Proud of Amelia Hussain today": stored reversed, so only the direction control gives it away.
+    ['Proud of \u202Enniassuh ailemA\u202C today', '\u202Enniassuh ailemA\u202C'],
   ])('flags %j at %j', (text, flagged) => {
     const findings = checkReply(policy, text);
     expect(findings.length).toBeGreaterThan(0);

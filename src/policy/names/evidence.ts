@@ -220,7 +220,8 @@ export function otherSurnameAfter(stream: TokenStream, last: number, isNamePart:
   const next = stream.tokens[last + 1];
   if (!next?.capitalised || next.end - next.start < 2 || !/^[^\S\n]$/.test(gapAfter(stream, last)) || isNamePart(last + 1)) return -1;
   const word = wordAt(stream, last + 1) ?? '';
-  if (personVerbs.has(next.hash) || CLASS_WORDS.has(word) || YEAR_GROUP_WORDS.has(word) || classNames.has(word) || HELPER_VERBS.has(word) || COORDINATING_WORDS.has(word)) return -1;
+  // A family word is no surname: "the Patel Family" names the pupil's family (familyWordAfter).
+  if (personVerbs.has(next.hash) || CLASS_WORDS.has(word) || YEAR_GROUP_WORDS.has(word) || classNames.has(word) || HELPER_VERBS.has(word) || COORDINATING_WORDS.has(word) || FAMILY_WORDS.has(word)) return -1;
   return last + 1;
 }
 

@@ -11,7 +11,7 @@ import type { NameMatcher } from './compile';
 import { isAfterFamousTitle, isAfterStaffTitle, isPossessive, type TokenStream } from './evidence';
 import { longestVariantAt, NOT_A_NAME, TokenLookup } from './find-candidates';
 import { isMisspeltName } from './misspellings';
-import { neverANameOfferTokens } from './never-a-name-offer';
+import { neverANameOfferTokens, withoutOverlappingOffers } from './never-a-name-offer';
 import { findSplitNames } from './split-names';
 import { judge, personEvidence, promoteListedNames, type Candidate, type EvidenceContext, type NameMatchKind } from './weigh-evidence';
 
@@ -43,10 +43,9 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
 
   const covered = new Uint8Array(stream.tokens.length);
   for (const candidate of candidates) covered.fill(1, candidate.first, candidate.last + 1);
-  const isNamePart = (index: number) => lookup.id(index) !== NOT_A_NAME;
   const results = candidates
     .filter((candidate) => candidate.severity !== null)
-    .map((candidate) => withOffer(toMatch(stream, candidate, normalised), neverANameOfferTokens(stream, candidate, isNamePart), stream, normalised));
+    .map((candidate) => withOffer(toMatch(stream, candidate, normalised), neverANameOfferTokens(matcher, stream, candidate), stream, normalised));
 
   stream.tokens.forEach((token, index) => {
     if (covered[index] || lookup.suppressed(index)) return;
@@ -71,7 +70,7 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
       results.push(toMatch(stream, candidate, normalised));
     }
   });
-  return results.sort((a, b) => a.start - b.start || b.end - a.end);
+  return withoutOverlappingOffers(results).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 function toMatch(stream: TokenStream, candidate: Candidate, normalised: NormalisedText): NameMatch {

@@ -1,27 +1,32 @@
 /**
- * What the ICT lead may be offered for the never-a-name list when the guard read a one-word name
- * ("Grace" in "Grace Darling rowed out to the wreck"): the name with the capitalised word beside it,
- * so accepting the offer never excuses a given name on its own. A name of two or more words (a
- * pupil's full name), a misspelling, an initial or a neighbour that is itself a pupil's name is never
- * offered.
+ * What the ICT lead may be offered for the never-a-name list: only a name that was stopped because
+ * the word after it looks like someone else's surname ("Grace Court", "Charles Darwin" where the
+ * pupils are Grace Brown and Charles Okoro; see otherSurnameAfter in evidence.ts). That evidence
+ * already refuses verbs, class and year words, title-case sentences and roster names, so the phrase
+ * is a name and a proper noun, and accepting it cannot excuse the pupil in "well done Grace" or
+ * "Grace won the race". A phrase that overlaps another finding, or whose second word is one letter
+ * from a pupil's surname ("Amelia Hartly"), is never offered.
  */
-import { gapBefore, startsSentence, type TokenStream } from './evidence';
+import type { WordToken } from '../tokenise';
+import type { NameMatcher } from './compile';
+import type { TokenStream } from './evidence';
+import { isMisspeltName } from './misspellings';
 import type { Candidate } from './weigh-evidence';
 
-/** One or two spaces on the same line: the words read as one phrase. */
-const PHRASE_GAP = /^[^\S\n\r]{1,2}$/;
-
 /** The tokens of the phrase to offer for `candidate`, or null when there is none. */
-export function neverANameOfferTokens(stream: TokenStream, candidate: Candidate, isNamePart: (index: number) => boolean): { first: number; last: number } | null {
-  if (candidate.first !== candidate.last || candidate.kind !== 'name') return null;
-  const at = candidate.first;
-  // An initial is evidence of the pupil ("Noah T."), never part of a phrase to excuse.
-  const isNeighbour = (index: number) => {
-    const token = stream.tokens[index];
-    return token !== undefined && token.capitalised && token.end - token.start > 1 && !isNamePart(index);
-  };
-  if (isNeighbour(at + 1) && PHRASE_GAP.test(gapBefore(stream, at + 1))) return { first: at, last: at + 1 };
-  // The word before counts only mid-sentence: at a sentence's start every word is capitalised.
-  if (isNeighbour(at - 1) && !startsSentence(stream, at - 1) && PHRASE_GAP.test(gapBefore(stream, at))) return { first: at - 1, last: at };
-  return null;
+export function neverANameOfferTokens(matcher: NameMatcher, stream: TokenStream, candidate: Candidate): { first: number; last: number } | null {
+  if (candidate.otherSurname === undefined || candidate.kind !== 'name') return null;
+  const surname = stream.tokens[candidate.otherSurname] as WordToken;
+  if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, surname)) return null;
+  return { first: candidate.first, last: candidate.otherSurname };
+}
+
+/** Leaves out the offers whose phrase overlaps another finding (a misspelt surname, a second name). */
+export function withoutOverlappingOffers<Match extends { start: number; end: number; offer?: { start: number; end: number } }>(matches: Match[]): Match[] {
+  return matches.map((match) => {
+    const { offer } = match;
+    if (!offer || !matches.some((other) => other !== match && other.start < offer.end && offer.start < other.end)) return match;
+    const { offer: _dropped, ...rest } = match;
+    return rest as Match;
+  });
 }

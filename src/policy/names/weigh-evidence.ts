@@ -50,6 +50,8 @@ export interface Candidate {
   excused?: boolean;
   /** A given name written with a capital (or in capitals): two of them in a list are two children. */
   capitalisedGivenName?: boolean;
+  /** The token of the surname that is not this pupil's ("Darwin" in "Charles Darwin"), when that decided. */
+  otherSurname?: number;
 }
 
 /** What the evidence needs from the compiled roster. */
@@ -132,7 +134,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     if (found.tokens.length === 1 && (capitalised || inCapitals) && !isInTitleCaseSentence(stream, found.first, found.last)) {
       const surname = otherSurnameAfter(stream, found.last, context.isNamePart, context.personVerbs, context.classNames);
       if (surname >= 0 && wordAt(stream, found.first - 1) === 'by') return excused('an author');
-      if (surname >= 0) return verdict('warn', 'the surname after it is not this pupil’s, so it may be someone else; check it');
+      if (surname >= 0) return { ...verdict('warn', 'the surname after it is not this pupil’s, so it may be someone else; check it'), otherSurname: surname };
     }
   }
 

@@ -20,6 +20,8 @@ export const rule = defineRule({
     levels: ['off', 'warn', 'block'],
     policySentence: 'To ensure compliance with our Data Protection Policy, names of specific children will not be included in any Tweets.',
     messages,
+    // A reply can hide a pupil's name the same way ("Proud of ‮nniassuH ailemA‬").
+    checksReplies: true,
   },
   check(draft) {
     return directionControlSpans(draft.text).map(
