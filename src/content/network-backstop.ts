@@ -1,11 +1,13 @@
 /**
  * The isolated-world half of the network backstop: answers the main-world script's question
- * "may this request go out?" synchronously. Only a text the composer guard has just let through
- * (with any confirmations staff gave there) may go out. Anything else is refused without being
- * checked: page scripts can ask this question too, and an answer that depended on the roster
- * would let them test names against it.
+ * "may this request go out?". Only a text the composer guard has just let through (with any
+ * confirmations staff gave there, and exactly the media and descriptions staff had) may go out.
+ * Anything else is refused without being checked: a page script can make the backstop ask (by
+ * sending a post itself), and an answer that depended on the roster would let it test names
+ * against it. Once X has answered a post it let go, the main world reports whether X accepted it:
+ * only then is the post counted and logged as posted.
  */
-import { BACKSTOP_ANSWER, BACKSTOP_ASK, type BackstopAnswer, type BackstopAsk, type MediaIdentity } from '../shared/backstop-protocol';
+import { BACKSTOP_HELLO, BACKSTOP_PORT, type BackstopAnswer, type BackstopAsk, type BackstopReport, type MediaIdentity } from '../shared/backstop-protocol';
 import { isGuardedAccount, type GuardConnection } from './guard-connection';
 import { activeAccountHandle } from './x-dom';
 
@@ -17,6 +19,8 @@ const NOT_CHECKED = 'it was not sent from a composer School Post Guard checked. 
 const OTHER_MEDIA = 'its photos or videos are not the ones School Post Guard checked. Press Post again.';
 const OTHER_DESCRIPTION = 'a photo’s description is not the one School Post Guard checked. Press Post again.';
 
+type Verdict = Pick<BackstopAnswer, 'allow' | 'reason'>;
+
 /** One attached photo or video as staff had it when the guard let the post go. */
 export interface ApprovedMedia {
   /** The file's size, as its upload will announce it; null for media with no file here (a GIF from X's picker). */
@@ -27,11 +31,11 @@ export interface ApprovedMedia {
   alt: string;
 }
 
-/** A post the composer guard let through: its exact text and media, and what to do once X really sends it. */
+/** A post the composer guard let through: its exact text and media, and what to do once X really has it. */
 export interface Approval {
   text: string;
   media: ApprovedMedia[];
-  /** Called when the request carrying the text is let go (so a post is counted when it is sent). */
+  /** Called once X has accepted the request carrying the text (not when it is merely let go). */
   onSent?: () => void;
 }
 
@@ -43,9 +47,21 @@ interface LiveApproval {
 
 export class NetworkBackstop {
   private readonly approved = new Map<string, LiveApproval>();
+  /** Requests let go and not yet answered by X, by question id: what to do if X accepts them. */
+  private readonly awaitingX = new Map<number, (() => void)[]>();
 
   constructor(private readonly connection: GuardConnection, signal: AbortSignal) {
-    document.addEventListener(BACKSTOP_ASK, (event) => this.answer(event as CustomEvent<unknown>), { signal });
+    const channel = new MessageChannel();
+    const port = channel.port1;
+    port.onmessage = (event: MessageEvent<unknown>) => {
+      const reply = this.receive(event.data);
+      if (reply) port.postMessage(reply);
+    };
+    signal.addEventListener('abort', () => port.close(), { once: true });
+    // See backstop-protocol.ts: offered now, and once more when the main world says hello.
+    const offer = () => document.dispatchEvent(new MessageEvent(BACKSTOP_PORT, { ports: [channel.port2] }));
+    document.addEventListener(BACKSTOP_HELLO, offer, { once: true, signal });
+    offer();
   }
 
   /** The composer guard let these texts through (with any confirmations staff gave). */
@@ -55,24 +71,27 @@ export class NetworkBackstop {
     for (const { text, media, onSent } of approvals) this.approved.set(text.trim(), { at: now, media, onSent });
   }
 
-  private answer(event: CustomEvent<unknown>): void {
-    if (typeof event.detail !== 'string') return;
-    let question: BackstopAsk;
-    try {
-      question = JSON.parse(event.detail) as BackstopAsk;
-    } catch {
-      return;
+  private receive(data: unknown): BackstopAnswer | null {
+    if (data === null || typeof data !== 'object' || typeof (data as { id?: unknown }).id !== 'number') return null;
+    if ('sent' in data) {
+      this.report(data as BackstopReport);
+      return null;
     }
-    if (typeof question?.id !== 'string') return;
-    let verdict: { allow: boolean; reason: string };
+    const question = data as BackstopAsk;
+    let verdict: Verdict;
     if ('description' in question && typeof question.description === 'object' && question.description !== null) verdict = this.descriptionVerdict(question.description);
-    else if ('texts' in question && Array.isArray(question.texts)) verdict = this.verdict(question.texts, Array.isArray(question.media) ? question.media : []);
-    else return;
-    const reply: BackstopAnswer = { id: question.id, ...verdict };
-    document.dispatchEvent(new CustomEvent(BACKSTOP_ANSWER, { detail: JSON.stringify(reply) }));
+    else if ('texts' in question && Array.isArray(question.texts)) verdict = this.verdict(question.id, question.texts, Array.isArray(question.media) ? question.media : []);
+    else return null;
+    return { id: question.id, ...verdict };
   }
 
-  private verdict(texts: unknown[], media: unknown[]): { allow: boolean; reason: string } {
+  private report({ id, sent }: BackstopReport): void {
+    const callbacks = this.awaitingX.get(id);
+    this.awaitingX.delete(id);
+    if (sent === true) for (const callback of callbacks ?? []) callback();
+  }
+
+  private verdict(id: number, texts: unknown[], media: unknown[]): Verdict {
     const state = this.connection.state;
     if (state.kind !== 'ready') return { allow: false, reason: NOT_READY };
     if (!isGuardedAccount(state, activeAccountHandle())) return { allow: true, reason: 'not a school account' };
@@ -88,12 +107,13 @@ export class NetworkBackstop {
     }
     // Each approval lets one request go: a second send of the same text needs another Post click.
     for (const text of texts) if (typeof text === 'string') this.approved.delete(text.trim());
-    for (const approval of approvals) approval?.onSent?.();
+    const onSent = approvals.flatMap((approval) => (approval?.onSent ? [approval.onSent] : []));
+    if (onSent.length > 0) this.awaitingX.set(id, onSent);
     return { allow: true, reason: 'checked' };
   }
 
   /** A description may be set only on approved media, and only as staff had written it. */
-  private descriptionVerdict(description: { media?: unknown; alt?: unknown }): { allow: boolean; reason: string } {
+  private descriptionVerdict(description: { media?: unknown; alt?: unknown }): Verdict {
     const state = this.connection.state;
     if (state.kind !== 'ready') return { allow: false, reason: NOT_READY };
     if (!isGuardedAccount(state, activeAccountHandle())) return { allow: true, reason: 'not a school account' };

@@ -1,12 +1,19 @@
 /**
- * The synchronous handshake between the main-world network backstop and the isolated-world guard.
- * Both sides share only the DOM, so they talk with CustomEvents on `document`: the main world
- * asks with the outgoing texts, the isolated world answers within the same dispatch. The answer
- * says only whether the composer guard approved those texts: no roster data, and nothing that
- * depends on it, crosses into the page's world.
+ * How the main-world network backstop and the isolated-world guard talk. They share only the DOM,
+ * and anything said on it (a CustomEvent's detail, an attribute) can be read and forged by x.com's
+ * own scripts. So the DOM carries one thing, once: a `MessagePort`, handed over at document_start
+ * before any page script exists, and every question, verdict and report then travels over that
+ * port, which no page script holds.
+ *
+ * The handshake works whichever script runs first: the isolated world offers its port at start
+ * and again when the main world says hello; the main world listens only while its own first run
+ * lasts, so a port offered later (by a page script) is never taken.
+ *
+ * The verdict says only whether the composer guard approved what the request carries: no roster
+ * data, and nothing that depends on it, crosses into the page's world.
  */
-export const BACKSTOP_ASK = 'school-post-guard:ask';
-export const BACKSTOP_ANSWER = 'school-post-guard:answer';
+export const BACKSTOP_HELLO = 'school-post-guard:backstop-hello';
+export const BACKSTOP_PORT = 'school-post-guard:backstop-port';
 
 /** What the page's upload says about a file: enough to tell it from another photo staff did not approve. */
 export interface MediaIdentity {
@@ -23,11 +30,22 @@ export type BackstopQuestion =
   | { texts: string[]; media?: (MediaIdentity | null)[] }
   | { description: { media: MediaIdentity | null; alt: string | null } };
 
-export type BackstopAsk = BackstopQuestion & { id: string };
+/** Main world → guard: may this request go out? */
+export type BackstopAsk = BackstopQuestion & { id: number };
 
+/** Guard → main world. */
 export interface BackstopAnswer {
-  id: string;
+  id: number;
   allow: boolean;
   /** One of a few fixed sentences. */
   reason: string;
+}
+
+/**
+ * Main world → guard, after a post it let go has been answered by X: `sent` is true only when X
+ * accepted it (a success status and no errors in the answer), so only then is it logged as posted.
+ */
+export interface BackstopReport {
+  id: number;
+  sent: boolean;
 }
