@@ -9,6 +9,7 @@ import {
 } from '../roster/roster-store';
 import type { Pupil } from '../roster/model';
 import { GUARD_PORT_NAME, type ChangeResult, type GuardPush, type GuardRequest, type RequestOf, type ResponseOf, type SyncStatus, type TabRequest } from '../shared/messages';
+import { guardOpenTabs } from './guard-injection';
 import { readMediaMetadata } from './media-metadata';
 import { listPostRecords } from './post-records';
 import {
@@ -221,3 +222,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
 // Every start of the worker (install, browser start, wake-up): the alarm must exist.
 void loadSettings().then(({ settings }) => scheduleSync(settings, { keepExisting: true }));
 
+// Install, update, re-enabling and browser start all start the background: X tabs already open
+// then get the guard now rather than at their next reload. So does site access given back.
+void guardOpenTabs();
+browser.permissions.onAdded.addListener(() => void guardOpenTabs());

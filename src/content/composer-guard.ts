@@ -71,12 +71,14 @@ export class ComposerGuard {
     window.addEventListener('keydown', (event) => this.onKey(event), options);
     window.addEventListener('keyup', (event) => this.onKey(event), options);
     for (const type of ['input', 'focusin', 'paste', 'drop', 'cut'] as const) {
-      window.addEventListener(type, (event) => this.onEdit(event), { passive: true, capture: true, signal: this.signal });
+      window.addEventListener(type, (event) => this.edited(event.target), { passive: true, capture: true, signal: this.signal });
     }
     this.connection.onChange(() => {
       this.refreshPostCounts();
       this.scheduleUpdate();
     });
+    // Put into a page already open (see guard-injection.ts), staff may be mid-draft: that draft is shown checked straight away.
+    if (document.activeElement) this.edited(document.activeElement);
   }
 
   /** For the toolbar popup: is this tab guarded, as whom, and how well can the guard see X's page. */
@@ -86,8 +88,7 @@ export class ComposerGuard {
     return { guarded: isGuardedAccount(state, account), account, health: findEditors().health, state: state.kind };
   }
 
-  private onEdit(event: Event): void {
-    const target = event.target;
+  private edited(target: EventTarget | null): void {
     if (target instanceof HTMLTextAreaElement && target.matches(ALT_TEXT_INPUT)) {
       this.anchor = target;
       this.scheduleUpdate();

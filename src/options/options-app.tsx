@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { SettingKey, SettingsState } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
+import { SiteAccessWarning } from '../shared/site-access-warning';
 import { ActivitySection } from './activity-section';
 import { ArchiveCheck } from './archive-check';
 import { ClassesSection } from './classes-section';
@@ -86,6 +87,7 @@ export function OptionsApp() {
           </ul>
         </nav>
         <main>
+          <SiteAccessWarning />
           {loadError !== null && <p role="alert" class="error">{t('options_load_error', loadError)}</p>}
           {context === null ? (
             loadError === null && <p>{t('common_loading')}</p>

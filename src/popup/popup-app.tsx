@@ -2,11 +2,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
-import { rosterIsStale, type ResponseOf, type TabGuardStatus } from '../shared/messages';
+import { rosterIsStale, type ResponseOf } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 import { classesToReport } from '../weekly/classes-to-report';
 import { WEEKLY_MAX_GENERAL_POSTS as WEEKLY_MAX, WEEKLY_MIN_GENERAL_POSTS as WEEKLY_MIN } from '../weekly/weekly-promise';
-import { activeTabGuardStatus, describeTabGuard } from './tab-guard-status';
+import { SiteAccessWarning } from '../shared/site-access-warning';
+import { activeTabGuardStatus, describeTabGuard, type ActiveTabGuard } from './tab-guard-status';
 import { WeeklyGaps } from './weekly-gaps';
 
 interface PopupData {
@@ -20,7 +21,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function PopupApp() {
   const [data, setData] = useState<PopupData | null>(null);
-  const [tab, setTab] = useState<TabGuardStatus | null | undefined>(undefined);
+  const [tab, setTab] = useState<ActiveTabGuard | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -41,6 +42,7 @@ export function PopupApp() {
     <main>
       <h1>{t('extensionName')}</h1>
       {tabLine && <p class={tabLine.tone}>{tabLine.text}</p>}
+      <SiteAccessWarning />
       {data.roster ? (
         <p class={rosterIsStale(data.roster) ? 'warning' : undefined}>
           {rosterIsStale(data.roster) ? t('popup_roster_stale', rosterSummary(data.roster)) : rosterSummary(data.roster)}

@@ -1,18 +1,27 @@
-/** Asks the active tab's content script whether it guards this tab; a tab without one is not X. */
+/**
+ * Asks the active tab's content script whether it guards this tab. A tab without one is either
+ * not X, or an X page where the guard is not running (site access withheld, or a tab the guard
+ * could not reach): the tab's address tells which, as the extension may read X tabs' addresses.
+ */
 import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import type { TabGuardStatus, TabRequest } from '../shared/messages';
+import { isXPage } from '../shared/site-access';
 
-export async function activeTabGuardStatus(): Promise<TabGuardStatus | null> {
+/** `null`: the tab is not X. `'not-running'`: an X page with no guard answering in it. */
+export type ActiveTabGuard = TabGuardStatus | 'not-running' | null;
+
+export async function activeTabGuardStatus(): Promise<ActiveTabGuard> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
+  const onX = isXPage(tab.url);
   try {
     const answer: unknown = await browser.tabs.sendMessage(tab.id, { type: 'tab-guard-status' } satisfies TabRequest);
-    return isTabGuardStatus(answer) ? answer : null;
+    if (isTabGuardStatus(answer)) return answer;
   } catch {
     // "Could not establish connection": no content script of ours in this tab.
-    return null;
   }
+  return onX ? 'not-running' : null;
 }
 
 function isTabGuardStatus(value: unknown): value is TabGuardStatus {
@@ -22,8 +31,9 @@ function isTabGuardStatus(value: unknown): value is TabGuardStatus {
 }
 
 /** One sentence about this tab, and whether it is good news. */
-export function describeTabGuard(status: TabGuardStatus | null): { text: string; tone: 'ok' | 'warning' | 'problem' | 'neutral' } {
+export function describeTabGuard(status: ActiveTabGuard): { text: string; tone: 'ok' | 'warning' | 'problem' | 'neutral' } {
   if (status === null) return { text: t('popup_tab_not_x'), tone: 'neutral' };
+  if (status === 'not-running') return { text: t('popup_tab_not_running'), tone: 'problem' };
   const account = status.account === null ? t('popup_tab_this_account') : `@${status.account.replace(/^@/, '')}`;
   switch (status.state) {
     case 'invalidated':

@@ -29,7 +29,7 @@ async function openPopup(): Promise<void> {
 describe('the popup', () => {
   it('says the active tab is not X, and shows the roster, the sync and the classes', async () => {
     await openPopup();
-    await popup.getByText('This tab is not X. The guard works on x.com and twitter.com.').waitFor();
+    await popup.getByText('This tab is not X. The guard works on x.com, X Pro (pro.x.com) and twitter.com.').waitFor();
     await expect(popup.getByText(/^Pupil list of \d+ pupils, imported .* \(today\)\.$/).count()).resolves.toBe(1);
     await expect(popup.getByText('Last sync: not set up').count()).resolves.toBe(1);
     const classes = await popup.getByRole('row').allTextContents();

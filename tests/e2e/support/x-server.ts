@@ -360,8 +360,9 @@ export async function startXServer(options: XServerOptions = {}): Promise<XServe
     if (inside) {
       const info = await stat(candidate).catch(() => null);
       if (info?.isFile()) file = candidate;
-      else if (pathname.startsWith('/assets/') || pathname.startsWith('/i/')) {
-        // A missing script or API path must fail loudly, not come back as the HTML page.
+      else if (/^\/(?:assets|i\/api|i\/media)\//.test(pathname)) {
+        // A missing script or API path must fail loudly, not come back as the HTML page (other
+        // /i/ paths are pages, such as X Pro's /i/decks/…).
         sendJson(response, 404, { errors: [{ code: 34, message: 'Sorry, that page does not exist.' }] });
         return;
       }
