@@ -143,6 +143,40 @@ describe('other frames and other ways to send', () => {
     expect(outcomes).toEqual(Array(5).fill('refused'));
     await expectNothingSent();
   });
+
+  it('a repost with comment (a quote) whose comment names a pupil', async () => {
+    const outcome = await page().evaluate(
+      (text) =>
+        fetch('/i/api/graphql/q/CreateTweet', {
+          method: 'POST',
+          body: JSON.stringify({ variables: { tweet_text: text, attachment_url: 'https://x.com/RedbournPrimary/status/1', media: { media_entities: [] } } }),
+        }).then(() => 'sent', () => 'refused'),
+      NAMING,
+    );
+    expect(outcome).toBe('refused');
+    await expectNothingSent();
+  });
+
+  it('a photo description naming a pupil, sent to a spelling of the media-metadata address, from the page and from a frame', async () => {
+    const outcomes = await page().evaluate(async () => {
+      const body = JSON.stringify({ media_id: '1', alt_text: { text: 'Kai Bell painting' } });
+      const frame = document.createElement('iframe');
+      document.body.append(frame);
+      const view = frame.contentWindow as Window & typeof globalThis;
+      const results = await Promise.all(
+        [
+          [window, '/i/api/1.1/media/metadata/create.json'],
+          [window, '/i/api/1.1/media/x/../metadata/Create.json'],
+          [window, '/i/api/1.1/media/metadata/cre%61te.json'],
+          [view, '/i/api/1.1/media/metadata/create.json'],
+        ].map(([from, address]) => (from as typeof window).fetch(address as string, { method: 'POST', body }).then(() => 'sent', () => 'refused')),
+      );
+      frame.remove();
+      return results;
+    });
+    expect(outcomes).toEqual(Array(4).fill('refused'));
+    await expectNothingSent();
+  });
 });
 
 describe('a page that forges the guard’s verdict', () => {
