@@ -4,11 +4,10 @@
  * opened while the extension was off and is guarded once it is back on, and the popup and options
  * page saying so when Chrome's site access ("On click") stops the guard from running on X.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openOptions } from './support/extension-setup';
 import { waitForPanel } from './support/guard-panel';
-import { startGuardedBrowser, type GuardedBrowser } from './support/guarded-browser';
+import { expectNothingPosted, startGuardedBrowser, type GuardedBrowser } from './support/guarded-browser';
 import { typeDraft } from './support/x-fixture-page';
 
 const NAMING = 'Owls: Well done Kai Bell!';
@@ -23,11 +22,6 @@ beforeEach(() => guarded.server.reset());
 /** chrome://extensions' own API (not in @types/chrome): what its "Site access" menu calls. */
 interface DeveloperPrivate {
   updateExtensionConfiguration(update: { extensionId: string; hostAccess: 'ON_CLICK' | 'ON_SPECIFIC_SITES' | 'ON_ALL_SITES' }): Promise<void>;
-}
-
-async function expectNothingPosted(page: Page): Promise<void> {
-  await page.waitForTimeout(400);
-  expect(await guarded.server.posted()).toEqual([]);
 }
 
 /** Runs `steps` on chrome://extensions, where Chrome's own extension settings can be changed. */
@@ -49,7 +43,7 @@ describe('every X host staff post from', () => {
       const composer = page.locator('[data-testid="primaryColumn"]');
       await typeDraft(composer, NAMING);
       await composer.locator('[data-testid="tweetButtonInline"]').click();
-      await expectNothingPosted(page);
+      await expectNothingPosted(guarded.server);
       expect(await waitForPanel(page, /Not posted/)).toMatch(/Kai/);
       await page.close();
     });
@@ -62,7 +56,7 @@ describe('every X host staff post from', () => {
     const column = page.locator('[data-testid="multi-column-layout-compose-column"]');
     await typeDraft(column, NAMING);
     await column.locator('[data-testid="tweetButton"]').click();
-    await expectNothingPosted(page);
+    await expectNothingPosted(guarded.server);
     expect(await waitForPanel(page, /Not posted/)).toMatch(/Kai/);
 
     await column.locator('[data-testid="tweetTextarea_0"]').click();
@@ -125,7 +119,7 @@ describe('a tab opened while the extension was off', () => {
     await page.bringToFront();
     expect(await waitForPanel(page, /Kai/)).toMatch(/cannot go out/);
     await composer.locator('[data-testid="tweetButtonInline"]').click();
-    await expectNothingPosted(page);
+    await expectNothingPosted(guarded.server);
     expect(await waitForPanel(page, /Not posted/)).toMatch(/Kai/);
   });
 });

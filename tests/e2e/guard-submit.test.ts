@@ -95,7 +95,7 @@ describe('a draft that names a pupil', () => {
     expect(answers[0]).toMatch(/School Post Guard stopped this post/);
     expect(new Set(answers).size).toBe(1);
     expect(answers[0]).not.toMatch(/Ada|Nowak|pupil/i);
-    await expectNothingPosted();
+    await expectNothingPosted(guarded().server);
   });
 });
 
