@@ -120,12 +120,16 @@ function ruleSection(rule: RuleId, findings: PanelFinding[]): HTMLElement {
   const heading = text('h2', t(ruleLabelKey(rule)));
   const blocks = findings.some((finding) => finding.severity === 'block');
   heading.append(' ', text('span', `· ${blocks ? t('panel_severity_block') : t('panel_severity_warn')}`, 'severity'));
+  // A sentence several findings share ("Posts must not name children.") is said once, after them.
+  const sentences = [...new Set(findings.map((finding) => finding.message))].map((message) => message.split(/(?<=[.!?])\s+/));
+  const shared = new Set(sentences.flat().filter((sentence, index, all) => all.indexOf(sentence) !== index));
   const list = document.createElement('ul');
-  for (const message of new Set(findings.map((finding) => finding.message))) list.append(text('li', message));
+  for (const parts of sentences) list.append(text('li', parts.filter((sentence) => !shared.has(sentence)).join(' ') || parts.join(' ')));
+  const sharedLines = [...shared].map((sentence) => text('p', sentence, 'shared'));
   const fixes = [...new Set(findings.flatMap((finding) => (finding.fix ? [finding.fix] : [])))].map((fix) => text('p', t('panel_fix', fix), 'fix'));
   const section = document.createElement('section');
   section.dataset.rule = rule;
-  section.append(heading, list, ...fixes);
+  section.append(heading, list, ...sharedLines, ...fixes);
   return section;
 }
 

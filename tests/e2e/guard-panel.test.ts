@@ -150,6 +150,10 @@ describe('the panel’s words and accessibility', () => {
     expect(text).not.toMatch(/Blocked · |pupil-name ·|· pupil-name/);
     expect(text).toMatch(/Pupil’s name · Must change/);
     expect(text.match(/What to do:/g)).toHaveLength(1);
+    // Each name's reason, and what all of them break said once.
+    expect(text).toMatch(/“Kai” looks like a pupil’s name: [^.]+\./);
+    expect(text).toMatch(/“Amelia” looks like a pupil’s name: [^.]+\./);
+    expect(text.match(/Posts must not name children/g)).toHaveLength(1);
     if (process.env.SAVE_SCREENSHOTS) await page().screenshot({ path: fileURLToPath(new URL('../../docs/panel.png', import.meta.url)) });
     const frame = await panelFrame();
     // axe-core run inside the panel's frame (an extension page, which x.com's page cannot reach).
