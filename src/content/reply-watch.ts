@@ -67,9 +67,11 @@ export class ReplyWatch {
     const page = moderationPageOf(location.pathname);
     if (location.pathname !== this.pagePath) this.newPage(page);
     const readiness = this.connection.state;
+    // When X's markup hides who is signed in, a school post's page is still checked (protect the child).
     const account = activeAccountHandle();
-    const schoolPage = page !== null && page.kind !== 'follower-requests' && readiness.kind === 'ready' && account !== null
-      && isGuardedAccount(readiness, account) && (page.kind === 'notifications' || page.author === account);
+    const owner = page?.kind === 'post' ? account ?? page.author : account;
+    const schoolPage = page !== null && page.kind !== 'follower-requests' && readiness.kind === 'ready' && isGuardedAccount(readiness, account)
+      && (page.kind === 'notifications' || (owner === page.author && isGuardedAccount(readiness, page.author)));
     this.showPanel(schoolPage);
     if (!schoolPage || readiness.kind !== 'ready') return;
 
@@ -81,7 +83,7 @@ export class ReplyWatch {
         break;
       }
       const reply = readShownPost(article);
-      if (!reply || this.seen.has(reply.id) || reply.author === account || (page.kind === 'post' && reply.id === page.postId)) continue;
+      if (!reply || this.seen.has(reply.id) || reply.author === owner || (page.kind === 'post' && reply.id === page.postId)) continue;
       this.seen.add(reply.id);
       const findings = checkReply(readiness.policy, reply.text);
       if (findings.length === 0) continue;

@@ -253,9 +253,15 @@ export function openPostMenu(article: HTMLElement): boolean {
 
 /** A request on X's follower-requests page: a user cell with Decline then Accept under it. */
 const FOLLOW_REQUEST_CELL = '[data-testid="UserCell"]';
+/** Without the test id: a button-like cell in the main column holding a profile link and buttons of its own. */
+const FOLLOW_REQUEST_CELL_FALLBACK = 'main [role="button"]:has(a[href]):has(button, [role="button"])';
+
+function followRequestCellSelector(): string {
+  return document.querySelector(FOLLOW_REQUEST_CELL) ? FOLLOW_REQUEST_CELL : FOLLOW_REQUEST_CELL_FALLBACK;
+}
 
 export function followRequestCells(root: ParentNode = document): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOLLOW_REQUEST_CELL)];
+  return [...root.querySelectorAll<HTMLElement>(followRequestCellSelector())];
 }
 
 /** The requester's handle (lower-case), from the cell's link to their profile. */
@@ -273,7 +279,7 @@ export function followRequestHandle(cell: Element): string | null {
  */
 export function followRequestAnswerOf(target: EventTarget | null): { cell: HTMLElement; decision: 'accepted' | 'declined' } | null {
   if (!(target instanceof Element)) return null;
-  const cell = target.closest<HTMLElement>(FOLLOW_REQUEST_CELL);
+  const cell = target.closest<HTMLElement>(followRequestCellSelector());
   const button = target.closest('button, [role="button"]');
   if (!cell || !button || button === cell) return null;
   const buttons = [...cell.querySelectorAll('button, [role="button"]')];

@@ -101,4 +101,15 @@ describe('X’s follower requests page', () => {
     const decisions = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'list-follow-decisions' }));
     for (const decision of decisions as object[]) expect(Object.keys(decision).sort()).toEqual(['at', 'decision', 'handle']);
   });
+
+  it('still shows the checklist and logs the answer when X renames its markup', async () => {
+    const x = await guarded.chromium.context.newPage();
+    await x.goto('https://x.com/follower_requests?as=PrimaryRedbourn&markup=changed');
+    await x.locator('school-post-guard-checklist').nth(2).waitFor();
+    expect(await x.locator('[data-testid]').count()).toBe(0);
+    await x.getByRole('button', { name: /@GovernorAnn/ }).getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(async () => options.evaluate(() => chrome.runtime.sendMessage({ type: 'list-follow-decisions' })))
+      .toContainEqual(expect.objectContaining({ handle: 'governorann', decision: 'accepted' }));
+    await x.close();
+  });
 });

@@ -5,6 +5,7 @@
  * and the panel's size does not depend on what was found; the activity page lists the flagged
  * replies by ids and link, never their text, until they are marked hidden.
  */
+import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGuardedBrowser, type GuardedBrowser } from './support/guarded-browser';
@@ -48,6 +49,7 @@ describe('replies under the school’s posts', () => {
     expect(items[1]).toMatch(/Reply by @auntiebee/);
     expect(items[1]).toMatch(/“Seán”/);
     expect(items[1]).toMatch(/“#proud”/);
+    if (process.env.SAVE_SCREENSHOTS) await x.screenshot({ path: fileURLToPath(new URL('../../docs/reply-panel.png', import.meta.url)) });
 
     // x.com's page: a flagged reply is built exactly like a clean one, and nothing was added to either.
     expect(await shapeOf(x, '1001')).toBe(await shapeOf(x, '1002'));
@@ -77,6 +79,13 @@ describe('replies under the school’s posts', () => {
     // Switched to a member of staff's own account on the same page: the panel goes.
     await x.evaluate(() => window.__xFixture?.switchAccount('MrsPatelTeaches'));
     await expect.poll(() => panel.frameElement().then((frame) => frame.isVisible())).toBe(false);
+  });
+
+  it('still checks the replies when X renames its markup', async () => {
+    await x.goto('https://x.com/PrimaryRedbourn/status/1?as=PrimaryRedbourn&markup=changed');
+    const panel = await replyPanel(x);
+    await panel.getByRole('heading', { name: 'Replies to check: 2' }).waitFor();
+    expect(await x.locator('[data-testid]').count()).toBe(0);
   });
 
   it('lists flagged replies on the activity page by ids and link, never their words, until marked hidden', async () => {
