@@ -30,7 +30,7 @@ async function busyMs(cdp: CDPSession): Promise<number> {
 }
 
 async function panelCount(page: Page): Promise<number | null> {
-  const frame = page.frames().find((candidate) => candidate.url().endsWith('/src/reply-panel/index.html'));
+  const frame = page.frames().find((candidate) => candidate.url().includes('/src/reply-panel/index.html#'));
   if (!frame) return null;
   const heading = await frame.locator('h1').textContent();
   return Number(/(\d+)\s*$/.exec(heading ?? '')?.[1] ?? 0);

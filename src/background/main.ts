@@ -16,7 +16,9 @@ import {
   listFlaggedReplies, listFollowDecisions, openModerationDatabase, recordFlaggedReplies, recordFollowDecision, removeFlaggedReply,
 } from './moderation-store';
 import { NeverANameOffers } from './never-a-name-offers';
-import { dropFromReplyPanels, forgetReplyPanel, readReplyPanel, writeReplyPanel } from './reply-panel-state';
+import {
+  dropFromReplyPanels, forgetReplyPanel, isReplyPanelToken, readReplyPanel, replyPanelToken, writeReplyPanel,
+} from './reply-panel-state';
 import { SETTINGS_STORAGE_KEY, SettingsStore, WRONG_PIN_MESSAGE } from './settings-store';
 import { GuardBroadcaster, buildGuardPush, rosterStatus } from './guard-state';
 import { isSyncAlarm, publicSyncStatus, readSyncState, runSync, scheduleSync } from './roster-sync-schedule';
@@ -147,27 +149,36 @@ const handlers: Handlers = {
   'list-follow-decisions': async () => listFollowDecisions(await moderation),
   'set-reply-panel': async ({ replies }, sender) => {
     const at = new Date().toISOString();
-    // Written before anything is awaited, so a tab's panel ends with the last list the tab sent.
-    const panel = sender.tab?.id === undefined ? Promise.resolve() : writeReplyPanel(browser.storage.session, sender.tab.id, replies);
     // The activity page keeps ids, a link and rule ids; the words found stay in the tab's panel only.
-    await recordFlaggedReplies(await moderation, replies.map(({ replyId, postId, author, rules }) => ({
+    const hidden = moderation.then((db) => recordFlaggedReplies(db, replies.map(({ replyId, postId, author, rules }) => ({
       replyId, postId, rules, at, link: `https://x.com/${author}/status/${replyId}`,
-    })));
-    await panel;
+    }))));
+    // Queued now, so the tab's panel ends with the last list the tab sent; a reply marked hidden is left out.
+    const panel = sender.tab?.id === undefined ? undefined
+      : writeReplyPanel(browser.storage.session, sender.tab.id, hidden.then((ids) => replies.filter((reply) => !ids.has(reply.replyId))));
+    await Promise.all([hidden, panel]);
     return { ok: true };
   },
-  'get-reply-panel': async (_message, sender) => {
+  'get-reply-panel': async ({ token }, sender) => {
     const tabId = sender.tab?.id ?? null;
-    return { tabId, replies: tabId === null ? [] : await readReplyPanel(browser.storage.session, tabId) };
+    const own = await isReplyPanelToken(browser.storage.session, sender.tab?.id, token);
+    return { tabId, replies: tabId === null || !own ? [] : await readReplyPanel(browser.storage.session, tabId) };
   },
-  'show-flagged-reply': async ({ replyId }, sender) => {
-    if (sender.tab?.id === undefined) return { found: false };
+  'reply-panel-token': async (_message, sender) => {
+    if (sender.tab?.id === undefined) throw new Error('reply-panel-token is only answered to a tab');
+    return { token: await replyPanelToken(browser.storage.session, sender.tab.id) };
+  },
+  'show-flagged-reply': async ({ replyId, token }, sender) => {
+    if (sender.tab?.id === undefined || !(await isReplyPanelToken(browser.storage.session, sender.tab.id, token))) return { found: false };
     const request: TabRequest = { type: 'show-flagged-reply', replyId };
     const answer = (await browser.tabs.sendMessage(sender.tab.id, request, { frameId: 0 }).catch(() => null)) as { found?: boolean } | null;
     return { found: answer?.found === true };
   },
   'list-flagged-replies': async () => listFlaggedReplies(await moderation),
-  'remove-flagged-reply': async ({ replyId }) => {
+  'remove-flagged-reply': async ({ replyId, token }, sender) => {
+    if (isReplyPanelPage(sender) && !(await isReplyPanelToken(browser.storage.session, sender.tab?.id, token))) {
+      throw new Error('remove-flagged-reply from a reply panel without its token');
+    }
     await removeFlaggedReply(await moderation, replyId);
     await dropFromReplyPanels(browser.storage.session, replyId);
     return { ok: true };
@@ -182,6 +193,11 @@ const handlers: Handlers = {
     return { ok: true };
   },
 };
+
+/** A copy of the reply panel page, wherever it is framed (only a tab's own copy has the token). */
+function isReplyPanelPage(sender: browser.Runtime.MessageSender): boolean {
+  return sender.url?.startsWith(browser.runtime.getURL('src/reply-panel/')) ?? false;
+}
 
 /** Requests that hand out or change roster data: only the extension's own pages may make them. */
 const EXTENSION_PAGE_ONLY = new Set<GuardRequest['type']>([

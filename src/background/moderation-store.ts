@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { RULE_IDS } from '../policy/rules/index';
 
 const MODERATION_DATABASE_NAME = 'school-post-guard-moderation';
-const MODERATION_DATABASE_VERSION = 1;
+const MODERATION_DATABASE_VERSION = 2;
 
 const HandleSchema = v.pipe(v.string(), v.regex(/^@?\w{1,15}$/, 'The account must be an X handle.'), v.transform((handle) => handle.replace(/^@/, '')));
 const MomentSchema = v.pipe(v.string(), v.isoTimestamp(), v.transform((at) => new Date(at).toISOString()));
@@ -36,6 +36,8 @@ export type FlaggedReply = v.InferOutput<typeof FlaggedReplySchema>;
 interface ModerationSchema extends DBSchema {
   followDecisions: { key: number; value: FollowDecision; indexes: { at: string } };
   flaggedReplies: { key: string; value: FlaggedReply; indexes: { at: string } };
+  /** Ids of replies the administrator marked hidden: never listed again, whoever reports them. */
+  hiddenReplies: { key: string; value: { replyId: string } };
 }
 
 export type ModerationDatabase = IDBPDatabase<ModerationSchema>;
@@ -47,6 +49,7 @@ export function openModerationDatabase(): Promise<ModerationDatabase> {
         db.createObjectStore('followDecisions', { autoIncrement: true }).createIndex('at', 'at');
         db.createObjectStore('flaggedReplies', { keyPath: 'replyId' }).createIndex('at', 'at');
       }
+      if (oldVersion < 2) db.createObjectStore('hiddenReplies', { keyPath: 'replyId' });
     },
   });
 }
@@ -60,14 +63,21 @@ export async function listFollowDecisions(db: ModerationDatabase): Promise<Follo
   return (await db.getAllFromIndex('followDecisions', 'at')).reverse();
 }
 
-/** Adds replies not yet listed; one already listed keeps its first flagging time. */
-export async function recordFlaggedReplies(db: ModerationDatabase, replies: readonly FlaggedReply[]): Promise<void> {
+/**
+ * Adds replies not yet listed and not marked hidden; one already listed keeps its first flagging
+ * time. Returns the ids marked hidden among them.
+ */
+export async function recordFlaggedReplies(db: ModerationDatabase, replies: readonly FlaggedReply[]): Promise<Set<string>> {
   const parsed = replies.map((reply) => v.parse(FlaggedReplySchema, reply));
-  const tx = db.transaction('flaggedReplies', 'readwrite');
+  const tx = db.transaction(['flaggedReplies', 'hiddenReplies'], 'readwrite');
+  const flagged = tx.objectStore('flaggedReplies');
+  const hidden = new Set<string>();
   for (const reply of parsed) {
-    if ((await tx.store.getKey(reply.replyId)) === undefined) await tx.store.add(reply);
+    if ((await tx.objectStore('hiddenReplies').getKey(reply.replyId)) !== undefined) hidden.add(reply.replyId);
+    else if ((await flagged.getKey(reply.replyId)) === undefined) await flagged.add(reply);
   }
   await tx.done;
+  return hidden;
 }
 
 /** Newest first. */
@@ -75,7 +85,11 @@ export async function listFlaggedReplies(db: ModerationDatabase): Promise<Flagge
   return (await db.getAllFromIndex('flaggedReplies', 'at')).reverse();
 }
 
-/** The administrator hid (or deleted) the reply on X: it leaves the list. */
+/** The administrator hid (or deleted) the reply on X: it leaves the list for good. */
 export async function removeFlaggedReply(db: ModerationDatabase, replyId: string): Promise<void> {
-  await db.delete('flaggedReplies', replyId);
+  const id = v.parse(PostIdSchema, replyId);
+  const tx = db.transaction(['flaggedReplies', 'hiddenReplies'], 'readwrite');
+  await tx.objectStore('flaggedReplies').delete(id);
+  await tx.objectStore('hiddenReplies').put({ replyId: id });
+  await tx.done;
 }

@@ -8,6 +8,7 @@ import type browser from 'webextension-polyfill';
 import type { ReplyPanelEntry } from '../shared/messages';
 
 const KEY_PREFIX = 'replyPanel:';
+const TOKEN_PREFIX = 'replyPanelToken:';
 
 export function replyPanelKey(tabId: number): string {
   return `${KEY_PREFIX}${tabId}`;
@@ -15,16 +16,31 @@ export function replyPanelKey(tabId: number): string {
 
 type SessionArea = Pick<browser.Storage.StorageArea, 'get' | 'set' | 'remove'>;
 
+/** Every change to the panels runs after the one before it: a drop never undoes a write, nor a write a drop. */
+let queue: Promise<unknown> = Promise.resolve();
+function inTurn(task: () => Promise<void>): Promise<void> {
+  const next = queue.then(task);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
 export async function readReplyPanel(session: SessionArea, tabId: number): Promise<ReplyPanelEntry[]> {
   const key = replyPanelKey(tabId);
   return ((await session.get(key))[key] as ReplyPanelEntry[] | undefined) ?? [];
 }
 
-export async function writeReplyPanel(session: SessionArea, tabId: number, replies: ReplyPanelEntry[]): Promise<void> {
-  await session.set({ [replyPanelKey(tabId)]: replies });
+/** Takes its turn when called; `replies` may still be on its way. */
+export function writeReplyPanel(session: SessionArea, tabId: number, replies: ReplyPanelEntry[] | Promise<ReplyPanelEntry[]>): Promise<void> {
+  return inTurn(async () => {
+    await session.set({ [replyPanelKey(tabId)]: await replies });
+  });
 }
 
-export async function dropFromReplyPanels(session: SessionArea, replyId: string): Promise<void> {
+export function dropFromReplyPanels(session: SessionArea, replyId: string): Promise<void> {
+  return inTurn(() => dropNow(session, replyId));
+}
+
+async function dropNow(session: SessionArea, replyId: string): Promise<void> {
   const all = await session.get(null);
   const changed = Object.entries(all).flatMap(([key, value]) => {
     if (!key.startsWith(KEY_PREFIX) || !Array.isArray(value)) return [];
@@ -35,6 +51,26 @@ export async function dropFromReplyPanels(session: SessionArea, replyId: string)
   if (changed.length > 0) await session.set(Object.fromEntries(changed));
 }
 
-export async function forgetReplyPanel(session: SessionArea, tabId: number): Promise<void> {
-  await session.remove(replyPanelKey(tabId));
+export function forgetReplyPanel(session: SessionArea, tabId: number): Promise<void> {
+  return inTurn(() => session.remove([replyPanelKey(tabId), `${TOKEN_PREFIX}${tabId}`]));
+}
+
+/**
+ * The secret a tab's own reply panel carries in its address (set by the content script inside its
+ * closed shadow root). The panel page is web-accessible, so x.com could frame a copy of it and
+ * trick a click on it; a copy without the token is shown nothing and may do nothing.
+ */
+export async function replyPanelToken(session: SessionArea, tabId: number): Promise<string> {
+  const key = `${TOKEN_PREFIX}${tabId}`;
+  const stored = (await session.get(key))[key];
+  if (typeof stored === 'string') return stored;
+  const token = crypto.randomUUID();
+  await session.set({ [key]: token });
+  return token;
+}
+
+export async function isReplyPanelToken(session: SessionArea, tabId: number | undefined, token: string | undefined): Promise<boolean> {
+  if (tabId === undefined || !token) return false;
+  const key = `${TOKEN_PREFIX}${tabId}`;
+  return (await session.get(key))[key] === token;
 }

@@ -26,6 +26,8 @@ const SLICE_MS = 4;
 export class ReplyWatch {
   private shadow: ShadowRoot | null = null;
   private frame: HTMLIFrameElement | null = null;
+  private framePending = false;
+  private panelWanted = false;
   private pagePath = '';
   private readonly seen = new Set<string>();
   private readonly flagged: ReplyPanelEntry[] = [];
@@ -56,7 +58,10 @@ export class ReplyWatch {
     if (this.scheduled || this.signal.aborted) return;
     this.scheduled = true;
     // requestIdleCallback is not in every browser's content scripts; a timeout is the fallback.
-    const idle = globalThis.requestIdleCallback ?? ((callback: IdleRequestCallback) => setTimeout(() => callback({ didTimeout: true, timeRemaining: () => SLICE_MS } as IdleDeadline), 50));
+    const idle = globalThis.requestIdleCallback ?? ((callback: IdleRequestCallback) => setTimeout(() => {
+      const end = performance.now() + SLICE_MS;
+      callback({ didTimeout: true, timeRemaining: () => Math.max(0, end - performance.now()) });
+    }, 50));
     idle((deadline) => {
       this.scheduled = false;
       this.run(deadline);
@@ -115,19 +120,25 @@ export class ReplyWatch {
   }
 
   private showPanel(visible: boolean): void {
-    if (!visible && this.frame === null) return;
-    if (this.frame === null) {
+    this.panelWanted = visible;
+    if (this.frame) this.frame.hidden = !visible;
+    if (!visible || this.frame || this.framePending) return;
+    this.framePending = true;
+    // The frame's address carries the tab's token (a copy x.com frames has none); it never changes with what was found.
+    sendRequest({ type: 'reply-panel-token' }).then(({ token }) => {
+      if (this.signal.aborted) return;
       this.shadow = createOverlayRoot(this.signal);
       const style = document.createElement('style');
       style.textContent = PANEL_STYLE;
       this.frame = document.createElement('iframe');
       this.frame.className = 'reply-panel';
       this.frame.title = 'School Post Guard: replies to check';
-      // The address never changes with what was found: the frame asks the extension for its list.
-      this.frame.src = chrome.runtime.getURL('src/reply-panel/index.html');
+      this.frame.src = `${chrome.runtime.getURL('src/reply-panel/index.html')}#${token}`;
+      this.frame.hidden = !this.panelWanted;
       this.shadow.append(style, this.frame);
-    }
-    this.frame.hidden = !visible;
+    }, () => {
+      this.framePending = false;
+    });
   }
 
   /** The administrator asked to be taken to a flagged reply: scroll to it and open X's own menu on it. */

@@ -10,6 +10,8 @@ import type { ReplyPanelEntry } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 
 const app = document.getElementById('app');
+/** Put in this frame's address by the content script that drew it; a copy x.com frames has none. */
+const token = location.hash.slice(1);
 
 function element(tag: string, content?: string, className?: string): HTMLElement {
   const node = document.createElement(tag);
@@ -34,11 +36,11 @@ function entryItem(entry: ReplyPanelEntry): HTMLElement {
   const status = element('p', undefined, 'hint');
   item.append(
     button(t('reply_panel_open_menu'), () => {
-      sendRequest({ type: 'show-flagged-reply', replyId: entry.replyId }).then(({ found }) => {
+      sendRequest({ type: 'show-flagged-reply', replyId: entry.replyId, token }).then(({ found }) => {
         status.textContent = found ? t('reply_panel_menu_opened') : t('reply_panel_not_found');
       }, () => (status.textContent = t('reply_panel_not_found')));
     }),
-    button(t('reply_panel_done'), () => void sendRequest({ type: 'remove-flagged-reply', replyId: entry.replyId }), 'secondary'),
+    button(t('reply_panel_done'), () => void sendRequest({ type: 'remove-flagged-reply', replyId: entry.replyId, token }), 'secondary'),
     status,
   );
   return item;
@@ -59,7 +61,7 @@ document.title = t('reply_panel_title');
 
 /** Asks for this tab's list again; called on every change, so a change made before the first answer is not missed. */
 function refresh(): void {
-  sendRequest({ type: 'get-reply-panel' }).then(({ replies }) => show(replies), () => app?.replaceChildren(element('p', t('reply_panel_load_error'))));
+  sendRequest({ type: 'get-reply-panel', token }).then(({ replies }) => show(replies), () => app?.replaceChildren(element('p', t('reply_panel_load_error'))));
 }
 
 chrome.storage.onChanged.addListener((changes, area) => {

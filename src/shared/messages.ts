@@ -74,11 +74,14 @@ export type GuardRequest =
    */
   | { type: 'set-reply-panel'; replies: ReplyPanelEntry[] }
   /** From the reply panel frame: what to show for the tab it is in. */
-  | { type: 'get-reply-panel' }
+  | { type: 'get-reply-panel'; token: string }
+  /** From a content script, before it draws its reply panel: the token its frame's address carries. */
+  | { type: 'reply-panel-token' }
   /** From the reply panel frame: scroll to the reply and open X's own menu on it. */
-  | { type: 'show-flagged-reply'; replyId: string }
+  | { type: 'show-flagged-reply'; replyId: string; token: string }
   | { type: 'list-flagged-replies' }
-  | { type: 'remove-flagged-reply'; replyId: string }
+  /** From the options page, or from a reply panel (with its token). */
+  | { type: 'remove-flagged-reply'; replyId: string; token?: string }
   /** From a blocked post: the phrases its pupil-name findings offer as never a name (Finding.neverANameOffer). */
   | { type: 'record-never-a-name-offers'; phrases: string[] }
   | { type: 'list-never-a-name-offers' }
@@ -164,6 +167,7 @@ export interface GuardResponses {
   'list-follow-decisions': FollowDecision[];
   'set-reply-panel': { ok: true };
   'get-reply-panel': { tabId: number | null; replies: ReplyPanelEntry[] };
+  'reply-panel-token': { token: string };
   'show-flagged-reply': { found: boolean };
   'list-flagged-replies': FlaggedReply[];
   'remove-flagged-reply': { ok: true };

@@ -24,7 +24,8 @@ afterAll(async () => {
 
 /** The reply panel frame, once it has loaded its extension page (it starts as about:blank). */
 async function replyPanel(page: Page): Promise<Frame> {
-  const isPanel = (frame: Frame) => frame.url().endsWith('/src/reply-panel/index.html');
+  // The guard's own panel: its address carries the tab's token after '#'.
+  const isPanel = (frame: Frame) => /\/src\/reply-panel\/index\.html#./.test(frame.url());
   return page.frames().find(isPanel) ?? page.waitForEvent('framenavigated', { predicate: isPanel, timeout: 10_000 });
 }
 
@@ -79,6 +80,22 @@ describe('replies under the school’s posts', () => {
     // Switched to a member of staff's own account on the same page: the panel goes.
     await x.evaluate(() => window.__xFixture?.switchAccount('MrsPatelTeaches'));
     await expect.poll(() => panel.frameElement().then((frame) => frame.isVisible())).toBe(false);
+  });
+
+  it('a copy of the panel framed by x.com itself shows nothing and offers nothing to click', async () => {
+    await x.goto('https://x.com/PrimaryRedbourn/status/1?as=PrimaryRedbourn');
+    const panel = await replyPanel(x);
+    await panel.getByRole('heading', { name: 'Replies to check: 2' }).waitFor();
+    await x.evaluate((src) => {
+      const copy = document.createElement('iframe');
+      copy.id = 'copy';
+      copy.src = src;
+      document.body.append(copy);
+    }, `${guarded.chromium.extensionOrigin}/src/reply-panel/index.html`);
+    const copy = x.frameLocator('#copy');
+    await copy.getByText('No reply on this page names a pupil, gives personal details or uses a hashtag.').waitFor();
+    await expect(copy.getByRole('button').count()).resolves.toBe(0);
+    await panel.getByRole('heading', { name: 'Replies to check: 2' }).waitFor();
   });
 
   it('still checks the replies when X renames its markup', async () => {
