@@ -13,6 +13,14 @@ export interface ArchivedPost {
 }
 
 const TWEETS_FILE = /(?:^|\/)data\/tweets?(?:-part\d+)?\.js$/;
+/** A post's photos and videos: `data/tweets_media/<post id>-<media key>.jpg` (`tweet_media` in older exports). */
+const MEDIA_FILE = /(?:^|\/)data\/tweets?_media\/(\d+)-[^/]+$/;
+
+export interface ArchivedMedia {
+  /** The file's path inside the archive. */
+  name: string;
+  bytes: Uint8Array;
+}
 
 const TweetSchema = v.object({
   id_str: v.string(),
@@ -39,6 +47,17 @@ export function readArchivePosts(bytes: Uint8Array, archiveName: string): Archiv
   const names = Object.keys(files).sort();
   if (names.length === 0) throw new InputError(`${archiveName}: no data/tweets.js inside; is this an X data export?`);
   return names.flatMap((name) => parseTweetsFile(strFromU8(files[name] as Uint8Array), `${archiveName}:${name}`));
+}
+
+/** Each post's media files, by post id (read only when asked: the photos can be most of the archive). */
+export function readArchiveMedia(bytes: Uint8Array): Map<string, ArchivedMedia[]> {
+  const byPost = new Map<string, ArchivedMedia[]>();
+  const files = unzipSync(bytes, { filter: (file) => MEDIA_FILE.test(file.name) });
+  for (const name of Object.keys(files).sort()) {
+    const postId = MEDIA_FILE.exec(name)?.[1] as string;
+    byPost.set(postId, [...(byPost.get(postId) ?? []), { name, bytes: files[name] as Uint8Array }]);
+  }
+  return byPost;
 }
 
 function parseTweetsFile(source: string, where: string): ArchivedPost[] {

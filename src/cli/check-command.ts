@@ -4,8 +4,11 @@
  */
 import * as v from 'valibot';
 import { checkDraft, type CompiledPolicy } from '../policy/engine';
+import { basename } from 'node:path';
+import { namePhotoLines } from '../policy/photo-text-names';
 import { RULE_IDS } from '../policy/rules/index';
-import type { CheckResult, Draft } from '../policy/types';
+import type { Attachment, CheckResult, Draft } from '../policy/types';
+import { analyseAttachmentFile } from './attachment-files';
 import { InputError } from '../shared/input-error';
 
 const DraftLineSchema = v.object({
@@ -18,6 +21,7 @@ const DraftLineSchema = v.object({
         alt: v.optional(v.string(), ''),
         type: v.optional(v.string(), ''),
         metadataText: v.optional(v.array(v.string())),
+        path: v.optional(v.pipe(v.string(), v.minLength(1, '"path" names a file'))),
         gps: v.optional(v.nullable(v.object({ latitude: v.number(), longitude: v.number() }))),
       }),
     ),
@@ -31,6 +35,10 @@ const DraftLineSchema = v.object({
 interface DraftLine {
   id: string | number;
   draft: Draft;
+  /** Where the line is, for messages ("stdin line 3"). */
+  where: string;
+  /** Per attachment, the file to read and analyse, if one was given. */
+  paths: (string | undefined)[];
 }
 
 export function parseDraftLines(input: string, source: string): DraftLine[] {
@@ -49,8 +57,9 @@ export function parseDraftLines(input: string, source: string): DraftLine[] {
       const issue = parsed.issues[0];
       throw new InputError(`${where}: ${issue ? `${v.getDotPath(issue) ?? 'the line'}: ${issue.message}` : 'not a draft'}`);
     }
-    const { id, ...draft } = parsed.output;
-    lines.push({ id: id ?? String(index + 1), draft });
+    const { id, attachments, ...rest } = parsed.output;
+    const draft: Draft = { ...rest, attachments: attachments.map(({ path: _path, ...attachment }) => attachment) };
+    lines.push({ id: id ?? String(index + 1), draft, where, paths: attachments.map((attachment) => attachment.path) });
   });
   return lines;
 }
@@ -71,8 +80,27 @@ export function resultJson(result: CheckResult): object {
   };
 }
 
-export function runCheck(policy: CompiledPolicy, input: string): string {
-  return parseDraftLines(input, 'stdin')
-    .map(({ id, draft }) => `${JSON.stringify({ id, ...resultJson(checkDraft(policy, draft)) })}\n`)
-    .join('');
+export async function runCheck(policy: CompiledPolicy, input: string): Promise<string> {
+  const lines = parseDraftLines(input, 'stdin');
+  // Files are read after every line validated, so a bad line still writes nothing.
+  for (const line of lines) await addFileAnalyses(policy, line);
+  return lines.map(({ id, draft, paths }) => {
+    // For photos read from a file: where their faces are, for the photo-consent check by eye.
+    const faces = paths.some((path) => path !== undefined) ? { faces: draft.attachments.map((attachment) => attachment.faces ?? null) } : {};
+    return `${JSON.stringify({ id, ...resultJson(checkDraft(policy, draft)), ...faces })}\n`;
+  }).join('');
+}
+
+async function addFileAnalyses(policy: CompiledPolicy, { draft, paths, where }: DraftLine): Promise<void> {
+  for (const [index, path] of paths.entries()) {
+    if (path === undefined) continue;
+    const attachment = draft.attachments[index] as Attachment;
+    const analysed = await analyseAttachmentFile(path, where);
+    attachment.metadataText = [...(attachment.metadataText ?? []), ...(analysed.metadataText ?? [])];
+    attachment.gps ??= analysed.gps ?? null;
+    attachment.photoText = namePhotoLines(policy, analysed.photoText);
+    attachment.faces = analysed.faces ?? [];
+    attachment.name ||= basename(path);
+    attachment.type ||= 'image/*';
+  }
 }

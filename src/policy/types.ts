@@ -22,9 +22,11 @@ export type FindingTarget =
   | {
       kind: 'attachment';
       index: number;
-      part: 'name' | 'alt' | 'metadata';
-      /** For `part: 'metadata'`: which entry of `metadataText` the range is in. */
+      part: 'name' | 'alt' | 'metadata' | 'pixels';
+      /** For `part: 'metadata'` / `'pixels'`: which entry of `metadataText` / `photoText` the range is in. */
       entry?: number;
+      /** For `part: 'pixels'`: where in the photo the line was read. */
+      box?: PhotoBox;
     };
 
 export interface Finding {
@@ -57,6 +59,43 @@ export interface Attachment {
   metadataText?: string[];
   /** GPS position embedded in the file, if any. */
   gps?: { latitude: number; longitude: number } | null;
+  /** Lines of text read from the photo's pixels (OCR), each with where it was read. */
+  photoText?: PhotoTextLine[];
+  /** Where the faces in the photo are. */
+  faces?: PhotoBox[];
+  /** The extension's id for its analysis of the photo, so its frame can show the photo and what was found. */
+  analysisId?: string;
+}
+
+/** A rectangle in a photo, as fractions (0–1) of its width and height, so it fits any copy of it. */
+export interface PhotoBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A line of text read from a photo (OCR), with where it was read. */
+export interface ReadTextLine {
+  text: string;
+  box: PhotoBox;
+}
+
+/**
+ * A line read from a photo with the pupils' names in it, as `namePhotoLines` judged them where the
+ * photo was analysed (the background, the CLI): the content script only turns them into findings.
+ */
+export interface PhotoTextLine extends ReadTextLine {
+  names: PhotoTextName[];
+}
+
+export interface PhotoTextName {
+  /** UTF-16 range in the line's text. */
+  start: number;
+  end: number;
+  severity: Severity;
+  /** Why it counts as a name, for the message. */
+  reason: string;
 }
 
 export type PostKind = 'general' | 'event' | 'residential';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
+import { makeTestPhoto } from '../../scripts/photo-test-set';
 import { FIXTURES, runInProcess, scratchFiles } from './run-cli';
 
 const ROSTER = join(FIXTURES, 'roster.csv');
@@ -10,8 +11,8 @@ function tweetsJs(posts: { id: string; date: string; text: string }[]): string {
   return `window.YTD.tweets.part0 = ${JSON.stringify(entries, null, 2)}`;
 }
 
-function archive(files: Record<string, string>): Uint8Array {
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
+function archive(files: Record<string, string | Uint8Array>): Uint8Array {
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, content]) => [name, typeof content === 'string' ? strToU8(content) : content])));
 }
 
 describe('guard audit', () => {
@@ -35,6 +36,33 @@ describe('guard audit', () => {
       ['99', '2018-10-08T09:00:00.000Z', 'warn', ['mention']],
     ]);
     expect(run.stderr).toMatch(/4 posts checked; 2 break the policy, 1 to review/);
+  });
+
+  test('reads the posts’ photos in the export for names and faces, with a progress line per photo', { timeout: 300_000 }, async () => {
+    const zip = archive({
+      'data/tweets.js': tweetsJs([
+        { id: '200', date: 'Wed Oct 10 20:19:24 +0000 2018', text: 'Hedgehogs: Our star of the week!' },
+        { id: '201', date: 'Thu Oct 11 09:00:00 +0000 2018', text: 'Hedgehogs: Painting.' },
+        { id: '202', date: 'Fri Oct 12 09:00:00 +0000 2018', text: 'Hedgehogs: A lovely day.' },
+      ]),
+      // Poppy Hughes is a Hedgehog; Jasmine in that class has no photo consent.
+      'data/tweets_media/200-Xq3fT9aB.jpg': makeTestPhoto('certificate', ['Poppy', 'Hughes'], 'Roboto', 3, 1600).jpeg,
+      'data/tweets_media/201-Lm8pQ2rS.jpg': makeTestPhoto(null, ['', ''], '', 11, 1600).jpeg,
+    });
+    const directory = scratchFiles({ 'export.zip': zip });
+    const run = await runInProcess(['audit', '--roster', ROSTER, join(directory, 'export.zip')]);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => [line.id, line.rules])).toEqual([
+      ['201', ['photo-consent']],
+      ['200', ['attachment-name', 'photo-consent']],
+    ]);
+    expect(lines[1].findings.find((finding: { rule: string }) => finding.rule === 'attachment-name').target).toMatchObject({ part: 'pixels' });
+    expect(lines.map((line) => [line.media, line.faces])).toEqual([[['data/tweets_media/201-Lm8pQ2rS.jpg'], [[]]], [['data/tweets_media/200-Xq3fT9aB.jpg'], [[]]]]);
+    expect(run.stderr).toMatch(/reading photo 1 of 2 \(data\/tweets_media\/200-Xq3fT9aB\.jpg\)/);
+    expect(run.stderr).toMatch(/reading photo 2 of 2/);
+    expect(run.stderr).toMatch(/3 posts checked \(2 photos read\); 2 break the policy/);
+    expect(run.stdout).not.toMatch(/Hughes/);
   });
 
   test('a progress line on stderr for a large archive', async () => {

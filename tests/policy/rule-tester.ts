@@ -4,6 +4,7 @@
  * marks). Drafts run through the whole engine, so class prefixes and levels apply as in use.
  */
 import { describe, expect, test } from 'vitest';
+import { attachmentFieldText } from '../../src/policy/attachment-field';
 import { checkDraft, type CompiledPolicy } from '../../src/policy/engine';
 import type { Attachment, Draft, Finding, FindingTarget, RuleId, Severity } from '../../src/policy/types';
 import { testPolicy } from './test-policy';
@@ -54,7 +55,7 @@ export function ruleTester(rule: RuleId, tables: { valid: (string | RuleCase)[];
     const { target } = finding;
     if (target.kind === 'text') return entry.text.slice(finding.start, finding.end);
     const attachment = entry.attachments?.[target.index];
-    const field = target.part === 'metadata' ? attachment?.metadataText?.[target.entry ?? 0] : attachment?.[target.part];
+    const field = attachmentFieldText(attachment, target);
     return (field ?? '').slice(finding.start, finding.end);
   };
 

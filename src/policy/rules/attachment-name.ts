@@ -9,10 +9,16 @@ const messages = {
   fixName: 'Rename the file before attaching it (for example “IMG_0042.jpg”).',
   fixAlt: 'Describe the picture without naming the child.',
   fixMetadata: 'Remove the name from the photo’s details (title, description, tags) or export the photo without them.',
+  // What was read is never repeated here: this message is shown in x.com's page, the photo's
+  // text only in the extension's own frame.
+  pixels: 'The photo shows what looks like a pupil’s name ({{reason}}). School Post Guard’s frame beside the composer shows where.',
+  fixPixels: 'Choose another photo, or crop or blur the name before attaching the photo.',
 };
 
-const PART_WORDS = { name: 'file name', alt: 'description (alt text)', metadata: 'embedded details' } as const;
-const FIXES = { name: messages.fixName, alt: messages.fixAlt, metadata: messages.fixMetadata } as const;
+type TextPart = Exclude<Extract<FindingTarget, { kind: 'attachment' }>['part'], 'pixels'>;
+type TextTarget = Extract<FindingTarget, { kind: 'attachment' }> & { part: TextPart };
+const PART_WORDS: Record<TextPart, string> = { name: 'file name', alt: 'description (alt text)', metadata: 'embedded details' };
+const FIXES: Record<TextPart, string> = { name: messages.fixName, alt: messages.fixAlt, metadata: messages.fixMetadata };
 
 export const rule = defineRule({
   meta: {
@@ -25,10 +31,22 @@ export const rule = defineRule({
   check(draft, context) {
     const findings: RuleFinding[] = [];
     draft.attachments.forEach((attachment, index) => {
-      const fields: [string, Extract<FindingTarget, { kind: 'attachment' }>][] = [
+      (attachment.photoText ?? []).forEach((line, entry) => {
+        for (const match of line.names) {
+          findings.push({
+            severity: match.severity,
+            start: match.start,
+            end: match.end,
+            target: { kind: 'attachment', index, part: 'pixels', entry, box: line.box },
+            message: formatMessage(messages.pixels, { reason: match.reason }),
+            fix: messages.fixPixels,
+          });
+        }
+      });
+      const fields: [string, TextTarget][] = [
         [attachment.name, { kind: 'attachment', index, part: 'name' }],
         [attachment.alt, { kind: 'attachment', index, part: 'alt' }],
-        ...(attachment.metadataText ?? []).map((text, entry): [string, Extract<FindingTarget, { kind: 'attachment' }>] => [text, { kind: 'attachment', index, part: 'metadata', entry }]),
+        ...(attachment.metadataText ?? []).map((text, entry): [string, TextTarget] => [text, { kind: 'attachment', index, part: 'metadata', entry }]),
       ];
       for (const [text, target] of fields) {
         if (!text) continue;

@@ -1,0 +1,103 @@
+/**
+ * Finds the faces in a photo with face-api's tiny face detector (@vladmandic/face-api, MIT; the
+ * model ships in the package). A class photo's faces are small (3–10 % of its width), where a
+ * whole-photo pass misses many, so the photo is also searched tile by tile (800 px tiles of a
+ * 2,400 px copy, overlapping by a quarter) and the finds merged. A false face costs staff a glance
+ * at a box; a missed face can cost a child's privacy: the threshold leans towards finding.
+ */
+import type * as FaceApi from '@vladmandic/face-api';
+import type { PhotoBox } from '../policy/types';
+import { context2d, downscale, type CanvasMaker, type PhotoCanvas } from './photo-canvas';
+
+export type FaceApiModule = Pick<typeof FaceApi, 'tf' | 'nets' | 'TinyFaceDetectorOptions' | 'detectAllFaces'>;
+
+/** The part of tfjs that face-api's typings leave out: choosing the backend. */
+export interface TfBackends {
+  setBackend(name: string): Promise<boolean>;
+  ready(): Promise<void>;
+  env(): { set(flag: string, value: boolean): void };
+}
+
+export interface FaceModelFiles {
+  /** tiny_face_detector_model-weights_manifest.json, parsed. */
+  manifest: { weights: FaceApi.tf.io.WeightsManifestEntry[] }[];
+  weights: ArrayBuffer;
+}
+
+export const FACE_SIDE = 2400;
+const TILE = 800;
+const STRIDE = 600;
+const INPUT_SIZE = 416;
+const MIN_SCORE = 0.5;
+/** Two finds overlapping this much (of the smaller) are one face seen from two tiles. */
+const SAME_FACE = 0.5;
+
+interface Found {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  score: number;
+}
+
+export class FaceFinder {
+  private constructor(private readonly faceapi: FaceApiModule, private readonly makeCanvas: CanvasMaker) {}
+
+  static load(faceapi: FaceApiModule, model: FaceModelFiles, makeCanvas: CanvasMaker): FaceFinder {
+    const weightMap = faceapi.tf.io.decodeWeights(model.weights, model.manifest.flatMap((group) => group.weights));
+    faceapi.nets.tinyFaceDetector.loadFromWeightMap(weightMap);
+    return new FaceFinder(faceapi, makeCanvas);
+  }
+
+  async find(photo: PhotoCanvas): Promise<PhotoBox[]> {
+    const copy = downscale(photo, FACE_SIDE, this.makeCanvas);
+    const found: Found[] = await this.detect(copy, 0, 0, copy.width, copy.height);
+    if (copy.width > TILE || copy.height > TILE) {
+      for (const top of starts(copy.height)) {
+        for (const left of starts(copy.width)) found.push(...(await this.detect(copy, left, top, Math.min(TILE, copy.width - left), Math.min(TILE, copy.height - top))));
+      }
+    }
+    return merge(found).map((face) => ({ x: face.x / copy.width, y: face.y / copy.height, width: face.width / copy.width, height: face.height / copy.height }));
+  }
+
+  private async detect(copy: PhotoCanvas, left: number, top: number, width: number, height: number): Promise<Found[]> {
+    const { tf, detectAllFaces, TinyFaceDetectorOptions } = this.faceapi;
+    const { data } = context2d(copy).getImageData(left, top, width, height);
+    const rgb = new Int32Array(width * height * 3);
+    for (let pixel = 0, byte = 0; byte < data.length; pixel += 3, byte += 4) {
+      rgb[pixel] = data[byte] as number;
+      rgb[pixel + 1] = data[byte + 1] as number;
+      rgb[pixel + 2] = data[byte + 2] as number;
+    }
+    const tensor = tf.tensor3d(rgb, [height, width, 3], 'int32');
+    try {
+      const faces = await detectAllFaces(tensor as never, new TinyFaceDetectorOptions({ inputSize: INPUT_SIZE, scoreThreshold: MIN_SCORE }));
+      return faces.map(({ box, score }) => ({ x: box.x + left, y: box.y + top, width: box.width, height: box.height, score }));
+    } finally {
+      tensor.dispose();
+    }
+  }
+}
+
+function starts(length: number): number[] {
+  const list: number[] = [];
+  for (let at = 0; at + TILE < length; at += STRIDE) list.push(at);
+  list.push(Math.max(0, length - TILE));
+  return list;
+}
+
+/** The best find of each face: a find mostly inside a better one is the same face. */
+function merge(found: Found[]): Found[] {
+  const kept: Found[] = [];
+  for (const face of [...found].sort((a, b) => b.score - a.score)) {
+    if (!kept.some((other) => overlapOfSmaller(face, other) > SAME_FACE)) kept.push(face);
+  }
+  return kept.sort((a, b) => a.x - b.x);
+}
+
+function overlapOfSmaller(a: Found, b: Found): number {
+  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  if (width <= 0 || height <= 0) return 0;
+  return (width * height) / Math.min(a.width * a.height, b.width * b.height);
+}

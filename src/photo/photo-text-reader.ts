@@ -1,0 +1,88 @@
+/**
+ * Reads the lines of text in a photo with PaddleOCR (ppu-paddle-ocr over onnxruntime's WebAssembly
+ * build), turning the photo upright first when its text is tilted (see text-angle.ts). Each line
+ * comes back with its box in the photo as given, as fractions of its size.
+ */
+import { PaddleOcrService } from 'ppu-paddle-ocr/web';
+import type { PhotoBox, ReadTextLine } from '../policy/types';
+import { context2d, type CanvasMaker, type PhotoCanvas } from './photo-canvas';
+import { ocrDictionary, type OcrModelBytes } from './ocr-models';
+import { estimateTextAngle, type PixelRect } from './text-angle';
+
+/** Below this the boxes still fit the lines well enough: turning would only cost time. */
+const MIN_CORRECTED_ANGLE = 2;
+
+export class PhotoTextReader {
+  private constructor(private readonly ocr: PaddleOcrService, private readonly makeCanvas: CanvasMaker) {}
+
+  static async load(models: OcrModelBytes, makeCanvas: CanvasMaker): Promise<PhotoTextReader> {
+    const ocr = new PaddleOcrService({
+      model: { detection: models.detection, recognition: models.recognition, charactersDictionary: ocrDictionary(models.dictionary) },
+      session: { executionProviders: ['wasm'], graphOptimizationLevel: 'all' },
+      processing: { engine: 'canvas-native' },
+    });
+    await ocr.initialize();
+    return new PhotoTextReader(ocr, makeCanvas);
+  }
+
+  /** `deskew: false` reads the photo as it is (for measuring what the turn is worth). */
+  async read(photo: PhotoCanvas, { deskew = true } = {}): Promise<ReadTextLine[]> {
+    const { boxes } = await this.ocr.detect(photo as never);
+    if (boxes.length === 0) return [];
+    const angle = deskew ? estimateTextAngle(photo, boxes, this.makeCanvas) : 0;
+    if (Math.abs(angle) < MIN_CORRECTED_ANGLE) return this.readLines(photo, (rect) => rect, photo);
+    const upright = this.turn(photo, -angle);
+    return this.readLines(upright.canvas, upright.toPhoto, photo);
+  }
+
+  private async readLines(canvas: PhotoCanvas, toPhoto: (rect: PixelRect) => PixelRect, photo: PhotoCanvas): Promise<ReadTextLine[]> {
+    const result = await this.ocr.recognize(canvas as never, { flatten: false, noCache: true });
+    if (!('lines' in result)) return [];
+    return result.lines
+      .map((items) => ({ text: items.map((item) => item.text).join(' ').trim(), box: fraction(union(items.map((item) => toPhoto(item.box))), photo) }))
+      .filter((line) => line.text.length > 0);
+  }
+
+  /** The photo turned by `degrees` on a canvas big enough for all of it, and the way back for boxes. */
+  private turn(photo: PhotoCanvas, degrees: number): { canvas: PhotoCanvas; toPhoto: (rect: PixelRect) => PixelRect } {
+    const radians = (degrees * Math.PI) / 180;
+    const cos = Math.cos(radians);
+    const sin = Math.sin(radians);
+    const width = Math.ceil(Math.abs(photo.width * cos) + Math.abs(photo.height * sin));
+    const height = Math.ceil(Math.abs(photo.width * sin) + Math.abs(photo.height * cos));
+    const canvas = this.makeCanvas(width, height);
+    const context = context2d(canvas);
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, width, height);
+    context.translate(width / 2, height / 2);
+    context.rotate(radians);
+    context.drawImage(photo, -photo.width / 2, -photo.height / 2);
+    const back = (x: number, y: number): [number, number] => {
+      const dx = x - width / 2;
+      const dy = y - height / 2;
+      return [dx * cos + dy * sin + photo.width / 2, -dx * sin + dy * cos + photo.height / 2];
+    };
+    const toPhoto = (rect: PixelRect): PixelRect => {
+      const corners = [back(rect.x, rect.y), back(rect.x + rect.width, rect.y), back(rect.x, rect.y + rect.height), back(rect.x + rect.width, rect.y + rect.height)];
+      const xs = corners.map(([x]) => x);
+      const ys = corners.map(([, y]) => y);
+      return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+    };
+    return { canvas, toPhoto };
+  }
+}
+
+function union(rects: PixelRect[]): PixelRect {
+  const left = Math.min(...rects.map((rect) => rect.x));
+  const top = Math.min(...rects.map((rect) => rect.y));
+  const right = Math.max(...rects.map((rect) => rect.x + rect.width));
+  const bottom = Math.max(...rects.map((rect) => rect.y + rect.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+function fraction(rect: PixelRect, photo: PhotoCanvas): PhotoBox {
+  const clamp = (value: number) => Math.min(1, Math.max(0, value));
+  const x = clamp(rect.x / photo.width);
+  const y = clamp(rect.y / photo.height);
+  return { x, y, width: clamp((rect.x + rect.width) / photo.width) - x, height: clamp((rect.y + rect.height) / photo.height) - y };
+}
