@@ -12,11 +12,10 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildXFixture } from './support/build-x-fixture';
-import { launchFirefoxWithExtension, type FirefoxExtensionSession } from './support/firefox';
-import { firefoxPanelText, importRosterInFirefox, waitForFirefoxPanel } from './support/firefox-guard';
-import { expectNothingPosted, FIREFOX_BUILD, requireBuild, SAMPLE_ROSTER } from './support/guarded-browser';
-import { startXServer, type XServer } from './support/x-server';
+import type { FirefoxExtensionSession } from './support/firefox';
+import { firefoxPanelText, startGuardedFirefox, waitForFirefoxPanel } from './support/firefox-guard';
+import { expectNothingPosted } from './support/guarded-browser';
+import type { XServer } from './support/x-server';
 
 const EDITOR = '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]';
 const POST_BUTTON = '[data-testid="primaryColumn"] [data-testid="tweetButtonInline"]';
@@ -43,13 +42,8 @@ async function pressCtrlEnter(): Promise<void> {
   await page.keyboard.up('Control');
 }
 
-/** Gives X's handlers (and a post that should not happen) time to run before asserting nothing went out. */
 beforeAll(async () => {
-  requireBuild(FIREFOX_BUILD);
-  await buildXFixture();
-  server = await startXServer();
-  firefox = await launchFirefoxWithExtension({ server, extensionDir: FIREFOX_BUILD, allowSystemAccess: true });
-  await importRosterInFirefox(firefox, SAMPLE_ROSTER);
+  ({ server, firefox } = await startGuardedFirefox());
   // Opened after the options tab has closed, so this tab has the window's focus.
   page = await firefox.page();
   page.on('pageerror', (error) => pageErrors.push(String(error)));

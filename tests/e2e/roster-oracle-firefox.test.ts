@@ -5,23 +5,17 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildXFixture } from './support/build-x-fixture';
-import { launchFirefoxWithExtension, type FirefoxExtensionSession } from './support/firefox';
-import { importRosterInFirefox } from './support/firefox-guard';
-import { FIREFOX_BUILD, SAMPLE_ROSTER, requireBuild } from './support/guarded-browser';
+import type { FirefoxExtensionSession } from './support/firefox';
+import { startGuardedFirefox } from './support/firefox-guard';
 import { distinctObservations, probeCandidates, probeNames } from './support/roster-probe';
-import { startXServer, type XServer } from './support/x-server';
+import type { XServer } from './support/x-server';
 
 let server: XServer;
 let firefox: FirefoxExtensionSession;
 let page: Page;
 
 beforeAll(async () => {
-  requireBuild(FIREFOX_BUILD);
-  await buildXFixture();
-  server = await startXServer();
-  firefox = await launchFirefoxWithExtension({ server, extensionDir: FIREFOX_BUILD, allowSystemAccess: true });
-  await importRosterInFirefox(firefox, SAMPLE_ROSTER);
+  ({ server, firefox } = await startGuardedFirefox());
   page = await firefox.page();
   await page.goto('https://x.com/home');
   await page.waitForSelector('[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]');

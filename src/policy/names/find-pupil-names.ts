@@ -70,7 +70,7 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
       results.push(toMatch(stream, candidate, normalised));
     }
   });
-  return withoutOverlappingOffers(results).sort((a, b) => a.start - b.start || b.end - a.end);
+  return withoutOverlappingOffers(results.sort((a, b) => a.start - b.start || b.end - a.end));
 }
 
 function toMatch(stream: TokenStream, candidate: Candidate, normalised: NormalisedText): NameMatch {

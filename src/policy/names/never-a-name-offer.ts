@@ -21,11 +21,18 @@ export function neverANameOfferTokens(matcher: NameMatcher, stream: TokenStream,
   return { first: candidate.first, last: candidate.otherSurname };
 }
 
-/** Leaves out the offers whose phrase overlaps another finding (a misspelt surname, a second name). */
+/**
+ * Leaves out the offers whose phrase overlaps another finding (a misspelt surname, a second name).
+ * `matches` sorted by start: an offer begins at its own match, so only its neighbours can overlap it —
+ * a draft that repeats a name thousands of times stays linear.
+ */
 export function withoutOverlappingOffers<Match extends { start: number; end: number; offer?: { start: number; end: number } }>(matches: Match[]): Match[] {
-  return matches.map((match) => {
+  return matches.map((match, index) => {
     const { offer } = match;
-    if (!offer || !matches.some((other) => other !== match && other.start < offer.end && offer.start < other.end)) return match;
+    if (!offer) return match;
+    const previous = matches[index - 1];
+    const next = matches[index + 1];
+    if ((previous === undefined || previous.end <= offer.start) && (next === undefined || next.start >= offer.end)) return match;
     const { offer: _dropped, ...rest } = match;
     return rest as Match;
   });

@@ -11,7 +11,20 @@
  * can run script in it, so the tests read exactly what is shown.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
-import type { FirefoxExtensionSession } from './firefox';
+import { buildXFixture } from './build-x-fixture';
+import { launchFirefoxWithExtension, type FirefoxExtensionSession } from './firefox';
+import { FIREFOX_BUILD, requireBuild, SAMPLE_ROSTER } from './guarded-browser';
+import { startXServer, type XServer } from './x-server';
+
+/** The X stand-in served as https://x.com, and Firefox with dist/firefox and the sample pupil list imported. */
+export async function startGuardedFirefox(): Promise<{ server: XServer; firefox: FirefoxExtensionSession }> {
+  requireBuild(FIREFOX_BUILD);
+  await buildXFixture();
+  const server = await startXServer();
+  const firefox = await launchFirefoxWithExtension({ server, extensionDir: FIREFOX_BUILD, allowSystemAccess: true });
+  await importRosterInFirefox(firefox, SAMPLE_ROSTER);
+  return { server, firefox };
+}
 
 export async function importRosterInFirefox(firefox: FirefoxExtensionSession, csvPath: string): Promise<void> {
   const options = await firefox.openExtensionPage('src/options/index.html');
