@@ -17,8 +17,9 @@ import {
 } from './moderation-store';
 import { NeverANameOffers } from './never-a-name-offers';
 import {
-  dropFromReplyPanels, forgetReplyPanel, isReplyPanelToken, readReplyPanel, replyPanelToken, writeReplyPanel,
+  dropFromReplyPanels, forgetReplyPanel, isReplyPanelToken, readReplyPanel, replyPanelToken, updateReplyPanel,
 } from './reply-panel-state';
+import { ReplyChecker, mergeReplyPanel } from './reply-checks';
 import { SETTINGS_STORAGE_KEY, SettingsStore, WRONG_PIN_MESSAGE } from './settings-store';
 import { GuardBroadcaster, buildGuardPush, rosterStatus } from './guard-state';
 import { isSyncAlarm, publicSyncStatus, readSyncState, runSync, scheduleSync } from './roster-sync-schedule';
@@ -28,6 +29,7 @@ const moderation = openModerationDatabase();
 const settingsStore = new SettingsStore({ local: browser.storage.local, managed: browser.storage.managed });
 const loadSettings = () => settingsStore.load();
 const neverANameOffers = new NeverANameOffers(browser.storage.local);
+const replyChecker = new ReplyChecker();
 
 const GUARD_STATE_KEY = 'guardState';
 const broadcaster = new GuardBroadcaster(
@@ -147,16 +149,25 @@ const handlers: Handlers = {
     return { ok: true };
   },
   'list-follow-decisions': async () => listFollowDecisions(await moderation),
-  'set-reply-panel': async ({ replies }, sender) => {
+  'check-replies': async ({ postId, replies }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || replies.length === 0) return { ok: true };
+    // Without a pupil list nothing can be judged (the tab shows its panel only once there is one).
+    const verdicts = broadcaster.state().then(({ snapshot }) => (snapshot ? replyChecker.check(snapshot, postId, replies) : null));
     const at = new Date().toISOString();
     // The activity page keeps ids, a link and rule ids; the words found stay in the tab's panel only.
-    const hidden = moderation.then((db) => recordFlaggedReplies(db, replies.map(({ replyId, postId, author, rules }) => ({
+    const hidden = verdicts.then(async (found) => (found === null ? new Set<string>() : recordFlaggedReplies(await moderation, found.flagged.map(({ replyId, author, rules }) => ({
       replyId, postId, rules, at, link: `https://x.com/${author}/status/${replyId}`,
-    }))));
-    // Queued now, so the tab's panel ends with the last list the tab sent; a reply marked hidden is left out.
-    const panel = sender.tab?.id === undefined ? undefined
-      : writeReplyPanel(browser.storage.session, sender.tab.id, hidden.then((ids) => replies.filter((reply) => !ids.has(reply.replyId))));
-    await Promise.all([hidden, panel]);
+    })))));
+    // Queued now, so batches and page changes reach the panel in the order the tab sent them; a reply marked hidden is left out.
+    await updateReplyPanel(browser.storage.session, tabId, async (current) => {
+      const found = await verdicts;
+      return found === null ? current : mergeReplyPanel(current, found, await hidden);
+    });
+    return { ok: true };
+  },
+  'clear-reply-panel': async (_message, sender) => {
+    if (sender.tab?.id !== undefined) await updateReplyPanel(browser.storage.session, sender.tab.id, () => []);
     return { ok: true };
   },
   'get-reply-panel': async ({ token }, sender) => {

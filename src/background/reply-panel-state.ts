@@ -29,10 +29,10 @@ export async function readReplyPanel(session: SessionArea, tabId: number): Promi
   return ((await session.get(key))[key] as ReplyPanelEntry[] | undefined) ?? [];
 }
 
-/** Takes its turn when called; `replies` may still be on its way. */
-export function writeReplyPanel(session: SessionArea, tabId: number, replies: ReplyPanelEntry[] | Promise<ReplyPanelEntry[]>): Promise<void> {
+/** Takes its turn when called: `update` gets the tab's list as the changes queued before it left it. */
+export function updateReplyPanel(session: SessionArea, tabId: number, update: (current: ReplyPanelEntry[]) => ReplyPanelEntry[] | Promise<ReplyPanelEntry[]>): Promise<void> {
   return inTurn(async () => {
-    await session.set({ [replyPanelKey(tabId)]: await replies });
+    await session.set({ [replyPanelKey(tabId)]: await update(await readReplyPanel(session, tabId)) });
   });
 }
 

@@ -3,7 +3,7 @@
  * Decline the administrator presses is logged (handle and decision, nothing else). The checklist
  * holds no pupil data, so it is drawn in a closed shadow root just after each request's cell.
  */
-import { FOLLOW_REQUEST_CHECKLIST } from '../follow/follow-checklist';
+import type { MessageKey } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
 import { isGuardedAccount, type GuardConnection } from './guard-connection';
 import { activeAccountHandle, followRequestAnswerOf, followRequestCells, followRequestHandle, moderationPageOf } from './x-dom';
@@ -15,6 +15,21 @@ section { border: 1px solid #cfd9de; border-left: 4px solid #1d6fb8; border-radi
 h3 { font-size: 13px; margin: 0 0 2px; }
 ul { margin: 0; padding-left: 18px; }
 `;
+
+/**
+ * What the policy asks of a follow request, item by item, for the administrator to tick off in
+ * their head before pressing Accept (the policy's own words, shortened).
+ */
+function checklistItems(): string[] {
+  return [
+    chrome.i18n.getMessage('follow_checklist_who' satisfies MessageKey),
+    chrome.i18n.getMessage('follow_checklist_relatives' satisfies MessageKey),
+    chrome.i18n.getMessage('follow_checklist_organisations' satisfies MessageKey),
+    chrome.i18n.getMessage('follow_checklist_children' satisfies MessageKey),
+    chrome.i18n.getMessage('follow_checklist_email' satisfies MessageKey),
+    chrome.i18n.getMessage('follow_checklist_confirmed' satisfies MessageKey),
+  ];
+}
 
 export class FollowRequestWatch {
   private readonly withChecklist = new WeakSet<Element>();
@@ -43,11 +58,11 @@ export class FollowRequestWatch {
       const style = document.createElement('style');
       style.textContent = CHECKLIST_STYLE;
       const box = document.createElement('section');
-      box.setAttribute('aria-label', 'School policy: before accepting');
+      box.setAttribute('aria-label', chrome.i18n.getMessage('follow_checklist_label' satisfies MessageKey));
       const heading = document.createElement('h3');
-      heading.textContent = 'School policy: accept only if all of these are true';
+      heading.textContent = chrome.i18n.getMessage('follow_checklist_heading' satisfies MessageKey);
       const list = document.createElement('ul');
-      for (const item of FOLLOW_REQUEST_CHECKLIST) {
+      for (const item of checklistItems()) {
         const entry = document.createElement('li');
         entry.textContent = item;
         list.append(entry);

@@ -1,13 +1,17 @@
 /**
  * Replies under the school's own posts (its post pages and Notifications), checked with the same
- * engine as posts. Nothing the page can see changes with the verdicts: flagged replies are not
- * touched or marked in X's DOM; they are listed in the reply panel, an extension-origin frame
- * drawn at one fixed size on every such page whether or not anything was flagged. The page learns
- * which reply was flagged only when the administrator asks to be taken to it (as hiding it would).
- * Checks run in idle time in small slices, so scrolling a long conversation is not held up.
+ * engine as posts — in the background: this script sends every reply it reads, whatever it says,
+ * and does the same work for each, so nothing on x.com's main thread (which the page shares and
+ * can time) depends on a verdict. Nothing the page can see changes with the verdicts either:
+ * flagged replies are not touched or marked in X's DOM; they are listed in the reply panel, an
+ * extension-origin frame drawn at one fixed size on every such page whether or not anything was
+ * flagged. The page learns which reply was flagged only when the administrator asks to be taken to
+ * it (as hiding it would). A reply is sent again whenever its text changes ("Show more", text
+ * filled in after the reply was first drawn). Replies are read in idle time in small slices, so
+ * scrolling a long conversation is not held up.
  */
-import { checkReply } from '../policy/reply-check';
-import type { ReplyPanelEntry, TabRequest } from '../shared/messages';
+import type { MessageKey } from '../shared/i18n';
+import type { ReplyToCheck, TabRequest } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 import { isGuardedAccount, type GuardConnection } from './guard-connection';
 import { createOverlayRoot } from './overlay-root';
@@ -29,8 +33,8 @@ export class ReplyWatch {
   private framePending = false;
   private panelWanted = false;
   private pagePath = '';
-  private readonly seen = new Set<string>();
-  private readonly flagged: ReplyPanelEntry[] = [];
+  /** Each reply sent for checking on this page, with the text it was sent with: a reply whose text changed is sent again. */
+  private readonly sent = new Map<string, string>();
   private scheduled = false;
   /** Whether the tab's panel may still list replies of a page left behind (or of the document before this one). */
   private panelStale = true;
@@ -39,8 +43,8 @@ export class ReplyWatch {
 
   start(): void {
     const observer = new MutationObserver(() => this.schedule());
-    const observe = () => observer.observe(document, { childList: true, subtree: true });
-    observe();
+    // characterData too: React fills a text node in place when a reply's text changes.
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
     this.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
     // A new pupil list or settings: every reply on the page is checked again.
     this.connection.onChange(() => {
@@ -81,29 +85,20 @@ export class ReplyWatch {
     if (!schoolPage || readiness.kind !== 'ready') return;
 
     const started = performance.now();
-    const found: ReplyPanelEntry[] = [];
+    const batch: ReplyToCheck[] = [];
     for (const article of postArticles()) {
       if (deadline.timeRemaining() <= 0 && performance.now() - started > SLICE_MS) {
         this.schedule();
         break;
       }
       const reply = readShownPost(article);
-      if (!reply || this.seen.has(reply.id) || reply.author === owner || (page.kind === 'post' && reply.id === page.postId)) continue;
-      this.seen.add(reply.id);
-      const findings = checkReply(readiness.policy, reply.text);
-      if (findings.length === 0) continue;
-      found.push({
-        replyId: reply.id,
-        postId: page.kind === 'post' ? page.postId : null,
-        author: reply.author,
-        rules: [...new Set(findings.map((finding) => finding.rule))],
-        words: [...new Set(findings.map((finding) => reply.text.slice(finding.start, finding.end)))],
-      });
+      if (!reply || reply.author === owner || (page.kind === 'post' && reply.id === page.postId) || this.sent.get(reply.id) === reply.text) continue;
+      this.sent.set(reply.id, reply.text);
+      batch.push({ replyId: reply.id, author: reply.author, text: reply.text });
     }
-    if (found.length === 0) return;
-    this.flagged.push(...found);
+    if (batch.length === 0) return;
     this.panelStale = true;
-    void sendRequest({ type: 'set-reply-panel', replies: this.flagged }).catch(() => undefined);
+    void sendRequest({ type: 'check-replies', postId: page.kind === 'post' ? page.postId : null, replies: batch }).catch(() => undefined);
   }
 
   /**
@@ -112,11 +107,10 @@ export class ReplyWatch {
    */
   private newPage(page: ModerationPage | null): void {
     this.pagePath = location.pathname;
-    this.seen.clear();
-    this.flagged.length = 0;
+    this.sent.clear();
     if (!this.panelStale || page === null || page.kind === 'follower-requests') return;
     this.panelStale = false;
-    void sendRequest({ type: 'set-reply-panel', replies: [] }).catch(() => undefined);
+    void sendRequest({ type: 'clear-reply-panel' }).catch(() => undefined);
   }
 
   private showPanel(visible: boolean): void {
@@ -132,7 +126,7 @@ export class ReplyWatch {
       style.textContent = PANEL_STYLE;
       this.frame = document.createElement('iframe');
       this.frame.className = 'reply-panel';
-      this.frame.title = 'School Post Guard: replies to check';
+      this.frame.title = chrome.i18n.getMessage('reply_panel_frame_title' satisfies MessageKey);
       this.frame.src = `${chrome.runtime.getURL('src/reply-panel/index.html')}#${token}`;
       this.frame.hidden = !this.panelWanted;
       this.shadow.append(style, this.frame);

@@ -234,9 +234,20 @@ export function readShownPost(article: HTMLElement): ShownReply | null {
     // A quoted post inside the article has its own timestamp: only the article's own counts.
     if (!match || link?.closest(POST_ARTICLE_FALLBACK) !== article) continue;
     const text = article.querySelector(POST_TEXT) ?? article.querySelector(POST_TEXT_FALLBACK);
-    return { article, id: match[2] ?? '', author: handleKey(match[1] ?? ''), text: text?.textContent ?? '' };
+    return { article, id: match[2] ?? '', author: handleKey(match[1] ?? ''), text: text ? shownText(text) : '' };
   }
   return null;
+}
+
+/** The text as a reader sees it: X draws emoji (and letters such as "🅰") as images whose alt text is the character. */
+function shownText(element: Element): string {
+  let text = '';
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) text += (node as Text).data;
+    else if ((node as Element).localName === 'img') text += (node as HTMLImageElement).alt;
+  }
+  return text;
 }
 
 /** The article showing post `id`, if it is on the page. */

@@ -68,11 +68,14 @@ export type GuardRequest =
   | { type: 'record-follow-decision'; handle: string; decision: FollowDecision['decision'] }
   | { type: 'list-follow-decisions' }
   /**
-   * From a content script: the replies flagged on the page its tab shows now. Their ids, link and
-   * rule ids are kept for the activity page; the words found are only shown in the tab's reply
-   * panel (extension-origin frame) and held in memory for it.
+   * From a content script: replies its tab shows, new or changed since it last sent them, every one
+   * whatever it says (the check runs here, so the page cannot time it). Those flagged are kept for
+   * the activity page by ids, link and rule ids; the words found are only shown in the tab's reply
+   * panel (extension-origin frame) and held in memory for it. Always answered `{ ok: true }`.
    */
-  | { type: 'set-reply-panel'; replies: ReplyPanelEntry[] }
+  | { type: 'check-replies'; postId: string | null; replies: ReplyToCheck[] }
+  /** From a content script: its tab shows another page now; the replies listed were the last page's. */
+  | { type: 'clear-reply-panel' }
   /** From the reply panel frame: what to show for the tab it is in. */
   | { type: 'get-reply-panel'; token: string }
   /** From a content script, before it draws its reply panel: the token its frame's address carries. */
@@ -86,6 +89,14 @@ export type GuardRequest =
   | { type: 'record-never-a-name-offers'; phrases: string[] }
   | { type: 'list-never-a-name-offers' }
   | { type: 'dismiss-never-a-name-offer'; phrase: string };
+
+/** A reply as a tab shows it, for the background to check: its text includes what X draws as images (emoji's alt text). */
+export interface ReplyToCheck {
+  replyId: string;
+  /** The reply's author's handle, lower-case. */
+  author: string;
+  text: string;
+}
 
 /** A reply the guard flagged on the page a tab shows. */
 export interface ReplyPanelEntry {
@@ -165,7 +176,8 @@ export interface GuardResponses {
   'list-audit': AuditEntry[];
   'record-follow-decision': { ok: true };
   'list-follow-decisions': FollowDecision[];
-  'set-reply-panel': { ok: true };
+  'check-replies': { ok: true };
+  'clear-reply-panel': { ok: true };
   'get-reply-panel': { tabId: number | null; replies: ReplyPanelEntry[] };
   'reply-panel-token': { token: string };
   'show-flagged-reply': { found: boolean };
