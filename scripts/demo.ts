@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { loadPolicy } from '../src/cli/load-policy';
 import { checkDraft } from '../src/policy/engine';
+import { tMessage } from '../src/shared/i18n';
 import { fileURLToPath } from 'node:url';
 import { buildXFixture } from '../tests/e2e/support/build-x-fixture';
 import { launchChromiumWithExtension } from '../tests/e2e/support/chromium';
@@ -62,7 +63,7 @@ try {
 function whyBlocked(draft: string): string {
   const policy = loadPolicy(SAMPLE_ROSTER, undefined, () => undefined);
   const finding = checkDraft(policy, { text: draft, attachments: [], confirmed: [] }).findings.find((candidate) => candidate.severity === 'block');
-  const sentence = finding?.message.split(/(?<=\.)\s/)[0] ?? 'it breaks the school’s posting policy.';
+  const sentence = (finding ? tMessage(finding.message) : undefined)?.split(/(?<=\.)\s/)[0] ?? 'it breaks the school’s posting policy.';
   // "Posts must…" → "posts must…"; a quoted name or "X" stays as written.
   return sentence.replace(/^(\p{Lu})(?=\p{Ll})/u, (letter) => letter.toLowerCase());
 }

@@ -9,6 +9,7 @@ import { namePhotoLines } from '../policy/photo-text-names';
 import { RULE_IDS } from '../policy/rules/index';
 import type { Attachment, CheckResult, Draft } from '../policy/types';
 import { analyseAttachmentFile } from './attachment-files';
+import { tMessage } from '../shared/i18n';
 import { InputError } from '../shared/input-error';
 
 const DraftLineSchema = v.object({
@@ -73,8 +74,9 @@ export function resultJson(result: CheckResult): object {
       severity: finding.severity,
       start: finding.start,
       end: finding.end,
-      message: finding.message,
-      ...(finding.fix ? { fix: finding.fix } : {}),
+      // The words the extension shows, from the same _locales file (read as JSON: no browser here).
+      message: tMessage(finding.message),
+      ...(finding.fix ? { fix: tMessage(finding.fix) } : {}),
       ...(finding.target.kind === 'attachment' ? { target: finding.target } : {}),
     })),
   };

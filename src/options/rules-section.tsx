@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { quotePolicy, type RuleMeta } from '../policy/rule';
 import { RULES } from '../policy/rules/index';
 import type { RuleLevel } from '../policy/types';
-import { t } from '../shared/i18n';
+import { t, tMessage } from '../shared/i18n';
 import type { RuleLevels } from '../shared/settings';
 import { FieldProblems } from './field-problems';
 import { ManagedNote } from './managed-note';
@@ -74,6 +74,7 @@ export function RulesSection() {
 function confirmationHint(meta: RuleMeta): string {
   const { confirmation } = meta;
   if (!confirmation) return '';
-  const how = confirmation.kind === 'typed' ? t('options_rules_confirm_typed', confirmation.words, confirmation.prompt) : t('options_rules_confirm_click', confirmation.prompt);
+  const prompt = tMessage(confirmation.prompt);
+  const how = confirmation.kind === 'typed' ? t('options_rules_confirm_typed', tMessage(confirmation.words), prompt) : t('options_rules_confirm_click', prompt);
   return meta.levels.includes('block-with-exception') ? t('options_rules_confirm_at_exception', LEVEL_LABELS['block-with-exception'], how) : t('options_rules_confirm_at_block', how);
 }

@@ -7,7 +7,7 @@
  * the keyboard back to the draft on Escape or when Tab leaves it. Its own words are in _locales.
  */
 import type { PostKind, RuleId } from '../policy/types';
-import { t } from '../shared/i18n';
+import { t, tMessage } from '../shared/i18n';
 import { CONSENT_PAGE, type FromPanel, type HoldReason, type PanelConfirmation, type PanelFinding, type PanelView, type ToPanel } from '../shared/panel-protocol';
 import { ruleLabelKey } from '../shared/rule-label-key';
 import { connectToGuard } from './frame-port';
@@ -121,12 +121,12 @@ function ruleSection(rule: RuleId, findings: PanelFinding[]): HTMLElement {
   const blocks = findings.some((finding) => finding.severity === 'block');
   heading.append(' ', text('span', `· ${blocks ? t('panel_severity_block') : t('panel_severity_warn')}`, 'severity'));
   // A sentence several findings share ("Posts must not name children.") is said once, after them.
-  const sentences = [...new Set(findings.map((finding) => finding.message))].map((message) => message.split(/(?<=[.!?])\s+/));
+  const sentences = [...new Set(findings.map((finding) => tMessage(finding.message)))].map((message) => message.split(/(?<=[.!?])\s+/));
   const shared = new Set(sentences.flat().filter((sentence, index, all) => all.indexOf(sentence) !== index));
   const list = document.createElement('ul');
   for (const parts of sentences) list.append(text('li', parts.filter((sentence) => !shared.has(sentence)).join(' ') || parts.join(' ')));
   const sharedLines = [...shared].map((sentence) => text('p', sentence, 'shared'));
-  const fixes = [...new Set(findings.flatMap((finding) => (finding.fix ? [finding.fix] : [])))].map((fix) => text('p', t('panel_fix', fix), 'fix'));
+  const fixes = [...new Set(findings.flatMap((finding) => (finding.fix ? [tMessage(finding.fix)] : [])))].map((fix) => text('p', t('panel_fix', fix), 'fix'));
   const section = document.createElement('section');
   section.dataset.rule = rule;
   section.append(heading, list, ...sharedLines, ...fixes);
@@ -136,10 +136,10 @@ function ruleSection(rule: RuleId, findings: PanelFinding[]): HTMLElement {
 function confirmationControl(confirmation: PanelConfirmation): HTMLElement {
   const wrapper = text('div', '', 'confirm');
   wrapper.dataset.rule = confirmation.rule;
-  wrapper.append(text('p', confirmation.statement ?? t('panel_confirm_warning')));
+  wrapper.append(text('p', confirmation.statement ? tMessage(confirmation.statement) : t('panel_confirm_warning')));
   const button = text('button', confirmation.typeWords ? t('panel_confirm_button') : t('panel_confirm_checked'));
   button.setAttribute('type', 'button');
-  const words = confirmation.typeWords;
+  const words = confirmation.typeWords && tMessage(confirmation.typeWords);
   if (words) {
     const label = text('label', `${t('panel_type_words', words)} `);
     const input = document.createElement('input');

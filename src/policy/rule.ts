@@ -4,6 +4,7 @@
  * then applies the level the ICT lead set (off, warn, block, block with the policy's exception).
  */
 import type { ClassPrefixMatch, ClassPrefixMatcher } from './class-prefix';
+import type { MessageKey, PlainMessageKey } from './message-text';
 import type { NameMatcher } from './names/compile';
 import type { NormalisedText } from './normalise';
 import type { PolicySnapshot } from './snapshot';
@@ -46,11 +47,11 @@ export interface RuleContext {
  * something that needs a deliberate act, such as the parents' written agreement to a hashtag).
  * Either is logged.
  */
-export type Confirmation = ({ kind: 'typed'; words: string } | { kind: 'click' }) & {
+export type Confirmation = ({ kind: 'typed'; words: PlainMessageKey } | { kind: 'click' }) & {
   /** What staff confirm, as they read it when photos or video are attached. */
-  prompt: string;
+  prompt: PlainMessageKey;
   /** What they confirm when nothing is attached, where that reads differently ("the children in the photo"). */
-  promptWithoutPhotos?: string;
+  promptWithoutPhotos?: PlainMessageKey;
 };
 
 /**
@@ -75,8 +76,11 @@ export interface RuleMeta<Id extends string = string> {
    * `{{Account}}` (at the start of a sentence) stand for the school's account: see `quotePolicy`.
    */
   policySentence: string;
-  /** Message templates by id; `{{name}}` is filled in. */
-  messages: Record<string, string>;
+  /**
+   * The rule's sentences and fix lines, by their keys in _locales' messages.json (see message-text.ts):
+   * its findings name these keys, never English of their own.
+   */
+  messages: Readonly<Record<string, MessageKey>>;
   /**
    * How staff go on past the rule's block. For a rule whose levels include `block-with-exception`
    * it is the policy's exception, offered at that level only (the ICT lead may withhold it by
@@ -122,7 +126,7 @@ export function quotePolicy(meta: RuleMeta, schoolHandle: string | null): string
   return formatMessage(meta.policySentence, { account, Account: account.charAt(0).toUpperCase() + account.slice(1) });
 }
 
-/** Fills a message template: "“{{text}}” looks like…" with { text: 'Ada' }. */
-export function formatMessage(template: string, values: Record<string, string | number> = {}): string {
+/** Fills a policy sentence's template: "{{Account}} will not…" with { Account: '@OakfieldPrimary' }. */
+function formatMessage(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }

@@ -2,6 +2,7 @@
 
 // Derived from the registry, so a rule's id is written once: in its own `meta`.
 import type { RuleId } from './rules/index';
+import type { MessageText } from './message-text';
 import type { Confirmation } from './rule';
 
 export type { RuleId };
@@ -36,9 +37,12 @@ export interface Finding {
   start: number;
   end: number;
   target: FindingTarget;
-  /** A sentence a teacher understands. Never contains roster data the draft did not already contain. */
-  message: string;
-  fix?: string;
+  /**
+   * A sentence a teacher understands, by its key in _locales (said by t() in the panel, from the
+   * en_GB file in the CLI). Never contains roster data the draft did not already contain.
+   */
+  message: MessageText;
+  fix?: MessageText;
   /** Set on a block staff may go on past by confirming (the policy's exception, or what the rule asks them to check). */
   confirmation?: Confirmation;
   /**

@@ -8,13 +8,9 @@
  * In messages.json they are numbered in the order the English sentence names them.
  */
 import messages from '../../public/_locales/en_GB/messages.json';
+import type { MessageKey, MessageText, PlainMessageKey, SubstitutionsOf } from '../policy/message-text';
 
-type Messages = typeof messages;
-export type MessageKey = keyof Messages;
-export type Substitution = string | number;
-
-/** A message with placeholders needs substitutions; one without takes none. The exact count is the test's. */
-type SubstitutionsOf<K extends MessageKey> = Messages[K] extends { placeholders: object } ? [Substitution, ...Substitution[]] : [];
+export type { MessageKey, Substitution } from '../policy/message-text';
 
 interface MessageEntry {
   message: string;
@@ -22,7 +18,19 @@ interface MessageEntry {
 }
 
 export function t<K extends MessageKey>(key: K, ...substitutions: SubstitutionsOf<K>): string {
-  const strings = substitutions.map(String);
+  return say(key, substitutions.map(String));
+}
+
+/**
+ * Words a rule's metadata names by their key (a finding's message and fix, a confirmation's
+ * statement: see src/policy/message-text.ts), in the reader's words. tests/shared/i18n.test.ts
+ * checks every key the rules name, as it checks the keys of t() calls.
+ */
+export function tMessage(text: MessageText | PlainMessageKey): string {
+  return typeof text === 'string' ? say(text, []) : say(text.key, text.substitutions);
+}
+
+function say(key: MessageKey, strings: string[]): string {
   // Outside an extension page (unit tests, the CLI) there is no chrome.i18n: the en_GB file is read directly.
   const message = typeof chrome === 'undefined' || chrome.i18n === undefined
     ? fillLocaleMessage(messages[key], strings)

@@ -6,6 +6,7 @@
  * private MessagePort, proven by a one-time token in the frame's URL, and everything travels over it:
  * the page sees neither the messages nor the port.
  */
+import type { MessageText, PlainMessageKey } from '../policy/message-text';
 import type { PostKind, RuleId, Severity } from '../policy/types';
 
 /** Why the guard holds a post without having checked it. */
@@ -14,16 +15,17 @@ export type HoldReason = 'connecting' | 'no-roster' | 'invalidated' | 'reading-a
 export interface PanelFinding {
   rule: RuleId;
   severity: Severity;
-  message: string;
-  fix?: string;
+  /** Said in the panel's frame by t(): the content script carries keys, never a copy of the messages. */
+  message: MessageText;
+  fix?: MessageText;
 }
 
 export interface PanelConfirmation {
   rule: RuleId;
   /** What staff confirm, in the rule's words (or, for a warning, the panel's own). */
-  statement?: string;
+  statement?: PlainMessageKey;
   /** Words staff must type to confirm; absent for a one-click confirmation. */
-  typeWords?: string;
+  typeWords?: PlainMessageKey;
 }
 
 export interface PanelView {

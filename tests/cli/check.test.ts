@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import messages from '../../public/_locales/en_GB/messages.json';
 import { RULES } from '../../src/policy/rules/index';
+import { fillLocaleMessage } from '../../src/shared/i18n';
 import { FIXTURES, runCli, runInProcess, scratchFiles } from './run-cli';
 
 const ROSTER = join(FIXTURES, 'roster.csv');
@@ -29,6 +31,17 @@ describe('guard check', () => {
     expect(first).toMatchObject({ id: 'a', verdict: 'block', findings: [{ rule: 'pupil-name', severity: 'block' }] });
     expect('🌳 Owls: well done Ada'.slice(first.findings[0].start, first.findings[0].end)).toBe('Ada');
     expect(second).toEqual({ id: 7, verdict: 'pass', findings: [] });
+  });
+
+  test('each finding’s message and fix are the extension’s own words, from the en_GB messages file', async () => {
+    const run = await runInProcess(['check', '--roster', ROSTER], '{"id":"h","text":"Owls: Sports day #sportsday"}\n');
+    const [finding] = JSON.parse(run.stdout).findings;
+    expect(finding).toMatchObject({
+      rule: 'hashtag',
+      message: fillLocaleMessage(messages.rule_hashtag_hashtag, ['#sportsday']),
+      fix: fillLocaleMessage(messages.rule_hashtag_fix, ['sportsday']),
+    });
+    expect(finding.message).toBe('“#sportsday” is a hashtag: it makes the post visible beyond the school’s followers.');
   });
 
   test('attachment findings say which attachment and field they are in', async () => {

@@ -14,7 +14,7 @@ const draft = (text: string, keys: string[]): Draft => ({ text, attachments: key
 describe('a confirmation’s fingerprint', () => {
   for (const { meta } of RULES) {
     const scope = meta.confirmationScope ?? [];
-    const finding: Finding = { rule: meta.id, severity: 'block', start: 5, end: 9, target: { kind: 'text' }, message: 'm' };
+    const finding: Finding = { rule: meta.id, severity: 'block', start: 5, end: 9, target: { kind: 'text' }, message: { key: 'rule_pupil_name_fix_block', substitutions: [] } };
 
     it(`${meta.id}: covers the marked words${scope.length > 0 ? ` and ${scope.join(', ')}` : ' only'}`, () => {
       const seen = fingerprint(finding, draft('Oak: #zoo', ['a']), 'Oak');
@@ -27,7 +27,7 @@ describe('a confirmation’s fingerprint', () => {
 
   it('is told apart by rule', () => {
     const [first, second] = RULES.map(({ meta }) => meta.id);
-    const of = (rule: RuleId | undefined) => fingerprint({ rule: rule!, severity: 'warn', start: 0, end: 3, target: { kind: 'text' }, message: 'm' }, draft('Oak', []), null);
+    const of = (rule: RuleId | undefined) => fingerprint({ rule: rule!, severity: 'warn', start: 0, end: 3, target: { kind: 'text' }, message: { key: 'rule_pupil_name_fix_block', substitutions: [] } }, draft('Oak', []), null);
     expect(of(first)).not.toBe(of(second));
   });
 });

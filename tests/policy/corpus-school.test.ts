@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkDraft } from '../../src/policy/engine';
 import { parseRosterCsv } from '../../src/roster/csv-import';
+import { tMessage } from '../../src/shared/i18n';
 import { testPolicy } from './test-policy';
 
 interface Post {
@@ -31,7 +32,7 @@ const posts = readFileSync(join(FIXTURES, 'posts.jsonl'), 'utf8')
 
 function outcome(post: Post): { outcome: Outcome; said: string[] } {
   const findings = checkDraft(policy, { text: post.text, attachments: [], confirmed: [] }).findings.filter((finding) => finding.rule === 'pupil-name');
-  const said = findings.map((finding) => `${finding.severity}: ${finding.message}`);
+  const said = findings.map((finding) => `${finding.severity}: ${tMessage(finding.message)}`);
   if (findings.some((finding) => finding.severity === 'block')) return { outcome: 'blocked', said };
   return { outcome: findings.length > 0 ? 'warned' : 'passed', said };
 }

@@ -6,6 +6,7 @@ import { buildPolicySnapshot } from '../../src/policy/snapshot';
 import { compilePolicy } from '../../src/policy/engine';
 import { NAME_KNOWLEDGE } from '../../src/policy/knowledge/name-knowledge';
 import type { Draft, RuleLevel } from '../../src/policy/types';
+import { tMessage } from '../../src/shared/i18n';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { TEST_PUPILS, testPolicy } from './test-policy';
 
@@ -28,8 +29,8 @@ describe('the rules registry', () => {
   test('only a rule whose metadata declares a confirmation allows block-with-exception, and typed words are there to type', () => {
     for (const { meta } of RULES) {
       if (meta.levels.includes('block-with-exception')) expect(meta.confirmation, meta.id).toBeDefined();
-      if (meta.confirmation?.kind === 'typed') expect(meta.confirmation.words.trim()).not.toBe('');
-      if (meta.confirmation) expect(meta.confirmation.prompt).toMatch(/\w/);
+      if (meta.confirmation?.kind === 'typed') expect(tMessage(meta.confirmation.words).trim()).toMatch(/\w/);
+      if (meta.confirmation) expect(tMessage(meta.confirmation.prompt)).toMatch(/\w/);
     }
     // Not every rule: naming a child can never be confirmed away.
     expect(RULES.filter(({ meta }) => meta.levels.includes('block-with-exception')).length).toBeLessThan(RULES.length);
@@ -58,8 +59,8 @@ describe('checkDraft', () => {
     expect(result.findings.map((finding) => finding.rule).sort()).toEqual(['class-prefix', 'hashtag', 'personal-info', 'photo-consent', 'pupil-name']);
     for (const finding of result.findings) {
       expect(finding.start).toBeLessThanOrEqual(finding.end);
-      expect(finding.message).toMatch(/\w/);
-      expect(finding.fix).toMatch(/\w/);
+      expect(tMessage(finding.message)).toMatch(/\w{3}/);
+      expect(finding.fix && tMessage(finding.fix)).toMatch(/\w{3}/);
     }
   });
 
@@ -67,7 +68,9 @@ describe('checkDraft', () => {
     const blocked = checkDraft(policy, draft('Oak: Zoo day #zoo'));
     expect(blocked.verdict).toBe('block');
     expect(blocked.findings[0]?.confirmation).toEqual(ruleMeta('hashtag').confirmation);
-    expect(blocked.findings[0]?.confirmation).toMatchObject({ kind: 'typed', words: 'parents agreed', prompt: expect.stringMatching(/written agreement/) });
+    const confirmation = blocked.findings[0]?.confirmation;
+    expect(confirmation?.kind === 'typed' && tMessage(confirmation.words)).toBe('parents agreed');
+    expect(confirmation && tMessage(confirmation.prompt)).toMatch(/written agreement/);
     const confirmed = checkDraft(policy, draft('Oak: Zoo day #zoo', { confirmed: ['hashtag'] }));
     expect(confirmed).toMatchObject({ verdict: 'pass', findings: [] });
     expect(confirmed.confirmedFindings?.map((finding) => finding.rule)).toEqual(['hashtag']);

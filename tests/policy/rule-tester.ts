@@ -4,9 +4,12 @@
  * marks). Drafts run through the whole engine, so class prefixes and levels apply as in use.
  */
 import { describe, expect, test } from 'vitest';
+import messages from '../../public/_locales/en_GB/messages.json';
 import { attachmentFieldText } from '../../src/policy/attachment-field';
 import { checkDraft, type CompiledPolicy } from '../../src/policy/engine';
+import type { MessageText } from '../../src/policy/message-text';
 import type { Attachment, Draft, Finding, FindingTarget, RuleId, Severity } from '../../src/policy/types';
+import { tMessage } from '../../src/shared/i18n';
 import { testPolicy } from './test-policy';
 
 export interface RuleCase {
@@ -38,6 +41,13 @@ export interface InvalidCase extends RuleCase {
   findings: ExpectedFinding[];
 }
 
+/** The sentence's key is in the en_GB file and gets one substitution per placeholder there: a gap would show staff "$2" or nothing. */
+function expectInLocale(text: MessageText): void {
+  const entry = (messages as Record<string, { placeholders?: object }>)[text.key];
+  expect(entry, text.key).toBeDefined();
+  expect(text.substitutions.length, text.key).toBe(Object.keys(entry?.placeholders ?? {}).length);
+}
+
 export function ruleTester(rule: RuleId, tables: { valid: (string | RuleCase)[]; invalid: InvalidCase[] }, policy: CompiledPolicy = testPolicy()): void {
   const run = (entry: RuleCase): Finding[] => {
     const result = checkDraft(entry.policy ?? policy, {
@@ -62,7 +72,7 @@ export function ruleTester(rule: RuleId, tables: { valid: (string | RuleCase)[];
   describe(`${rule}: valid`, () => {
     for (const entry of tables.valid.map((item) => (typeof item === 'string' ? { text: item } : item))) {
       test(JSON.stringify(entry.text) + (entry.note ? ` (${entry.note})` : ''), () => {
-        expect(run(entry).map((finding) => `${finding.severity}: ${marked(entry, finding)} — ${finding.message}`)).toEqual([]);
+        expect(run(entry).map((finding) => `${finding.severity}: ${marked(entry, finding)} — ${tMessage(finding.message)}`)).toEqual([]);
       });
     }
   });
@@ -76,10 +86,12 @@ export function ruleTester(rule: RuleId, tables: { valid: (string | RuleCase)[];
           const expected = entry.findings[index] as ExpectedFinding;
           expect(finding.severity).toBe(expected.severity ?? 'block');
           if (expected.target) expect(finding.target).toMatchObject(expected.target);
-          if (expected.says) expect(`${finding.message} ${finding.fix ?? ''}`).toContain(expected.says);
+          // As staff read it: the en_GB words of the finding's keys.
+          if (expected.says) expect(`${tMessage(finding.message)} ${finding.fix ? tMessage(finding.fix) : ''}`).toContain(expected.says);
           // No row offers a never-a-name phrase unless it says so: an offer accepted by mistake unblocks a child.
           expect(finding.neverANameOffer ?? null).toBe(expected.offers ?? null);
-          expect(finding.message.length).toBeGreaterThan(0);
+          expectInLocale(finding.message);
+          if (finding.fix) expectInLocale(finding.fix);
         });
       });
     }

@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import messages from '../../public/_locales/en_GB/messages.json';
 import { ruleLabelKey } from '../../src/options/rule-labels';
-import { RULE_IDS } from '../../src/policy/rules/index';
+import { RULE_IDS, RULES } from '../../src/policy/rules/index';
 import { fillLocaleMessage, t, type MessageKey } from '../../src/shared/i18n';
 
 interface Entry {
@@ -97,6 +97,19 @@ function inlineWords(): string[] {
   return found;
 }
 
+/**
+ * The keys each rule's metadata names: its findings' sentences and fixes, and what staff confirm
+ * (the statement, the words to type). The panel, the options page and the CLI say them by key.
+ */
+function ruleKeys(): { rule: string; key: string }[] {
+  return RULES.flatMap(({ meta }) => {
+    const { confirmation } = meta;
+    const keys: string[] = [...Object.values(meta.messages)];
+    if (confirmation) keys.push(confirmation.prompt, ...(confirmation.promptWithoutPhotos ? [confirmation.promptWithoutPhotos] : []), ...(confirmation.kind === 'typed' ? [confirmation.words] : []));
+    return keys.map((key) => ({ rule: meta.id, key }));
+  });
+}
+
 function placeholderCount(entry: Entry): number {
   return Object.keys(entry.placeholders ?? {}).length;
 }
@@ -158,14 +171,31 @@ describe('the pages’ t() calls', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('use every message there is (the manifest uses the description)', () => {
-    const used = new Set(calls.map((call) => call.key));
+  it('use every message there is (the manifest uses the description, the rules name their own)', () => {
+    const used = new Set([...calls.map((call) => call.key), ...ruleKeys().map(({ key }) => key)]);
     const manifest = readFileSync(new URL('manifest.json', ROOT), 'utf8');
     expect(ENTRIES.map(([key]) => key).filter((key) => !used.has(key) && !manifest.includes(`__MSG_${key}__`))).toEqual([]);
   });
 
   it('leave no words written straight into the pages’ markup', () => {
     expect(inlineWords()).toEqual([]);
+  });
+});
+
+describe('the rules’ words', () => {
+  const byKey = new Map<string, Entry>(ENTRIES);
+
+  it('are named by keys of messages.json, every one of them', () => {
+    const keys = ruleKeys();
+    for (const id of RULE_IDS) expect(keys.some(({ rule }) => rule === id), id).toBe(true);
+    expect(keys.filter(({ key }) => !byKey.has(key)).map(({ rule, key }) => `${rule}: ${key}`)).toEqual([]);
+  });
+
+  it('ask staff to confirm, or to type, words with nothing left to fill in', () => {
+    const confirmations = RULES.flatMap(({ meta }) => (meta.confirmation ? [meta.confirmation] : []));
+    const keys = confirmations.flatMap((confirmation) => [confirmation.prompt, ...(confirmation.kind === 'typed' ? [confirmation.words] : [])]);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter((key) => placeholderCount(byKey.get(key) ?? { message: '' }) > 0)).toEqual([]);
   });
 });
 

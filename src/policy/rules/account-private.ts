@@ -1,10 +1,11 @@
+import { messageText, type MessageKey } from '../message-text';
 import { defineRule } from '../rule';
 
 const messages = {
-  public: 'The school account is public: anyone on X can see this post, not only the families who follow the school. The policy requires a private account.',
-  unknown: 'School Post Guard cannot tell whether the school account is private: X’s page does not show it. Check the setting before posting.',
-  fix: 'In X, open Settings → Privacy and safety → Audience and tagging → Protect your posts.',
-};
+  public: 'rule_account_private_public',
+  unknown: 'rule_account_private_unknown',
+  fix: 'rule_account_private_fix',
+} satisfies Record<string, MessageKey>;
 
 export const rule = defineRule({
   meta: {
@@ -19,6 +20,6 @@ export const rule = defineRule({
     if ((draft.placement ?? 'opening') !== 'opening' || draft.accountAudience === undefined || draft.accountAudience === 'protected') return [];
     // What the page does not show is said, never guessed: a warning, not a pass.
     const severity = draft.accountAudience === 'public' ? 'block' : 'warn';
-    return [{ severity, start: 0, end: 0, target: { kind: 'text' }, message: severity === 'block' ? messages.public : messages.unknown, fix: messages.fix }];
+    return [{ severity, start: 0, end: 0, target: { kind: 'text' }, message: messageText(severity === 'block' ? messages.public : messages.unknown), fix: messageText(messages.fix) }];
   },
 });

@@ -1,24 +1,28 @@
 import { withDigitDisguisedNames } from '../digit-disguise';
 import { findPupilNames } from '../names/find-pupil-names';
 import { normaliseText } from '../normalise';
-import { defineRule, formatMessage, type RuleFinding } from '../rule';
+import { messageText, type MessageKey } from '../message-text';
+import { defineRule, type RuleFinding } from '../rule';
 import type { FindingTarget } from '../types';
 
 const messages = {
-  name: 'The attachment’s {{part}} contains “{{text}}”, which looks like a pupil’s name ({{reason}}).',
-  fixName: 'Rename the file before attaching it (for example “IMG_0042.jpg”).',
-  fixAlt: 'Describe the picture without naming the child.',
-  fixMetadata: 'Remove the name from the photo’s details (title, description, tags) or export the photo without them.',
-  // What was read is never repeated here: this message is shown in x.com's page, the photo's
-  // text only in the extension's own frame.
-  pixels: 'The photo shows what looks like a pupil’s name ({{reason}}). School Post Guard’s frame beside the composer shows where.',
-  fixPixels: 'Choose another photo, or crop or blur the name before attaching the photo.',
-};
+  name: 'rule_attachment_name_file_name',
+  alt: 'rule_attachment_name_alt',
+  metadata: 'rule_attachment_name_metadata',
+  fixName: 'rule_attachment_name_fix_name',
+  fixAlt: 'rule_attachment_name_fix_alt',
+  fixMetadata: 'rule_attachment_name_fix_metadata',
+  // What was read is never repeated here: this message travels through x.com's page, the photo's
+  // text is shown only in the extension's own frame.
+  pixels: 'rule_attachment_name_pixels',
+  fixPixels: 'rule_attachment_name_fix_pixels',
+} satisfies Record<string, MessageKey>;
 
 type TextPart = Exclude<Extract<FindingTarget, { kind: 'attachment' }>['part'], 'pixels'>;
 type TextTarget = Extract<FindingTarget, { kind: 'attachment' }> & { part: TextPart };
-const PART_WORDS: Record<TextPart, string> = { name: 'file name', alt: 'description (alt text)', metadata: 'embedded details' };
-const FIXES: Record<TextPart, string> = { name: messages.fixName, alt: messages.fixAlt, metadata: messages.fixMetadata };
+// One sentence per part (not a part's name filled into one sentence), so each reads whole in any language.
+const SENTENCES = { name: messages.name, alt: messages.alt, metadata: messages.metadata } satisfies Record<TextPart, MessageKey>;
+const FIXES = { name: messages.fixName, alt: messages.fixAlt, metadata: messages.fixMetadata } satisfies Record<TextPart, MessageKey>;
 
 export const rule = defineRule({
   meta: {
@@ -38,8 +42,8 @@ export const rule = defineRule({
             start: match.start,
             end: match.end,
             target: { kind: 'attachment', index, part: 'pixels', entry, box: line.box },
-            message: formatMessage(messages.pixels, { reason: match.reason }),
-            fix: messages.fixPixels,
+            message: messageText(messages.pixels, match.reason),
+            fix: messageText(messages.fixPixels),
           });
         }
       });
@@ -59,8 +63,8 @@ export const rule = defineRule({
             start: match.start,
             end: match.end,
             target,
-            message: formatMessage(messages.name, { part: PART_WORDS[target.part], text: text.slice(match.start, match.end), reason: match.reason }),
-            fix: FIXES[target.part],
+            message: messageText(SENTENCES[target.part], text.slice(match.start, match.end), match.reason),
+            fix: messageText(FIXES[target.part]),
           });
         }
       }

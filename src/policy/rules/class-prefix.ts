@@ -1,12 +1,13 @@
 import { closestClassName, firstWordStart, wordEnd } from '../class-prefix';
 import { originalRange } from '../normalise';
-import { defineRule, formatMessage } from '../rule';
+import { messageText, type MessageKey } from '../message-text';
+import { defineRule } from '../rule';
 
 const messages = {
-  missing: 'Posts must begin with the class name.',
-  fixClosest: 'Did you mean “{{name}}”? Start the post with “{{name}}:”.',
-  fixAny: 'Start the post with your class name, for example “{{name}}:”.',
-};
+  missing: 'rule_class_prefix_missing',
+  fixClosest: 'rule_class_prefix_fix_closest',
+  fixAny: 'rule_class_prefix_fix_any',
+} satisfies Record<string, MessageKey>;
 
 export const rule = defineRule({
   meta: {
@@ -30,8 +31,8 @@ export const rule = defineRule({
         severity: 'block',
         ...range,
         target: { kind: 'text' },
-        message: messages.missing,
-        fix: closest ? formatMessage(messages.fixClosest, { name: closest }) : formatMessage(messages.fixAny, { name: example }),
+        message: messageText(messages.missing),
+        fix: closest ? messageText(messages.fixClosest, closest) : messageText(messages.fixAny, example),
       },
     ];
   },

@@ -1,9 +1,10 @@
+import { messageText, type MessageKey } from '../message-text';
 import { defineRule } from '../rule';
 
 const messages = {
-  message: 'This is a direct message from the school account. The policy says the school does not enter into private discussions.',
-  fix: 'Ask them to contact the school office instead, or keep this to a short practical reply.',
-};
+  message: 'rule_direct_message_message',
+  fix: 'rule_direct_message_fix',
+} satisfies Record<string, MessageKey>;
 
 export const rule = defineRule({
   meta: {
@@ -15,6 +16,6 @@ export const rule = defineRule({
   },
   check(draft) {
     if (draft.placement !== 'message' || (draft.text.trim() === '' && draft.attachments.length === 0)) return [];
-    return [{ severity: 'block', start: 0, end: 0, target: { kind: 'text' }, message: messages.message, fix: messages.fix }];
+    return [{ severity: 'block', start: 0, end: 0, target: { kind: 'text' }, message: messageText(messages.message), fix: messageText(messages.fix) }];
   },
 });

@@ -1,6 +1,7 @@
 // X's own grammar for hashtags (Unicode letters, full-width ＃, not inside URLs…), from twitter-text.
 import extractHashtagsWithIndices from 'twitter-text/dist/extractHashtagsWithIndices.js';
-import { defineRule, formatMessage, type RuleFinding } from '../rule';
+import { messageText, type MessageKey } from '../message-text';
+import { defineRule, type RuleFinding } from '../rule';
 
 /** Each hashtag X would make of `text`: the tag without its sign, and its UTF-16 range with the sign. */
 export function findHashtags(text: string): { hashtag: string; start: number; end: number }[] {
@@ -8,9 +9,9 @@ export function findHashtags(text: string): { hashtag: string; start: number; en
 }
 
 const messages = {
-  hashtag: '“{{text}}” is a hashtag: it makes the post visible beyond the school’s followers.',
-  fix: 'Remove the # (write “{{word}}” on its own).',
-};
+  hashtag: 'rule_hashtag_hashtag',
+  fix: 'rule_hashtag_fix',
+} satisfies Record<string, MessageKey>;
 
 export const rule = defineRule({
   meta: {
@@ -24,9 +25,9 @@ export const rule = defineRule({
     // Typed, not clicked: the agreement is a fact staff must have checked, and it is logged.
     confirmation: {
       kind: 'typed',
-      words: 'parents agreed',
-      prompt: 'I have written agreement from the parents/carers of every child in the photo to use this hashtag.',
-      promptWithoutPhotos: 'I have written agreement from the parents/carers of every child this post is about to use this hashtag.',
+      words: 'rule_hashtag_confirm_words',
+      prompt: 'rule_hashtag_confirm_prompt',
+      promptWithoutPhotos: 'rule_hashtag_confirm_prompt_without_photos',
     },
     // The agreement is for the children in these pictures: another photo asks again.
     confirmationScope: ['photos'],
@@ -39,8 +40,8 @@ export const rule = defineRule({
         start,
         end,
         target: { kind: 'text' },
-        message: formatMessage(messages.hashtag, { text: draft.text.slice(start, end) }),
-        fix: formatMessage(messages.fix, { word: hashtag }),
+        message: messageText(messages.hashtag, draft.text.slice(start, end)),
+        fix: messageText(messages.fix, hashtag),
       }),
     );
   },

@@ -1,9 +1,10 @@
+import { messageText, type MessageKey } from '../message-text';
 import { defineRule, type RuleFinding } from '../rule';
 
 const messages = {
-  gps: 'This photo records where it was taken (GPS position), which could show where a child lives or is.',
-  fix: 'Remove the location from the photo (or turn off location in the camera) before posting.',
-};
+  gps: 'rule_location_gps',
+  fix: 'rule_location_fix',
+} satisfies Record<string, MessageKey>;
 
 export const rule = defineRule({
   meta: {
@@ -16,7 +17,7 @@ export const rule = defineRule({
   check(draft) {
     return draft.attachments.flatMap((attachment, index): RuleFinding[] =>
       attachment.gps
-        ? [{ severity: 'block', start: 0, end: 0, target: { kind: 'attachment', index, part: 'metadata' }, message: messages.gps, fix: messages.fix }]
+        ? [{ severity: 'block', start: 0, end: 0, target: { kind: 'attachment', index, part: 'metadata' }, message: messageText(messages.gps), fix: messageText(messages.fix) }]
         : [],
     );
   },

@@ -1,11 +1,12 @@
 // X's own grammar for @mentions, from twitter-text.
 import extractMentionsWithIndices from 'twitter-text/dist/extractMentionsWithIndices.js';
-import { defineRule, formatMessage, type RuleFinding } from '../rule';
+import { messageText, type MessageKey } from '../message-text';
+import { defineRule, type RuleFinding } from '../rule';
 
 const messages = {
-  mention: '“{{text}}” mentions another account: the post may then be seen beyond the school’s followers.',
-  fix: 'Remove the @ unless the school means to involve that account.',
-};
+  mention: 'rule_mention_mention',
+  fix: 'rule_mention_fix',
+} satisfies Record<string, MessageKey>;
 
 export const rule = defineRule({
   meta: {
@@ -25,8 +26,8 @@ export const rule = defineRule({
           start,
           end,
           target: { kind: 'text' },
-          message: formatMessage(messages.mention, { text: draft.text.slice(start, end) }),
-          fix: messages.fix,
+          message: messageText(messages.mention, draft.text.slice(start, end)),
+          fix: messageText(messages.fix),
         }),
       );
   },

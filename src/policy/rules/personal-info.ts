@@ -1,5 +1,6 @@
 import { foldText, originalRange, type NormalisedText } from '../normalise';
-import { defineRule, formatMessage, type RuleFinding, type TextRange } from '../rule';
+import { messageText, type MessageKey } from '../message-text';
+import { defineRule, type RuleFinding, type TextRange } from '../rule';
 
 /**
  * The built-in phone pattern, used when no phone library is injected (the content script, to stay
@@ -57,13 +58,16 @@ const DATE_WITH_YEAR_SOON_AFTER = new RegExp(String.raw`^[^.!?\n]{0,20}?(\d{1,2}
 const BIRTH_DATE_LOOKAHEAD = 60;
 
 const messages = {
-  phone: '“{{text}}” looks like a phone number. Personal contact details must not be posted.',
-  email: '“{{text}}” is an e-mail address. Personal contact details must not be posted.',
-  postcode: '“{{text}}” looks like a postcode. Home addresses must not be posted.',
-  address: '“{{text}}” looks like a home address. Home addresses must not be posted.',
-  birthDate: '“{{text}}” looks like a date of birth. Dates of birth must not be posted.',
-  fix: 'Remove it. To share the school’s own details, ask your ICT lead to add them to the settings.',
-};
+  phone: 'rule_personal_info_phone',
+  email: 'rule_personal_info_email',
+  postcode: 'rule_personal_info_postcode',
+  address: 'rule_personal_info_address',
+  birthDate: 'rule_personal_info_birth_date',
+  fix: 'rule_personal_info_fix',
+} satisfies Record<string, MessageKey>;
+
+/** The sentences that say what was found, each filled with the words found. */
+type FoundKey = (typeof messages)[Exclude<keyof typeof messages, 'fix'>];
 
 /** "+44 (0)1582 123456", "01582 123456" and "０１５８２ １２３４５６" are one number. */
 function phoneKey(written: string): string {
@@ -89,9 +93,9 @@ export const rule = defineRule({
     const schoolEmails = new Set(snapshot.schoolEmails.map(foldText));
     const normalised = context.normalisedText;
     const findings: RuleFinding[] = [];
-    const report = (range: TextRange, message: string) => {
+    const report = (range: TextRange, message: FoundKey) => {
       if (findings.some((finding) => range.start < finding.end && finding.start < range.end)) return;
-      findings.push({ severity: 'block', ...range, target: { kind: 'text' }, message: formatMessage(message, { text: text.slice(range.start, range.end) }), fix: messages.fix });
+      findings.push({ severity: 'block', ...range, target: { kind: 'text' }, message: messageText(message, text.slice(range.start, range.end)), fix: messageText(messages.fix) });
     };
 
     // In the folded text, so "mum＠ｇｍａｉｌ.com" is read as the address it shows.

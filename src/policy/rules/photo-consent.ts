@@ -1,13 +1,14 @@
 import { listOfNames } from '../class-prefix';
-import { defineRule, formatMessage } from '../rule';
+import { messageText, type MessageKey } from '../message-text';
+import { defineRule } from '../rule';
 import type { Attachment } from '../types';
 
 const messages = {
   // Never a name or a count: the list of pupils is shown in the extension's own page, not on x.com.
-  classMissing: 'Some pupils in {{className}} do not have photo consent. Check the list and confirm none of them can be identified.',
-  schoolMissing: 'Some pupils in the school do not have photo consent. Check the list and confirm none of them can be identified.',
-  fix: 'Blur or crop out any child without consent, or choose another photo.',
-};
+  classMissing: 'rule_photo_consent_class_missing',
+  schoolMissing: 'rule_photo_consent_school_missing',
+  fix: 'rule_photo_consent_fix',
+} satisfies Record<string, MessageKey>;
 
 const MEDIA_EXTENSION = /\.(?:jpe?g|png|gif|webp|heic|heif|avif|bmp|tiff?|mp4|mov|m4v|webm|avi)$/i;
 
@@ -25,7 +26,7 @@ export const rule = defineRule({
     policySentence: 'Where permission has not been granted, no photo will be used where that child can be identified.',
     messages,
     // Staff check the photos against the list shown beside them: one deliberate click.
-    confirmation: { kind: 'click', prompt: 'I have checked: no pupil without photo consent can be identified in these photos or videos.' },
+    confirmation: { kind: 'click', prompt: 'rule_photo_consent_confirm_prompt' },
     // About these photos and the class whose list was shown: another photo or class asks again.
     confirmationScope: ['photos', 'class'],
     aside: 'pupils-without-consent',
@@ -46,8 +47,8 @@ export const rule = defineRule({
         start: 0,
         end: attachment.name.length,
         target: { kind: 'attachment', index, part: 'name' },
-        message: classNames.length === 0 ? messages.schoolMissing : formatMessage(messages.classMissing, { className: listOfNames(classNames) }),
-        fix: messages.fix,
+        message: classNames.length === 0 ? messageText(messages.schoolMissing) : messageText(messages.classMissing, listOfNames(classNames)),
+        fix: messageText(messages.fix),
       },
     ];
   },

@@ -1,11 +1,12 @@
-import { defineRule, formatMessage, type RuleFinding } from '../rule';
+import { messageText, type MessageKey } from '../message-text';
+import { defineRule, type RuleFinding } from '../rule';
 
 const MAX_GENERAL_POSTS_A_WEEK = 2;
 
 const messages = {
-  tooMany: '{{className}} has already made {{count}} general posts this week; the policy says no more than two.',
-  fix: 'If this is a special event or a residential trip, mark it as one; otherwise keep it for next week.',
-};
+  tooMany: 'rule_posting_cadence_too_many',
+  fix: 'rule_posting_cadence_fix',
+} satisfies Record<string, MessageKey>;
 
 export const rule = defineRule({
   meta: {
@@ -34,8 +35,8 @@ export const rule = defineRule({
           start: part.start,
           end: part.end,
           target: { kind: 'text' },
-          message: formatMessage(messages.tooMany, { className: part.name, count }),
-          fix: messages.fix,
+          message: messageText(messages.tooMany, part.name, count),
+          fix: messageText(messages.fix),
         },
       ];
     });

@@ -1,13 +1,14 @@
 import { withDigitDisguisedNames } from '../digit-disguise';
 import { findPupilNames } from '../names/find-pupil-names';
-import { defineRule, formatMessage, type RuleFinding } from '../rule';
+import { messageText, type MessageKey } from '../message-text';
+import { defineRule, type RuleFinding } from '../rule';
 
 const messages = {
-  name: '“{{text}}” looks like a pupil’s name: {{reason}}. Posts must not name children.',
-  misspelling: '“{{text}}” is very close to a pupil’s name: {{reason}}. Posts must not name children.',
-  fixBlock: 'Remove the name, or describe the child without naming them (for example “one of our readers”).',
-  fixWarn: 'If this is not a pupil’s name you can go on; otherwise remove it.',
-};
+  name: 'rule_pupil_name_name',
+  misspelling: 'rule_pupil_name_misspelling',
+  fixBlock: 'rule_pupil_name_fix_block',
+  fixWarn: 'rule_pupil_name_fix_warn',
+} satisfies Record<string, MessageKey>;
 
 export const rule = defineRule({
   meta: {
@@ -28,8 +29,8 @@ export const rule = defineRule({
         start: match.start,
         end: match.end,
         target: { kind: 'text' },
-        message: formatMessage(match.kind === 'misspelling' ? messages.misspelling : messages.name, { text: draft.text.slice(match.start, match.end), reason: match.reason }),
-        fix: match.severity === 'block' ? messages.fixBlock : messages.fixWarn,
+        message: messageText(match.kind === 'misspelling' ? messages.misspelling : messages.name, draft.text.slice(match.start, match.end), match.reason),
+        fix: messageText(match.severity === 'block' ? messages.fixBlock : messages.fixWarn),
         ...(match.offer ? { neverANameOffer: draft.text.slice(match.offer.start, match.offer.end) } : {}),
       }),
     );

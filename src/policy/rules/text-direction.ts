@@ -1,10 +1,11 @@
 import { directionControlSpans } from '../direction-controls';
+import { messageText, type MessageKey } from '../message-text';
 import { defineRule, type RuleFinding } from '../rule';
 
 const messages = {
-  reordered: 'This part of the post contains hidden characters that change the order its letters are shown in, so readers would see something other than what the guard can check (a pupil’s name can be hidden this way).',
-  fix: 'Delete the marked text and type it again, or paste it as plain text.',
-};
+  reordered: 'rule_text_direction_reordered',
+  fix: 'rule_text_direction_fix',
+} satisfies Record<string, MessageKey>;
 
 /**
  * Blocks the Unicode controls that make text display in another order than it is stored (UAX #9
@@ -25,7 +26,7 @@ export const rule = defineRule({
   },
   check(draft) {
     return directionControlSpans(draft.text).map(
-      (span): RuleFinding => ({ severity: 'block', ...span, target: { kind: 'text' }, message: messages.reordered, fix: messages.fix }),
+      (span): RuleFinding => ({ severity: 'block', ...span, target: { kind: 'text' }, message: messageText(messages.reordered), fix: messageText(messages.fix) }),
     );
   },
 });

@@ -28,11 +28,12 @@ export function requireBuild(dir: string): void {
   if (!existsSync(`${dir}/manifest.json`)) throw new Error(`${dir} is missing: run "npm run build" before the end-to-end tests.`);
 }
 
-export async function startGuardedBrowser(options: { roster?: boolean; settings?: SettingsInput; extraArgs?: string[] } = {}): Promise<GuardedBrowser> {
-  requireBuild(CHROME_BUILD);
+/** `extensionDir`: another copy of the build (one whose _locales a test changed, as a school may); dist/chrome by default. */
+export async function startGuardedBrowser(options: { roster?: boolean; settings?: SettingsInput; extraArgs?: string[]; extensionDir?: string } = {}): Promise<GuardedBrowser> {
+  requireBuild(options.extensionDir ?? CHROME_BUILD);
   await buildXFixture();
   const server = await startXServer();
-  const chromium = await launchChromiumWithExtension({ extensionDir: CHROME_BUILD, server, extraArgs: options.extraArgs });
+  const chromium = await launchChromiumWithExtension({ extensionDir: options.extensionDir ?? CHROME_BUILD, server, extraArgs: options.extraArgs });
   if (options.settings) await setSettings(chromium.context, chromium.extensionOrigin, options.settings);
   if (options.roster ?? true) await importRosterThroughOptions(chromium.context, chromium.extensionOrigin, SAMPLE_ROSTER);
   return {
