@@ -4,7 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import {
-  openGuardDatabase, currentRoster, replaceRoster, listRosterVersions, restoreRosterVersion,
+  openGuardDatabase, currentRoster, currentRosterVersion, replaceRoster, RosterChangedError, listRosterVersions, restoreRosterVersion,
   appendAudit, listAudit, recordPost, postsThisWeek,
 } from '../roster/roster-store';
 import type { Pupil } from '../roster/model';
@@ -49,8 +49,9 @@ async function pinRefusal(pin: string | undefined): Promise<Extract<ChangeResult
   return (await settingsStore.pinAllows(pin)) ? null : { ok: false, message: WRONG_PIN_MESSAGE };
 }
 
-async function importPupils(pupils: Pupil[], source: string) {
-  const version = await replaceRoster(await database, { pupils, source, importedAt: new Date().toISOString() });
+/** `basedOn`: only over this version (the ICT lead's preview); a sync replaces whatever is in force. */
+async function importPupils(pupils: Pupil[], source: string, basedOn?: number | null) {
+  const version = await replaceRoster(await database, { pupils, source, importedAt: new Date().toISOString() }, basedOn === undefined ? {} : { basedOn });
   await broadcaster.refresh();
   return version;
 }
@@ -110,18 +111,19 @@ const handlers: Handlers = {
     return { names, wholeSchool };
   },
   'read-media-metadata': async ({ base64 }) => readMediaMetadata(Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))),
-  'import-roster': async ({ pupils, source, pin }) => {
+  'import-roster': async ({ pupils, source, basedOn, pin }) => {
     const refusal = await pinRefusal(pin);
     if (refusal) return refusal;
     try {
-      return { ok: true, version: await importPupils(pupils, source) };
+      return { ok: true, version: await importPupils(pupils, source, basedOn) };
     } catch (error) {
-      return { ok: false, message: `The roster could not be saved; the previous roster is still in use. (${String(error)})` };
+      if (error instanceof RosterChangedError) return { ok: false, message: error.message, listChanged: true };
+      return { ok: false, message: `The pupil list could not be saved; the one in force is still in use. (${String(error)})` };
     }
   },
   'get-roster': async () => {
-    const [roster, { settings }] = await Promise.all([currentRoster(await database), loadSettings()]);
-    return { pupils: roster?.pupils ?? [], status: roster ? rosterStatus(roster, settings) : null };
+    const [current, { settings }] = await Promise.all([currentRosterVersion(await database), loadSettings()]);
+    return { pupils: current?.roster.pupils ?? [], status: current ? rosterStatus(current.roster, settings) : null, versionId: current?.id ?? null };
   },
   'list-roster-versions': async () => listRosterVersions(await database),
   'restore-roster-version': async ({ versionId, pin }) => {

@@ -312,12 +312,14 @@ export class ComposerGuard {
     const kind = (key && this.choices.get(key)?.kind) || 'general';
     const account = activeAccountHandle();
     const isPost = !decision.editors.some((entry) => isDirectMessageEditor(entry.editor));
+    // The log says which rules staff confirmed to let it go (a warning, photo consent, the exception).
+    const confirmed = [...new Set(decision.editors.flatMap(({ result }) => (result.confirmedFindings ?? []).map((finding) => finding.rule)))];
     return () => {
       // Sent: what staff confirmed was for this post only, even if X keeps the same editor.
       if (key) this.choices.delete(key);
       this.letThrough = null;
       if (isPost) void sendRequest({ type: 'record-post', classNames, kind, account }).then(() => this.refreshPostCounts(), () => undefined);
-      this.audit(decision, 'posted');
+      this.audit(decision, 'posted', confirmed);
     };
   }
 

@@ -1,7 +1,9 @@
 /**
  * Import a pupil list: choose a CSV (or our JSON export) → progress → the problems, or a preview of
  * what changes → "Replace pupil list" (twice when it would remove many pupils) → saving, with
- * progress. Nothing reaches the background until the ICT lead confirms.
+ * progress. Nothing reaches the background until the ICT lead confirms, and then it replaces only
+ * the list the preview was made against: if a sync or another import came in between, the preview
+ * is made again against the new list and the ICT lead is told, with the file still in hand.
  */
 import { useRef, useState } from 'preact/hooks';
 import { parseRosterCsvInChunks } from '../roster/csv-import';
@@ -19,7 +21,19 @@ type ImportStep =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string; fraction: number }
   | { step: 'problems'; fileName: string; problems: RosterProblem[]; result: Extract<RosterParseResult, { ok: false }> }
-  | { step: 'preview'; fileName: string; pupils: Pupil[]; warnings: string[]; notes: ImportNotes; diff: RosterDiff; saving: boolean };
+  | {
+      step: 'preview';
+      fileName: string;
+      pupils: Pupil[];
+      warnings: string[];
+      notes: ImportNotes;
+      diff: RosterDiff;
+      /** The version of the pupil list in force that `diff` compares with (null: none). */
+      basedOn: number | null;
+      /** Set when the list changed under an earlier preview of this file and this one was made again. */
+      redone: boolean;
+      saving: boolean;
+    };
 
 interface RosterImportProps {
   onReplaced: (pupilCount: number) => void;
@@ -57,12 +71,12 @@ export function RosterImport({ onReplaced }: RosterImportProps) {
     previewRequest.current += 1;
     setState({ step: 'idle' });
   };
-  const preview = async (fileName: string, pupils: Pupil[], warnings: string[], notes: ImportNotes) => {
+  const preview = async (fileName: string, pupils: Pupil[], warnings: string[], notes: ImportNotes, redone = false) => {
     const request = ++previewRequest.current;
     try {
       const current = await sendRequest({ type: 'get-roster' });
       if (request !== previewRequest.current) return;
-      setState({ step: 'preview', fileName, pupils, warnings, notes, diff: diffRosters(current.pupils, pupils), saving: false });
+      setState({ step: 'preview', fileName, pupils, warnings, notes, diff: diffRosters(current.pupils, pupils), basedOn: current.versionId, redone, saving: false });
     } catch (error) {
       if (request !== previewRequest.current) return;
       setState({ step: 'idle' });
@@ -73,10 +87,14 @@ export function RosterImport({ onReplaced }: RosterImportProps) {
   const replace = async () => {
     if (state.step !== 'preview') return;
     setState({ ...state, saving: true });
-    const result = await sendRequest({ type: 'import-roster', pupils: state.pupils, source: state.fileName, pin }).catch((error: unknown) => ({ ok: false as const, message: String(error) }));
+    const result = await sendRequest({ type: 'import-roster', pupils: state.pupils, source: state.fileName, basedOn: state.basedOn, pin })
+      .catch((error: unknown) => ({ ok: false as const, message: String(error) }));
     if (result.ok) {
       setState({ step: 'idle' });
       onReplaced(result.version.pupilCount);
+    } else if ('listChanged' in result) {
+      // Nothing was replaced: the same file, compared again with the list now in force.
+      await preview(state.fileName, state.pupils, state.warnings, state.notes, true);
     } else {
       setState({ ...state, saving: false });
       setSaveError(result.message);
@@ -102,8 +120,9 @@ export function RosterImport({ onReplaced }: RosterImportProps) {
           onImportValid={() => void preview(state.fileName, state.result.validPupils, state.result.warnings, notesOf(state.result))} onCancel={cancel} />
       )}
       {state.step === 'preview' && (
-        <RosterPreview fileName={state.fileName} diff={state.diff} warnings={state.warnings} notes={state.notes} saving={state.saving}
-          onReplace={() => void replace()} onCancel={cancel} />
+        // Keyed by the version compared with: a preview made again starts afresh (a big-removal question included).
+        <RosterPreview key={state.basedOn ?? 'none'} fileName={state.fileName} diff={state.diff} warnings={state.warnings} notes={state.notes} redone={state.redone}
+          saving={state.saving} onReplace={() => void replace()} onCancel={cancel} />
       )}
       {saveError !== null && <p role="alert" class="error">{saveError}</p>}
     </div>

@@ -39,12 +39,14 @@ interface RosterPreviewProps {
   diff: RosterDiff;
   warnings: readonly string[];
   notes: ImportNotes;
+  /** The pupil list changed under the first preview (a sync, another import): this one is made again. */
+  redone: boolean;
   saving: boolean;
   onReplace: () => void;
   onCancel: () => void;
 }
 
-export function RosterPreview({ fileName, diff, warnings, notes, saving, onReplace, onCancel }: RosterPreviewProps) {
+export function RosterPreview({ fileName, diff, warnings, notes, redone, saving, onReplace, onCancel }: RosterPreviewProps) {
   const { counts } = diff;
   const [askingAgain, setAskingAgain] = useState(false);
   const bigRemoval = counts.before > 0 && counts.removed > counts.before * BIG_REMOVAL_SHARE;
@@ -52,6 +54,7 @@ export function RosterPreview({ fileName, diff, warnings, notes, saving, onRepla
   return (
     <div class="preview" aria-labelledby="roster-preview-heading">
       <h3 id="roster-preview-heading">{t('options_preview_heading', fileName)}</h3>
+      {redone && <p role="alert" class="alert-box">{t('options_preview_redone', fileName)}</p>}
       <p>{t('options_preview_counts', n(counts.before), n(counts.after), n(counts.added), n(counts.removed), n(counts.changed), n(counts.unchanged))}</p>
       {bigRemoval && (
         <p role="alert" class="alert-box">{t('options_preview_big_removal', n(counts.removed), n(counts.before), Math.round((counts.removed / counts.before) * 100))}</p>

@@ -81,11 +81,22 @@ export function openGuardDatabase(): Promise<GuardDatabase> {
   });
 }
 
+/** The pupil list in force is no longer the one a replacement was worked out against. */
+export class RosterChangedError extends Error {
+  constructor(readonly currentVersionId: number | null) {
+    super('The pupil list changed after the preview was made, so it was not replaced.');
+    this.name = 'RosterChangedError';
+  }
+}
+
 /**
  * Saves `roster` as a new version and makes it current, dropping the versions beyond the last
- * five, in one transaction: on any failure nothing changes and the error is thrown.
+ * five, in one transaction: on any failure nothing changes and the error is thrown. With
+ * `basedOn` (the version in force when the ICT lead's preview was made, null for none) it replaces
+ * only that version: if a sync, a restore or another import came between, it throws
+ * RosterChangedError and changes nothing, so a preview never hides what it would overwrite.
  */
-export async function replaceRoster(db: GuardDatabase, roster: Roster): Promise<RosterVersionSummary> {
+export async function replaceRoster(db: GuardDatabase, roster: Roster, options: { basedOn?: number | null } = {}): Promise<RosterVersionSummary> {
   const checked = v.safeParse(RosterSchema, roster);
   if (!checked.success) throw new Error(`The roster was not saved because it is not valid: ${v.summarize(checked.issues)}`);
   if (checked.output.pupils.length === 0) throw new Error('The roster was not saved because it has no pupils.');
@@ -93,6 +104,11 @@ export async function replaceRoster(db: GuardDatabase, roster: Roster): Promise<
 
   const tx = db.transaction(['rosterVersions', 'meta'], 'readwrite');
   return allOrNothing(tx, async () => {
+    // Read in the same read-write transaction as the write: nothing can save between the two.
+    if (options.basedOn !== undefined) {
+      const current = (await tx.objectStore('meta').get(CURRENT_ROSTER_KEY)) ?? null;
+      if (current !== options.basedOn) throw new RosterChangedError(current);
+    }
     const versions = tx.objectStore('rosterVersions');
     const id = await versions.add(saved);
     await tx.objectStore('meta').put(id, CURRENT_ROSTER_KEY);
@@ -103,10 +119,15 @@ export async function replaceRoster(db: GuardDatabase, roster: Roster): Promise<
 }
 
 export async function currentRoster(db: GuardDatabase): Promise<Roster | null> {
+  return (await currentRosterVersion(db))?.roster ?? null;
+}
+
+/** The pupil list in force and its version id, read together (what an import preview compares against). */
+export async function currentRosterVersion(db: GuardDatabase): Promise<{ id: number; roster: Roster } | null> {
   const tx = db.transaction(['rosterVersions', 'meta'], 'readonly');
   const id = await tx.objectStore('meta').get(CURRENT_ROSTER_KEY);
   const roster = id === undefined ? undefined : await tx.objectStore('rosterVersions').get(id);
-  return roster ?? null;
+  return id === undefined || roster === undefined ? null : { id, roster };
 }
 
 /** The kept versions, newest first: when, where from, how many pupils. No names. */

@@ -53,7 +53,8 @@ export type GuardRequest =
   | { type: 'get-no-consent-pupils'; classNames: string[] }
   /** The start of an attached photo, base64 (extension messaging is JSON). */
   | { type: 'read-media-metadata'; base64: string }
-  | { type: 'import-roster'; pupils: Pupil[]; source: string; pin?: string }
+  /** `basedOn`: the version id the ICT lead's preview compared with (get-roster's `versionId`); refused if another is in force now. */
+  | { type: 'import-roster'; pupils: Pupil[]; source: string; basedOn: number | null; pin?: string }
   | { type: 'get-roster' }
   | { type: 'list-roster-versions' }
   | { type: 'restore-roster-version'; versionId: number; pin?: string }
@@ -164,8 +165,9 @@ export interface GuardResponses {
   'list-post-records': PostRecord[];
   'get-no-consent-pupils': { names: string[]; wholeSchool: boolean };
   'read-media-metadata': MediaMetadata;
-  'import-roster': { ok: true; version: RosterVersionSummary } | { ok: false; message: string };
-  'get-roster': { pupils: Pupil[]; status: RosterStatus | null };
+  /** `listChanged`: another pupil list came into force after the preview; nothing was replaced. */
+  'import-roster': { ok: true; version: RosterVersionSummary } | { ok: false; message: string; listChanged?: true };
+  'get-roster': { pupils: Pupil[]; status: RosterStatus | null; versionId: number | null };
   'list-roster-versions': RosterVersionSummary[];
   'restore-roster-version': ChangeResult;
   'get-settings': SettingsState;

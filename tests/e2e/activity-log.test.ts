@@ -64,11 +64,32 @@ describe('the activity log', () => {
     await composerScope(page(), 'inline').locator('[data-testid="tweetButtonInline"]').click();
     await guarded().server.waitForPosts(1);
     await expect.poll(async () => (await newRows()).filter((row) => row.endsWith('Posted')), { timeout: 10_000 }).toHaveLength(1);
-    // Newest first: the post (nothing left to report once consent was confirmed), after its confirmation and the block.
+    // Newest first: the post, with the rule staff confirmed to let it go, after its confirmation and the block.
     const rows = await newRows();
-    expect(rows.slice(0, 3)).toEqual(['— | Posted', 'Photo consent | Confirmed by staff', 'Photo consent | Blocked']);
+    expect(rows.slice(0, 3)).toEqual(['Photo consent | Posted', 'Photo consent | Confirmed by staff', 'Photo consent | Blocked']);
     expect(rows).toHaveLength(7);
     // A photo-consent block is not a warning.
     expect(rows.some((row) => /warn/i.test(row))).toBe(false);
+  });
+
+  it('names the warning staff went on past on its "Posted" row, and no rule on a post that had nothing to confirm', async () => {
+    const before = (await activityRows()).length;
+    const newRows = async () => (await activityRows()).slice(0, -before || undefined);
+    const scope = composerScope(page(), 'inline');
+    await typeDraft(scope, 'Owls: Thank you @LocalLibrary for the visit.');
+    await scope.locator('[data-testid="tweetButtonInline"]').click();
+    await waitForPanel(page(), /mentions another account/);
+    await page().keyboard.press('Enter');
+    await waitForPanel(page(), /Ready to post/);
+    await scope.locator('[data-testid="tweetButtonInline"]').click();
+    await guarded().server.waitForPosts(1);
+    await expect.poll(newRows, { timeout: 10_000 }).toEqual(['Mention of another account | Posted', 'Mention of another account | Warning read by staff', 'Mention of another account | Warned']);
+
+    guarded().server.reset();
+    await gotoXHome(page());
+    await typeDraft(composerScope(page(), 'inline'), 'Owls: A lovely morning of reading.');
+    await composerScope(page(), 'inline').locator('[data-testid="tweetButtonInline"]').click();
+    await guarded().server.waitForPosts(1);
+    await expect.poll(async () => (await newRows())[0], { timeout: 10_000 }).toBe('— | Posted');
   });
 });

@@ -187,6 +187,41 @@ describe('importing a roster', () => {
   });
 });
 
+describe('a preview overtaken by another pupil list', () => {
+  it('is made again against the list now in force and said plainly; nothing is replaced until the ICT lead confirms again', async () => {
+    // In force: class-list.csv (Oliver, Poppy, Holly). The file previewed adds Ivy and Ada.
+    const header = 'Forename,Surname,Class,Photo consent';
+    const hedgehogs = ['Oliver,Bennett,Hedgehogs,Yes', 'Poppy,Hughes,Hedgehogs,No', 'Holly,Carter,Hedgehogs,No'];
+    await chooseRoster({ name: 'autumn.csv', text: [header, ...hedgehogs, 'Ivy,Moss,Hedgehogs,Yes', 'Ada,Lovell,Hedgehogs,Yes'].join('\r\n') });
+    const preview = options.locator('.preview');
+    await preview.waitFor();
+    await expect(preview.textContent()).resolves.toContain('The pupil list now has 3 pupils; after the import it will have 5: 2 added, 0 removed');
+
+    // Meanwhile another pupil list comes into force (another options page here; a sync does the same), with Samuel Knight in it.
+    const other = await chromium.context.newPage();
+    await other.goto(`${chromium.extensionOrigin}/src/options/index.html#roster`);
+    await other.getByLabel('Import pupil list', { exact: true }).setInputFiles({ name: 'office.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...hedgehogs, 'Samuel,Knight,Owls,Yes'].join('\r\n')) });
+    await other.getByRole('button', { name: 'Replace pupil list' }).click();
+    await other.getByRole('status').filter({ hasText: 'Pupil list updated: 4 pupils' }).waitFor();
+    await other.close();
+
+    await options.bringToFront();
+    await options.getByRole('button', { name: 'Replace pupil list' }).click();
+    await options.getByRole('alert').filter({ hasText: 'The pupil list changed while you were checking this preview' }).waitFor();
+    const redone = (await preview.textContent()) ?? '';
+    expect(redone).toContain('The pupil list now has 4 pupils; after the import it will have 5: 2 added, 1 removed');
+    expect(redone).toMatch(/Removed \(1\).*Samuel Knight \(Owls\)/);
+    await expect(options.getByRole('status').filter({ hasText: 'Pupil list updated: 5 pupils' }).count()).resolves.toBe(0);
+    // The list in force is still the other one: Samuel Knight is guarded.
+    const naming = 'Hedgehogs: Samuel Knight read beautifully today.';
+    expect(await tryToPost(naming)).toBe(false);
+
+    await options.bringToFront();
+    await replaceRoster(5);
+    expect(await tryToPost(naming)).toBe(true);
+  });
+});
+
 describe('roster versions', () => {
   it('restores the earlier roster in one step, and the open composer follows', async () => {
     await options.bringToFront();

@@ -6,8 +6,8 @@ import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Pupil, Roster } from '../../src/roster/model';
 import {
-  appendAudit, currentRoster, GUARD_DATABASE_NAME, listAudit, listRosterVersions, openGuardDatabase, postsThisWeek,
-  recordPost, replaceRoster, restoreRosterVersion, type AuditEntry, type GuardDatabase, type RosterVersionSummary,
+  appendAudit, currentRoster, currentRosterVersion, GUARD_DATABASE_NAME, listAudit, listRosterVersions, openGuardDatabase, postsThisWeek,
+  recordPost, replaceRoster, restoreRosterVersion, RosterChangedError, type AuditEntry, type GuardDatabase, type RosterVersionSummary,
 } from '../../src/roster/roster-store';
 
 const pupil = (forename: string, photoConsent = true): Pupil => ({ id: forename.toLowerCase(), forename, surname: 'Nowak', className: 'Owls', photoConsent });
@@ -45,6 +45,27 @@ describe('roster versions', () => {
     const versions = await listRosterVersions(db);
     expect(versions.map((version) => version.source)).toEqual(['import-7.csv', 'import-6.csv', 'import-5.csv', 'import-4.csv', 'import-3.csv']);
     expect((await currentRoster(db))?.source).toBe('import-7.csv');
+  });
+
+  it('replaces only the version an import preview was made against: after a sync, a restore or another import it changes nothing', async () => {
+    expect(await replaceRoster(db, roster('first.csv', 'Ada'), { basedOn: 7 }).catch((error: unknown) => error)).toBeInstanceOf(RosterChangedError);
+    const first = await replaceRoster(db, roster('first.csv', 'Ada'), { basedOn: null });
+    expect(await currentRosterVersion(db)).toEqual({ id: first.id, roster: roster('first.csv', 'Ada') });
+    // The preview of preview.csv compared with first.csv; then a sync saved synced.csv.
+    const synced = await replaceRoster(db, roster('synced.csv', 'Ada', 'Kai'));
+    const refused = await replaceRoster(db, roster('preview.csv', 'Ivy'), { basedOn: first.id }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RosterChangedError);
+    expect((refused as RosterChangedError).currentVersionId).toBe(synced.id);
+    expect((await currentRoster(db))?.source).toBe('synced.csv');
+    expect((await listRosterVersions(db)).map((version) => version.source)).toEqual(['synced.csv', 'first.csv']);
+    // Made again against the list in force, it goes through.
+    await replaceRoster(db, roster('preview.csv', 'Ivy'), { basedOn: synced.id });
+    expect((await currentRoster(db))?.source).toBe('preview.csv');
+    // A restore is a change of the list in force too.
+    const before = (await currentRosterVersion(db))!.id;
+    await restoreRosterVersion(db, first.id);
+    await expect(replaceRoster(db, roster('late.csv', 'Ivy'), { basedOn: before })).rejects.toThrow(/changed after the preview/);
+    expect((await currentRoster(db))?.source).toBe('first.csv');
   });
 
   it('restores an earlier version in one step, and later imports go on from there', async () => {
