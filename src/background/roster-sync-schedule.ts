@@ -84,7 +84,7 @@ export async function runSync(
       break;
     case 'invalid': {
       const first = result.errors.slice(0, 3).map((e) => `row ${e.row}${e.column ? `, "${e.column}"` : ''}: ${e.message}`);
-      next = { ...previous, lastAttemptAt: now, lastError: `The synced roster has errors and was not used (${first.join('; ')}).` };
+      next = { ...previous, lastAttemptAt: now, lastError: `The synced pupil list has errors and was not used (${first.join('; ')}).` };
       break;
     }
     case 'failed':
@@ -107,5 +107,5 @@ async function missingPermission(syncUrl: string): Promise<string | null> {
     return null; // syncRoster explains a malformed address.
   }
   if (await browser.permissions.contains({ origins: [`${origin}/*`] })) return null;
-  return `School Post Guard has not been allowed to read ${origin}. In its options, under Roster sync, choose “Allow access”.`;
+  return `School Post Guard has not been allowed to read ${origin}. In its options, under “Sync from the MIS”, choose “Allow access”.`;
 }

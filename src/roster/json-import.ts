@@ -27,7 +27,7 @@ export function parseRosterJson(bytes: Uint8Array, fileName: string): RosterPars
     return fileProblemResult(`"${fileName}" is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
   const envelope = v.safeParse(RosterJsonSchema, data);
-  if (!envelope.success) return fileProblemResult(`"${fileName}" is not a roster exported by School Post Guard.`);
+  if (!envelope.success) return fileProblemResult(`"${fileName}" is not a pupil list exported by School Post Guard.`);
   if (envelope.output.version > ROSTER_JSON_VERSION) {
     return fileProblemResult(`"${fileName}" was exported by a newer version of School Post Guard: update the extension, then import it again.`);
   }

@@ -98,8 +98,8 @@ export class RosterChangedError extends Error {
  */
 export async function replaceRoster(db: GuardDatabase, roster: Roster, options: { basedOn?: number | null } = {}): Promise<RosterVersionSummary> {
   const checked = v.safeParse(RosterSchema, roster);
-  if (!checked.success) throw new Error(`The roster was not saved because it is not valid: ${v.summarize(checked.issues)}`);
-  if (checked.output.pupils.length === 0) throw new Error('The roster was not saved because it has no pupils.');
+  if (!checked.success) throw new Error(`The pupil list was not saved because it is not valid: ${v.summarize(checked.issues)}`);
+  if (checked.output.pupils.length === 0) throw new Error('The pupil list was not saved because it has no pupils.');
   const saved = checked.output;
 
   const tx = db.transaction(['rosterVersions', 'meta'], 'readwrite');
@@ -146,7 +146,7 @@ export async function restoreRosterVersion(db: GuardDatabase, versionId: number)
   const tx = db.transaction(['rosterVersions', 'meta'], 'readwrite');
   return allOrNothing(tx, async () => {
     const roster = await tx.objectStore('rosterVersions').get(versionId);
-    if (roster === undefined) throw new Error(`Roster version ${versionId} is no longer kept, so it cannot be restored.`);
+    if (roster === undefined) throw new Error(`Pupil list version ${versionId} is no longer kept, so it cannot be restored.`);
     await tx.objectStore('meta').put(versionId, CURRENT_ROSTER_KEY);
     return summarise(versionId, roster, true);
   });

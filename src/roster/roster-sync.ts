@@ -60,15 +60,15 @@ export async function syncRoster(options: SyncOptions): Promise<SyncResult> {
     });
     if (response.status === 304) return { status: 'unchanged' };
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      return { status: 'failed', message: 'The roster address redirects to another address. Set the sync address to the final https:// address of the file.' };
+      return { status: 'failed', message: 'The pupil list sync address redirects to another address. Set the sync address to the final https:// address of the file.' };
     }
     if (response.status !== 200) {
       const phrase = response.statusText || STATUS_PHRASES[response.status];
-      return { status: 'failed', message: `The roster address answered ${response.status}${phrase ? ` ${phrase}` : ''}.` };
+      return { status: 'failed', message: `The pupil list sync address answered ${response.status}${phrase ? ` ${phrase}` : ''}.` };
     }
     if (/^text\/html\b/i.test(response.headers.get('Content-Type') ?? '')) {
       // Typically a sign-in or "file not shared" page from a file-sharing service.
-      return { status: 'failed', message: 'The roster address answered with a web page, not a roster file: the file may need signing in to, or the address may be a page rather than the file itself.' };
+      return { status: 'failed', message: 'The pupil list sync address answered with a web page, not a pupil list file: the file may need signing in to, or the address may be a page rather than the file itself.' };
     }
     body = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
@@ -92,13 +92,13 @@ function checkAddress(url: string): URL | string {
   try {
     address = new URL(url);
   } catch {
-    return `The roster address "${url}" is not a web address.`;
+    return `The pupil list sync address "${url}" is not a web address.`;
   }
   if (address.protocol !== 'https:') {
-    return `The roster address must start with https:// so that pupils' names are encrypted on the way; "${url}" does not.`;
+    return `The pupil list sync address must start with https:// so that pupils' names are encrypted on the way; "${url}" does not.`;
   }
   if (address.username || address.password) {
-    return 'The roster address must not contain a user name or password.';
+    return 'The pupil list sync address must not contain a user name or password.';
   }
   return address;
 }
@@ -119,7 +119,7 @@ function isJson(response: Response, address: URL): boolean {
 
 function describeFetchError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `The roster address did not answer within ${Math.round(timeoutMs / 1000)} seconds.`;
+    return `The pupil list sync address did not answer within ${Math.round(timeoutMs / 1000)} seconds.`;
   }
-  return `The roster address could not be reached (no network, the name does not exist, or its certificate is not valid)${error instanceof Error && error.message ? `: ${error.message}` : ''}.`;
+  return `The pupil list sync address could not be reached (no network, the name does not exist, or its certificate is not valid)${error instanceof Error && error.message ? `: ${error.message}` : ''}.`;
 }

@@ -29,7 +29,7 @@ describe('parseRosterJson', () => {
 
   it.each([
     ['not JSON', new TextEncoder().encode('Forename,Surname\n'), /^"roster.json" is not valid JSON \(/],
-    ['someone else\'s JSON', new TextEncoder().encode('{"pupils": []}'), /^"roster.json" is not a roster exported by School Post Guard\.$/],
+    ['someone else\'s JSON', new TextEncoder().encode('{"pupils": []}'), /^"roster.json" is not a pupil list exported by School Post Guard\.$/],
     ['from a newer version', file([ADA], { version: 2 }), /^"roster.json" was exported by a newer version/],
     ['no pupils', file([]), /^"roster.json" has no pupils in it\.$/],
   ])('refuses a file that is %s', (_name, bytes, message) => {

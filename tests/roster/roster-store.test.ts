@@ -80,7 +80,7 @@ describe('roster versions', () => {
 
   it('refuses to restore a version that is no longer kept, leaving the current one', async () => {
     await replaceRoster(db, roster('only.csv', 'Ada'));
-    await expect(restoreRosterVersion(db, 999)).rejects.toThrow('Roster version 999 is no longer kept');
+    await expect(restoreRosterVersion(db, 999)).rejects.toThrow('Pupil list version 999 is no longer kept');
     expect((await currentRoster(db))?.source).toBe('only.csv');
   });
 

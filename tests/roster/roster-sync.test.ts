@@ -60,10 +60,10 @@ describe('syncRoster', () => {
   });
 
   it.each([
-    [404, '', 'The roster address answered 404 Not Found.'],
-    [403, 'Forbidden', 'The roster address answered 403 Forbidden.'],
-    [500, '', 'The roster address answered 500 Internal Server Error.'],
-    [418, '', 'The roster address answered 418.'],
+    [404, '', 'The pupil list sync address answered 404 Not Found.'],
+    [403, 'Forbidden', 'The pupil list sync address answered 403 Forbidden.'],
+    [500, '', 'The pupil list sync address answered 500 Internal Server Error.'],
+    [418, '', 'The pupil list sync address answered 418.'],
   ])('HTTP %i: fails in plain English', async (status, statusText, message) => {
     const { fetchImpl } = fakeFetch(() => new Response('nope', { status, statusText }));
     expect(await sync({ fetchImpl })).toEqual({ status: 'failed', message });
@@ -83,18 +83,18 @@ describe('syncRoster', () => {
 
   it('network error', async () => {
     const { fetchImpl } = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
-    expect(await sync({ fetchImpl })).toEqual({ status: 'failed', message: expect.stringMatching(/^The roster address could not be reached .*: fetch failed\.$/) });
+    expect(await sync({ fetchImpl })).toEqual({ status: 'failed', message: expect.stringMatching(/^The pupil list sync address could not be reached .*: fetch failed\.$/) });
   });
 
   it('timeout', async () => {
     const { fetchImpl } = fakeFetch(({ init }) => new Promise((_resolve, reject) => {
       init.signal?.addEventListener('abort', () => reject(init.signal?.reason));
     }));
-    expect(await sync({ fetchImpl, timeoutMs: 20 })).toEqual({ status: 'failed', message: expect.stringMatching(/^The roster address did not answer within/) });
+    expect(await sync({ fetchImpl, timeoutMs: 20 })).toEqual({ status: 'failed', message: expect.stringMatching(/^The pupil list sync address did not answer within/) });
   });
 
   it.each([
-    ['http: (not encrypted)', 'http://mis.example.org/roster.csv', /^The roster address must start with https:\/\//],
+    ['http: (not encrypted)', 'http://mis.example.org/roster.csv', /^The pupil list sync address must start with https:\/\//],
     ['not an address', 'roster.csv', /is not a web address/],
     ['ftp:', 'ftp://mis.example.org/roster.csv', /must start with https:\/\//],
     ['with a password', 'https://user:secret@mis.example.org/roster.csv', /must not contain a user name or password/],
