@@ -2,7 +2,8 @@
  * Builds one target per run: TARGET=chrome (default) or TARGET=firefox, into dist/<target>.
  * Both come from the one manifest.json; the Firefox differences are derived here, not hand-kept.
  */
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -35,6 +36,27 @@ function manifestFor(browser: Target): ManifestV3Export {
   } as ManifestV3Export;
 }
 
+/**
+ * crxjs lists a script the background injects (`?iife` imports) as web-accessible to every site.
+ * chrome.scripting needs no such access, and with it any site could tell that the extension is
+ * installed by loading the file: the entry is taken out of the built manifest again.
+ */
+function injectedScriptsNotWebAccessible(): Plugin {
+  return {
+    name: 'injected-scripts-not-web-accessible',
+    enforce: 'post',
+    writeBundle: {
+      order: 'post',
+      handler(options) {
+        const path = `${options.dir ?? `dist/${target}`}/manifest.json`;
+        const manifest = JSON.parse(readFileSync(path, 'utf8')) as { web_accessible_resources?: { resources: string[] }[] };
+        manifest.web_accessible_resources = manifest.web_accessible_resources?.filter((entry) => !entry.resources.every((file) => file.startsWith('src/content/')));
+        writeFileSync(path, JSON.stringify(manifest, null, 2));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   build: {
     outDir: `dist/${target}`,
@@ -47,6 +69,8 @@ export default defineConfig({
     // word list (about 500 kB), so Vite's web-page advice about 500 kB chunks does not apply.
     chunkSizeWarningLimit: 2048,
     rollupOptions: {
+      // Rolldown's note that plugins took a share of the build time comes and goes with the machine's load: not news.
+      checks: { pluginTimings: false },
       // crxjs builds the manifest's pages; these are only web-accessible (frames on x.com), so they are named here.
       input: { consent: 'src/consent/index.html', replyPanel: 'src/reply-panel/index.html', panel: 'src/panel/index.html', marks: 'src/panel/marks.html' },
     },
@@ -68,5 +92,6 @@ export default defineConfig({
         standaloneFiles: ['src/content/main.ts', 'src/content/main-world.ts'],
       },
     }),
+    injectedScriptsNotWebAccessible(),
   ],
 });

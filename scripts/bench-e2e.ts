@@ -467,22 +467,30 @@ function ensureBuild(): void {
   if (result.status !== 0) throw new Error('npm run build failed');
 }
 
-/** The content scripts the built manifest loads (main.js and main-world.js), raw and gzipped. */
+/**
+ * The content scripts the built manifest loads (main.js and main-world.js), raw and gzipped. The
+ * budget is the isolated-world script's (tests/e2e/build-output.test.ts enforces it); the total is
+ * what every X page loads.
+ */
 function bundleTable(): string {
-  const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
-  const files = [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.js ?? []))];
+  const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[]; world?: string }[] };
   const rows: string[] = [];
   let total = 0;
   let totalRaw = 0;
-  for (const file of files) {
-    const bytes = readFileSync(join(CHROME_BUILD, file));
-    const gzipped = gzipSync(bytes, { level: 9 }).length;
-    total += gzipped;
-    totalRaw += bytes.length;
-    rows.push(`| \`dist/chrome/${file}\` | ${kb(bytes.length)} | ${kb(gzipped)} |`);
+  const seen = new Set<string>();
+  for (const script of manifest.content_scripts ?? []) {
+    for (const file of script.js ?? []) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const bytes = readFileSync(join(CHROME_BUILD, file));
+      const gzipped = gzipSync(bytes, { level: 9 }).length;
+      total += gzipped;
+      totalRaw += bytes.length;
+      const budget = script.world === 'MAIN' ? '' : ` (budget ≤ ${kb(BUNDLE_BUDGET_BYTES)}: **${gzipped <= BUNDLE_BUDGET_BYTES ? 'met' : 'NOT met'}**)`;
+      rows.push(`| \`dist/chrome/${file}\`${budget} | ${kb(bytes.length)} | ${kb(gzipped)} |`);
+    }
   }
-  const verdict = total <= BUNDLE_BUDGET_BYTES ? 'met' : 'NOT met';
-  rows.push(`| **Total** (budget ≤ ${kb(BUNDLE_BUDGET_BYTES)} gzipped: **${verdict}**) | ${kb(totalRaw)} | **${kb(total)}** |`);
+  rows.push(`| **Total** loaded by every X page | ${kb(totalRaw)} | **${kb(total)}** |`);
   const built = statSync(join(CHROME_BUILD, 'manifest.json')).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
   return ['| Content script | Minified | Gzipped (level 9) |', '|---|---:|---:|', ...rows, '', `(dist/chrome built ${built})`].join('\n');
 }

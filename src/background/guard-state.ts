@@ -5,7 +5,7 @@
 import type browser from 'webextension-polyfill';
 import { buildPolicySnapshot } from '../policy/snapshot';
 import { NAME_KNOWLEDGE } from '../policy/knowledge/name-knowledge';
-import type { GuardPush, RosterStatus } from '../shared/messages';
+import type { GuardPush, ModerationPush, RosterStatus } from '../shared/messages';
 import type { Roster } from '../roster/model';
 import { handleKey } from '../shared/handle-key';
 import type { Settings } from '../shared/settings';
@@ -43,9 +43,19 @@ export interface GuardStateCache {
   clear(): Promise<void>;
 }
 
+/** What the moderation watches are told: no snapshot, which they do not need (src/background/reply-checks.ts judges replies). */
+export function moderationView(state: GuardPush): ModerationPush {
+  return { type: 'moderation-state', ready: state.snapshot !== null, schoolHandles: state.schoolHandles, version: state.snapshot?.hash ?? null };
+}
+
+/** What a port is sent of each state: all of it, or a part. */
+type PortView = (state: GuardPush) => unknown;
+const WHOLE_STATE: PortView = (state) => state;
+
 /** Keeps the ports of open x.com tabs and the last state pushed to them. */
 export class GuardBroadcaster {
-  private readonly ports = new Set<browser.Runtime.Port>();
+  /** Each port with what it is sent of the state. */
+  private readonly ports = new Map<browser.Runtime.Port, PortView>();
   private current: Promise<GuardPush> | null = null;
   /** Bumped by each refresh, so a slower, older rebuild never overwrites a newer one. */
   private generation = 0;
@@ -63,13 +73,13 @@ export class GuardBroadcaster {
     return this.current;
   }
 
-  async add(port: browser.Runtime.Port): Promise<void> {
-    this.ports.add(port);
+  async add(port: browser.Runtime.Port, view: PortView = WHOLE_STATE): Promise<void> {
+    this.ports.set(port, view);
     port.onDisconnect.addListener(() => this.ports.delete(port));
     // A refresh while this port waited has already sent it the newer state: do not follow it with an older one.
     const generation = this.generation;
     const state = await this.state();
-    if (generation === this.generation) port.postMessage(state);
+    if (generation === this.generation) port.postMessage(view(state));
   }
 
   /** The roster or settings changed: rebuild and push to every tab, so no reload is needed. */
@@ -79,9 +89,9 @@ export class GuardBroadcaster {
     await this.cache.clear();
     const state = await this.state();
     if (generation !== this.generation) return;
-    for (const port of this.ports) {
+    for (const [port, view] of this.ports) {
       try {
-        port.postMessage(state);
+        port.postMessage(view(state));
       } catch {
         this.ports.delete(port);
       }

@@ -1,3 +1,4 @@
+/// <reference types="@crxjs/vite-plugin/client" />
 /**
  * The background owns the roster database and the settings, serves the guard state to x.com tabs
  * and runs the scheduled sync. One dispatcher answers every request.
@@ -8,7 +9,8 @@ import {
   appendAudit, listAudit, recordPost, postsThisWeek,
 } from '../roster/roster-store';
 import type { Pupil } from '../roster/model';
-import { GUARD_PORT_NAME, type ChangeResult, type GuardPush, type GuardRequest, type RequestOf, type ResponseOf, type SyncStatus, type TabRequest } from '../shared/messages';
+import { GUARD_PORT_NAME, MODERATION_PORT_NAME, type ChangeResult, type GuardPush, type GuardRequest, type RequestOf, type ResponseOf, type SyncStatus, type TabRequest } from '../shared/messages';
+import moderationWatchScript from '../content/moderation-main?iife';
 import { guardOpenTabs } from './guard-injection';
 import { readMediaMetadata } from './media-metadata';
 import { listPostRecords } from './post-records';
@@ -21,8 +23,13 @@ import {
 } from './reply-panel-state';
 import { ReplyChecker, mergeReplyPanel } from './reply-checks';
 import { SETTINGS_STORAGE_KEY, SettingsStore, WRONG_PIN_MESSAGE } from './settings-store';
-import { GuardBroadcaster, buildGuardPush, rosterStatus } from './guard-state';
+import { GuardBroadcaster, buildGuardPush, moderationView, rosterStatus } from './guard-state';
 import { isSyncAlarm, publicSyncStatus, readSyncState, runSync, scheduleSync } from './roster-sync-schedule';
+import { LOOK_ALIKE_LETTERS } from '../policy/look-alike-letters';
+import { useLookAlikeLetters } from '../policy/normalise';
+
+// The background folds text before any snapshot is built (never-a-name phrases after a wake-up).
+useLookAlikeLetters(LOOK_ALIKE_LETTERS);
 
 const database = openGuardDatabase();
 const moderation = openModerationDatabase();
@@ -84,6 +91,11 @@ type Handlers = { [T in GuardRequest['type']]: Handler<T> };
 
 const handlers: Handlers = {
   'get-guard-state': () => broadcaster.state(),
+  'load-moderation-watch': async (_message, sender) => {
+    if (sender.tab?.id === undefined) throw new Error('load-moderation-watch is only answered to a tab');
+    await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [moderationWatchScript], injectImmediately: true });
+    return { ok: true };
+  },
   'record-audit': async ({ entry }) => {
     await appendAudit(await database, { ...entry, at: new Date().toISOString() });
     return { ok: true };
@@ -236,6 +248,7 @@ browser.tabs.onRemoved.addListener((tabId) => void forgetReplyPanel(browser.stor
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === GUARD_PORT_NAME) void broadcaster.add(port);
+  if (port.name === MODERATION_PORT_NAME) void broadcaster.add(port, moderationView);
 });
 
 browser.storage.onChanged.addListener((changes, area) => {

@@ -5,7 +5,8 @@
  */
 import type { MessageKey } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
-import { isGuardedAccount, type GuardConnection } from './guard-connection';
+import { isGuardedAccount } from './guarded-account';
+import type { ModerationConnection } from './moderation-connection';
 import { activeAccountHandle, followRequestAnswerOf, followRequestCells, followRequestHandle, moderationPageOf } from './x-dom';
 
 const CHECKLIST_STYLE = `
@@ -34,12 +35,14 @@ function checklistItems(): string[] {
 export class FollowRequestWatch {
   private readonly withChecklist = new WeakSet<Element>();
 
-  constructor(private readonly connection: GuardConnection, private readonly signal: AbortSignal) {}
+  constructor(private readonly connection: ModerationConnection, private readonly signal: AbortSignal) {}
 
   start(): void {
     const observer = new MutationObserver(() => this.addChecklists());
     observer.observe(document, { childList: true, subtree: true });
     this.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    // This script may arrive after the requests are drawn: the first answer from the background draws the checklists.
+    this.connection.onChange(() => this.addChecklists());
     // Capture phase: logged before X's handler removes the request from the list.
     document.addEventListener('click', (event) => this.logAnswer(event), { capture: true, signal: this.signal });
   }

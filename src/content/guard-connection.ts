@@ -5,6 +5,9 @@
  */
 import { compilePolicy, type CompiledPolicy } from '../policy/engine';
 import { GUARD_PORT_NAME, type GuardPush, type RosterStatus } from '../shared/messages';
+import { keepBackgroundPort } from './background-port';
+
+export { isGuardedAccount } from './guarded-account';
 
 export type GuardReadiness =
   | { kind: 'connecting' }
@@ -12,17 +15,6 @@ export type GuardReadiness =
   /** The extension was updated, reloaded or removed under this tab: its old script can only block. */
   | { kind: 'invalidated' }
   | { kind: 'ready'; policy: CompiledPolicy; roster: RosterStatus | null; schoolHandles: string[] };
-
-const RECONNECT_MS = 250;
-
-/**
- * Whether posts from this account are guarded: every account when no school handle is set, and
- * any account whose handle cannot be read (guarding too much is safe, too little is not).
- */
-export function isGuardedAccount(readiness: GuardReadiness, account: string | null): boolean {
-  if (readiness.kind !== 'ready' || readiness.schoolHandles.length === 0 || account === null) return true;
-  return readiness.schoolHandles.includes(account);
-}
 
 export class GuardConnection {
   private readiness: GuardReadiness = { kind: 'connecting' };
@@ -39,25 +31,10 @@ export class GuardConnection {
   }
 
   connect(): void {
-    if (this.signal.aborted) return;
-    let port: chrome.runtime.Port;
-    try {
-      port = chrome.runtime.connect({ name: GUARD_PORT_NAME });
-    } catch {
-      this.set({ kind: 'invalidated' });
-      return;
-    }
-    port.onMessage.addListener((message: unknown) => this.receive(message as GuardPush));
-    const disconnect = () => port.disconnect();
-    this.signal.addEventListener('abort', disconnect, { once: true });
-    port.onDisconnect.addListener(() => {
-      this.signal.removeEventListener('abort', disconnect);
-      if (!extensionAlive()) {
-        this.set({ kind: 'invalidated' });
-        return;
-      }
-      // The service worker was stopped: keep the last policy (still valid) and reconnect.
-      setTimeout(() => this.connect(), RECONNECT_MS);
+    keepBackgroundPort(GUARD_PORT_NAME, this.signal, {
+      // Between a sleeping service worker and its reconnect the last policy stays in force (still valid).
+      message: (message) => this.receive(message as GuardPush),
+      invalidated: () => this.set({ kind: 'invalidated' }),
     });
   }
 
@@ -76,14 +53,5 @@ export class GuardConnection {
   private set(next: GuardReadiness): void {
     this.readiness = next;
     for (const listener of this.listeners) listener();
-  }
-}
-
-/** After an update or reload the old content script's runtime loses its id. */
-function extensionAlive(): boolean {
-  try {
-    return Boolean(chrome.runtime?.id);
-  } catch {
-    return false;
   }
 }

@@ -3,18 +3,17 @@
  * scripts run, and blocking until the roster has arrived (fail closed).
  */
 import { ComposerGuard } from './composer-guard';
-import { FollowRequestWatch } from './follow-request-watch';
 import { GuardConnection } from './guard-connection';
+import { loadModerationWatchWhenNeeded } from './moderation-loader';
 import { NetworkBackstop } from './network-backstop';
-import { ReplyWatch } from './reply-watch';
 
 const lifetime = new AbortController();
 const connection = new GuardConnection(lifetime.signal);
 const backstop = new NetworkBackstop(connection, lifetime.signal);
 const guard = new ComposerGuard(connection, backstop, lifetime.signal);
 guard.start();
-new ReplyWatch(connection, lifetime.signal).start();
-new FollowRequestWatch(connection, lifetime.signal).start();
+// Replies and follow requests are watched by a script of their own, loaded only where X shows them.
+loadModerationWatchWhenNeeded(lifetime.signal);
 connection.connect();
 
 // The toolbar popup asks whether this tab is guarded. Answered synchronously: Chrome's

@@ -13,7 +13,8 @@
 import type { MessageKey } from '../shared/i18n';
 import type { ReplyToCheck, TabRequest } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
-import { isGuardedAccount, type GuardConnection } from './guard-connection';
+import { isGuardedAccount } from './guarded-account';
+import type { ModerationConnection } from './moderation-connection';
 import { createOverlayRoot } from './overlay-root';
 import { activeAccountHandle, findPostArticle, moderationPageOf, openPostMenu, postArticles, readShownPost, type ModerationPage } from './x-dom';
 
@@ -39,7 +40,7 @@ export class ReplyWatch {
   /** Whether the tab's panel may still list replies of a page left behind (or of the document before this one). */
   private panelStale = true;
 
-  constructor(private readonly connection: GuardConnection, private readonly signal: AbortSignal) {}
+  constructor(private readonly connection: ModerationConnection, private readonly signal: AbortSignal) {}
 
   start(): void {
     const observer = new MutationObserver(() => this.schedule());

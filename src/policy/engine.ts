@@ -9,7 +9,7 @@
  */
 import { compileClassPrefixes, matchClassPrefix } from './class-prefix';
 import { compileNameMatcher } from './names/compile';
-import { normaliseText } from './normalise';
+import { normaliseText, useLookAlikeLetters } from './normalise';
 import { offersConfirmation, type CompileOptions, type CompiledPolicy, type RuleContext, type RuleFinding, type RuleMeta } from './rule';
 import { RULES } from './rules/index';
 import type { PolicySnapshot } from './snapshot';
@@ -18,6 +18,7 @@ import type { CheckResult, Draft, Finding, RuleId, RuleLevel } from './types';
 export type { CompiledPolicy, CompileOptions } from './rule';
 
 export function compilePolicy(snapshot: PolicySnapshot, options: CompileOptions = {}): CompiledPolicy {
+  useLookAlikeLetters(snapshot.lookAlikeLetters);
   const levels = Object.fromEntries(RULES.map(({ meta }) => [meta.id, ruleLevel(snapshot, meta)])) as Record<RuleId, RuleLevel>;
   const byClass = new Map<string, number>();
   let total = 0;

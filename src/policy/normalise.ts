@@ -5,7 +5,6 @@
  * characters even when folding changed lengths (emoji, "ﬁ" → "fi", a zero-width space removed).
  */
 import { isDirectionControl } from './direction-controls';
-import { LOOK_ALIKE_LETTERS } from './look-alike-letters';
 
 export interface NormalisedText {
   /** The folded text. */
@@ -39,7 +38,7 @@ const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/u;
  * lower case; "З" for the digit 3; Arabic-script letters that Urdu and Persian keyboards type at
  * other code points (ی for ي, ک for ك) and the tatweel that only stretches a word; and apostrophe and dash variants, so "O’Brien" and "Mary‑Jane"
  * read like their ASCII spellings. Everything else that looks like a Latin letter comes from
- * LOOK_ALIKE_LETTERS (the confusables data); full-width and mathematical letters need neither:
+ * the look-alike letters (the confusables data, below); full-width and mathematical letters need neither:
  * compatibility decomposition (NFKD) folds them.
  */
 const OVERRIDES: ReadonlyMap<number, string> = new Map(
@@ -52,8 +51,30 @@ const OVERRIDES: ReadonlyMap<number, string> = new Map(
   }).map(([character, latin]): [number, string] => [character.codePointAt(0) ?? 0, latin]),
 );
 
+/**
+ * The confusables table (src/policy/look-alike-letters.ts, 2 KB gzipped) arrives with the policy
+ * snapshot, so the content script, which loads on every X page, does not carry it: building a
+ * snapshot and compiling one install it, and so do the background's and the CLI's start. Folding
+ * without it would let "Оliver" through, so until it is installed folding refuses (fail closed).
+ */
+let lookAlikeLetters: { encoded: string; table: ReadonlyMap<number, string> } | null = null;
+
+/** Installs the look-alike letters, as src/policy/look-alike-letters.ts encodes them ("162c1e…": distance from the last code point, letter). */
+export function useLookAlikeLetters(encoded: string): void {
+  if (lookAlikeLetters?.encoded === encoded) return;
+  const table = new Map<number, string>();
+  let codePoint = 0;
+  for (const [, distance, letter] of encoded.matchAll(/(\d+)([a-z])/g)) {
+    codePoint += Number(distance);
+    table.set(codePoint, letter as string);
+  }
+  lookAlikeLetters = { encoded, table };
+  foldedCodePoints.clear();
+}
+
 function lookAlike(codePoint: number): string | undefined {
-  return OVERRIDES.get(codePoint) ?? LOOK_ALIKE_LETTERS.get(codePoint);
+  if (lookAlikeLetters === null) throw new Error('Text folding needs the look-alike letters: install them with useLookAlikeLetters first.');
+  return OVERRIDES.get(codePoint) ?? lookAlikeLetters.table.get(codePoint);
 }
 
 const COMBINING_MARK = /\p{M}/u;

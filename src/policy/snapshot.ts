@@ -10,7 +10,8 @@ import type { Pupil, Roster } from '../roster/model';
 import { handleKey } from '../shared/handle-key';
 import type { Settings } from '../shared/settings';
 import { classNameKey } from './class-prefix';
-import { foldText } from './normalise';
+import { LOOK_ALIKE_LETTERS } from './look-alike-letters';
+import { foldText, useLookAlikeLetters } from './normalise';
 import type { RuleId, RuleLevel } from './types';
 
 /** One folded name part or whole name ("amelia", "lilyrose", "oliverbennett"). */
@@ -68,6 +69,8 @@ export interface PolicySnapshot {
   schoolPhones: string[];
   schoolEmails: string[];
   schoolHandles: string[];
+  /** Unicode's look-alike letters as src/policy/look-alike-letters.ts encodes them: sent, not shipped in the content script. */
+  lookAlikeLetters: string;
 }
 
 /** Misspellings are looked for only in names this long: shorter ones have too many neighbours. */
@@ -90,6 +93,8 @@ export interface NameKnowledge {
 }
 
 export function buildPolicySnapshot(roster: Roster, settings: Settings, knowledge: NameKnowledge): PolicySnapshot {
+  // Roster names are folded as drafts will be.
+  useLookAlikeLetters(LOOK_ALIKE_LETTERS);
   const tokens = new NameTokenTable(knowledge.isEnglishWord);
   const classes = new ClassTable(settings);
   const pupils = roster.pupils.map((pupil) => ({
@@ -110,6 +115,7 @@ export function buildPolicySnapshot(roster: Roster, settings: Settings, knowledg
     schoolPhones: settings.schoolPhones,
     schoolEmails: settings.schoolEmails.map((email) => email.trim().toLowerCase()),
     schoolHandles: settings.schoolHandles.map(handleKey),
+    lookAlikeLetters: LOOK_ALIKE_LETTERS,
   } satisfies Omit<PolicySnapshot, 'hash'>;
   return { ...content, hash: hashJson(content) };
 }

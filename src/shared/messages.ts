@@ -41,8 +41,24 @@ export type GuardPush = {
   schoolHandles: string[];
 };
 
+/**
+ * Pushed over the `moderation` port to the reply and follow-request watches whenever the roster or
+ * settings change: not the snapshot (replies are judged in the background), only what they need.
+ */
+export type ModerationPush = {
+  type: 'moderation-state';
+  /** A pupil list is in force. */
+  ready: boolean;
+  /** Lower-case handles without @; empty guards every account. */
+  schoolHandles: string[];
+  /** Changes with the pupil list and the settings (the snapshot's hash): the page's replies are then checked again. */
+  version: string | null;
+};
+
 export type GuardRequest =
   | { type: 'get-guard-state' }
+  /** From the content script, on a page of X's where replies or follow requests are moderated: load the watches there. */
+  | { type: 'load-moderation-watch' }
   | { type: 'record-audit'; entry: AuditEntryInput }
   /** `classNames`: every class the post's opening names (a joint post counts for each); empty for none or the whole school. */
   | { type: 'record-post'; classNames: string[]; kind: PostKind; account: string | null }
@@ -159,6 +175,7 @@ export type TabRequest =
 /** The reply each request gets. */
 export interface GuardResponses {
   'get-guard-state': GuardPush;
+  'load-moderation-watch': { ok: true };
   'record-audit': { ok: true };
   'record-post': { ok: true };
   'get-posts-this-week': Record<string, number>;
@@ -194,5 +211,6 @@ export type RequestOf<T extends GuardRequest['type']> = Extract<GuardRequest, { 
 export type ResponseOf<T extends GuardRequest['type']> = GuardResponses[T];
 
 export const GUARD_PORT_NAME = 'guard';
+export const MODERATION_PORT_NAME = 'moderation';
 
 export type { RuleId };

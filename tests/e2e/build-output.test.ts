@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import webExt from 'web-ext';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,29 @@ function manifestOf(dir: string): Record<string, unknown> & { background: Record
   return JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as Record<string, unknown> & { background: Record<string, unknown> };
 }
 
+/** The isolated-world content script, which loads on every X page (issue 8: ≤ 40 KB gzipped). */
+const CONTENT_SCRIPT_BUDGET = 40 * 1024;
+
 describe('the build', () => {
+  it('keeps the content script that loads on every X page within 40 KB gzipped, in both builds', () => {
+    for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
+      requireBuild(dir);
+      const scripts = (manifestOf(dir).content_scripts as { js: string[]; world?: string }[]).filter((entry) => entry.world !== 'MAIN').flatMap((entry) => entry.js);
+      expect(scripts).toHaveLength(1);
+      const gzipped = gzipSync(readFileSync(`${dir}/${scripts[0]}`), { level: 9 }).length;
+      expect(gzipped, `${dir}/${scripts[0]}: ${(gzipped / 1024).toFixed(1)} KB gzipped`).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+    }
+  });
+
+  it('lets no web page load a script of the extension (the watches the background injects included): only the frames X pages show', () => {
+    for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
+      const resources = (manifestOf(dir).web_accessible_resources as { resources: string[]; matches: string[] }[]);
+      expect(resources.flatMap((entry) => entry.resources).sort()).toEqual(['src/consent/index.html', 'src/panel/index.html', 'src/panel/marks.html', 'src/reply-panel/index.html']);
+      expect(resources.flatMap((entry) => entry.matches).every((match) => /^https:\/\/(\*\.)?(x|twitter)\.com\/\*$/.test(match))).toBe(true);
+      expect(existsSync(`${dir}/src/content/moderation-main.js`)).toBe(true);
+    }
+  });
+
   it('writes dist/chrome and dist/firefox, and a store zip of each holding the same manifest', () => {
     requireBuild(CHROME_BUILD);
     requireBuild(FIREFOX_BUILD);

@@ -143,6 +143,17 @@ describe('a name hidden by direction controls', () => {
   });
 });
 
+describe('a name written in look-alike letters (the table arrives with the pupil list, not in the content script)', () => {
+  it('is not posted', async () => {
+    const scope = composerScope(page(), 'inline');
+    // Cyrillic "К" and Lisu "ꓮ": "Kai" and "Ada" to a reader.
+    await typeDraft(scope, 'Owls: Well done \u041Aai and \uA4EEda!');
+    await scope.locator('[data-testid="tweetButtonInline"]').click();
+    await expectNothingPosted(guarded().server);
+    expect(await waitForPanel(page(), /Not posted/)).toMatch(/pupil-name/);
+  });
+});
+
 describe('the other rules at submit', () => {
   it('blocks a hashtag until staff confirm the parents’ agreement in words', async () => {
     const scope = composerScope(page(), 'inline');

@@ -1,5 +1,6 @@
-import { describe, expect, test } from 'vitest';
-import { foldText, normaliseText, originalRange } from '../../src/policy/normalise';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { LOOK_ALIKE_LETTERS } from '../../src/policy/look-alike-letters';
+import { foldText, normaliseText, originalRange, useLookAlikeLetters } from '../../src/policy/normalise';
 
 /** The original characters behind the folded `needle`. */
 function sliceBack(original: string, needle: string): string {
@@ -10,7 +11,16 @@ function sliceBack(original: string, needle: string): string {
   return original.slice(range.start, range.end);
 }
 
+// Runs first: nothing has installed the look-alike letters yet in this file.
+describe('before the look-alike letters have arrived (the content script before its first snapshot)', () => {
+  test('folding a character outside ASCII refuses rather than miss a disguised name', () => {
+    expect(() => foldText('Оliver')).toThrow(/look-alike letters/);
+  });
+});
+
 describe('normaliseText', () => {
+  beforeAll(() => useLookAlikeLetters(LOOK_ALIKE_LETTERS));
+
   test.each([
     ['Zoë', 'zoe'],
     ['SIOBHÁN', 'siobhan'],
