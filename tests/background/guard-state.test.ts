@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type browser from 'webextension-polyfill';
-import { GuardBroadcaster, rosterStatus, type GuardStateCache } from '../../src/background/guard-state';
+import { GuardBroadcaster, moderationView, rosterStatus, type GuardStateCache } from '../../src/background/guard-state';
 import { rosterIsStale, type GuardPush } from '../../src/shared/messages';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
@@ -24,9 +24,9 @@ function memoryCache(initial?: GuardPush): GuardStateCache & { value: GuardPush 
 }
 
 /** A port that records what was posted to it. */
-function fakePort(): browser.Runtime.Port & { posted: GuardPush[] } {
-  const posted: GuardPush[] = [];
-  return { posted, postMessage: (message: GuardPush) => posted.push(message), onDisconnect: { addListener: () => undefined } } as unknown as browser.Runtime.Port & { posted: GuardPush[] };
+function fakePort<T = GuardPush>(): browser.Runtime.Port & { posted: T[] } {
+  const posted: T[] = [];
+  return { posted, postMessage: (message: T) => posted.push(message), onDisconnect: { addListener: () => undefined } } as unknown as browser.Runtime.Port & { posted: T[] };
 }
 
 describe('GuardBroadcaster', () => {
@@ -46,6 +46,18 @@ describe('GuardBroadcaster', () => {
     await broadcaster.refresh();
     expect(port.posted.map((state) => state.roster?.source)).toEqual(['old', 'new']);
     expect(cache.value?.roster?.source).toBe('new');
+  });
+
+  it('tells the moderation watches whether a pupil list is in force and its version, never the snapshot', async () => {
+    const withSnapshot = { ...push('new'), schoolHandles: ['primaryredbourn'], snapshot: { hash: 'h2' } } as unknown as GuardPush;
+    const broadcaster = new GuardBroadcaster(async () => withSnapshot, memoryCache(push('old')));
+    const port = fakePort<unknown>();
+    await broadcaster.add(port, moderationView);
+    await broadcaster.refresh();
+    expect(port.posted).toEqual([
+      { type: 'moderation-state', ready: false, schoolHandles: [], version: null },
+      { type: 'moderation-state', ready: true, schoolHandles: ['primaryredbourn'], version: 'h2' },
+    ]);
   });
 
   it('never lets a slower, older rebuild overwrite a newer one', async () => {
