@@ -4,9 +4,9 @@
  * pupil's name by their first part, the misspelling index and the never-a-name phrases.
  */
 import { BUILT_IN_NEVER_A_NAME } from '../known-phrases';
-import { nameParts, type NameVariantKind, type PolicySnapshot } from '../snapshot';
+import { nameParts, type NameVariantKind, type PolicySnapshot, type SnapshotNameVariant } from '../snapshot';
 import { hashString } from '../tokenise';
-import { addToIndex, type HashIndex } from './hash-index';
+import { HashIndexBuilder, type HashIndex } from './hash-index';
 import { compileMisspellings, type MisspellingIndex } from './misspellings';
 import { longestSplittable } from './split-names';
 
@@ -22,6 +22,8 @@ export interface CompiledNameToken {
   givenName: boolean;
   /** Also the name of a class ("Willow"): a name only with evidence, never when followed by "Class". */
   className: boolean;
+  /** A way of writing some pupil's name on its own (not only the first word of a longer one). */
+  standsAlone: boolean;
 }
 
 export interface CompiledVariant {
@@ -38,8 +40,8 @@ export interface NameMatcher {
   tokens: CompiledNameToken[];
   /** Hash of a folded name part → its index in `tokens` (several when hashes collide). */
   tokensByHash: HashIndex;
-  /** By the index of their first token: the variants that start with it, longest first. */
-  variantsByFirstToken: Map<number, CompiledVariant[]>;
+  /** The ways of writing a pupil's name that start with a token, longest first. */
+  variants: VariantTable;
   misspellings: MisspellingIndex;
   /** Letters in the longest name a split-up name could be (see split-names.ts): bounds that search. */
   longestSplittable: number;
@@ -73,33 +75,11 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
     surname: false,
     givenName: false,
     className: classNames.has(token.text),
+    standsAlone: false,
   }));
-  const tokensByHash: HashIndex = new Map();
-  tokens.forEach((token, index) => addToIndex(tokensByHash, hashString(token.text), index));
-
-  // Pupils share names: one compiled variant per spelling, keyed by its token (or tokens, joined).
-  const variants = new Map<number | string, CompiledVariant>();
-  const misspellable = new Set<number>();
-  for (const pupil of snapshot.pupils) {
-    for (const variant of pupil.variants) {
-      const key = variant.tokens.length === 1 ? (variant.tokens[0] as number) : variant.tokens.join(',');
-      let compiled = variants.get(key);
-      if (!compiled) {
-        compiled = { tokens: variant.tokens, givenName: false, shortForm: false, fullName: false };
-        variants.set(key, compiled);
-      }
-      markVariant(compiled, variant.kind, tokens);
-      if (variant.kind !== 'full' && variant.tokens.length === 1) misspellable.add(variant.tokens[0] as number);
-    }
-  }
-  const variantsByFirstToken = new Map<number, CompiledVariant[]>();
-  for (const variant of variants.values()) {
-    const first = variant.tokens[0] as number;
-    const list = variantsByFirstToken.get(first) ?? [];
-    list.push(variant);
-    variantsByFirstToken.set(first, list);
-  }
-  for (const list of variantsByFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const tokensByHash = new HashIndexBuilder();
+  tokens.forEach((token, index) => tokensByHash.add(hashString(token.text), index));
+  const variants = new VariantTable(snapshot, tokens);
 
   const neverANames = new Map<number, string[][]>();
   // Famous phrases come folded, words joined by one space: splitting is enough (folding thousands costs).
@@ -113,15 +93,93 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
   }
   return {
     tokens,
-    tokensByHash,
-    variantsByFirstToken,
-    misspellings: compileMisspellings(tokens, misspellable),
-    longestSplittable: longestSplittable(tokens, variantsByFirstToken, false),
-    longestSpelledOut: longestSplittable(tokens, variantsByFirstToken, true),
+    tokensByHash: tokensByHash.build(),
+    variants,
+    misspellings: compileMisspellings(tokens, variants.misspellable),
+    longestSplittable: longestSplittable(tokens, false),
+    longestSpelledOut: longestSplittable(tokens, true),
     neverANames,
     personVerbs: new Set(snapshot.personVerbs.map(hashString)),
     classNames,
   };
+}
+
+/**
+ * The pupils' ways of writing their names, by first token. Compiling all of them up front made
+ * 40,000 objects for a 10,000-pupil roster, most never looked at: the table keeps where each
+ * token's variants are in the snapshot (two flat arrays) and builds a token's list when a draft
+ * first holds that token. What every token needs at once (given name, surname, a name on its own,
+ * misspellable) is marked on the tokens while indexing.
+ */
+export class VariantTable {
+  /** Token t's variants are at starts[t]..starts[t + 1] of pupilRefs (which pupil) and variantRefs (which of its variants). */
+  private readonly starts: Int32Array;
+  private readonly pupilRefs: Int32Array;
+  private readonly variantRefs: Int32Array;
+  private readonly built: (CompiledVariant[] | undefined)[];
+  /** Tokens that are a single-token forename, preferred name, alias or surname: the misspelling index covers them. */
+  readonly misspellable: number[] = [];
+
+  constructor(
+    private readonly snapshot: PolicySnapshot,
+    private readonly tokens: CompiledNameToken[],
+  ) {
+    const counts = new Int32Array(tokens.length + 1);
+    const misspellable = new Uint8Array(tokens.length);
+    snapshot.pupils.forEach((pupil) => {
+      for (const variant of pupil.variants) {
+        const first = variant.tokens[0] as number;
+        counts[first + 1] = (counts[first + 1] as number) + 1;
+        if (variant.tokens.length !== 1) continue;
+        const token = tokens[first] as CompiledNameToken;
+        if (variant.kind !== 'full' && misspellable[first] === 0) {
+          misspellable[first] = 1;
+          this.misspellable.push(first);
+        }
+        token.standsAlone = true;
+        if (GIVEN_NAME_KINDS.has(variant.kind)) token.givenName = true;
+        if (variant.kind === 'surname' || variant.kind === 'surname-part') token.surname = true;
+      }
+    });
+    for (let token = 0; token < tokens.length; token += 1) counts[token + 1] = (counts[token + 1] as number) + (counts[token] as number);
+    this.starts = counts.slice();
+    this.pupilRefs = new Int32Array(counts[tokens.length] as number);
+    this.variantRefs = new Int32Array(counts[tokens.length] as number);
+    snapshot.pupils.forEach((pupil, pupilIndex) => {
+      pupil.variants.forEach((variant, variantIndex) => {
+        const first = variant.tokens[0] as number;
+        this.pupilRefs[counts[first] as number] = pupilIndex;
+        this.variantRefs[counts[first] as number] = variantIndex;
+        counts[first] = (counts[first] as number) + 1;
+      });
+    });
+    this.built = new Array<CompiledVariant[] | undefined>(tokens.length);
+  }
+
+  /** The variants starting with token `id`, one per spelling (pupils share names), longest first. */
+  startingWith(id: number): readonly CompiledVariant[] {
+    const known = this.built[id];
+    if (known) return known;
+    const list: CompiledVariant[] = [];
+    for (let at = this.starts[id] as number; at < (this.starts[id + 1] as number); at += 1) {
+      const variant = this.snapshot.pupils[this.pupilRefs[at] as number]?.variants[this.variantRefs[at] as number] as SnapshotNameVariant;
+      let compiled = list.find((entry) => sameTokens(entry.tokens, variant.tokens));
+      if (!compiled) {
+        compiled = { tokens: variant.tokens, givenName: false, shortForm: false, fullName: false };
+        list.push(compiled);
+      }
+      if (variant.kind === 'full') compiled.fullName = true;
+      if (variant.kind === 'short') compiled.shortForm = true;
+      if (GIVEN_NAME_KINDS.has(variant.kind)) compiled.givenName = true;
+    }
+    list.sort((a, b) => b.tokens.length - a.tokens.length);
+    this.built[id] = list;
+    return list;
+  }
+}
+
+function sameTokens(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((token, index) => token === b[index]);
 }
 
 /** The key of a phrase by the hashes of its first word and its second (null for a one-word phrase). */
@@ -130,13 +188,3 @@ export function phraseKey(first: number, second: number | null): number {
 }
 
 const GIVEN_NAME_KINDS: ReadonlySet<NameVariantKind> = new Set(['forename', 'preferred', 'alias', 'forename-part']);
-
-function markVariant(variant: CompiledVariant, kind: NameVariantKind, tokens: CompiledNameToken[]): void {
-  if (kind === 'full') variant.fullName = true;
-  if (kind === 'short') variant.shortForm = true;
-  if (GIVEN_NAME_KINDS.has(kind)) variant.givenName = true;
-  if (variant.tokens.length !== 1) return;
-  const token = tokens[variant.tokens[0] as number] as CompiledNameToken;
-  if (GIVEN_NAME_KINDS.has(kind)) token.givenName = true;
-  if (kind === 'surname' || kind === 'surname-part') token.surname = true;
-}

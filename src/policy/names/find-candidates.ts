@@ -6,7 +6,6 @@
 import type { WordToken } from '../tokenise';
 import { phraseKey, type CompiledNameToken, type NameMatcher } from './compile';
 import { gapBefore, joinsNameParts, type TokenStream } from './evidence';
-import { entriesOf } from './hash-index';
 
 /** A token's name id when it is no name part. */
 export const NOT_A_NAME = -1;
@@ -60,7 +59,9 @@ export class TokenLookup {
   }
 
   idByHash(hash: number, start: number, end: number): number {
-    for (const id of entriesOf(this.matcher.tokensByHash, hash)) {
+    const index = this.matcher.tokensByHash;
+    for (let position = index.first(hash); position >= 0; position = index.next(position, hash)) {
+      const id = index.valueAt(position);
       const text = (this.matcher.tokens[id] as CompiledNameToken).text;
       if (text.length === end - start && this.stream.text.startsWith(text, start)) return id;
     }
@@ -89,11 +90,11 @@ export function longestVariantAt(matcher: NameMatcher, stream: TokenStream, look
   const id = lookup.id(index);
   if (id === NOT_A_NAME) {
     const withoutS = lookup.idWithoutFinalS(index);
-    const variant = withoutS !== NOT_A_NAME ? matcher.variantsByFirstToken.get(withoutS)?.find((entry) => entry.tokens.length === 1) : undefined;
+    const variant = withoutS !== NOT_A_NAME ? matcher.variants.startingWith(withoutS).find((entry) => entry.tokens.length === 1) : undefined;
     if (!variant) return null;
     return { first: index, last: index, tokens: [matcher.tokens[withoutS] as CompiledNameToken], givenName: variant.givenName, shortForm: variant.shortForm && !variant.givenName, fullName: false, possessive: true };
   }
-  for (const variant of matcher.variantsByFirstToken.get(id) ?? []) {
+  for (const variant of matcher.variants.startingWith(id)) {
     const length = variant.tokens.length;
     let matches = true;
     for (let offset = 1; offset < length && matches; offset += 1) {

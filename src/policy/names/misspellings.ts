@@ -5,7 +5,7 @@
 import { extendHash } from '../tokenise';
 import type { WordToken } from '../tokenise';
 import { MISSPELLING_MIN_LENGTH } from '../snapshot';
-import { addToIndex, entriesOf, type HashIndex } from './hash-index';
+import { HashIndexBuilder, type HashIndex } from './hash-index';
 import type { CompiledNameToken } from './compile';
 
 /** Longest word the misspelling check looks at; longer ones are not names. */
@@ -43,16 +43,16 @@ export interface MisspellingIndex {
 
 /** The index over the single-name tokens that are long enough and not ordinary words. */
 export function compileMisspellings(tokens: readonly CompiledNameToken[], misspellable: Iterable<number>): MisspellingIndex {
-  const byHash: HashIndex = new Map();
+  const byHash = new HashIndexBuilder();
   let longest = 0;
   for (const index of misspellable) {
     const token = tokens[index] as CompiledNameToken;
     if (token.ordinaryWord || token.text.length < MISSPELLING_MIN_LENGTH) continue;
     longest = Math.max(longest, token.text.length);
     const count = deletionHashes(token.text, 0, token.text.length, deletionScratch);
-    for (let hash = 0; hash < count; hash += 1) addToIndex(byHash, deletionScratch[hash] as number, index);
+    for (let hash = 0; hash < count; hash += 1) byHash.add(deletionScratch[hash] as number, index);
   }
-  return { byHash, longest };
+  return { byHash: byHash.build(), longest };
 }
 
 /** Optimal string alignment distance, capped: is `a` at most one edit or one swap from `b`? */
@@ -73,11 +73,12 @@ export function isMisspeltName(index: MisspellingIndex, tokens: readonly Compile
   if (length < MISSPELLING_MIN_LENGTH - 1 || length > index.longest + 1) return false;
   const count = deletionHashes(text, token.start, token.end, deletionScratch);
   for (let at = 0; at < count; at += 1) {
-    const candidates = entriesOf(index.byHash, deletionScratch[at] as number);
-    if (candidates.length === 0) continue;
+    const hash = deletionScratch[at] as number;
+    let position = index.byHash.first(hash);
+    if (position < 0) continue;
     const word = text.slice(token.start, token.end);
-    for (const id of candidates) {
-      const name = tokens[id] as CompiledNameToken;
+    for (; position >= 0; position = index.byHash.next(position, hash)) {
+      const name = tokens[index.byHash.valueAt(position)] as CompiledNameToken;
       if (word !== name.text && withinOneEdit(word, name.text) && !name.nearbyWords?.includes(word)) return true;
     }
   }

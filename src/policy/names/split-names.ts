@@ -5,23 +5,20 @@
  */
 import { originalRange, type NormalisedText } from '../normalise';
 import { extendHash, type WordToken } from '../tokenise';
-import type { CompiledNameToken, CompiledVariant, NameMatcher } from './compile';
+import type { CompiledNameToken, NameMatcher } from './compile';
 import { wordAt, type TokenStream } from './evidence';
 import type { NameMatch } from './find-pupil-names';
-import { entriesOf } from './hash-index';
 import type { TokenLookup } from './find-candidates';
 
 /** A name found even when split up: a name on its own, and an ordinary word only when spelled out. */
-function isSplittableName(variantsByFirstToken: ReadonlyMap<number, CompiledVariant[]>, token: CompiledNameToken, id: number, spelledOut: boolean): boolean {
-  return (spelledOut || !token.ordinaryWord) && variantsByFirstToken.get(id)?.some((variant) => variant.tokens.length === 1) === true;
+function isSplittableName(token: CompiledNameToken, spelledOut: boolean): boolean {
+  return (spelledOut || !token.ordinaryWord) && token.standsAlone;
 }
 
 /** Letters in the longest name that could be split up (or spelled out): bounds the search. */
-export function longestSplittable(tokens: readonly CompiledNameToken[], variantsByFirstToken: ReadonlyMap<number, CompiledVariant[]>, spelledOut: boolean): number {
+export function longestSplittable(tokens: readonly CompiledNameToken[], spelledOut: boolean): number {
   let longest = 0;
-  tokens.forEach((token, index) => {
-    if (isSplittableName(variantsByFirstToken, token, index, spelledOut)) longest = Math.max(longest, token.text.length);
-  });
+  for (const token of tokens) if (isSplittableName(token, spelledOut)) longest = Math.max(longest, token.text.length);
   return longest;
 }
 
@@ -110,9 +107,11 @@ export function findSplitNames(matcher: NameMatcher, stream: TokenStream, normal
 
 /** The name token that tokens first..last spell when joined (their letters hash to `hash`), or -1. */
 function splitNameId(matcher: NameMatcher, stream: TokenStream, hash: number, first: number, last: number, letters: number, spelledOut: boolean): number {
-  for (const id of entriesOf(matcher.tokensByHash, hash)) {
+  const index = matcher.tokensByHash;
+  for (let position = index.first(hash); position >= 0; position = index.next(position, hash)) {
+    const id = index.valueAt(position);
     const token = matcher.tokens[id] as CompiledNameToken;
-    if (token.text.length !== letters || !isSplittableName(matcher.variantsByFirstToken, token, id, spelledOut)) continue;
+    if (token.text.length !== letters || !isSplittableName(token, spelledOut)) continue;
     let joined = '';
     for (let index = first; index <= last; index += 1) joined += wordAt(stream, index);
     if (joined === token.text) return id;
