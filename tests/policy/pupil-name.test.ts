@@ -1,5 +1,5 @@
 import { ruleTester } from './rule-tester';
-import { rtlPolicy, samplePolicy, testPolicy } from './test-policy';
+import { rtlPolicy, samplePolicy, schoolPolicy, testPolicy } from './test-policy';
 
 /** The sample roster (tests/fixtures/roster/sample-roster.csv): Ada Nowak, Grace Brown, Summer Hill, Hope Wilson… */
 const SAMPLE = samplePolicy();
@@ -16,6 +16,21 @@ const SCHOOL = testPolicy({}, [
   ['Jay', 'Singh', 'Elm'], ['Summer', 'Green', 'Elm'], ['Rosa', 'Lopez', 'Elm'], ['Peter', 'Quinn', 'Elm'], ['Oliver', 'Shaw', 'Elm'],
   ['Grace', 'Darling', 'Ash'], ['Archibald', 'Moss', 'Ash'], ['Katherine', 'Lowe', 'Ash'], ['Eleanor', 'Hart', 'Ash'], ['Aleksandra', 'Wojcik', 'Ash'],
 ].map(([forename, surname, className]) => ({ id: `${forename}-${surname}`, forename: forename as string, surname: surname as string, className: className as string, photoConsent: true })));
+
+/**
+ * Held-out rows for issue 9's kinds, written after the school corpus (not the issue's examples): the
+ * school-scale roster (406 pupils, tests/fixtures/school) and 24 more whose names are words (River,
+ * Sky, Honey, Bear, Star, Heather, Patience, Winter, April), places (Paris, India, Sydney, Jordan,
+ * Georgia), surnames that are words in the plural (Fisher, Bishop, Mills, Cook) or forenames with
+ * short forms (Rebecca, Patrick, Katarzyna, Wojciech, Benjamin, Matthew, Samuel, Anastasia).
+ */
+const HELD_OUT = schoolPolicy([
+  ['River', 'Thompson', 'Oak'], ['Sky', 'Adebayo', 'Ash'], ['Honey', 'Malik', 'Elm'], ['Bear', 'Collins', 'Rowan'], ['Star', 'Nwosu', 'Holly'],
+  ['Paris', 'Fisher', 'Maple'], ['India', 'Bishop', 'Cedar'], ['Sydney', 'Okonkwo', 'Beech'], ['Jordan', 'Mills', 'Birch'], ['Georgia', 'Lamb', 'Hazel'],
+  ['April', 'Wells', 'Aspen'], ['Heather', 'Cook', 'Juniper'], ['Patience', 'Obi', 'Ash'], ['Winter', 'Hayes', 'Birch'], ['Rebecca', 'Nolan', 'Elm'],
+  ['Patrick', 'Quinlan', 'Oak'], ['Katarzyna', 'Nowicka', 'Rowan'], ['Wojciech', 'Kowalczyk', 'Holly'], ['Benjamin', 'Carter', 'Maple'], ['Matthew', 'Orr', 'Cedar'],
+  ['Samuel', 'Ortiz', 'Rowan'], ['Anastasia', 'Volkova', 'Juniper'], ['Alice', 'Dunn', 'Oak'], ['Alfred', 'Pye', 'Elm'],
+]);
 
 /** Adds pupils named محمد علي, عائشہ خان (Urdu) and یوسف رحمان to the test roster. */
 const RTL = rtlPolicy();
@@ -104,6 +119,44 @@ ruleTester('pupil-name', {
     { text: 'Elm: A poem by Eleanor Farjeon', policy: SCHOOL, note: 'by an author' },
     { text: 'Elm: Captain Tom walked 100 laps.', policy: SCHOOL },
     { text: 'Elm: Grace Darling rowed out to the wreck.', policy: testPolicy({}, [{ id: '1', forename: 'Grace', surname: 'Adams', className: 'Elm', photoConsent: true }]), note: 'a famous person; no pupil is Grace Darling here' },
+    // Held out (HELD_OUT): famous, historical, religious and story people who share a pupil's name.
+    { text: 'Alder: We learnt how Amelia Earhart flew across the Atlantic.', policy: HELD_OUT, note: 'a famous person (Wikipedia list)' },
+    { text: 'Elm: Isaac Newton worked out why the apple fell.', policy: HELD_OUT },
+    { text: 'Beech: Florence Nightingale nursed soldiers in the Crimea.', policy: HELD_OUT },
+    { text: 'Hazel: Ada Lovelace wrote the first computer program.', policy: HELD_OUT },
+    { text: 'Oak: Our Alice in Wonderland tea party was a hit.', policy: HELD_OUT },
+    { text: 'Rowan: Paddington Bear came to visit Nursery.', policy: HELD_OUT, note: 'a pupil called Bear' },
+    { text: 'Elm: Alfred the Great burnt the cakes.', policy: HELD_OUT },
+    { text: 'Cedar: We watched a film about Queen Elizabeth II.', policy: HELD_OUT },
+    { text: 'Aspen: Prince Harry opened the new hospital wing.', policy: HELD_OUT },
+    { text: 'Juniper: At Diwali we retold the story of Rama and Sita.', policy: HELD_OUT },
+    // Held out: a pupil's name that is a place, used as the place.
+    { text: 'Beech: Year 6 fly to Florence in Italy next week!', policy: HELD_OUT, note: 'a place, then its country' },
+    { text: 'Beech: Our pen pals live in Florence.', policy: HELD_OUT, note: 'after “in”' },
+    { text: 'Maple: Madame Leclerc told us about growing up in Paris.', policy: HELD_OUT },
+    { text: 'Cedar: Mr Shah showed us photos from his trip to India.', policy: HELD_OUT, note: 'a trip to' },
+    { text: 'Beech: Our partner school is in Sydney, Australia.', policy: HELD_OUT },
+    { text: 'Birch: We read how Jesus was baptised in the River Jordan.', policy: HELD_OUT, note: 'pupils called River and Jordan' },
+    { text: 'Hazel: We visited Georgia and Armenia on the map.', policy: HELD_OUT, note: 'after a visiting verb' },
+    // Held out: months, seasons, virtues, flowers and things as words.
+    { text: 'Holly: Star of the week goes to the whole of Year 2.', policy: HELD_OUT, note: 'a pupil called Star; the award' },
+    { text: 'Juniper: We picked heather on the moors.', policy: HELD_OUT },
+    { text: 'Juniper: heather grows on the moors near school', policy: HELD_OUT },
+    { text: 'Ash: patience is a virtue, as we learnt today', policy: HELD_OUT },
+    { text: 'Birch: Our winter wonderland assembly is on Friday.', policy: HELD_OUT },
+    { text: 'Elm: We made honey cakes for the harvest festival.', policy: HELD_OUT },
+    { text: 'Oak: A river walk with Nursery this afternoon.', policy: HELD_OUT },
+    { text: 'Ash: the night sky was full of stars', policy: HELD_OUT },
+    { text: 'Holly: everyone earned a gold star today', policy: HELD_OUT },
+    { text: 'Rowan: we saw a brown bear at the wildlife park', policy: HELD_OUT },
+    { text: 'Oak: The river’s edge was muddy after the rain.', policy: HELD_OUT, note: 'a possessive after “the”' },
+    { text: "Rowan: We found a bear's footprint in the snow (a model one!).", policy: HELD_OUT, note: 'a possessive after “a”' },
+    // Held out: a class named like a pupil, used as the class; plural nouns that a surname makes.
+    { text: 'Juniper: Well done Juniper Class for a super assembly.', policy: HELD_OUT },
+    { text: 'Cedar: the smiths at the museum forge made horseshoes', policy: HELD_OUT, note: 'a pupil is Ottilie Smith; lower case' },
+    { text: 'Beech: the bakers at the village bakery gave us a tour', policy: HELD_OUT, note: 'pupils surnamed Baker; lower case' },
+    { text: 'Rowan: We read We’re Going on a Bear Hunt.', policy: HELD_OUT, note: 'after “a”, before a capital: a title' },
+    { text: 'Elm: We walked to the Rose Theatre for the panto.', policy: HELD_OUT, note: 'a place’s name' },
     // Short forms: an ordinary word that is a short form needs evidence like any word-name.
     { text: 'Rowan: We will visit the museum.', policy: testPolicy({}, [{ id: '1', forename: 'William', surname: 'Bello', className: 'Rowan', photoConsent: true }]), note: 'Will for William, an ordinary word' },
     // Digits for letters count only in words, never in numbers, times, prices, scores or year groups.
@@ -244,6 +297,51 @@ ruleTester('pupil-name', {
     { text: 'Holly: grace read her story to the class', policy: SCHOOL, findings: [{ marks: 'grace' }], note: 'lower case' },
     { text: 'Holly: ivy painted a picture of the sea', policy: SCHOOL, findings: [{ marks: 'ivy' }], note: 'lower case' },
     { text: 'Holly: Holly read a poem in assembly', policy: SCHOOL, findings: [{ marks: 'Holly', severity: 'warn' }], note: 'a class does things too' },
+    // Held out (HELD_OUT): a word-name used as a person, in any case.
+    { text: 'Oak: River built the tallest tower at Lego club.', policy: HELD_OUT, findings: [{ marks: 'River' }] },
+    { text: 'Ash: sky won the spelling bee this morning', policy: HELD_OUT, findings: [{ marks: 'sky' }], note: 'lower case' },
+    { text: 'Rowan: bear scored the winning goal at lunchtime', policy: HELD_OUT, findings: [{ marks: 'bear' }], note: 'lower case' },
+    { text: 'Holly: Star (Year 2) read his poem in assembly.', policy: HELD_OUT, findings: [{ marks: 'Star' }] },
+    { text: 'Oak: so proud of river for swimming his first length', policy: HELD_OUT, findings: [{ marks: 'river' }] },
+    { text: 'Ash: Brilliant singing from Sky today!', policy: HELD_OUT, findings: [{ marks: 'Sky' }] },
+    { text: 'Elm: honey and river planted the sunflowers', policy: HELD_OUT, findings: [{ marks: 'honey' }, { marks: 'river' }] },
+    { text: 'Birch: Winter finished her times tables challenge.', policy: HELD_OUT, findings: [{ marks: 'Winter' }], note: 'a season, with a pronoun' },
+    { text: 'Aspen: april helped her friend tidy the classroom', policy: HELD_OUT, findings: [{ marks: 'april' }], note: 'a month, with a pronoun' },
+    { text: 'Juniper: Heather painted a lovely picture of her dog.', policy: HELD_OUT, findings: [{ marks: 'Heather' }] },
+    { text: 'Ash: patience worked really hard on his handwriting', policy: HELD_OUT, findings: [{ marks: 'patience' }], note: 'a virtue, as a person' },
+    { text: 'Oak: A big well done to River!', policy: HELD_OUT, findings: [{ marks: 'River' }] },
+    // Held out: a first name and an initial.
+    { text: 'Oak: River T. showed great kindness at lunch.', policy: HELD_OUT, findings: [{ marks: 'River' }] },
+    { text: 'Ash: Readers of the week: Sky A and Honey M', policy: HELD_OUT, findings: [{ marks: 'Sky' }, { marks: 'Honey' }] },
+    { text: 'Holly: Star N, you were amazing!', policy: HELD_OUT, findings: [{ marks: 'Star' }] },
+    // Held out: a surname in the plural or with a family word, a parent through the child.
+    { text: 'Cedar: A huge thank you to the Smiths for the raffle prizes.', policy: HELD_OUT, findings: [{ marks: 'Smiths', says: 'family' }], note: '“smiths” is a word' },
+    { text: 'Beech: The Bakers brought in their pet tortoise.', policy: HELD_OUT, findings: [{ marks: 'Bakers' }] },
+    { text: 'Maple: the Fisher twins ran the tombola', policy: HELD_OUT, findings: [{ marks: 'Fisher' }] },
+    { text: 'Birch: The Mills family donated a bench.', policy: HELD_OUT, findings: [{ marks: 'Mills' }] },
+    { text: 'Cedar: Mrs Bishop (India’s mum) told us about her job.', policy: HELD_OUT, findings: [{ marks: 'Bishop', severity: 'warn' }, { marks: 'India' }] },
+    { text: 'Oak: River’s dad came in to show us his fire engine.', policy: HELD_OUT, findings: [{ marks: 'River' }] },
+    { text: 'Ash: Thank you to Sky’s grandma for the knitting.', policy: HELD_OUT, findings: [{ marks: 'Sky' }] },
+    // Held out: short forms the pupil list does not record.
+    { text: 'Elm: Becky scored a goal in netball.', policy: HELD_OUT, findings: [{ marks: 'Becky' }] },
+    { text: 'Oak: Well done Paddy!', policy: HELD_OUT, findings: [{ marks: 'Paddy' }] },
+    { text: 'Rowan: Kasia read her story beautifully.', policy: HELD_OUT, findings: [{ marks: 'Kasia' }] },
+    { text: 'Holly: Wojtek’s model volcano erupted!', policy: HELD_OUT, findings: [{ marks: 'Wojtek' }] },
+    { text: 'Maple: Benji and Matty built a den.', policy: HELD_OUT, findings: [{ marks: 'Benji' }, { marks: 'Matty' }] },
+    { text: 'Rowan: Sammy was our star reader.', policy: HELD_OUT, findings: [{ marks: 'Sammy' }] },
+    { text: 'Juniper: Nastya helped the younger children.', policy: HELD_OUT, findings: [{ marks: 'Nastya' }] },
+    { text: 'Elm: Our class teddy is called Becky', policy: HELD_OUT, findings: [{ marks: 'Becky', severity: 'warn' }], note: 'a short form alone' },
+    { text: 'Aspen: April showers did not stop sports day.', policy: HELD_OUT, findings: [{ marks: 'April', severity: 'warn', says: 'start of a sentence' }], note: 'a month starting a sentence: a look' },
+    // Held out: misspellings, with a person and alone.
+    { text: 'Alder: Well done Olivai!', policy: HELD_OUT, findings: [{ marks: 'Olivai' }] },
+    { text: 'Juniper: Theodroe helped tidy the garden.', policy: HELD_OUT, findings: [{ marks: 'Theodroe' }] },
+    { text: 'Birch: Aleksnadra’s poem won a prize.', policy: HELD_OUT, findings: [{ marks: 'Aleksnadra' }] },
+    { text: 'Cedar: a note for Natlaia', policy: HELD_OUT, findings: [{ marks: 'Natlaia', severity: 'warn' }], note: 'a bare near miss' },
+    // Held out: a place-name pupil as a person; a famous person's name as a person.
+    { text: 'Beech: Florence in Year 3 won the poetry prize.', policy: HELD_OUT, findings: [{ marks: 'Florence' }], note: '“in” a year group, not a place' },
+    { text: 'Cedar: India in Cedar Class made a poster.', policy: HELD_OUT, findings: [{ marks: 'India' }] },
+    { text: 'Maple: Well done to Paris for her poem.', policy: HELD_OUT, findings: [{ marks: 'Paris' }] },
+    { text: 'Oak: alice finished her reading book', policy: HELD_OUT, findings: [{ marks: 'alice' }] },
     // First name plus initial.
     { text: 'Rowan: Star of the week: Noah T.', policy: SCHOOL, findings: [{ marks: 'Noah' }], note: 'an initial is never offered as never a name' },
     { text: 'Oak: Well done Faith M. for a great week', policy: SCHOOL, findings: [{ marks: 'Faith' }] },
@@ -251,7 +349,7 @@ ruleTester('pupil-name', {
     // A surname with a family word, and a pupil's parent.
     { text: 'Ash: the Patel twins ran the cake stall', policy: SCHOOL, findings: [{ marks: 'Patel' }] },
     { text: 'Elm: The Brown family came to help', policy: SCHOOL, findings: [{ marks: 'Brown', says: 'family' }] },
-    { text: 'Ash: Mrs Eze (Chidi’s mum) came in to talk about Lagos', policy: SCHOOL, findings: [{ marks: 'Chidi' }] },
+    { text: 'Ash: Mrs Eze (Chidi’s mum) came in to talk about Lagos', policy: SCHOOL, findings: [{ marks: 'Eze', severity: 'warn', says: 'parent' }, { marks: 'Chidi' }] },
     // Short forms the roster does not record: alone a warning, with a person a block.
     { text: 'Rowan: Freddie scored twice!', policy: SCHOOL, findings: [{ marks: 'Freddie', says: 'short form' }] },
     { text: 'Rowan: Kuba helped in the garden', policy: SCHOOL, findings: [{ marks: 'Kuba' }] },

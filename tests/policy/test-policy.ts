@@ -67,3 +67,11 @@ export function samplePolicy(settings: SettingsInput = {}, options: CompileOptio
   if (!parsed.ok) throw new Error('the sample roster does not parse');
   return testPolicy(settings, parsed.pupils, options);
 }
+
+/** The school-scale roster of tests/fixtures/school (406 pupils in 14 tree classes) and more pupils: [forename, surname, class]. */
+export function schoolPolicy(more: [forename: string, surname: string, className: string][] = [], settings: SettingsInput = {}): CompiledPolicy {
+  const parsed = parseRosterCsv(new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/school/roster.csv'))), 'roster.csv');
+  if (!parsed.ok) throw new Error('the school roster does not parse');
+  const extra = more.map(([forename, surname, className]): Pupil => ({ id: `${forename}-${surname}`.toLowerCase(), forename, surname, className, photoConsent: true }));
+  return testPolicy(settings, [...parsed.pupils, ...extra]);
+}

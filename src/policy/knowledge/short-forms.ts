@@ -100,11 +100,23 @@ const SCHOOL_SHORT_FORMS: Record<string, string[]> = {
 
 let table: Map<string, string[]> | null = null;
 
-/** The short forms of a folded given name ("frederick" → fred, freddie, freddy, fritz), or none. */
+/**
+ * The short forms of a folded given name ("frederick" → fred, freddie, freddy, fritz), or none,
+ * each with its other spellings of a final -y / -ie / -i ("benjy" → benjie, benji): families spell
+ * them every way.
+ */
 export function shortFormsOf(foldedName: string): readonly string[] {
   if (!table) {
-    table = new Map(Object.entries(derived.names));
-    for (const [name, shorts] of Object.entries(SCHOOL_SHORT_FORMS)) table.set(name, [...new Set([...(table.get(name) ?? []), ...shorts.map(foldText)])]);
+    table = new Map();
+    const add = (name: string, shorts: string[]) => table?.set(name, [...new Set([...(table.get(name) ?? []), ...shorts.flatMap(withEndingSpellings)])]);
+    for (const [name, shorts] of Object.entries(derived.names)) add(name, shorts);
+    for (const [name, shorts] of Object.entries(SCHOOL_SHORT_FORMS)) add(name, shorts.map(foldText));
   }
   return table.get(foldedName) ?? [];
+}
+
+/** "benjy" → benjy, benjie, benji; "katie" → katie, katy, kati. Only after a consonant, in forms of four letters or more. */
+function withEndingSpellings(short: string): string[] {
+  const ending = /^(.{2,}[^aeiouy])(?:y|ie|i)$/.exec(short);
+  return ending ? [short, ...['y', 'ie', 'i'].map((end) => `${ending[1]}${end}`)] : [short];
 }

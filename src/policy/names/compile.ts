@@ -14,6 +14,8 @@ export interface CompiledNameToken {
   text: string;
   ordinaryWord: boolean;
   plusSIsWord: boolean;
+  /** The plural is a common word ("woods"): "the Woods" is a family only with more evidence. */
+  plusSIsCommonWord: boolean;
   /** Ordinary words one edit away: never reported as a misspelling of this name (a short list). */
   nearbyWords: readonly string[] | undefined;
   /** Some pupil has it as a surname (or surname part): it can make a full name with the word before it. */
@@ -57,6 +59,8 @@ export interface NameMatcher {
   personVerbs: ReadonlySet<number>;
   /** Folded one-word class names and aliases ("oak", "willow"). */
   classNames: ReadonlySet<string>;
+  /** Hashes of one-word place names ("paris", "italy"): see placeContext in evidence.ts. */
+  places: ReadonlySet<number>;
 }
 
 export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
@@ -71,6 +75,7 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
     text: token.text,
     ordinaryWord: token.ordinaryWord,
     plusSIsWord: token.plusSIsWord,
+    plusSIsCommonWord: token.plusSIsCommonWord === true,
     nearbyWords: token.nearbyWords,
     surname: false,
     givenName: false,
@@ -101,6 +106,7 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
     neverANames,
     personVerbs: new Set(snapshot.personVerbs.map(hashString)),
     classNames,
+    places: new Set(snapshot.places.map(hashString)),
   };
 }
 

@@ -4,6 +4,7 @@
  * list with another name, a possessive, the time of year, capitalised mid-sentence?
  */
 import {
+  ARTICLES,
   CALENDAR_WORDS_AFTER,
   CALENDAR_WORDS_BEFORE,
   CLASS_WORDS,
@@ -25,6 +26,11 @@ import {
   STAFF_TITLES,
   VALUE_CUES,
   VALUE_WORDS,
+  GEOGRAPHY_WORDS,
+  PARENT_WORDS,
+  PLACE_NOUNS,
+  PLACE_WORDS_BEFORE,
+  TRAVEL_WORDS,
 } from '../known-phrases';
 import type { WordToken } from '../tokenise';
 
@@ -114,6 +120,12 @@ export function praiseCueBefore(stream: TokenStream, first: number): string | nu
   return cue ? cue.join(' ') : null;
 }
 
+/** "Star of the week": a word-name that begins a phrase of praise is that phrase. */
+export function startsPraiseCue(stream: TokenStream, first: number): boolean {
+  const word = wordAt(stream, first);
+  return CUES_BEFORE_A_NAME.some((words) => words.length > 1 && words[0] === word && wordsMatch(stream, first, words));
+}
+
 /** Praise after the name ("Grace, well done!", "Hope was star of the week"): the cue, or null. */
 export function praiseCueAfter(stream: TokenStream, last: number): string | null {
   if (/[.?:;\n]/.test(gapAfter(stream, last))) return null;
@@ -126,9 +138,33 @@ function isSpaceOnly(gap: string): boolean {
   return /^[^\S\n]{1,3}$/.test(gap);
 }
 
-/** "the rose", "our robin", "a jay": a word-name after a determiner is the thing it names. */
+/**
+ * "the rose", "our robin", "a jay": a word-name after a determiner is the thing it names; in lower
+ * case also with one lower-case word between ("our class teddy", "the little robin").
+ */
 export function isAfterDeterminer(stream: TokenStream, first: number): boolean {
-  return DETERMINERS.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
+  if (!isSpaceOnly(gapBefore(stream, first))) return false;
+  if (DETERMINERS.has(wordAt(stream, first - 1) ?? '')) return true;
+  const between = stream.tokens[first - 1];
+  return (
+    stream.tokens[first]?.capitalised === false &&
+    between !== undefined &&
+    !between.capitalised &&
+    !between.allCaps &&
+    DETERMINERS.has(wordAt(stream, first - 2) ?? '') &&
+    isSpaceOnly(gapBefore(stream, first - 1))
+  );
+}
+
+/** "the River…", "a Bear Hunt", "the river’s edge": straight after "the", "a" or "an". */
+export function isAfterArticle(stream: TokenStream, first: number): boolean {
+  return ARTICLES.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
+}
+
+/** "the River Jordan", "a Bear Hunt", "the Rose Theatre": after an article and before a capitalised word, the name of a thing. */
+export function isNameOfAThing(stream: TokenStream, first: number, last: number): boolean {
+  const next = stream.tokens[last + 1];
+  return isAfterArticle(stream, first) && next !== undefined && next.capitalised && next.end - next.start > 1 && isSpaceOnly(gapAfter(stream, last));
 }
 
 /** What follows a possible subject: a verb of the part-of-speech list, or only helpers ("has", "was"). */
@@ -156,10 +192,10 @@ export function actionAfter(stream: TokenStream, first: number, last: number, pe
 }
 
 /** A personal pronoun later in the same sentence ("Autumn has learnt her number bonds"), within a few words. */
-export function pronounAfter(stream: TokenStream, from: number): boolean {
+export function pronounAfter(stream: TokenStream, from: number, pronouns: ReadonlySet<string> = PERSONAL_PRONOUNS): boolean {
   for (let index = from + 1; index <= from + 4 && index < stream.tokens.length; index += 1) {
     if (breaksSentence(gapBefore(stream, index))) return false;
-    if (PERSONAL_PRONOUNS.has(wordAt(stream, index) ?? '')) return true;
+    if (pronouns.has(wordAt(stream, index) ?? '')) return true;
   }
   return false;
 }
@@ -172,9 +208,11 @@ export function initialAfter(stream: TokenStream, last: number): boolean {
   if (after !== '' && !/[\s.,!:;)\p{So}]/u.test(after)) return false;
   const letter = wordAt(stream, last + 1);
   if (letter === 'i') return after === '.';
-  // "Grace A has joined": an "A" is an initial when a verb follows it, not in "May A…" prose.
+  // "Grace A has joined", "Sky A and Honey M": an "A" is an initial when a verb or another
+  // capitalised name follows it, not in "May A…" prose.
   const following = wordAt(stream, last + 2) ?? '';
-  return letter !== 'a' || after === '.' || HELPER_VERBS.has(following);
+  const listed = COORDINATING_WORDS.has(following) && stream.tokens[last + 3]?.capitalised === true;
+  return letter !== 'a' || after === '.' || HELPER_VERBS.has(following) || listed;
 }
 
 /** "Matilda by Roald Dahl": a book's title, by its author (a capitalised name after "by"). */
@@ -192,6 +230,47 @@ export function yearGroupInBracketsAfter(stream: TokenStream, last: number, clas
 /** "the Patel twins", "the Brown family": a surname before a family word. */
 export function familyWordAfter(stream: TokenStream, last: number): boolean {
   return FAMILY_WORDS.has(wordAt(stream, last + 1) ?? '') && isSpaceOnly(gapAfter(stream, last));
+}
+
+/**
+ * "Mrs Okafor (Chidi’s mum)", "Mr Bishop, one of our parents": a title and a surname described as
+ * a parent, in brackets or after a comma. A parent's surname is their child's.
+ */
+export function parentDescribedAfter(stream: TokenStream, last: number): boolean {
+  if (!/^[^\S\n]*[(,–-][^\S\n]*$/.test(gapAfter(stream, last))) return false;
+  for (let index = last + 1; index <= last + 6 && index < stream.tokens.length; index += 1) {
+    if (index > last + 1 && /[).!?;:\n]/.test(gapBefore(stream, index))) return false;
+    if (PARENT_WORDS.has(wordAt(stream, index) ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * "live in Florence", "a trip to India", "the city of Paris", "the River Jordan", "Florence in
+ * Italy", "Sydney, Australia": a name that is a place (`places`: hashes of place names), where the
+ * sentence shows a place. Not as a possessive, nor with a pronoun after it ("visited Florence and
+ * her mum"). The words that showed it, or null.
+ */
+export function placeContext(stream: TokenStream, first: number, last: number, places: ReadonlySet<number>): string | null {
+  const token = stream.tokens[first];
+  if (first !== last || token === undefined || !places.has(token.hash) || isPossessive(stream, last) || pronounAfter(stream, last)) return null;
+  const name = wordAt(stream, first) ?? '';
+  const before = wordAt(stream, first - 1);
+  if (before !== undefined && isSpaceOnly(gapBefore(stream, first))) {
+    const twoBefore = isSpaceOnly(gapBefore(stream, first - 1)) ? wordAt(stream, first - 2) : undefined;
+    if (PLACE_WORDS_BEFORE.has(before)) return `${before} ${name}`;
+    if ((before === 'to' || before === 'from') && twoBefore !== undefined && TRAVEL_WORDS.has(twoBefore)) return `${twoBefore} ${before} ${name}`;
+    if (before === 'of' && twoBefore !== undefined && PLACE_NOUNS.has(twoBefore)) return `${twoBefore} of ${name}`;
+    if (GEOGRAPHY_WORDS.has(before) && stream.tokens[first - 1]?.capitalised === true) return `${before} ${name}`;
+  }
+  const next = stream.tokens[last + 1];
+  if (next === undefined) return null;
+  if (next.capitalised && /^,[^\S\n]?$/.test(gapAfter(stream, last)) && places.has(next.hash)) return `${name}, ${wordAt(stream, last + 1)}`;
+  const afterIn = stream.tokens[last + 2];
+  if (wordAt(stream, last + 1) === 'in' && isSpaceOnly(gapAfter(stream, last)) && afterIn?.capitalised === true && places.has(afterIn.hash) && isSpaceOnly(gapAfter(stream, last + 1))) {
+    return `${name} in ${wordAt(stream, last + 2)}`;
+  }
+  return null;
 }
 
 /** "King Arthur", "St George", "Prophet Muhammad", "Captain Tom": a title of a famous or story person before the name. */

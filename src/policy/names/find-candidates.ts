@@ -5,7 +5,7 @@
  */
 import type { WordToken } from '../tokenise';
 import { phraseKey, type CompiledNameToken, type NameMatcher } from './compile';
-import { gapBefore, joinsNameParts, type TokenStream } from './evidence';
+import { gapBefore, joinsNameParts, wordAt, type TokenStream } from './evidence';
 
 /** A token's name id when it is no name part. */
 export const NOT_A_NAME = -1;
@@ -50,12 +50,11 @@ export class TokenLookup {
     return id;
   }
 
-  /** "Amelias": the name part the token is once its final "s" goes, when that is not a plain plural. */
+  /** "Amelias", "Smiths": the name part the token is once its final "s" goes, or NOT_A_NAME. */
   idWithoutFinalS(index: number): number {
     const token = this.stream.tokens[index] as WordToken;
     if (token.end - token.start < 4 || this.stream.text.charCodeAt(token.end - 1) !== 0x73) return NOT_A_NAME;
-    const id = this.idByHash(token.hashWithoutLast, token.start, token.end - 1);
-    return id >= 0 && !(this.matcher.tokens[id] as CompiledNameToken).plusSIsWord ? id : NOT_A_NAME;
+    return this.idByHash(token.hashWithoutLast, token.start, token.end - 1);
   }
 
   idByHash(hash: number, start: number, end: number): number {
@@ -82,8 +81,10 @@ export interface VariantFound {
   /** Only a short form of a pupil's forename, which the roster does not record. */
   shortForm: boolean;
   fullName: boolean;
-  /** Matched through "Amelias" (a possessive without its apostrophe). */
+  /** Matched through "Amelias" (a possessive without its apostrophe, or a plural that is no word: "the Patels"). */
   possessive: boolean;
+  /** "the Smiths": a surname in the plural after "the" that is also a word ("smiths"); weigh-evidence.ts decides. */
+  familyPlural: boolean;
 }
 
 export function longestVariantAt(matcher: NameMatcher, stream: TokenStream, lookup: TokenLookup, index: number): VariantFound | null {
@@ -92,7 +93,11 @@ export function longestVariantAt(matcher: NameMatcher, stream: TokenStream, look
     const withoutS = lookup.idWithoutFinalS(index);
     const variant = withoutS !== NOT_A_NAME ? matcher.variants.startingWith(withoutS).find((entry) => entry.tokens.length === 1) : undefined;
     if (!variant) return null;
-    return { first: index, last: index, tokens: [matcher.tokens[withoutS] as CompiledNameToken], givenName: variant.givenName, shortForm: variant.shortForm && !variant.givenName, fullName: false, possessive: true };
+    const token = matcher.tokens[withoutS] as CompiledNameToken;
+    // "roses", "greens" are plain plurals; only "the Smiths" (a surname after "the") is worth weighing.
+    const familyPlural = token.plusSIsWord && token.surname && wordAt(stream, index - 1) === 'the' && /^[^\S\n]{1,2}$/.test(gapBefore(stream, index));
+    if (token.plusSIsWord && !familyPlural) return null;
+    return { first: index, last: index, tokens: [token], givenName: variant.givenName && !familyPlural, shortForm: variant.shortForm && !variant.givenName, fullName: false, possessive: !familyPlural, familyPlural };
   }
   for (const variant of matcher.variants.startingWith(id)) {
     const length = variant.tokens.length;
@@ -109,6 +114,7 @@ export function longestVariantAt(matcher: NameMatcher, stream: TokenStream, look
       shortForm: variant.shortForm && !variant.givenName,
       fullName: variant.fullName,
       possessive: false,
+      familyPlural: false,
     };
     return extendToSurname(stream, lookup, matcher, found);
   }

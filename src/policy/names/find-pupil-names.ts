@@ -88,7 +88,7 @@ function withOffer(match: NameMatch, offer: { first: number; last: number } | nu
 }
 
 function evidenceContext(matcher: NameMatcher, lookup: TokenLookup): EvidenceContext {
-  return { personVerbs: matcher.personVerbs, classNames: matcher.classNames, isNamePart: (index) => lookup.id(index) !== NOT_A_NAME };
+  return { personVerbs: matcher.personVerbs, classNames: matcher.classNames, places: matcher.places, isNamePart: (index) => lookup.id(index) !== NOT_A_NAME };
 }
 
 /** Every name variant in the stream, longest first at each token, judged by its context. */

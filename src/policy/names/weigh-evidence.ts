@@ -7,8 +7,15 @@
  */
 import { MONTHS, SEASONS, TIME_OF_YEAR_VERBS } from '../known-phrases';
 import type { Severity } from '../types';
+import { FAMILY_PRONOUNS } from '../known-phrases';
 import {
   actionAfter,
+  isAfterArticle,
+  isAfterDeterminer,
+  startsPraiseCue,
+  isNameOfAThing,
+  parentDescribedAfter,
+  placeContext,
   byAuthorAfter,
   coordinatedToken,
   familyWordAfter,
@@ -34,6 +41,7 @@ import {
   yearGroupInBracketsAfter,
   type TokenStream,
 } from './evidence';
+import type { CompiledNameToken } from './compile';
 import type { VariantFound } from './find-candidates';
 
 export type NameMatchKind = 'name' | 'misspelling';
@@ -58,6 +66,7 @@ export interface Candidate {
 export interface EvidenceContext {
   personVerbs: ReadonlySet<number>;
   classNames: ReadonlySet<string>;
+  places: ReadonlySet<number>;
   /** Whether the token at this index is a name part of the roster. */
   isNamePart(index: number): boolean;
 }
@@ -113,11 +122,14 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   const inCapitals = !capitalised && allCaps && isMixedCase(stream);
   const fullName = found.fullName || found.last > found.first;
   const ordinaryWord = !found.tokens.some((token) => !token.ordinaryWord && !token.className);
+  if (found.familyPlural) return judgeFamilyPlural(stream, found, capitalised || inCapitals);
 
   // A staff title: a surname after it is a member of staff ("Mrs King"); a full name is a child
   // ("Mrs Ada Nowak" still names Ada); a first name may be either ("Miss Holly"): look at it.
   if (isAfterStaffTitle(stream, found.first)) {
-    if (!found.fullName && found.tokens.every((token) => token.surname)) return excused('a member of staff');
+    if (!found.fullName && found.tokens.every((token) => token.surname)) {
+      return parentDescribedAfter(stream, found.last) ? verdict('warn', 'it is a parent’s surname, which is their child’s too') : excused('a member of staff');
+    }
     if (fullName) return verdict('block', 'it is a full name, after a staff title');
     if (!ordinaryWord) return verdict('block', 'it is a pupil’s name and not an ordinary word');
     return verdict('warn', 'a first name after a staff title may be a member of staff or a child');
@@ -131,6 +143,10 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     if (regnalNumberAfter(stream, found.last)) return excused('a king or queen');
     if (storyFrameBefore(stream, found.first)) return excused('a person in a story or a topic');
     if (byAuthorAfter(stream, found.last)) return excused('the title of a book');
+    if (placeContext(stream, found.first, found.last, context.places)) return excused('a place');
+    // "the River Jordan", "a Bear Hunt", "the Rose Theatre": a thing's name; "Star of the week": the award.
+    if (ordinaryWord && found.tokens.length === 1 && capitalised && isNameOfAThing(stream, found.first, found.last)) return excused('the name of a thing or a place');
+    if (ordinaryWord && startsPraiseCue(stream, found.first)) return excused('the name of an award');
     if (found.tokens.length === 1 && (capitalised || inCapitals) && !isInTitleCaseSentence(stream, found.first, found.last)) {
       const surname = otherSurnameAfter(stream, found.last, context.isNamePart, context.personVerbs, context.classNames);
       if (surname >= 0 && wordAt(stream, found.first - 1) === 'by') return excused('an author');
@@ -140,6 +156,8 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
 
   const season = found.tokens.length === 1 && (MONTHS.has(wordAt(stream, found.first) ?? '') || SEASONS.has(wordAt(stream, found.first) ?? ''));
   if (found.shortForm) {
+    // "our class teddy": in lower case after a determiner, a thing.
+    if (!capitalised && !inCapitals && isAfterDeterminer(stream, found.first)) return verdict(null, 'a thing, after a determiner');
     const evidence = personEvidence(stream, found.first, found.last, context, season) ?? (found.possessive || isPossessive(stream, found.last) ? 'it is written as someone’s' : null);
     if (evidence) return verdict('block', `it is a short form of a pupil’s name, and ${evidence}`);
     return ordinaryWord ? verdict(null, 'an ordinary word') : verdict('warn', 'it is a short form of a pupil’s name');
@@ -151,7 +169,9 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   if (isCalendarUse(stream, found.first, found.last)) return excused('the time of year');
   if (isSchoolValue(stream, found.first, found.last)) return excused('a school value');
   if (isSayingGrace(stream, found.first, found.last)) return excused('grace before a meal');
-  if (found.possessive || isPossessive(stream, found.last)) {
+  // "the river’s edge", "a bear’s footprint": the thing's, not a child's.
+  const thingsPossessive = !capitalised && !inCapitals && isAfterArticle(stream, found.first);
+  if ((found.possessive || isPossessive(stream, found.last)) && !thingsPossessive) {
     // "Brown's Farm", "the Hunter's Moon": a surname-word before a capitalised noun is more often a place or a title.
     if (!found.givenName && !found.possessive && isPossessiveBeforeCapital(stream, found.last)) return verdict('warn', 'it may be a place or a title, or a pupil’s surname');
     return verdict('block', 'it is written as someone’s (a possessive)');
@@ -178,7 +198,25 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   if (!found.givenName) return verdict('warn', 'it is a pupil’s surname written with a capital');
   // "Summer" mid-sentence is as often the season as the child.
   if (season) return named('warn', 'it may be the month or season, or a pupil');
+  // "along the River", "past the Rose": after "the" a capital more often names a thing.
+  if (isAfterArticle(stream, found.first)) return verdict('warn', `it has a capital, though after “${wordAt(stream, found.first - 1)}”`);
   return named('block', 'it has a capital in the middle of a sentence');
+}
+
+/**
+ * "the Smiths", "the Bakers": a pupil's surname in the plural after "the", where the plural is a
+ * word too ("smiths", "bakers"). In lower case it is the word; with a capital it names a family —
+ * at once when the plural is an uncommon word, and with thanks or a "their" after it when it is a
+ * common one ("The Woods were dark and deep").
+ */
+function judgeFamilyPlural(stream: TokenStream, found: VariantFound, capitalised: boolean): Candidate {
+  const family = 'it is written as a family (a plural after “the”), and a pupil has that surname';
+  if (!capitalised) return verdict(null, 'an ordinary word in lower case');
+  const cue = praiseCueBefore(stream, found.first - 1);
+  if (cue) return verdict('block', `${family}, after “${cue}”`);
+  if (pronounAfter(stream, found.last, FAMILY_PRONOUNS)) return verdict('block', `${family}, and “their” or “they” refers back to it`);
+  if (isInTitleCaseSentence(stream, found.first, found.last)) return verdict('warn', `${family}, though in a headline`);
+  return (found.tokens[0] as CompiledNameToken).plusSIsCommonWord ? verdict(null, 'an ordinary plural') : verdict('block', family);
 }
 
 /** A weak candidate in a list with a clear name is a name too ("Faith and Noor"); twice for chains. */
