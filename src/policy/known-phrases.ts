@@ -1,7 +1,10 @@
 /**
  * Words and phrases whose meaning the name matcher needs to know, folded (lower case, no accents).
- * Kept apart from the logic so each list can be read and extended on its own.
+ * Kept apart from the logic so each list can be read and extended on its own. The background and
+ * the CLI put them in the snapshot (nameWordLists below): the content script gets them with the
+ * pupil list and never bundles this file.
  */
+import type { NameWordLists } from './snapshot';
 
 /** Never a pupil's name, whatever the roster says; the ICT lead adds their own in the settings. */
 export const BUILT_IN_NEVER_A_NAME = [
@@ -165,3 +168,39 @@ export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
 
 /** Articles: a word-name straight after one names a thing ("the River Jordan", "a Bear Hunt", "the river’s edge"). */
 export const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Every list above as plain data for the snapshot (phrases as words joined by one space). */
+export function nameWordLists(): NameWordLists {
+  const phrases = (list: string[][]) => list.map((words) => words.join(' '));
+  return {
+    words: {
+      staffTitles: [...STAFF_TITLES],
+      coordinatingWords: [...COORDINATING_WORDS],
+      months: [...MONTHS],
+      seasons: [...SEASONS],
+      calendarWordsBefore: [...CALENDAR_WORDS_BEFORE],
+      holidayAdjectives: [...HOLIDAY_ADJECTIVES],
+      holidayDeterminers: [...HOLIDAY_DETERMINERS],
+      valueCues: [...VALUE_CUES],
+      valueWords: [...VALUE_WORDS],
+      sayingVerbs: [...SAYING_VERBS],
+      calendarWordsAfter: [...CALENDAR_WORDS_AFTER],
+      classWords: [...CLASS_WORDS],
+      determiners: [...DETERMINERS],
+      helperVerbs: [...HELPER_VERBS],
+      personalPronouns: [...PERSONAL_PRONOUNS],
+      familyWords: [...FAMILY_WORDS],
+      yearGroupWords: [...YEAR_GROUP_WORDS],
+      famousTitles: [...FAMOUS_TITLES],
+      timeOfYearVerbs: [...TIME_OF_YEAR_VERBS],
+      placeWordsBefore: [...PLACE_WORDS_BEFORE],
+      travelWords: [...TRAVEL_WORDS],
+      placeNouns: [...PLACE_NOUNS],
+      geographyWords: [...GEOGRAPHY_WORDS],
+      parentWords: [...PARENT_WORDS],
+      familyPronouns: [...FAMILY_PRONOUNS],
+      articles: [...ARTICLES],
+    },
+    phrases: { cuesBeforeAName: phrases(CUES_BEFORE_A_NAME), cuesAfterAName: phrases(CUES_AFTER_A_NAME), storyFrames: phrases(STORY_FRAMES) },
+  };
+}

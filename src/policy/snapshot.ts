@@ -10,7 +10,6 @@ import type { Pupil, Roster } from '../roster/model';
 import { handleKey } from '../shared/handle-key';
 import type { Settings } from '../shared/settings';
 import { classNameKey } from './class-prefix';
-import { MONTHS } from './known-phrases';
 import { LOOK_ALIKE_LETTERS } from './look-alike-letters';
 import { foldText, useLookAlikeLetters } from './normalise';
 import type { RuleId, RuleLevel } from './types';
@@ -71,11 +70,21 @@ export interface PolicySnapshot {
   personVerbs: string[];
   /** One-word names of places ("india", "paris", "florence"), folded: a name that is one may be the place. */
   places: string[];
+  /** The words that tell the name matcher what a sentence says (staff titles, praise, months…: known-phrases.ts). */
+  nameWords: NameWordLists;
   schoolPhones: string[];
   schoolEmails: string[];
   schoolHandles: string[];
   /** Unicode's look-alike letters as src/policy/look-alike-letters.ts encodes them: sent, not shipped in the content script. */
   lookAlikeLetters: string;
+}
+
+/** The word lists of known-phrases.ts by name ("staffTitles"), and its phrase lists, words joined by one space. */
+export type NameWordListName = 'staffTitles' | 'coordinatingWords' | 'months' | 'seasons' | 'calendarWordsBefore' | 'holidayAdjectives' | 'holidayDeterminers' | 'valueCues' | 'valueWords' | 'sayingVerbs' | 'calendarWordsAfter' | 'classWords' | 'determiners' | 'helperVerbs' | 'personalPronouns' | 'familyWords' | 'yearGroupWords' | 'famousTitles' | 'timeOfYearVerbs' | 'placeWordsBefore' | 'travelWords' | 'placeNouns' | 'geographyWords' | 'parentWords' | 'familyPronouns' | 'articles';
+export type NamePhraseListName = 'cuesBeforeAName' | 'cuesAfterAName' | 'storyFrames';
+export interface NameWordLists {
+  words: Record<NameWordListName, string[]>;
+  phrases: Record<NamePhraseListName, string[]>;
 }
 
 /** Misspellings are looked for only in names this long: shorter ones have too many neighbours. */
@@ -95,6 +104,9 @@ export interface NameKnowledge {
   /** A word most readers meet often (SCOWL's levels up to 20): "woods", not "smiths". */
   isCommonEnglishWord(lowercaseWord: string): boolean;
   placeNames(): readonly string[];
+  /** The matcher's word lists (known-phrases.ts), and the phrases that are never a name anywhere ("may day"). */
+  nameWordLists(): NameWordLists;
+  builtInNeverANames(): readonly string[];
   personVerbs(): readonly string[];
   shortFormsOf(foldedName: string): readonly string[];
   famousPhrasesWith(nameParts: ReadonlySet<string>): string[];
@@ -117,10 +129,11 @@ export function buildPolicySnapshot(roster: Roster, settings: Settings, knowledg
     classes: classes.entries,
     extraPrefixes: settings.extraPrefixes,
     ruleLevels: settings.rules,
-    neverANames: settings.neverANames.map(foldText),
+    neverANames: [...knowledge.builtInNeverANames(), ...settings.neverANames].map(foldText),
     famousPhrases: famousPhrasesOf(roster, tokens, knowledge),
     personVerbs: [...knowledge.personVerbs()],
     places: [...knowledge.placeNames()],
+    nameWords: knowledge.nameWordLists(),
     schoolPhones: settings.schoolPhones,
     schoolEmails: settings.schoolEmails.map((email) => email.trim().toLowerCase()),
     schoolHandles: settings.schoolHandles.map(handleKey),
@@ -193,7 +206,11 @@ class NameTokenTable {
   readonly entries: SnapshotNameToken[] = [];
   private readonly indices = new Map<string, number>();
 
-  constructor(private readonly knowledge: Pick<NameKnowledge, 'isEnglishWord' | 'isCommonEnglishWord'>) {}
+  private readonly months: ReadonlySet<string>;
+
+  constructor(private readonly knowledge: NameKnowledge) {
+    this.months = new Set(knowledge.nameWordLists().words.months);
+  }
 
   private isEnglishWord(word: string): boolean {
     return this.knowledge.isEnglishWord(word);
@@ -205,7 +222,7 @@ class NameTokenTable {
       index = this.entries.length;
       this.indices.set(text, index);
       // Month names are proper nouns to the word list, yet "in April", "June half term" are the time of year.
-      const entry: SnapshotNameToken = { text, ordinaryWord: this.isEnglishWord(text) || MONTHS.has(text), plusSIsWord: this.isEnglishWord(`${text}s`) };
+      const entry: SnapshotNameToken = { text, ordinaryWord: this.isEnglishWord(text) || this.months.has(text), plusSIsWord: this.isEnglishWord(`${text}s`) };
       if (entry.plusSIsWord && this.knowledge.isCommonEnglishWord(`${text}s`)) entry.plusSIsCommonWord = true;
       this.entries.push(entry);
     }

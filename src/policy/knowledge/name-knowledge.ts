@@ -1,9 +1,19 @@
 /** Everything the snapshot builder knows about language, in one object for the background and the CLI. */
 import { isCommonEnglishWord, isEnglishWord } from '../english-words';
+import { BUILT_IN_NEVER_A_NAME, nameWordLists } from '../known-phrases';
 import type { NameKnowledge } from '../snapshot';
 import { famousPhrasesWith } from './famous-phrases';
 import { personVerbs } from './person-verbs';
 import { placeNames } from './places';
 import { shortFormsOf } from './short-forms';
 
-export const NAME_KNOWLEDGE: NameKnowledge = { isEnglishWord, isCommonEnglishWord, personVerbs, placeNames, shortFormsOf, famousPhrasesWith };
+export const NAME_KNOWLEDGE: NameKnowledge = {
+  isEnglishWord,
+  isCommonEnglishWord,
+  personVerbs,
+  placeNames,
+  shortFormsOf,
+  famousPhrasesWith,
+  nameWordLists,
+  builtInNeverANames: () => BUILT_IN_NEVER_A_NAME,
+};

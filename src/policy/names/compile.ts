@@ -3,8 +3,7 @@
  * hash of its letters (a token of the draft is then one Map lookup), the ways of writing each
  * pupil's name by their first part, the misspelling index and the never-a-name phrases.
  */
-import { BUILT_IN_NEVER_A_NAME } from '../known-phrases';
-import { nameParts, type NameVariantKind, type PolicySnapshot, type SnapshotNameVariant } from '../snapshot';
+import { nameParts, type NamePhraseListName, type NameVariantKind, type NameWordListName, type PolicySnapshot, type SnapshotNameVariant } from '../snapshot';
 import { hashString } from '../tokenise';
 import { HashIndexBuilder, type HashIndex } from './hash-index';
 import { compileMisspellings, type MisspellingIndex } from './misspellings';
@@ -61,6 +60,16 @@ export interface NameMatcher {
   classNames: ReadonlySet<string>;
   /** Hashes of one-word place names ("paris", "italy"): see placeContext in evidence.ts. */
   places: ReadonlySet<number>;
+  words: NameWords;
+}
+
+/** The snapshot's word lists, as sets, and its phrase lists, as words. */
+export type NameWords = { readonly [List in NameWordListName]: ReadonlySet<string> } & { readonly [List in NamePhraseListName]: readonly string[][] };
+
+function compileNameWords(lists: PolicySnapshot['nameWords']): NameWords {
+  const sets = Object.fromEntries(Object.entries(lists.words).map(([name, words]) => [name, new Set(words)]));
+  const phrases = Object.fromEntries(Object.entries(lists.phrases).map(([name, list]) => [name, list.map((phrase) => phrase.split(' '))]));
+  return { ...sets, ...phrases } as unknown as NameWords;
 }
 
 export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
@@ -88,7 +97,7 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
 
   const neverANames = new Map<number, string[][]>();
   // Famous phrases come folded, words joined by one space: splitting is enough (folding thousands costs).
-  const phrases = [...[...BUILT_IN_NEVER_A_NAME, ...snapshot.neverANames].map(nameParts), ...snapshot.famousPhrases.map((phrase) => phrase.split(' '))];
+  const phrases = [...snapshot.neverANames.map(nameParts), ...snapshot.famousPhrases.map((phrase) => phrase.split(' '))];
   for (const words of phrases) {
     if (words.length === 0) continue;
     const key = phraseKey(hashString(words[0] as string), words.length > 1 ? hashString(words[1] as string) : null);
@@ -107,6 +116,7 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
     personVerbs: new Set(snapshot.personVerbs.map(hashString)),
     classNames,
     places: new Set(snapshot.places.map(hashString)),
+    words: compileNameWords(snapshot.nameWords),
   };
 }
 

@@ -3,40 +3,14 @@
  * also an ordinary word ("Will", "Grace", "May"): is it after a staff title, after praise, in a
  * list with another name, a possessive, the time of year, capitalised mid-sentence?
  */
-import {
-  ARTICLES,
-  CALENDAR_WORDS_AFTER,
-  CALENDAR_WORDS_BEFORE,
-  CLASS_WORDS,
-  COORDINATING_WORDS,
-  CUES_AFTER_A_NAME,
-  CUES_BEFORE_A_NAME,
-  DETERMINERS,
-  FAMILY_WORDS,
-  FAMOUS_TITLES,
-  HELPER_VERBS,
-  PERSONAL_PRONOUNS,
-  STORY_FRAMES,
-  YEAR_GROUP_WORDS,
-  HOLIDAY_ADJECTIVES,
-  HOLIDAY_DETERMINERS,
-  MONTHS,
-  SAYING_VERBS,
-  SEASONS,
-  STAFF_TITLES,
-  VALUE_CUES,
-  VALUE_WORDS,
-  GEOGRAPHY_WORDS,
-  PARENT_WORDS,
-  PLACE_NOUNS,
-  PLACE_WORDS_BEFORE,
-  TRAVEL_WORDS,
-} from '../known-phrases';
 import type { WordToken } from '../tokenise';
+import type { NameWords } from './compile';
 
 /** Word tokens over folded text: a draft, an alt text, a file name, or the parts of a CamelCase word. */
 export interface TokenStream {
   text: string;
+  /** What the words around a name mean (the snapshot's word lists). */
+  words: NameWords;
   tokens: WordToken[];
   /** Where the text begins for this stream (after the class prefix): a sentence starts here. */
   origin: number;
@@ -93,7 +67,7 @@ export function startsSentence(stream: TokenStream, index: number): boolean {
  */
 export function isAfterStaffTitle(stream: TokenStream, first: number): boolean {
   const title = wordAt(stream, first - 1);
-  return title !== undefined && STAFF_TITLES.has(title) && /^\.?[^\S\n\r]{1,2}$/.test(gapBefore(stream, first));
+  return title !== undefined && stream.words.staffTitles.has(title) && /^\.?[^\S\n\r]{1,2}$/.test(gapBefore(stream, first));
 }
 
 /** Whether the text has a lower-case word of two letters or more: then a word in capitals is emphasis. */
@@ -116,20 +90,20 @@ export function praiseCueBefore(stream: TokenStream, first: number): string | nu
   const afterColon = /^[^\S\n]*:[^\S\n]*(?:\n[^\S\n]*)?$/.test(gap);
   const acrossLine = /^[^\S\n]*\n[^\S\n]*$/.test(gap);
   if (/[.?:;\n]/.test(gap) && !afterColon && !acrossLine) return null;
-  const cue = CUES_BEFORE_A_NAME.find((words) => first >= words.length && wordsMatch(stream, first - words.length, words) && (!acrossLine || words[words.length - 1] === 'to'));
+  const cue = stream.words.cuesBeforeAName.find((words) => first >= words.length && wordsMatch(stream, first - words.length, words) && (!acrossLine || words[words.length - 1] === 'to'));
   return cue ? cue.join(' ') : null;
 }
 
 /** "Star of the week": a word-name that begins a phrase of praise is that phrase. */
 export function startsPraiseCue(stream: TokenStream, first: number): boolean {
   const word = wordAt(stream, first);
-  return CUES_BEFORE_A_NAME.some((words) => words.length > 1 && words[0] === word && wordsMatch(stream, first, words));
+  return stream.words.cuesBeforeAName.some((words) => words.length > 1 && words[0] === word && wordsMatch(stream, first, words));
 }
 
 /** Praise after the name ("Grace, well done!", "Hope was star of the week"): the cue, or null. */
 export function praiseCueAfter(stream: TokenStream, last: number): string | null {
   if (/[.?:;\n]/.test(gapAfter(stream, last))) return null;
-  const cue = CUES_AFTER_A_NAME.find((words) => wordsMatch(stream, last + 1, words));
+  const cue = stream.words.cuesAfterAName.find((words) => wordsMatch(stream, last + 1, words));
   return cue ? cue.join(' ') : null;
 }
 
@@ -144,21 +118,21 @@ function isSpaceOnly(gap: string): boolean {
  */
 export function isAfterDeterminer(stream: TokenStream, first: number): boolean {
   if (!isSpaceOnly(gapBefore(stream, first))) return false;
-  if (DETERMINERS.has(wordAt(stream, first - 1) ?? '')) return true;
+  if (stream.words.determiners.has(wordAt(stream, first - 1) ?? '')) return true;
   const between = stream.tokens[first - 1];
   return (
     stream.tokens[first]?.capitalised === false &&
     between !== undefined &&
     !between.capitalised &&
     !between.allCaps &&
-    DETERMINERS.has(wordAt(stream, first - 2) ?? '') &&
+    stream.words.determiners.has(wordAt(stream, first - 2) ?? '') &&
     isSpaceOnly(gapBefore(stream, first - 1))
   );
 }
 
 /** "the River…", "a Bear Hunt", "the river’s edge": straight after "the", "a" or "an". */
 export function isAfterArticle(stream: TokenStream, first: number): boolean {
-  return ARTICLES.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
+  return stream.words.articles.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
 }
 
 /** "the River Jordan", "a Bear Hunt", "the Rose Theatre": after an article and before a capitalised word, the name of a thing. */
@@ -185,14 +159,14 @@ export function actionAfter(stream: TokenStream, first: number, last: number, pe
   for (let index = last + 1; index <= last + 3 && index < stream.tokens.length; index += 1) {
     if (!isSpaceOnly(gapBefore(stream, index))) break;
     if (personVerbs.has((stream.tokens[index] as WordToken).hash)) return { index, verb: true };
-    if (!HELPER_VERBS.has(wordAt(stream, index) ?? '')) break;
+    if (!stream.words.helperVerbs.has(wordAt(stream, index) ?? '')) break;
     helper = index;
   }
   return helper >= 0 ? { index: helper, verb: false } : null;
 }
 
 /** A personal pronoun later in the same sentence ("Autumn has learnt her number bonds"), within a few words. */
-export function pronounAfter(stream: TokenStream, from: number, pronouns: ReadonlySet<string> = PERSONAL_PRONOUNS): boolean {
+export function pronounAfter(stream: TokenStream, from: number, pronouns: ReadonlySet<string> = stream.words.personalPronouns): boolean {
   for (let index = from + 1; index <= from + 4 && index < stream.tokens.length; index += 1) {
     if (breaksSentence(gapBefore(stream, index))) return false;
     if (pronouns.has(wordAt(stream, index) ?? '')) return true;
@@ -211,8 +185,8 @@ export function initialAfter(stream: TokenStream, last: number): boolean {
   // "Grace A has joined", "Sky A and Honey M": an "A" is an initial when a verb or another
   // capitalised name follows it, not in "May A…" prose.
   const following = wordAt(stream, last + 2) ?? '';
-  const listed = COORDINATING_WORDS.has(following) && stream.tokens[last + 3]?.capitalised === true;
-  return letter !== 'a' || after === '.' || HELPER_VERBS.has(following) || listed;
+  const listed = stream.words.coordinatingWords.has(following) && stream.tokens[last + 3]?.capitalised === true;
+  return letter !== 'a' || after === '.' || stream.words.helperVerbs.has(following) || listed;
 }
 
 /** "Matilda by Roald Dahl": a book's title, by its author (a capitalised name after "by"). */
@@ -224,12 +198,12 @@ export function byAuthorAfter(stream: TokenStream, last: number): boolean {
 export function yearGroupInBracketsAfter(stream: TokenStream, last: number, classNames: ReadonlySet<string>): boolean {
   if (!/^[^\S\n]*\($/.test(gapAfter(stream, last))) return false;
   const word = wordAt(stream, last + 1) ?? '';
-  return YEAR_GROUP_WORDS.has(word) || classNames.has(word);
+  return stream.words.yearGroupWords.has(word) || classNames.has(word);
 }
 
 /** "the Patel twins", "the Brown family": a surname before a family word. */
 export function familyWordAfter(stream: TokenStream, last: number): boolean {
-  return FAMILY_WORDS.has(wordAt(stream, last + 1) ?? '') && isSpaceOnly(gapAfter(stream, last));
+  return stream.words.familyWords.has(wordAt(stream, last + 1) ?? '') && isSpaceOnly(gapAfter(stream, last));
 }
 
 /**
@@ -240,7 +214,7 @@ export function parentDescribedAfter(stream: TokenStream, last: number): boolean
   if (!/^[^\S\n]*[(,–-][^\S\n]*$/.test(gapAfter(stream, last))) return false;
   for (let index = last + 1; index <= last + 6 && index < stream.tokens.length; index += 1) {
     if (index > last + 1 && /[).!?;:\n]/.test(gapBefore(stream, index))) return false;
-    if (PARENT_WORDS.has(wordAt(stream, index) ?? '')) return true;
+    if (stream.words.parentWords.has(wordAt(stream, index) ?? '')) return true;
   }
   return false;
 }
@@ -258,10 +232,10 @@ export function placeContext(stream: TokenStream, first: number, last: number, p
   const before = wordAt(stream, first - 1);
   if (before !== undefined && isSpaceOnly(gapBefore(stream, first))) {
     const twoBefore = isSpaceOnly(gapBefore(stream, first - 1)) ? wordAt(stream, first - 2) : undefined;
-    if (PLACE_WORDS_BEFORE.has(before)) return `${before} ${name}`;
-    if ((before === 'to' || before === 'from') && twoBefore !== undefined && TRAVEL_WORDS.has(twoBefore)) return `${twoBefore} ${before} ${name}`;
-    if (before === 'of' && twoBefore !== undefined && PLACE_NOUNS.has(twoBefore)) return `${twoBefore} of ${name}`;
-    if (GEOGRAPHY_WORDS.has(before) && stream.tokens[first - 1]?.capitalised === true) return `${before} ${name}`;
+    if (stream.words.placeWordsBefore.has(before)) return `${before} ${name}`;
+    if ((before === 'to' || before === 'from') && twoBefore !== undefined && stream.words.travelWords.has(twoBefore)) return `${twoBefore} ${before} ${name}`;
+    if (before === 'of' && twoBefore !== undefined && stream.words.placeNouns.has(twoBefore)) return `${twoBefore} of ${name}`;
+    if (stream.words.geographyWords.has(before) && stream.tokens[first - 1]?.capitalised === true) return `${before} ${name}`;
   }
   const next = stream.tokens[last + 1];
   if (next === undefined) return null;
@@ -275,7 +249,7 @@ export function placeContext(stream: TokenStream, first: number, last: number, p
 
 /** "King Arthur", "St George", "Prophet Muhammad", "Captain Tom": a title of a famous or story person before the name. */
 export function isAfterFamousTitle(stream: TokenStream, first: number): boolean {
-  return FAMOUS_TITLES.has(wordAt(stream, first - 1) ?? '') && /^\.?[^\S\n]{1,2}$/.test(gapBefore(stream, first));
+  return stream.words.famousTitles.has(wordAt(stream, first - 1) ?? '') && /^\.?[^\S\n]{1,2}$/.test(gapBefore(stream, first));
 }
 
 /** "Henry VIII", "Elizabeth II", "George VI": a regnal number after the name, in capitals. */
@@ -287,7 +261,7 @@ export function regnalNumberAfter(stream: TokenStream, last: number): boolean {
 /** "the story of Noah", "learning about Rosa Parks", "dressed as Robin", "Ivy played Mary": a story's or a play's person. */
 export function storyFrameBefore(stream: TokenStream, first: number): string | null {
   if (!isSpaceOnly(gapBefore(stream, first))) return null;
-  const frame = STORY_FRAMES.find((words) => first >= words.length && wordsMatch(stream, first - words.length, words) && words.every((_, offset) => offset === 0 || isSpaceOnly(gapBefore(stream, first - words.length + offset))));
+  const frame = stream.words.storyFrames.find((words) => first >= words.length && wordsMatch(stream, first - words.length, words) && words.every((_, offset) => offset === 0 || isSpaceOnly(gapBefore(stream, first - words.length + offset))));
   return frame ? frame.join(' ') : null;
 }
 
@@ -300,7 +274,7 @@ export function otherSurnameAfter(stream: TokenStream, last: number, isNamePart:
   if (!next?.capitalised || next.end - next.start < 2 || !/^[^\S\n]$/.test(gapAfter(stream, last)) || isNamePart(last + 1)) return -1;
   const word = wordAt(stream, last + 1) ?? '';
   // A family word is no surname: "the Patel Family" names the pupil's family (familyWordAfter).
-  if (personVerbs.has(next.hash) || CLASS_WORDS.has(word) || YEAR_GROUP_WORDS.has(word) || classNames.has(word) || HELPER_VERBS.has(word) || COORDINATING_WORDS.has(word) || FAMILY_WORDS.has(word)) return -1;
+  if (personVerbs.has(next.hash) || stream.words.classWords.has(word) || stream.words.yearGroupWords.has(word) || classNames.has(word) || stream.words.helperVerbs.has(word) || stream.words.coordinatingWords.has(word) || stream.words.familyWords.has(word)) return -1;
   return last + 1;
 }
 
@@ -319,7 +293,7 @@ export function isSchoolValue(stream: TokenStream, first: number, last: number):
   // A value cue earlier in the sentence (a colon does not end it), a few words back at most.
   for (let index = first - 1; index >= 0 && first - index <= 8; index -= 1) {
     if (/[.!?\n]/.test(gapBefore(stream, index + 1))) break;
-    if (VALUE_CUES.has(wordAt(stream, index) ?? '')) return true;
+    if (stream.words.valueCues.has(wordAt(stream, index) ?? '')) return true;
   }
   // Listed with a value that is no name ("Hope, Faith and Love").
   for (const direction of [1, -1] as const) {
@@ -327,7 +301,7 @@ export function isSchoolValue(stream: TokenStream, first: number, last: number):
     for (let steps = 0; steps < 6; steps += 1) {
       index = coordinatedToken(stream, index, direction);
       if (index < 0) break;
-      if (VALUE_WORDS.has(wordAt(stream, index) ?? '')) return true;
+      if (stream.words.valueWords.has(wordAt(stream, index) ?? '')) return true;
     }
   }
   return false;
@@ -335,26 +309,26 @@ export function isSchoolValue(stream: TokenStream, first: number, last: number):
 
 /** "We said grace", "time to say Grace" — but not quoted speech ("'Yes,' said Grace"). */
 export function isSayingGrace(stream: TokenStream, first: number, last: number): boolean {
-  if (first !== last || wordAt(stream, first) !== 'grace' || !SAYING_VERBS.has(wordAt(stream, first - 1) ?? '')) return false;
+  if (first !== last || wordAt(stream, first) !== 'grace' || !stream.words.sayingVerbs.has(wordAt(stream, first - 1) ?? '')) return false;
   return /^[^\S\n]{1,2}$/.test(gapBefore(stream, first)) && !/["“”'‘’,]/.test(gapBefore(stream, first - 1));
 }
 
 /** "In May", "this Summer", "May 5th", "Summer term": the time of year, not a child. */
 export function isCalendarUse(stream: TokenStream, first: number, last: number): boolean {
   const word = wordAt(stream, first);
-  if (first !== last || word === undefined || !(MONTHS.has(word) || SEASONS.has(word))) return false;
+  if (first !== last || word === undefined || !(stream.words.months.has(word) || stream.words.seasons.has(word))) return false;
   const before = gapBefore(stream, first);
   const after = gapAfter(stream, last);
   if (/\d\s*$/.test(before) || /^\s*\d/.test(after)) return true;
   const previous = wordAt(stream, first - 1);
-  if (previous !== undefined && CALENDAR_WORDS_BEFORE.has(previous) && !breaksSentence(before)) return true;
+  if (previous !== undefined && stream.words.calendarWordsBefore.has(previous) && !breaksSentence(before)) return true;
   // "Enjoy your Summer", "have a lovely Summer", "a wonderful, restful Summer".
   let back = first - 1;
-  while (back >= 0 && first - back <= 2 && HOLIDAY_ADJECTIVES.has(wordAt(stream, back) ?? '') && !breaksSentence(gapBefore(stream, back + 1))) back -= 1;
+  while (back >= 0 && first - back <= 2 && stream.words.holidayAdjectives.has(wordAt(stream, back) ?? '') && !breaksSentence(gapBefore(stream, back + 1))) back -= 1;
   const determiner = wordAt(stream, back);
-  if (determiner !== undefined && HOLIDAY_DETERMINERS.has(determiner) && !breaksSentence(gapBefore(stream, back + 1))) return true;
+  if (determiner !== undefined && stream.words.holidayDeterminers.has(determiner) && !breaksSentence(gapBefore(stream, back + 1))) return true;
   const next = wordAt(stream, last + 1);
-  return next !== undefined && CALENDAR_WORDS_AFTER.has(next) && joinsNameParts(after);
+  return next !== undefined && stream.words.calendarWordsAfter.has(next) && joinsNameParts(after);
 }
 
 /**
@@ -380,7 +354,7 @@ export function isInTitleCaseSentence(stream: TokenStream, first: number, last: 
 /** "Willow Class", "Oak team": the class, not a child. */
 export function isFollowedByClassWord(stream: TokenStream, last: number): boolean {
   const next = wordAt(stream, last + 1);
-  return next !== undefined && CLASS_WORDS.has(next) && joinsNameParts(gapAfter(stream, last));
+  return next !== undefined && stream.words.classWords.has(next) && joinsNameParts(gapAfter(stream, last));
 }
 
 /**
@@ -391,7 +365,7 @@ export function coordinatedToken(stream: TokenStream, index: number, direction: 
   const gap = direction === 1 ? gapAfter(stream, index) : gapBefore(stream, index);
   if (/^\s*[&,+/]\s*$/.test(gap)) return index + direction;
   const linker = wordAt(stream, index + direction);
-  if (gap.trim() !== '' || linker === undefined || !COORDINATING_WORDS.has(linker)) return -1;
+  if (gap.trim() !== '' || linker === undefined || !stream.words.coordinatingWords.has(linker)) return -1;
   const next = direction === 1 ? gapAfter(stream, index + 1) : gapBefore(stream, index - 1);
   return next.trim() === '' && stream.tokens[index + 2 * direction] ? index + 2 * direction : -1;
 }

@@ -37,7 +37,7 @@ export interface FindNamesOptions {
 /** The pupils' names in a normalised text, with ranges in the original text. */
 export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText, options: FindNamesOptions = {}): NameMatch[] {
   const from = options.from ?? 0;
-  const stream: TokenStream = { text: normalised.text, tokens: tokenise(normalised, from), origin: from, camelCaseParts: false, keywords: options.keywords === true };
+  const stream: TokenStream = { text: normalised.text, words: matcher.words, tokens: tokenise(normalised, from), origin: from, camelCaseParts: false, keywords: options.keywords === true };
   const lookup = new TokenLookup(matcher, stream);
   const candidates = matchStream(matcher, stream, lookup);
 
@@ -51,7 +51,7 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
     if (covered[index] || lookup.suppressed(index)) return;
     const parts = camelCaseParts(normalised, token);
     if (!parts) return;
-    const partStream: TokenStream = { text: normalised.text, tokens: parts, origin: token.start, camelCaseParts: true };
+    const partStream: TokenStream = { text: normalised.text, words: matcher.words, tokens: parts, origin: token.start, camelCaseParts: true };
     for (const candidate of matchStream(matcher, partStream, new TokenLookup(matcher, partStream))) {
       if (candidate.severity !== null) results.push(toMatch(partStream, candidate, normalised));
       covered[index] = 1;

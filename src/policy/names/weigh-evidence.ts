@@ -5,9 +5,7 @@
  * forms the roster does not record ("Freddie") need evidence of a person. evidence.ts asks the
  * questions; each verdict says in words a teacher understands which evidence decided it.
  */
-import { MONTHS, SEASONS, TIME_OF_YEAR_VERBS } from '../known-phrases';
 import type { Severity } from '../types';
-import { FAMILY_PRONOUNS } from '../known-phrases';
 import {
   actionAfter,
   isAfterArticle,
@@ -88,7 +86,7 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
     const verb = wordAt(stream, action.index) ?? '';
     // "autumn colours", "rose hips": after a lower-case word an "-s" form is as often a plural noun.
     const plural = /[^su]s$/.test(verb) && action.index === last + 1 && stream.tokens[first]?.capitalised !== true;
-    if (action.verb && actionCounts && !plural && !(season && TIME_OF_YEAR_VERBS.has(verb))) return `it is followed by what someone did (“${verb}”)`;
+    if (action.verb && actionCounts && !plural && !(season && stream.words.timeOfYearVerbs.has(verb))) return `it is followed by what someone did (“${verb}”)`;
   }
   if (initialAfter(stream, last)) return 'it is followed by an initial, as a child’s name often is';
   if (yearGroupInBracketsAfter(stream, last, context.classNames)) return 'a year group or class follows it in brackets';
@@ -154,7 +152,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     }
   }
 
-  const season = found.tokens.length === 1 && (MONTHS.has(wordAt(stream, found.first) ?? '') || SEASONS.has(wordAt(stream, found.first) ?? ''));
+  const season = found.tokens.length === 1 && (stream.words.months.has(wordAt(stream, found.first) ?? '') || stream.words.seasons.has(wordAt(stream, found.first) ?? ''));
   if (found.shortForm) {
     // "our class teddy": in lower case after a determiner, a thing.
     if (!capitalised && !inCapitals && isAfterDeterminer(stream, found.first)) return verdict(null, 'a thing, after a determiner');
@@ -214,7 +212,7 @@ function judgeFamilyPlural(stream: TokenStream, found: VariantFound, capitalised
   if (!capitalised) return verdict(null, 'an ordinary word in lower case');
   const cue = praiseCueBefore(stream, found.first - 1);
   if (cue) return verdict('block', `${family}, after “${cue}”`);
-  if (pronounAfter(stream, found.last, FAMILY_PRONOUNS)) return verdict('block', `${family}, and “their” or “they” refers back to it`);
+  if (pronounAfter(stream, found.last, stream.words.familyPronouns)) return verdict('block', `${family}, and “their” or “they” refers back to it`);
   if (isInTitleCaseSentence(stream, found.first, found.last)) return verdict('warn', `${family}, though in a headline`);
   return (found.tokens[0] as CompiledNameToken).plusSIsCommonWord ? verdict(null, 'an ordinary plural') : verdict('block', family);
 }
