@@ -93,7 +93,8 @@ const handlers: Handlers = {
   'get-guard-state': () => broadcaster.state(),
   'load-moderation-watch': async (_message, sender) => {
     if (sender.tab?.id === undefined) throw new Error('load-moderation-watch is only answered to a tab');
-    await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [moderationWatchScript], injectImmediately: true });
+    // From the extension's root: Firefox reads a relative path from the calling page's folder.
+    await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [`/${moderationWatchScript}`], injectImmediately: true });
     return { ok: true };
   },
   'record-audit': async ({ entry }) => {

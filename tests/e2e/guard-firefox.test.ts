@@ -99,3 +99,12 @@ describe('Firefox: a clean draft', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('Firefox: the follow-request and reply watches, which the background injects only on their pages', () => {
+  it('shows the policy’s checklist beside each follow request, after X’s router has moved to that page', async () => {
+    // Reached from the home page without a page load, as on X: the content script asks for the watches then.
+    await page.evaluate(() => window.__xFixture?.navigate('/follower_requests'));
+    await page.waitForFunction(() => document.querySelectorAll('school-post-guard-checklist').length > 0);
+    expect(pageErrors).toEqual([]);
+  });
+});
