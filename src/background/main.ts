@@ -12,7 +12,6 @@ import type { Pupil } from '../roster/model';
 import { GUARD_PORT_NAME, MODERATION_PORT_NAME, type ChangeResult, type GuardPush, type GuardRequest, type RequestOf, type ResponseOf, type SyncStatus, type TabRequest } from '../shared/messages';
 import moderationWatchScript from '../content/moderation-main?iife';
 import { guardOpenTabs } from './guard-injection';
-import { readMediaMetadata } from './media-metadata';
 import { listPostRecords } from './post-records';
 import {
   listFlaggedReplies, listFollowDecisions, openModerationDatabase, recordFlaggedReplies, recordFollowDecision, removeFlaggedReply,
@@ -22,6 +21,8 @@ import {
   dropFromReplyPanels, forgetReplyPanel, isReplyPanelToken, readReplyPanel, replyPanelToken, updateReplyPanel,
 } from './reply-panel-state';
 import { ReplyChecker, mergeReplyPanel } from './reply-checks';
+import { photoAnalysisRoute } from './photo-analysis';
+import { checkPhoto, namesInLines } from './photo-check';
 import { SETTINGS_STORAGE_KEY, SettingsStore, WRONG_PIN_MESSAGE } from './settings-store';
 import { GuardBroadcaster, buildGuardPush, moderationView, rosterStatus } from './guard-state';
 import { isSyncAlarm, publicSyncStatus, readSyncState, runSync, scheduleSync } from './roster-sync-schedule';
@@ -37,6 +38,7 @@ const settingsStore = new SettingsStore({ local: browser.storage.local, managed:
 const loadSettings = () => settingsStore.load();
 const neverANameOffers = new NeverANameOffers(browser.storage.local);
 const replyChecker = new ReplyChecker();
+const photoRoute = photoAnalysisRoute();
 
 const GUARD_STATE_KEY = 'guardState';
 const broadcaster = new GuardBroadcaster(
@@ -123,7 +125,20 @@ const handlers: Handlers = {
       .map((pupil) => `${pupil.preferredName || pupil.forename} ${pupil.surname}`.trim());
     return { names, wholeSchool };
   },
-  'read-media-metadata': async ({ base64 }) => readMediaMetadata(Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))),
+  'check-photo': async ({ base64, mediaType }) => checkPhoto(photoRoute, (await broadcaster.state()).snapshot, base64, mediaType),
+  'get-photo-view': async ({ photoId }) => {
+    const view = await photoRoute.view(photoId);
+    const { snapshot } = await broadcaster.state();
+    return view && { ...view, nameLines: snapshot ? namesInLines(snapshot, view.text).map((line) => line.names.length > 0) : view.text.map(() => true) };
+  },
+  'blur-photo': async ({ photoId, regions, into }, sender) => {
+    const jpeg = await photoRoute.blur(photoId, regions);
+    const tabId = sender.tab?.id;
+    if (!jpeg || into !== 'post' || tabId === undefined) return { jpeg, replaced: false };
+    // The frame's own tab, its top frame: where the composer holding the photo is.
+    const answer: unknown = await browser.tabs.sendMessage(tabId, { type: 'put-blurred-photo', photoId, base64: jpeg } satisfies TabRequest, { frameId: 0 }).catch(() => false);
+    return { jpeg, replaced: answer === true };
+  },
   'import-roster': async ({ pupils, source, basedOn, pin }) => {
     const refusal = await pinRefusal(pin);
     if (refusal) return refusal;
@@ -227,7 +242,7 @@ function isReplyPanelPage(sender: browser.Runtime.MessageSender): boolean {
 
 /** Requests that hand out or change roster data: only the extension's own pages may make them. */
 const EXTENSION_PAGE_ONLY = new Set<GuardRequest['type']>([
-  'get-no-consent-pupils', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
+  'get-no-consent-pupils', 'get-photo-view', 'blur-photo', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
   'save-settings', 'check-settings-pin', 'set-settings-pin', 'sync-now', 'list-audit',
   'list-post-records', 'list-follow-decisions', 'list-flagged-replies', 'remove-flagged-reply', 'get-reply-panel', 'show-flagged-reply',
   'list-never-a-name-offers', 'dismiss-never-a-name-offer',

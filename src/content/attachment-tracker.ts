@@ -4,20 +4,23 @@
  * shows (GIFs and re-attached media arrive with no file, only a preview).
  */
 import type { Attachment } from '../policy/types';
+import type { PhotoFindings } from '../shared/messages';
+import type { PhotoProblem } from '../shared/panel-protocol';
 import type { ApprovedMedia } from './network-backstop';
-import { ALT_TEXT_INPUT, ATTACHMENT_ITEM, ATTACHMENTS, FILE_INPUT, composerScope } from './x-dom';
+import { ALT_TEXT_INPUT, ATTACHMENT_ITEM, ATTACHMENTS, FILE_INPUT, REMOVE_MEDIA, composerScope } from './x-dom';
 
-export interface MetadataReader {
-  (file: File): Promise<Pick<Attachment, 'metadataText' | 'gps'>>;
+/** Checks an attached photo: what its metadata and its pixels hold, or why it could not be checked. */
+export interface AttachmentReader {
+  (file: File): Promise<PhotoFindings | PhotoProblem>;
 }
 
 interface ComposerAttachments {
   files: Attachment[];
   alts: Map<HTMLTextAreaElement, string>;
-  /** Files whose metadata is still being read: the post waits for them. */
+  /** Files still being checked (metadata, pixels): the post waits for them. */
   pending: number;
-  /** Files whose metadata could not be read: unchecked, so the post is held. */
-  unreadable: number;
+  /** Why a file could not be checked (the last such): unchecked, so the post is held. */
+  failure: PhotoProblem | null;
   /**
    * X has shown previews for these files. Until it has, no preview means "not drawn yet" (X adds
    * them after the guard's capture listener ran), not "removed".
@@ -28,16 +31,18 @@ interface ComposerAttachments {
 let nextFileKey = 1;
 
 /** Where a composer's attachments stand: checked, still being read, or not readable. */
-export type AttachmentReading = 'done' | 'reading' | 'failed';
+export type AttachmentReading = 'done' | 'reading' | PhotoProblem;
 
 export class AttachmentTracker {
   private readonly byComposer = new WeakMap<Element, ComposerAttachments>();
   /** Each file's size, as X's upload will announce it: what tells the approved photo from a swapped one. */
   private readonly sizes = new WeakMap<Attachment, number>();
   private lastComposer: Element | null = null;
+  /** The composer of each analysed photo, by the extension's id for it (for the blur tool). */
+  private readonly analysed = new Map<string, Element>();
 
   constructor(
-    private readonly readMetadata: MetadataReader,
+    private readonly readAttachment: AttachmentReader,
     private readonly onChange: () => void,
     signal: AbortSignal,
   ) {
@@ -100,12 +105,39 @@ export class AttachmentTracker {
       });
   }
 
-  /** Whether every attached file's metadata has been read. */
+  /** Whether every attached file has been checked. */
   reading(key: Element | undefined): AttachmentReading {
     const entry = key ? this.byComposer.get(key) : undefined;
     if (!entry) return 'done';
-    if (entry.unreadable > 0) return 'failed';
+    if (entry.failure) return entry.failure;
     return entry.pending > 0 ? 'reading' : 'done';
+  }
+
+  /**
+   * Puts `jpeg` in the composer in place of the photo analysed as `analysisId`, as staff would:
+   * X's own remove button on its preview, then the file through X's file input. False (nothing
+   * changed) when the photo or the composer's controls are no longer there.
+   */
+  replacePhoto(analysisId: string, jpeg: Uint8Array): boolean {
+    const key = this.analysed.get(analysisId);
+    const entry = key?.isConnected ? this.byComposer.get(key) : undefined;
+    const index = entry?.files.findIndex((attachment) => attachment.analysisId === analysisId) ?? -1;
+    if (!key || !entry || index < 0) return false;
+    const { root } = composerScope(key);
+    const remove = root.querySelectorAll(`${ATTACHMENTS} ${ATTACHMENT_ITEM}`)[index]?.querySelector<HTMLElement>(REMOVE_MEDIA);
+    const input = root.querySelector<HTMLInputElement>(FILE_INPUT);
+    if (!remove || !input) return false;
+    const original = entry.files.splice(index, 1)[0] as Attachment;
+    this.analysed.delete(analysisId);
+    remove.click();
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([jpeg as BlobPart], `${original.name.replace(/\.[^.]*$/, '') || 'photo'}.jpg`, { type: 'image/jpeg' }));
+    input.files = transfer.files;
+    // Until X draws the copy's preview, no preview means "not drawn yet", not "removed".
+    entry.shown = false;
+    // Seen by this tracker's capture listener too: the copy is checked like any attached photo.
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
   }
 
   private onFileInput(event: Event): void {
@@ -137,8 +169,15 @@ export class AttachmentTracker {
       this.sizes.set(attachment, file.size);
       if (file.type.startsWith('image/') || file.type === '') {
         entry.pending += 1;
-        this.readMetadata(file)
-          .then((metadata) => Object.assign(attachment, metadata), () => (entry.unreadable += 1))
+        this.readAttachment(file)
+          .catch((): PhotoProblem => 'photo-check-failed')
+          .then((found) => {
+            if (typeof found === 'string') entry.failure = found;
+            else {
+              Object.assign(attachment, found);
+              this.analysed.set(found.analysisId, key);
+            }
+          })
           .finally(() => {
             entry.pending -= 1;
             this.onChange();
@@ -151,7 +190,7 @@ export class AttachmentTracker {
   private entry(key: Element): ComposerAttachments {
     let entry = this.byComposer.get(key);
     if (!entry) {
-      entry = { files: [], alts: new Map(), pending: 0, unreadable: 0, shown: false };
+      entry = { files: [], alts: new Map(), pending: 0, failure: null, shown: false };
       this.byComposer.set(key, entry);
     }
     return entry;

@@ -2,6 +2,7 @@
  * Decides, synchronously, whether what a composer holds right now may be posted. Used on every
  * keystroke (to show findings) and at the moment of submission (to block).
  */
+import { attachmentFieldText } from '../policy/attachment-field';
 import { checkDraft } from '../policy/engine';
 import { ruleMeta } from '../policy/rules/index';
 import type { Attachment, CheckResult, Draft, Finding, PostKind, RuleId } from '../policy/types';
@@ -14,7 +15,7 @@ export interface ComposerState {
   editors: HTMLElement[];
   health: SelectorHealth;
   attachments: Attachment[];
-  /** Attached photos whose metadata is still being read, or could not be read: the post waits. */
+  /** Attached photos still being checked, or why one could not be: the post waits. */
   attachmentReading: AttachmentReading;
   /**
    * Confirmations staff gave in the panel (photo consent, exceptions, warnings): per rule, the
@@ -42,7 +43,7 @@ export function decideComposer(readiness: GuardReadiness, composer: ComposerStat
   if (account && !isGuardedAccount(readiness, account)) return { kind: 'unguarded', account };
   if (readiness.kind !== 'ready') return hold(readiness.kind);
   if (composer.attachmentReading === 'reading') return hold('reading-attachments');
-  if (composer.attachmentReading === 'failed') return hold('attachment-unreadable');
+  if (composer.attachmentReading !== 'done') return hold(composer.attachmentReading);
 
   const editors: EditorResult[] = [];
   const accountAudience = activeAccountAudience();
@@ -98,7 +99,7 @@ export function fingerprint(finding: Finding, draft: Draft, className: string | 
     parts.push(draft.text.slice(finding.start, finding.end));
   } else {
     const attachment = draft.attachments[target.index];
-    const field = target.part === 'name' ? attachment?.name : target.part === 'alt' ? attachment?.alt : attachment?.metadataText?.[target.entry ?? 0];
+    const field = attachmentFieldText(attachment, target);
     parts.push(`${attachment?.key ?? target.index}:${target.part}:${field?.slice(finding.start, finding.end) ?? ''}`);
   }
   return parts.join(':');

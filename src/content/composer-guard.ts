@@ -13,7 +13,7 @@ import type { PanelConfirmation, PanelView } from '../shared/panel-protocol';
 import { FindingsPanel } from './findings-panel';
 import { isGuardedAccount, type GuardConnection } from './guard-connection';
 import { HighlightLayer } from './highlight-layer';
-import { readAttachmentMetadata } from './media-metadata-client';
+import { checkAttachedPhoto } from './photo-check-client';
 import { placeCaretAt } from './text-ranges';
 import type { NetworkBackstop } from './network-backstop';
 import { createOverlayRoot } from './overlay-root';
@@ -61,7 +61,7 @@ export class ComposerGuard {
       escape: () => this.backToDraft(true),
       leave: () => this.backToDraft(false),
     }, signal);
-    this.attachments = new AttachmentTracker(readAttachmentMetadata, () => this.scheduleUpdate(), signal);
+    this.attachments = new AttachmentTracker(checkAttachedPhoto, () => this.scheduleUpdate(), signal);
     signal.addEventListener('abort', () => this.editorObserver.disconnect(), { once: true });
   }
 
@@ -79,6 +79,11 @@ export class ComposerGuard {
     });
     // Put into a page already open (see guard-injection.ts), staff may be mid-draft: that draft is shown checked straight away.
     if (document.activeElement) this.edited(document.activeElement);
+  }
+
+  /** The blur tool's copy of an attached photo, in its place (see AttachmentTracker.replacePhoto). */
+  putBlurredPhoto(analysisId: string, jpeg: Uint8Array): boolean {
+    return this.attachments.replacePhoto(analysisId, jpeg);
   }
 
   /** For the toolbar popup: is this tab guarded, as whom, and how well can the guard see X's page. */
@@ -271,6 +276,7 @@ export class ComposerGuard {
     const asides = new Set(findings.map((finding) => ruleMeta(finding.rule).aside));
     const key = scope.editors[0];
     const choices = key ? this.choices.get(key) : undefined;
+    const photoIds = (first?.draft.attachments ?? []).flatMap((attachment) => (attachment.analysisId ? [attachment.analysisId] : []));
     return {
       tone: decision.kind === 'checked' ? decision.verdict : 'pass',
       atSubmit,
@@ -279,6 +285,7 @@ export class ComposerGuard {
       degraded: decision.kind === 'checked' && decision.health === 'degraded',
       ...staleRosterSince,
       ...(asides.has('pupils-without-consent') ? { consentClasses: first?.result.classNames ?? [] } : {}),
+      ...(photoIds.length > 0 ? { photoIds } : {}),
       ...(asides.has('post-kind') || (choices && choices.kind !== 'general') ? { postKind: choices?.kind ?? 'general' } : {}),
     };
   }

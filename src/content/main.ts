@@ -6,6 +6,8 @@ import { ComposerGuard } from './composer-guard';
 import { GuardConnection } from './guard-connection';
 import { loadModerationWatchWhenNeeded } from './moderation-loader';
 import { NetworkBackstop } from './network-backstop';
+import { base64ToBytes } from '../shared/base64';
+import type { TabRequest } from '../shared/messages';
 
 const lifetime = new AbortController();
 const connection = new GuardConnection(lifetime.signal);
@@ -16,8 +18,11 @@ guard.start();
 loadModerationWatchWhenNeeded(lifetime.signal);
 connection.connect();
 
-// The toolbar popup asks whether this tab is guarded. Answered synchronously: Chrome's
-// onMessage does not accept a returned promise.
+// The toolbar popup asks whether this tab is guarded; the blur tool (through the background) puts
+// a blurred photo in the composer. Answered synchronously: Chrome's onMessage does not accept a
+// returned promise.
 chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-  if ((message as { type?: string }).type === 'tab-guard-status') sendResponse(guard.status());
+  const request = message as TabRequest;
+  if (request.type === 'tab-guard-status') sendResponse(guard.status());
+  if (request.type === 'put-blurred-photo') sendResponse(guard.putBlurredPhoto(request.photoId, base64ToBytes(request.base64)));
 });

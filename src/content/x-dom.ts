@@ -37,6 +37,8 @@ const PROTECTED_LOCK = '[data-testid="icon-lock"], svg path[d^="M17.5 7H17v-.25c
 export const FILE_INPUT = 'input[type="file"][data-testid="fileInput"], input[type="file"]';
 export const ATTACHMENTS = '[data-testid="attachments"]';
 export const ATTACHMENT_ITEM = '[role="group"]';
+/** A preview's remove button; without it the blur tool offers its copy to save instead. */
+export const REMOVE_MEDIA = '[data-testid="removeMedia"]';
 export const ALT_TEXT_INPUT = 'textarea[data-testid="altTextInput"]';
 
 /** Whether the primary selectors found the composer, or only the fallbacks did. */

@@ -19,7 +19,9 @@ function holdWords(reason: HoldReason): string {
     case 'no-roster': return t('panel_hold_no_roster');
     case 'invalidated': return t('panel_hold_invalidated');
     case 'reading-attachments': return t('panel_hold_reading_attachments');
-    case 'attachment-unreadable': return t('panel_hold_attachment_unreadable');
+    case 'photo-too-large': return t('panel_hold_photo_too_large');
+    case 'photo-not-a-picture': return t('panel_hold_photo_not_a_picture');
+    case 'photo-check-failed': return t('panel_hold_photo_check_failed');
     case 'unreadable': return t('panel_hold_unreadable');
   }
 }
@@ -68,18 +70,22 @@ function show(view: PanelView | null): void {
   // Rebuilding identical content would reset focus and re-announce it to screen readers.
   if (key === lastRendered) return;
   lastRendered = key;
-  showConsent(view?.consentClasses);
+  showConsent(view?.consentClasses, view?.photoIds ?? []);
   panel.hidden = view === null;
   if (!view) {
     said.replaceChildren();
     asked.replaceChildren();
     return;
   }
+  // Staff were sent here at Post (while a photo was still being checked, say): the new view keeps them here.
+  const hadFocus = panel.contains(document.activeElement);
   const badge = view.tone === 'pass' && view.confirmations.length === 0 && !view.postKind && !view.degraded && view.staleRosterSince === undefined;
   panel.dataset.tone = view.tone;
   panel.className = badge ? 'badge' : '';
   said.replaceChildren(...(badge ? [text('p', t('panel_badge_ready'))] : findingsOf(view)));
   asked.replaceChildren(...(badge ? [] : controlsOf(view)));
+  // Focus on the panel itself means it had no control to offer then; it may have one now.
+  if (hadFocus && (document.activeElement === panel || !panel.contains(document.activeElement))) focusFirstControl();
 }
 
 /** What the panel says: the headline, why the post is held, each rule's findings, notices. */
@@ -178,12 +184,19 @@ function postKindControl(current: PostKind): HTMLElement {
   return group;
 }
 
-/** Loads the no-consent list for these classes (none: the whole school), or parks the frame empty. */
-function showConsent(classNames: string[] | undefined): void {
-  const query = classNames === undefined ? null : new URLSearchParams(classNames.map((name) => ['class', name])).toString();
-  const src = query === null ? 'about:blank' : `${chrome.runtime.getURL(CONSENT_PAGE)}?${query}`;
+/**
+ * Loads the no-consent list for these classes (none: the whole school) and the attached photos with
+ * what was found in them, or parks the frame empty.
+ */
+function showConsent(classNames: string[] | undefined, photoIds: string[]): void {
+  const query = new URLSearchParams((classNames ?? []).map((name) => ['class', name]));
+  if (classNames === undefined) query.set('photos-only', '');
+  if (photoIds.length > 0) query.set('photos', photoIds.join(','));
+  const shown = classNames !== undefined || photoIds.length > 0;
+  const src = shown ? `${chrome.runtime.getURL(CONSENT_PAGE)}?${query.toString()}` : 'about:blank';
   if (consent.src !== src) consent.src = src;
-  consent.hidden = query === null;
+  consent.hidden = !shown;
+  consent.classList.toggle('photos', photoIds.length > 0);
 }
 
 function focusableControls(): HTMLElement[] {

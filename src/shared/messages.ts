@@ -2,13 +2,14 @@
  * Every message between the extension's parts, as one typed union per direction. The background
  * has one dispatcher for requests; content scripts also hold a port for pushed snapshots.
  */
-import type { MediaMetadata } from '../background/media-metadata';
 import type { FlaggedReply, FollowDecision } from '../background/moderation-store';
 import type { NeverANameOffer } from '../background/never-a-name-offers';
+import type { PhotoView } from '../photo/photo-desk';
 import type { PolicySnapshot } from '../policy/snapshot';
-import type { PostKind, RuleId } from '../policy/types';
+import type { Attachment, PhotoBox, PostKind, RuleId } from '../policy/types';
 import type { Pupil } from '../roster/model';
 import type { RosterVersionSummary, AuditEntry, PostRecord } from '../roster/roster-store';
+import type { PhotoProblem } from './panel-protocol';
 import type { Settings } from './settings';
 
 /** What a content script knows about the roster besides the snapshot: enough to warn staff, no names. */
@@ -67,8 +68,18 @@ export type GuardRequest =
   | { type: 'list-post-records'; from: string; to: string }
   /** `classNames`: the classes the post is for (CheckResult.classNames); empty means the whole school. */
   | { type: 'get-no-consent-pupils'; classNames: string[] }
-  /** The start of an attached photo, base64 (extension messaging is JSON). */
-  | { type: 'read-media-metadata'; base64: string }
+  /**
+   * An attached photo, base64 (Chrome's extension messaging is JSON): its metadata read, its text
+   * (OCR) and faces found in the offscreen document / event page, the names judged here.
+   */
+  | { type: 'check-photo'; base64: string; mediaType: string }
+  /** For the extension's frame: a photo analysed earlier, with what was read in it. */
+  | { type: 'get-photo-view'; photoId: string }
+  /**
+   * The blur tool, from the frame: a new JPEG of the photo with `regions` covered and no metadata;
+   * `into: 'post'` also has the frame's tab put it in the composer in place of the original.
+   */
+  | { type: 'blur-photo'; photoId: string; regions: PhotoBox[]; into: 'post' | 'save' }
   /** `basedOn`: the version id the ICT lead's preview compared with (get-roster's `versionId`); refused if another is in force now. */
   | { type: 'import-roster'; pupils: Pupil[]; source: string; basedOn: number | null; pin?: string }
   | { type: 'get-roster' }
@@ -170,7 +181,16 @@ export interface TabGuardStatus {
 export type TabRequest =
   | { type: 'tab-guard-status' }
   /** Relayed by the background from the tab's reply panel: answered with `{ found: boolean }`. */
-  | { type: 'show-flagged-reply'; replyId: string };
+  | { type: 'show-flagged-reply'; replyId: string }
+  /** From the background, for the blur tool: put this JPEG (base64) in place of the photo analysed as `photoId`; answered true when done. */
+  | { type: 'put-blurred-photo'; photoId: string; base64: string };
+
+/**
+ * What the content script learns of an attached photo: its metadata, where the faces are and, for
+ * each line of text in which a pupil's name was read, where the line and the name are — never what
+ * was read (`text` is empty): that is shown only in the extension's frame.
+ */
+export type PhotoFindings = Required<Pick<Attachment, 'metadataText' | 'gps' | 'photoText' | 'faces' | 'analysisId'>>;
 
 /** The reply each request gets. */
 export interface GuardResponses {
@@ -181,7 +201,11 @@ export interface GuardResponses {
   'get-posts-this-week': Record<string, number>;
   'list-post-records': PostRecord[];
   'get-no-consent-pupils': { names: string[]; wholeSchool: boolean };
-  'read-media-metadata': MediaMetadata;
+  'check-photo': { ok: true; photo: PhotoFindings } | { ok: false; problem: PhotoProblem };
+  /** null when the photo is no longer held (the browser restarted, or many photos came since). */
+  'get-photo-view': (PhotoView & { nameLines: boolean[] }) | null;
+  /** `jpeg`: base64, null when the photo is no longer held; `replaced`: it is in the composer now. */
+  'blur-photo': { jpeg: string | null; replaced: boolean };
   /** `listChanged`: another pupil list came into force after the preview; nothing was replaced. */
   'import-roster': { ok: true; version: RosterVersionSummary } | { ok: false; message: string; listChanged?: true };
   'get-roster': { pupils: Pupil[]; status: RosterStatus | null; versionId: number | null };

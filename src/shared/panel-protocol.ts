@@ -9,8 +9,11 @@
 import type { MessageText, PlainMessageKey } from '../policy/message-text';
 import type { PostKind, RuleId, Severity } from '../policy/types';
 
+/** Why an attached photo could not be checked: too big to send, not a picture the browser can open, or the check failed. */
+export type PhotoProblem = 'photo-too-large' | 'photo-not-a-picture' | 'photo-check-failed';
+
 /** Why the guard holds a post without having checked it. */
-export type HoldReason = 'connecting' | 'no-roster' | 'invalidated' | 'reading-attachments' | 'attachment-unreadable' | 'unreadable';
+export type HoldReason = 'connecting' | 'no-roster' | 'invalidated' | 'reading-attachments' | PhotoProblem | 'unreadable';
 
 export interface PanelFinding {
   rule: RuleId;
@@ -42,6 +45,11 @@ export interface PanelView {
   staleRosterSince?: string;
   /** Set when photo consent is asked: the classes whose no-consent list the panel shows (none: the whole school). */
   consentClasses?: string[];
+  /**
+   * The extension's ids for the attached photos it analysed: the panel shows each photo with what
+   * was found in it (what was read stays inside the extension's frames).
+   */
+  photoIds?: string[];
   /** Offered when the weekly limit applies: staff may mark the post as an event or trip update. */
   postKind?: PostKind;
 }

@@ -4,7 +4,7 @@
  * once X has accepted the post — not when staff confirm and leave, not when X refuses it.
  */
 import { describe, expect, it } from 'vitest';
-import { waitForPanel } from './support/guard-panel';
+import { PHOTO_CHECK_WAIT, waitForPanel } from './support/guard-panel';
 import { expectNothingPosted, useGuardedHomePage } from './support/guarded-browser';
 import { plainJpeg } from './support/test-images';
 import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
@@ -30,8 +30,10 @@ async function attachPhotoAndConfirmConsent(text: string): Promise<void> {
   await typeDraft(scope, text);
   await scope.locator('input[data-testid="fileInput"]').setInputFiles({ name: 'IMG_0042.JPG', mimeType: 'image/jpeg', buffer: plainJpeg() });
   await scope.locator('[data-testid="attachments"] [role="group"]').first().waitFor();
+  // Checked first: Post pressed while the photo is still being checked is a hold, logged as a block of no rule.
+  await waitForPanel(page(), /photo consent/i, PHOTO_CHECK_WAIT);
   await scope.locator('[data-testid="tweetButtonInline"]').click();
-  await waitForPanel(page(), /photo consent/i);
+  await waitForPanel(page(), /Not posted/);
   // Blocking moved focus onto the panel's confirmation.
   await page().keyboard.press('Enter');
   await waitForPanel(page(), /Ready to post/);

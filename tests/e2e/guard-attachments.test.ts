@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForPanel } from './support/guard-panel';
+import { PHOTO_CHECK_WAIT, waitForPanel } from './support/guard-panel';
 import { useGuardedHomePage } from './support/guarded-browser';
 import { jpegWithDescription, jpegWithGps, plainJpeg } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
@@ -47,7 +47,7 @@ describe('attachments', () => {
     await typeDraft(inline(), 'Hedgehogs: Sports day!');
     await attach('poppy_hughes.jpg', plainJpeg());
     await clickPostAndExpectNothing();
-    expect(await waitForPanel(page(), /attachment-name/)).toMatch(/poppy/i);
+    expect(await waitForPanel(page(), /attachment-name/, PHOTO_CHECK_WAIT)).toMatch(/poppy/i);
   });
 
   it('blocks alt text that names a pupil', async () => {
@@ -57,20 +57,20 @@ describe('attachments', () => {
     await page().locator('#layers textarea[data-testid="altTextInput"]').fill('Kai Bell with his medal');
     await page().locator('#layers [data-testid="endEditingButton"]').click();
     await clickPostAndExpectNothing();
-    expect(await waitForPanel(page(), /attachment-name/)).toMatch(/Kai/);
+    expect(await waitForPanel(page(), /attachment-name/, PHOTO_CHECK_WAIT)).toMatch(/Kai/);
   });
 
   it('blocks a name written into the photo’s own description', async () => {
     await typeDraft(inline(), 'Year 5: Science week');
     await attach('IMG_0101.JPG', jpegWithDescription('Faith Okonkwo at the microscope'));
-    await waitForPanel(page(), /attachment-name/);
+    await waitForPanel(page(), /attachment-name/, PHOTO_CHECK_WAIT);
     await clickPostAndExpectNothing();
   });
 
   it('warns about a photo carrying its GPS position', async () => {
     await typeDraft(inline(), 'Badgers: Forest school fun.');
     await attach('IMG_0044.JPG', jpegWithGps(51.8, -0.36));
-    expect(await waitForPanel(page(), /\blocation\b/)).toMatch(/location/i);
+    expect(await waitForPanel(page(), /\blocation\b/, PHOTO_CHECK_WAIT)).toMatch(/location/i);
     await clickPostAndExpectNothing();
   });
 });
@@ -80,7 +80,7 @@ describe('photo consent', () => {
     await typeDraft(inline(), 'Owls: Art gallery day.');
     await attach('IMG_0042.JPG', plainJpeg());
     await clickPostAndExpectNothing();
-    await waitForPanel(page(), /photo-consent/);
+    await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
 
     const frame = await waitForConsentFrame(page());
     await expect.poll(() => frame.locator('body').innerText()).toMatch(/Ada Nowak/);
@@ -103,7 +103,7 @@ describe('photo consent for a joint post', () => {
     await typeDraft(inline(), 'Owls and Badgers: Sports day!');
     await attach('IMG_0045.JPG', plainJpeg());
     await clickPostAndExpectNothing();
-    expect(await waitForPanel(page(), /photo-consent/)).toMatch(/Owls and Badgers/);
+    expect(await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT)).toMatch(/Owls and Badgers/);
 
     // Ada Nowak is in Owls, Chloé Dubois in Badgers; Zoë Green (Hedgehogs) is in neither.
     const frame = await waitForConsentFrame(page());
@@ -119,12 +119,12 @@ describe('confirmations', () => {
     await typeDraft(inline(), 'Owls: Art gallery day.');
     await attach('IMG_0042.JPG', plainJpeg());
     await clickPostAndExpectNothing();
-    await waitForPanel(page(), /photo-consent/);
+    await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
     await page().keyboard.press('Enter');
     await waitForPanel(page(), /Ready to post/);
 
     await attach('IMG_0043.JPG', plainJpeg());
-    await waitForPanel(page(), /photo-consent/);
+    await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
     await clickPostAndExpectNothing();
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { waitForPanel } from './support/guard-panel';
+import { PHOTO_CHECK_WAIT, waitForPanel } from './support/guard-panel';
 import { expectNothingPosted, expectPostedOnce, useGuardedHomePage } from './support/guarded-browser';
 import { jpegWithDescription, plainJpeg } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
@@ -177,7 +177,7 @@ describe('the image-description reminder', () => {
     await postButton().click();
     await expectNothingPosted(guarded().server);
     await expect(reminder().count()).resolves.toBe(0);
-    expect(await waitForPanel(page(), /Not posted/)).toMatch(/Kai/);
+    expect(await waitForPanel(page(), /Kai/, PHOTO_CHECK_WAIT)).toMatch(/\[pupil-name\]/);
   });
 
   it('a clean draft with a photo goes out once through "Not this time", after photo consent', async () => {
@@ -186,7 +186,7 @@ describe('the image-description reminder', () => {
     await attachPhoto();
     await postButton().click();
     await expectNothingPosted(guarded().server);
-    await waitForPanel(page(), /photo-consent/);
+    await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
     // The blocked submit moved focus onto the panel's confirmation.
     await page().keyboard.press('Enter');
     await waitForPanel(page(), /Ready to post/);
@@ -204,7 +204,7 @@ describe('the image-description reminder', () => {
     await typeDraft(inline(), text);
     await attachPhoto();
     await postButton().click();
-    await waitForPanel(page(), /photo-consent/);
+    await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
     await page().keyboard.press('Enter');
     await waitForPanel(page(), /Ready to post/);
     await postButton().click();
@@ -231,7 +231,7 @@ describe('the image-description reminder', () => {
     await inline().locator('[data-testid="attachments"] [role="group"]').waitFor();
     await reminder().locator('[data-testid="confirmationSheetCancel"]').click();
     await expectNothingPosted(guarded().server);
-    await waitForPanel(page(), /photo-consent/);
+    await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
   });
 
   it('the network backstop holds an approved post to its photos and descriptions', async () => {

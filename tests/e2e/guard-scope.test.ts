@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRosterCsv } from '../../src/roster/csv-import';
-import { waitForPanel } from './support/guard-panel';
+import { PHOTO_CHECK_WAIT, waitForPanel } from './support/guard-panel';
 import { SAMPLE_ROSTER, startGuardedBrowser, type GuardedBrowser } from './support/guarded-browser';
 import { plainJpeg } from './support/test-images';
 import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
@@ -110,7 +110,7 @@ describe('what x.com and the network can learn', () => {
     await typeDraft(scope, 'Owls: Well done Kai!');
     await scope.locator('input[data-testid="fileInput"]').setInputFiles({ name: 'IMG_1.JPG', mimeType: 'image/jpeg', buffer: plainJpeg() });
     await scope.locator('[data-testid="tweetButtonInline"]').click();
-    await waitForPanel(page, /Kai/);
+    await waitForPanel(page, /Kai/, PHOTO_CHECK_WAIT);
 
     const roster = parseRosterCsv(await readFile(SAMPLE_ROSTER), 'sample-roster.csv');
     if (!roster.ok) throw new Error('sample roster does not parse');

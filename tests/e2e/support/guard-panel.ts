@@ -81,6 +81,12 @@ async function reloadNoticeText(page: Page): Promise<string> {
   return out.join(' ');
 }
 
+/**
+ * How long the first check of an attached photo may take in a test: it loads the text and face
+ * models in a fresh browser (a few seconds alone, much longer on a CI machine shared by two tests).
+ */
+export const PHOTO_CHECK_WAIT = 45_000;
+
 /** Waits until the panel's text matches, and returns it. */
 export async function waitForPanel(page: Page, pattern: RegExp, timeoutMs = 5_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;

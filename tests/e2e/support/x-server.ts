@@ -99,6 +99,8 @@ export interface XServer {
   waitForPosts(count: number, timeoutMs?: number): Promise<PostedTweet[]>;
   /** Every request since the last reset(), in arrival order. */
   requests(): RecordedRequest[];
+  /** The bytes uploaded for a media id (APPEND's chunks, joined): what X received. */
+  uploadedBytes(mediaId: string): Buffer | undefined;
   /**
    * Serves `method path` (path without query) with `handler`, ahead of everything else, until the
    * returned function is called; routes outlive reset().
@@ -200,6 +202,7 @@ export async function startXServer(options: XServerOptions = {}): Promise<XServe
   let recorded: RecordedRequest[] = [];
   let tweets: PostedTweet[] = [];
   let media = new Map<string, PostedMedia>();
+  let uploads = new Map<string, Buffer>();
   const inFlight = new Set<Promise<void>>();
   const routes = new Map<string, RouteHandler>();
   let nextId = 1_900_000_000_000_000_000n;
@@ -231,6 +234,7 @@ export async function startXServer(options: XServerOptions = {}): Promise<XServe
         sendJson(response, 400, { errors: [{ code: 324, message: 'Invalid media_id' }] });
         return;
       }
+      if (file) uploads.set(mediaId, Buffer.concat([uploads.get(mediaId) ?? Buffer.alloc(0), Buffer.from(await file.arrayBuffer())]));
       media.set(mediaId, {
         mediaId,
         name: file?.name ?? known?.name ?? '',
@@ -463,10 +467,12 @@ export async function startXServer(options: XServerOptions = {}): Promise<XServe
         if (routes.get(key) === handler) routes.delete(key);
       };
     },
+    uploadedBytes: (mediaId) => uploads.get(mediaId),
     reset() {
       recorded = [];
       tweets = [];
       media = new Map();
+      uploads = new Map();
     },
     close: () =>
       new Promise<void>((resolveClose) => {

@@ -1,0 +1,79 @@
+/**
+ * Photo checking in real Chromium with dist/chrome (the second half of `npm run bench:e2e`): 12-megapixel
+ * phone photos (scripts/photo-test-set.ts, 4,000 × 3,000 JPEG) attached one after another to X's
+ * composer, each timed from the file being chosen to the guard's panel no longer saying "Checking the
+ * photo…" (the file's trip to the offscreen document, decoding, OCR with the text turned upright,
+ * faces, and the answer back). The first photo also loads the models: its time less the warm median
+ * is the cold start. Memory: the resident size of the extension's renderer process (the offscreen
+ * document, with the service worker and the extension frame), sampled every 100 ms from /proc
+ * (Linux), before the first photo and at its peak. Markdown for the README.
+ *
+ * Environment: BENCH_PHOTOS (photos attached, default 6).
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeTestPhoto, PHONE_PHOTO_WIDTH } from './photo-test-set';
+import { guardPanelText } from '../tests/e2e/support/guard-panel';
+import { startGuardedBrowser } from '../tests/e2e/support/guarded-browser';
+import { composerScope, gotoXHome, typeDraft } from '../tests/e2e/support/x-fixture-page';
+
+const PHOTOS = Math.max(2, Number(process.env.BENCH_PHOTOS ?? 6));
+const KINDS = ['certificate', 'book', 'label', 'badge', 'whiteboard'] as const;
+const PUPILS: [string, string][] = [['Faith', 'Okonkwo'], ['Oliver', 'Bennett'], ['Poppy', 'Hughes'], ['Grace', 'Brown'], ['Kai', 'Bell'], ['Noor', 'Hussain']];
+
+function residentKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) : 0;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+
+const dir = await mkdtemp(join(tmpdir(), 'spg-bench-photos-'));
+const guarded = await startGuardedBrowser();
+try {
+  const page = await guarded.chromium.page();
+  await gotoXHome(page);
+  const inline = composerScope(page, 'inline');
+  await typeDraft(inline, 'Year 5: Our week.');
+  // The extension's renderer: the offscreen document lives there, with the service worker.
+  const cdp = await page.context().browser()!.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  const extensionPid = processInfo.filter((info) => info.type === 'renderer').map((info) => info.id)
+    .find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--extension-process'));
+  if (extensionPid === undefined) throw new Error('no extension renderer process found');
+  const before = residentKb(extensionPid, 'VmRSS');
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, residentKb(extensionPid, 'VmRSS'))), 100);
+  const times: number[] = [];
+  for (let index = 0; index < PHOTOS; index += 1) {
+    const path = join(dir, `IMG_${3000 + index}.JPG`);
+    await writeFile(path, makeTestPhoto(KINDS[index % KINDS.length] as (typeof KINDS)[number], PUPILS[index % PUPILS.length] as [string, string], index % 2 ? 'Roboto' : 'Caveat', 100 + index, PHONE_PHOTO_WIDTH).jpeg);
+    const started = performance.now();
+    await inline.locator('input[data-testid="fileInput"]').setInputFiles(path);
+    let panel = '';
+    for (;;) {
+      panel = await guardPanelText(page);
+      if (/attachment-name|photo-consent|could not check/.test(panel) && !/Checking the photo/.test(panel)) break;
+      await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+    }
+    times.push(performance.now() - started);
+    if (/could not check/.test(panel)) throw new Error(`photo ${index + 1} could not be checked: ${panel}`);
+    console.error(`photo ${index + 1}: ${seconds(times[index] as number)}${/attachment-name/.test(panel) ? ' (name found)' : ''}`);
+    await inline.locator('[data-testid="removeMedia"]').click();
+    await inline.locator('[data-testid="attachments"] [role="group"]').waitFor({ state: 'detached' });
+  }
+  clearInterval(sampler);
+  peak = Math.max(peak, residentKb(extensionPid, 'VmHWM'));
+  const warm = median(times.slice(1));
+  console.log(`From one run of the photo part of \`npm run bench:e2e\` (load average ${loadavg()[0]?.toFixed(1)} at the end): Chromium headless, dist/chrome, ${PHOTOS} phone photos of ${PHONE_PHOTO_WIDTH} × ${PHONE_PHOTO_WIDTH * 0.75} px (JPEG, paperwork naming a pupil) attached one after another.\n`);
+  console.log('| first photo (models load) | cold start (first − warm median) | per photo, warm (median; min–max) | extension process before → peak |');
+  console.log('|---:|---:|---:|---:|');
+  console.log(`| ${seconds(times[0] as number)} | ${seconds((times[0] as number) - warm)} | ${seconds(warm)} (${seconds(Math.min(...times.slice(1)))}–${seconds(Math.max(...times.slice(1)))}) | ${mb(before)} → ${mb(peak)} |`);
+} finally {
+  await guarded.close();
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,36 @@
+/**
+ * Asks the extension to check an attached photo: its metadata and its pixels (the text and the
+ * faces in it). The whole file goes to the background, which has it analysed in the offscreen
+ * document or the event page: the content script never decodes a photo, loads a model or sees
+ * what was read (the answer says where the names are, not what they are).
+ */
+import type { PhotoFindings } from '../shared/messages';
+import type { PhotoProblem } from '../shared/panel-protocol';
+import { sendRequest } from '../shared/send-request';
+
+/**
+ * Above this the file is not sent: extension messaging carries it as text, a third larger, twice
+ * (Chrome allows 64 MiB a message). X itself takes photos of at most 5 MB.
+ */
+export const MAX_PHOTO_BYTES = 16 * 1024 * 1024;
+
+/** What the photo holds, or why it could not be checked. */
+export async function checkAttachedPhoto(file: File): Promise<PhotoFindings | PhotoProblem> {
+  if (file.size > MAX_PHOTO_BYTES) return 'photo-too-large';
+  const answer = await sendRequest({ type: 'check-photo', base64: await fileBase64(file), mediaType: file.type }).catch(() => null);
+  return answer ? (answer.ok ? answer.photo : answer.problem) : 'photo-check-failed';
+}
+
+/**
+ * Read with FileReader as a data: URL, so the content script only ever holds a string: in Firefox
+ * the ArrayBuffer a page's File gives back belongs to the page's compartment, and a typed array
+ * over it is refused ("Permission denied to access property constructor").
+ */
+function fileBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^[^,]*,/, ''));
+    reader.onerror = () => reject(new Error('the file could not be read'));
+    reader.readAsDataURL(file);
+  });
+}

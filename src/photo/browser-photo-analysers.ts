@@ -1,0 +1,81 @@
+/**
+ * Photo analysis in the extension's own pages (Chrome's offscreen document, Firefox's event page):
+ * onnxruntime's WebAssembly build and the OCR models load from the extension's files, once, when
+ * the first photo arrives. Nothing is fetched from the network.
+ */
+import * as ort from 'onnxruntime-web';
+import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import detectionUrl from 'ocr-model-assets/ch_PP-OCRv4_det_infer.onnx?url';
+import recognitionUrl from 'ocr-model-assets/ch_PP-OCRv4_rec_infer.onnx?url';
+import dictionaryUrl from 'ocr-model-assets/ppocr_keys_v1.txt?url';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as faceapi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
+import tfjsWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import tfjsWasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import faceManifestUrl from '@vladmandic/face-api/model/tiny_face_detector_model-weights_manifest.json?url';
+import faceWeightsUrl from '@vladmandic/face-api/model/tiny_face_detector_model.bin?url';
+import type { PhotoAnalysers } from './analyse-photo';
+import { FaceFinder, type TfBackends } from './face-finder';
+import type { CanvasMaker } from './photo-canvas';
+import { PhotoTextReader } from './photo-text-reader';
+
+export const makeCanvas: CanvasMaker = (width, height) => new OffscreenCanvas(width, height);
+
+let loading: Promise<PhotoAnalysers> | null = null;
+
+export function browserPhotoAnalysers(): Promise<PhotoAnalysers> {
+  loading ??= (async () => {
+    ort.env.wasm.wasmPaths = { wasm: new URL(wasmUrl, location.href).href };
+    // Threads need SharedArrayBuffer, which extension pages have only when cross-origin isolated
+    // (never in Firefox); onnxruntime's threaded start-up would otherwise fail.
+    ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? 2 : 1;
+    ort.env.wasm.proxy = false;
+    const fetchBytes = async (url: string) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`the extension's file ${url} could not be read (${response.status})`);
+      return response;
+    };
+    const [detection, recognition, dictionary] = await Promise.all([
+      fetchBytes(detectionUrl).then((response) => response.arrayBuffer()),
+      fetchBytes(recognitionUrl).then((response) => response.arrayBuffer()),
+      fetchBytes(dictionaryUrl).then((response) => response.text()),
+    ]);
+    const text = await PhotoTextReader.load({ detection, recognition, dictionary }, makeCanvas);
+    return { text, faces: await browserFaceFinder(fetchBytes), makeCanvas };
+  })();
+  // A failed start is tried again with the next photo rather than remembered.
+  loading.catch(() => (loading = null));
+  return loading;
+}
+
+/**
+ * tfjs's WebAssembly backend, single-threaded: its threaded build starts workers from blob: URLs,
+ * which MV3 refuses (the page would hang), and Firefox's extension pages have no SharedArrayBuffer.
+ */
+async function browserFaceFinder(fetchBytes: (url: string) => Promise<Response>): Promise<FaceFinder> {
+  const tf = faceapi.tf as unknown as TfBackends;
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  const absolute = (url: string) => new URL(url, location.href).href;
+  setWasmPaths({ 'tfjs-backend-wasm.wasm': absolute(tfjsWasmUrl), 'tfjs-backend-wasm-simd.wasm': absolute(tfjsWasmSimdUrl), 'tfjs-backend-wasm-threaded-simd.wasm': absolute(tfjsWasmSimdUrl) });
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const [manifest, weights] = await Promise.all([
+    fetchBytes(faceManifestUrl).then((response) => response.json()),
+    fetchBytes(faceWeightsUrl).then((response) => response.arrayBuffer()),
+  ]);
+  return FaceFinder.load(faceapi, { manifest, weights }, makeCanvas);
+}
+
+/** Decodes a photo as the browser shows it (EXIF orientation applied); null when it is not a picture this browser can open. */
+export async function decodePhoto(bytes: Uint8Array, type: string): Promise<OffscreenCanvas | null> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type }));
+  } catch {
+    return null;
+  }
+  const canvas = makeCanvas(bitmap.width, bitmap.height);
+  canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return canvas;
+}

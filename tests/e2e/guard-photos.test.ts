@@ -1,0 +1,141 @@
+/**
+ * What is written in an attached photo, in real Chromium with dist/chrome: the photo is read in the
+ * extension's offscreen document (never in the page), the post is held while it is checked, a
+ * certificate naming a pupil is blocked with what was read shown only inside the extension's frame,
+ * and a photo with no text goes out once photo consent is confirmed; the blur tool's copy replaces
+ * the original in the composer, and what X receives has no face the detector can find and no
+ * location.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import exifr from 'exifr';
+import { makeTestPhoto } from '../../scripts/photo-test-set';
+import { analysePhotoFile } from '../../src/photo/node-photo-analysers';
+import { waitForPanel } from './support/guard-panel';
+import { expectNothingPosted, useGuardedHomePage } from './support/guarded-browser';
+import { damagedJpeg, hugeJpeg, jpegWithGps } from './support/test-images';
+import { composerScope, typeDraft } from './support/x-fixture-page';
+
+const { guarded, page } = useGuardedHomePage();
+const inline = () => composerScope(page(), 'inline');
+/** The first photo loads the models (cold start); under a loaded CI machine that takes a while. */
+const ANALYSIS_WAIT = 120_000;
+
+let filesDir: string;
+beforeAll(async () => {
+  filesDir = await mkdtemp(join(tmpdir(), 'spg-photos-'));
+});
+afterAll(async () => {
+  await rm(filesDir, { recursive: true, force: true });
+});
+
+async function attach(name: string, buffer: Buffer): Promise<void> {
+  const path = join(filesDir, name);
+  await writeFile(path, buffer);
+  await inline().locator('input[data-testid="fileInput"]').setInputFiles(path);
+  await inline().locator('[data-testid="attachments"] [role="group"]').first().waitFor();
+}
+
+/** The extension frame showing the attached photos; `not`: a frame other than that one (after the photo changed). */
+async function photoFrame(page: Page, not?: string, timeout = 10_000) {
+  const find = () => page.frames().find((frame) => frame.url().includes('/src/consent/') && frame.url().includes('photos=') && frame.url() !== not);
+  await expect.poll(() => find() !== undefined, { timeout }).toBe(true);
+  return find()!;
+}
+
+const demoPhoto = (file: string) => readFile(join(dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')), 'demo', file));
+
+describe('text in photos', () => {
+  it('holds a certificate naming a pupil, showing the name only inside the extension frame', { timeout: 180_000 }, async () => {
+    await typeDraft(inline(), 'Year 5: Our stars of the week!');
+    // Faith Okonkwo is in Year 5 of the sample roster; the certificate is photographed at a slant.
+    const { jpeg } = makeTestPhoto('certificate', ['Faith', 'Okonkwo'], 'Caveat', 7, 2400);
+    await attach('IMG_2040.JPG', jpeg);
+    expect(await waitForPanel(page(), /Checking the photo for names and faces/)).toBeTruthy();
+    await inline().locator('[data-testid="tweetButtonInline"]').click();
+    const panel = await waitForPanel(page(), /attachment-name/, ANALYSIS_WAIT);
+    expect(panel).toMatch(/photo shows what looks like a pupil’s name/);
+    expect(panel).not.toMatch(/Okonkwo/);
+
+    const frame = await photoFrame(page());
+    await expect.poll(() => frame.locator('body').innerText(), { timeout: 10_000 }).toMatch(/Faith Okonkwo/);
+    expect(await frame.locator('.box.name').count()).toBeGreaterThan(0);
+    const pageSees = await page().evaluate(() => [document.documentElement.outerHTML, JSON.stringify(localStorage), JSON.stringify(sessionStorage)].join('\n'));
+    expect(pageSees).not.toMatch(/Okonkwo/);
+
+    await inline().locator('[data-testid="tweetButtonInline"]').click();
+    await expectNothingPosted(guarded().server);
+  });
+
+  it('lets a photo with no text go out once photo consent is confirmed', { timeout: 180_000 }, async () => {
+    await typeDraft(inline(), 'Year 5: Painting in the style of Kandinsky.');
+    const { jpeg } = makeTestPhoto(null, ['', ''], '', 11, 2400);
+    await attach('IMG_2041.JPG', jpeg);
+    await waitForPanel(page(), /photo-consent/, ANALYSIS_WAIT);
+    const frame = await photoFrame(page());
+    await expect.poll(() => frame.locator('body').innerText(), { timeout: 10_000 }).toMatch(/No pupil’s name was read/);
+    await inline().locator('[data-testid="tweetButtonInline"]').click();
+    await waitForPanel(page(), /photo-consent/);
+    await page().keyboard.press('Enter');
+    await waitForPanel(page(), /Ready to post/);
+    await inline().locator('[data-testid="tweetButtonInline"]').click();
+    const posted = await guarded().server.waitForPosts(1);
+    expect(posted[0]?.media.map((media) => media.name)).toEqual(['IMG_2041.JPG']);
+  });
+
+  it('counts and boxes the faces in a group photo, inside the extension frame', { timeout: 180_000 }, async () => {
+    await typeDraft(inline(), 'Year 5: Our visitors today.');
+    // A group photo of five people that ships with @vladmandic/face-api (its demo folder).
+    await attach('IMG_2042.JPG', await demoPhoto('sample5.jpg'));
+    await waitForPanel(page(), /photo-consent/, ANALYSIS_WAIT);
+    const frame = await photoFrame(page());
+    await expect.poll(() => frame.locator('body').innerText(), { timeout: 10_000 }).toMatch(/\d faces in this photo/);
+    expect(await frame.locator('.box.face').count()).toBeGreaterThanOrEqual(4);
+  });
+
+  it('blurs every face but none ticked: the copy replaces the original, and X receives no face and no location', { timeout: 240_000 }, async () => {
+    await typeDraft(inline(), 'Year 5: Our visitors today.');
+    await attach('IMG_2043.JPG', jpegWithGps(51.8, -0.36, await demoPhoto('sample5.jpg')));
+    await waitForPanel(page(), /photo-consent/, ANALYSIS_WAIT);
+    const frame = await photoFrame(page());
+    await expect.poll(() => frame.locator('.box.face').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    await frame.getByLabel('Blur every face except those I tick').check();
+    await frame.getByRole('button', { name: 'Blur and put it in the post' }).click();
+    // The copy is checked like any photo: a new frame for it, with no face left to box.
+    const after = await photoFrame(page(), frame.url(), ANALYSIS_WAIT);
+    await expect.poll(() => after.locator('body').innerText(), { timeout: ANALYSIS_WAIT }).toMatch(/No faces were found/);
+    expect(await inline().locator('[data-testid="attachments"] [role="group"]').count()).toBe(1);
+    await inline().locator('[data-testid="tweetButtonInline"]').click();
+    await waitForPanel(page(), /photo-consent/);
+    await page().keyboard.press('Enter');
+    await waitForPanel(page(), /Ready to post/);
+    await inline().locator('[data-testid="tweetButtonInline"]').click();
+    const [post] = await guarded().server.waitForPosts(1);
+    expect(post?.media.map((media) => [media.name, media.type])).toEqual([['IMG_2043.jpg', 'image/jpeg']]);
+    const received = guarded().server.uploadedBytes(post!.media[0]!.mediaId)!;
+    expect((await analysePhotoFile(received)).faces).toEqual([]);
+    expect(await exifr.parse(received, { gps: true, tiff: true, xmp: true, iptc: true })).toBeUndefined();
+  });
+});
+
+describe('photos that cannot be checked hold the post, saying why', () => {
+  it('a damaged photo', async () => {
+    await typeDraft(inline(), 'Year 5: Our week.');
+    await attach('IMG_2044.JPG', damagedJpeg());
+    expect(await waitForPanel(page(), /could not open an attached photo/, ANALYSIS_WAIT)).toMatch(/JPEG or PNG/);
+    await inline().locator('[data-testid="tweetButtonInline"]').click();
+    await expectNothingPosted(guarded().server);
+  });
+
+  it('a 20 MB photo, at once (it is not sent to be checked)', async () => {
+    await typeDraft(inline(), 'Year 5: Our week.');
+    await attach('IMG_2045.JPG', hugeJpeg(20));
+    expect(await waitForPanel(page(), /larger than 16 MB/)).toMatch(/smaller copy/);
+    await inline().locator('[data-testid="tweetButtonInline"]').click();
+    await expectNothingPosted(guarded().server);
+  });
+});
