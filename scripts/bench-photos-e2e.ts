@@ -57,11 +57,11 @@ try {
     let panel = '';
     for (;;) {
       panel = await guardPanelText(page);
-      if (/attachment-name|photo-consent|could not check/.test(panel) && !/Checking the photo/.test(panel)) break;
+      if (/attachment-name|photo-consent|could not (open|finish)/.test(panel) && !/Checking the photo/.test(panel)) break;
       await new Promise((resolveWait) => setTimeout(resolveWait, 20));
     }
     times.push(performance.now() - started);
-    if (/could not check/.test(panel)) throw new Error(`photo ${index + 1} could not be checked: ${panel}`);
+    if (/could not (open|finish)/.test(panel)) throw new Error(`photo ${index + 1} could not be checked: ${panel}`);
     console.error(`photo ${index + 1}: ${seconds(times[index] as number)}${/attachment-name/.test(panel) ? ' (name found)' : ''}`);
     await inline.locator('[data-testid="removeMedia"]').click();
     await inline.locator('[data-testid="attachments"] [role="group"]').waitFor({ state: 'detached' });
