@@ -67,6 +67,21 @@ describe('the build', () => {
     });
   });
 
+  it('ships the photo models inside a store zip of at most 35 MB, with only the WebAssembly permission photo reading needs', () => {
+    const zip = readFileSync(`${DIST}school-post-guard-${version}-chrome.zip`);
+    // onnxruntime's default build would add WebGPU's 28 MB (vite.config.ts aliases the WebAssembly one).
+    expect(zip.byteLength).toBeLessThanOrEqual(35 * 1024 * 1024);
+    const names = Object.keys(unzipSync(zip));
+    expect(names.filter((name) => name.endsWith('.onnx'))).toHaveLength(2);
+    expect(names.some((name) => /tiny_face_detector.*\.bin$/.test(name))).toBe(true);
+    for (const manifest of [manifestOf(CHROME_BUILD), manifestOf(FIREFOX_BUILD)]) {
+      expect(manifest.content_security_policy).toEqual({ extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" });
+    }
+    // Chrome reads photos in an offscreen document; Firefox has none (its event page reads them).
+    expect(manifestOf(CHROME_BUILD).permissions).toContain('offscreen');
+    expect(manifestOf(FIREFOX_BUILD).permissions).not.toContain('offscreen');
+  });
+
   it('passes web-ext lint on dist/firefox with no errors', async () => {
     requireBuild(FIREFOX_BUILD);
     const result = (await webExt.cmd.lint(
