@@ -7,6 +7,7 @@
  * never read so: amounts, ordinals, times, units, scores and formats ("4v4"), prices, year groups
  * ("Y6"); a plain number has no letters and is never a candidate ("4 teams", "10:30", "£5").
  */
+import { messageText } from './message-text';
 import type { NameMatcher } from './names/compile';
 import { findPupilNames, type FindNamesOptions, type NameMatch } from './names/find-pupil-names';
 import type { NormalisedText } from './normalise';
@@ -52,7 +53,7 @@ export function withDigitDisguisedNames(matcher: NameMatcher, normalised: Normal
       if (!inWord.any(match.start, match.end) || taken.any(match.start, match.end) || plainBlock.any(match.start, match.end)) continue;
       taken.mark(match.start, match.end);
       // Nobody writes a word with digits by chance: a name read so is a name, not an ordinary word.
-      disguised.push({ ...match, severity: match.kind === 'name' ? 'block' : match.severity, reason: 'digits written for letters' });
+      disguised.push({ ...match, severity: match.kind === 'name' ? 'block' : match.severity, reason: messageText('name_reason_digits_for_letters') });
     }
   }
   const kept = plain.filter((match) => !taken.any(match.start, match.end));

@@ -9,7 +9,8 @@ import type messages from '../../public/_locales/en_GB/messages.json';
 
 type Messages = typeof messages;
 export type MessageKey = keyof Messages;
-export type Substitution = string | number;
+/** A word or number to fill in, or a sentence of its own said by its key (a name matcher's reason inside a finding). */
+export type Substitution = string | number | MessageText;
 
 /** A message with placeholders needs substitutions; one without takes none. The exact count is tests/shared/i18n.test.ts's. */
 export type SubstitutionsOf<K extends MessageKey> = Messages[K] extends { placeholders: object } ? [Substitution, ...Substitution[]] : [];
@@ -19,10 +20,13 @@ export type PlainMessageKey = { [K in MessageKey]: Messages[K] extends { placeho
 
 export interface MessageText {
   key: MessageKey;
-  /** Positional, as chrome.i18n.getMessage takes them: the first fills the placeholder whose content is "$1". */
-  substitutions: string[];
+  /**
+   * Positional, as chrome.i18n.getMessage takes them: the first fills the placeholder whose content
+   * is "$1". A nested message is said first, in the same reader's words, then filled in.
+   */
+  substitutions: (string | MessageText)[];
 }
 
 export function messageText<K extends MessageKey>(key: K, ...substitutions: SubstitutionsOf<K>): MessageText {
-  return { key, substitutions: substitutions.map(String) };
+  return { key, substitutions: substitutions.map((substitution) => (typeof substitution === 'object' ? substitution : String(substitution))) };
 }

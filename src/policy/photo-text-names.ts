@@ -6,6 +6,7 @@
  * when it holds a pupil's full name, or a pupil's forename followed by their surname's initial
  * ("Priya O."). Names of five letters or more are recognised one edit away (OCR noise).
  */
+import { messageText, type MessageText } from './message-text';
 import { findPupilNames, type NameMatch } from './names/find-pupil-names';
 import { normaliseText, originalRange } from './normalise';
 import type { CompiledPolicy } from './rule';
@@ -120,11 +121,11 @@ function matchLine(policy: CompiledPolicy, index: PhotoNameIndex, line: string):
       for (const pupilIndex of index.pupilsByGiven.get(given) ?? []) {
         const pupil = index.pupils[pupilIndex] as PupilNameParts;
         if (next.tokens.some((token) => pupil.surnames.has(token))) {
-          strong.push(blocking(word.start, next.end, 'a pupil’s full name'));
+          strong.push(blocking(word.start, next.end, messageText('name_reason_photo_full_name')));
           return;
         }
         if (next.text.length === 1 && pupil.surnameInitials.has(next.text)) {
-          strong.push(blocking(word.start, next.end, 'a pupil’s forename and the initial of their surname'));
+          strong.push(blocking(word.start, next.end, messageText('name_reason_photo_forename_initial')));
           return;
         }
       }
@@ -132,7 +133,7 @@ function matchLine(policy: CompiledPolicy, index: PhotoNameIndex, line: string):
   });
   const nameWords = words.filter((word) => word.tokens.length > 0 || word.text.length === 1);
   if (strong.length === 0 && words.length > 0 && words.length <= NAME_LINE_MAX_WORDS && nameWords.length === words.length && words.some((word) => word.tokens.length > 0)) {
-    strong.push(blocking((words[0] as LineWord).start, (words[words.length - 1] as LineWord).end, 'a line of the photo that is only a name, like a label'));
+    strong.push(blocking((words[0] as LineWord).start, (words[words.length - 1] as LineWord).end, messageText('name_reason_photo_label_line')));
   }
   if (strong.length === 0) return matches;
   // The stronger reading replaces what the text matcher found inside the same words.
@@ -140,7 +141,7 @@ function matchLine(policy: CompiledPolicy, index: PhotoNameIndex, line: string):
   return [...kept, ...strong].sort((a, b) => a.start - b.start);
 }
 
-function blocking(start: number, end: number, reason: string): NameMatch {
+function blocking(start: number, end: number, reason: MessageText): NameMatch {
   return { start, end, severity: 'block', kind: 'name', reason };
 }
 

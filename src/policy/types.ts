@@ -98,8 +98,8 @@ export interface PhotoTextName {
   start: number;
   end: number;
   severity: Severity;
-  /** Why it counts as a name, for the message. */
-  reason: string;
+  /** Why it counts as a name, for the message, by its key in _locales (`name_reason_*`). */
+  reason: MessageText;
 }
 
 export type PostKind = 'general' | 'event' | 'residential';

@@ -8,7 +8,7 @@
  * In messages.json they are numbered in the order the English sentence names them.
  */
 import messages from '../../public/_locales/en_GB/messages.json';
-import type { MessageKey, MessageText, PlainMessageKey, SubstitutionsOf } from '../policy/message-text';
+import type { MessageKey, MessageText, PlainMessageKey, Substitution, SubstitutionsOf } from '../policy/message-text';
 
 export type { MessageKey, Substitution } from '../policy/message-text';
 
@@ -18,7 +18,7 @@ interface MessageEntry {
 }
 
 export function t<K extends MessageKey>(key: K, ...substitutions: SubstitutionsOf<K>): string {
-  return say(key, substitutions.map(String));
+  return say(key, substitutions);
 }
 
 /**
@@ -30,7 +30,8 @@ export function tMessage(text: MessageText | PlainMessageKey): string {
   return typeof text === 'string' ? say(text, []) : say(text.key, text.substitutions);
 }
 
-function say(key: MessageKey, strings: string[]): string {
+function say(key: MessageKey, substitutions: readonly Substitution[]): string {
+  const strings = substitutions.map((substitution) => (typeof substitution === 'object' ? tMessage(substitution) : String(substitution)));
   // Outside an extension page (unit tests, the CLI) there is no chrome.i18n: the en_GB file is read directly.
   const message = typeof chrome === 'undefined' || chrome.i18n === undefined
     ? fillLocaleMessage(messages[key], strings)

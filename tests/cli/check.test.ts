@@ -44,6 +44,14 @@ describe('guard check', () => {
     expect(finding.message).toBe('“#sportsday” is a hashtag: it makes the post visible beyond the school’s followers.');
   });
 
+  test('a pupil’s name is said with the name matcher’s reason, both from the en_GB messages file', async () => {
+    const run = await runInProcess(['check', '--roster', ROSTER], '{"id":"n","text":"Badgers: well done Holly"}\n');
+    const [finding] = JSON.parse(run.stdout).findings;
+    const reason = fillLocaleMessage(messages.name_reason_with_praise, ['well done']);
+    expect(finding.message).toBe(fillLocaleMessage(messages.rule_pupil_name_name, ['Holly', reason]));
+    expect(finding.message).toBe('“Holly” looks like a pupil’s name: it comes with “well done”. Posts must not name children.');
+  });
+
   test('attachment findings say which attachment and field they are in', async () => {
     const run = await runInProcess(['check', '--roster', ROSTER], JSON.stringify({ id: 'p', text: 'Owls: Medals', attachments: [{ name: 'kai_bell.jpg', type: 'image/jpeg' }], confirmed: ['photo-consent'] }));
     expect(JSON.parse(run.stdout).findings[0]).toMatchObject({ rule: 'attachment-name', start: 0, end: 8, target: { kind: 'attachment', index: 0, part: 'name' } });

@@ -1,8 +1,9 @@
 /**
- * Issue 10 item 7: what staff read about a finding — its sentence, its fix, what they confirm and
- * the words they type — is the extension's _locales, said by the browser in the panel's frame, not
- * English held by the rules. A copy of the build whose messages.json a school has changed shows
- * the school's words, and the typed confirmation takes the school's words, not the old ones.
+ * Issue 10 item 7: what staff read about a finding — its sentence, the name matcher's reason inside
+ * it, its fix, what they confirm and the words they type — is the extension's _locales, said by the
+ * browser in the panel's frame, not English held by the rules. A copy of the build whose
+ * messages.json a school has changed shows the school's words, and the typed confirmation takes the
+ * school's words, not the old ones.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
 const SCHOOL_WORDS: Record<string, string> = {
   rule_pupil_name_name: 'Our words: “$TEXT$” names a child ($REASON$).',
   rule_pupil_name_fix_block: 'Our fix: leave the name out.',
+  name_reason_not_an_ordinary_word: 'our reason: it is on the pupil list',
   rule_hashtag_confirm_words: 'families agreed',
   rule_hashtag_confirm_prompt_without_photos: 'Our statement: every family agreed in writing.',
 };
@@ -55,9 +57,9 @@ describe('a school’s own words in messages.json', () => {
   it('are the sentence and the fix the panel gives for a finding', async () => {
     await typeDraft(inline(), 'Owls: Well done Kai!');
     const text = await waitForPanel(page, /Our words/);
-    // The reason (what showed it is a person) is filled in where the school's sentence puts it.
-    expect(text).toMatch(/Our words: “Kai” names a child \(it [^)]+\)\. What to do: Our fix: leave the name out\./);
-    expect(text).not.toMatch(/looks like a pupil’s name|describe the child without naming them/);
+    // The name matcher's reason (what showed it is a person) is the school's too, where the school's sentence puts it.
+    expect(text).toMatch(/Our words: “Kai” names a child \(our reason: it is on the pupil list\)\. What to do: Our fix: leave the name out\./);
+    expect(text).not.toMatch(/looks like a pupil’s name|describe the child without naming them|not an ordinary word/);
     // The rules' other words are the build's en_GB ones, from the same file.
     await gotoXHome(page);
     await typeDraft(inline(), 'Owls: Call 07700 900456');

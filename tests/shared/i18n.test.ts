@@ -6,12 +6,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import messages from '../../public/_locales/en_GB/messages.json';
 import { ruleLabelKey } from '../../src/options/rule-labels';
 import { RULE_IDS, RULES } from '../../src/policy/rules/index';
-import { fillLocaleMessage, t, type MessageKey } from '../../src/shared/i18n';
+import { messageText } from '../../src/policy/message-text';
+import { fillLocaleMessage, t, tMessage, type MessageKey } from '../../src/shared/i18n';
 
 interface Entry {
   message: string;
@@ -110,6 +112,36 @@ function ruleKeys(): { rule: string; key: string }[] {
   });
 }
 
+/**
+ * Every `messageText(…)` call in src/policy (a rule's finding, the name matcher's reasons), with
+ * the keys its first argument can be and how many substitutions it passes. The keys are read by
+ * the type checker, so `messages.name` and `kind === 'misspelling' ? … : …` count as what they are.
+ */
+function messageTextCalls(): { where: string; keys: string[]; substitutions: number }[] {
+  const files = sourceFiles('src/policy').map((path) => fileURLToPath(new URL(path, ROOT)));
+  const config = ts.parseJsonConfigFileContent(JSON.parse(readFileSync(new URL('tsconfig.json', ROOT), 'utf8')) as object, ts.sys, fileURLToPath(ROOT));
+  const program = ts.createProgram(files, { ...config.options, types: [] });
+  const checker = program.getTypeChecker();
+  const calls: { where: string; keys: string[]; substitutions: number }[] = [];
+  for (const source of program.getSourceFiles().filter((file) => files.includes(file.fileName))) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'messageText') {
+        const [first, ...rest] = node.arguments;
+        const type = first === undefined ? undefined : checker.getTypeAtLocation(first);
+        const types = type === undefined ? [] : type.isUnion() ? type.types : [type];
+        calls.push({
+          where: `${source.fileName.slice(fileURLToPath(ROOT).length)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`,
+          keys: types.map((each) => (each.isStringLiteral() ? each.value : `(not a key: ${checker.typeToString(each)})`)),
+          substitutions: rest.some(ts.isSpreadElement) ? -1 : rest.length,
+        });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return calls;
+}
+
 function placeholderCount(entry: Entry): number {
   return Object.keys(entry.placeholders ?? {}).length;
 }
@@ -171,8 +203,8 @@ describe('the pages’ t() calls', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('use every message there is (the manifest uses the description, the rules name their own)', () => {
-    const used = new Set([...calls.map((call) => call.key), ...ruleKeys().map(({ key }) => key)]);
+  it('use every message there is (the manifest uses the description, the rules and the name matcher name their own)', () => {
+    const used = new Set([...calls.map((call) => call.key), ...ruleKeys().map(({ key }) => key), ...messageTextCalls().flatMap((call) => call.keys)]);
     const manifest = readFileSync(new URL('manifest.json', ROOT), 'utf8');
     expect(ENTRIES.map(([key]) => key).filter((key) => !used.has(key) && !manifest.includes(`__MSG_${key}__`))).toEqual([]);
   });
@@ -199,6 +231,27 @@ describe('the rules’ words', () => {
   });
 });
 
+describe('the policy’s messageText() calls (a finding’s sentence, the name matcher’s reasons)', () => {
+  const calls = messageTextCalls();
+  const byKey = new Map<string, Entry>(ENTRIES);
+
+  it('are found in the rules and in the name matcher', () => {
+    expect(calls.some((call) => call.where.startsWith('src/policy/rules/'))).toBe(true);
+    expect(calls.filter((call) => call.keys.some((key) => key.startsWith('name_reason_'))).length).toBeGreaterThan(20);
+  });
+
+  it('each name keys of messages.json, written so that the type checker knows which', () => {
+    expect(calls.flatMap((call) => call.keys.filter((key) => !byKey.has(key)).map((key) => `${call.where}: ${key}`))).toEqual([]);
+  });
+
+  it('pass as many substitutions as the message has placeholders', () => {
+    const wrong = calls.flatMap((call) => call.keys
+      .filter((key) => byKey.has(key) && call.substitutions !== placeholderCount(byKey.get(key)!))
+      .map((key) => `${call.where}: ${key} gets ${call.substitutions}, wants ${placeholderCount(byKey.get(key)!)}`));
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('t()', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -209,6 +262,15 @@ describe('t()', () => {
     expect(t('options_roster_import_label')).toBe('Import pupil list');
     expect(t('options_problem_name_twice', 'Classes', 'y1', 'Oak', 'Ash')).toBe('Classes: “y1” is used by both Oak and Ash.');
     expect(t('popup_column_policy', 1, 2)).toBe('The policy: 1 to 2 a week');
+  });
+
+  it('says a message given as a substitution first, then fills it in (a name matcher’s reason inside a finding)', () => {
+    const finding = messageText('rule_pupil_name_name', 'Kai', messageText('name_reason_short_form_and', messageText('name_reason_after_praise', 'well done')));
+    expect(tMessage(finding)).toBe('“Kai” looks like a pupil’s name: it is a short form of a pupil’s name, and it comes after “well done”. Posts must not name children.');
+    const getMessage = vi.fn((key: string, substitutions?: string[]) => `${key}(${substitutions?.join('|') ?? ''})`);
+    vi.stubGlobal('chrome', { i18n: { getMessage } });
+    // In an extension page each part is the browser's, so a school's changed reason shows inside the sentence.
+    expect(tMessage(finding)).toBe('rule_pupil_name_name(Kai|name_reason_short_form_and(name_reason_after_praise(well done)))');
   });
 
   it('does not read placeholders inside a substitution', () => {

@@ -4,6 +4,7 @@
  * names split up by spaces or symbols (split-names.ts) and misspellings of longer names
  * (misspellings.ts). Word boundaries come for free: "avalanche" is one token and never "ava".
  */
+import { messageText, type MessageText } from '../message-text';
 import { originalRange, type NormalisedText } from '../normalise';
 import { camelCaseParts, tokenise, type WordToken } from '../tokenise';
 import type { Severity } from '../types';
@@ -21,8 +22,8 @@ export interface NameMatch {
   end: number;
   severity: Severity;
   kind: NameMatchKind;
-  /** Why it counts as a name, for the message ("after “well done”", "not an ordinary word"). */
-  reason: string;
+  /** Why it counts as a name, for the message ("it comes after “well done”"), by its key in _locales (`name_reason_*`). */
+  reason: MessageText;
   /** UTF-16 range in the original text of the phrase the ICT lead may call never a name (see never-a-name-offer.ts). */
   offer?: { start: number; end: number };
 }
@@ -63,10 +64,10 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
     if (covered[index] || lookup.suppressed(index)) return;
     if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index) && !isAfterFamousTitle(stream, index)) {
       // "Sofai's design won", "Isacc helped tidy up": a slip of the keyboard in a sentence about a person.
-      const evidence = isPossessive(stream, index) ? 'it is written as someone’s' : personEvidence(stream, index, index, context);
+      const evidence = isPossessive(stream, index) ? messageText('name_reason_possessive_short') : personEvidence(stream, index, index, context);
       const candidate: Candidate = evidence
         ? { first: index, last: index, severity: 'block', kind: 'misspelling', reason: evidence }
-        : { first: index, last: index, severity: 'warn', kind: 'misspelling', reason: 'it is one letter from a pupil’s name' };
+        : { first: index, last: index, severity: 'warn', kind: 'misspelling', reason: messageText('name_reason_one_letter_off') };
       results.push(toMatch(stream, candidate, normalised));
     }
   });

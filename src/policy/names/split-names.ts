@@ -3,6 +3,7 @@
  * symbols or a line break ("Ad🎉a"). Only names that are not ordinary words, except when spelled
  * out letter by letter ("W i l l"), which nobody does to a word by chance.
  */
+import { messageText } from '../message-text';
 import { originalRange, type NormalisedText } from '../normalise';
 import { extendHash, type WordToken } from '../tokenise';
 import type { CompiledNameToken, NameMatcher } from './compile';
@@ -98,7 +99,7 @@ export function findSplitNames(matcher: NameMatcher, stream: TokenStream, normal
       // A word spelled out ("W i l l") is probably a name being hidden, but may be emphasis: a warning.
       severity: best.acrossLine || best.ordinaryWord ? 'warn' : 'block',
       kind: 'name',
-      reason: best.singleLetters ? 'spelled out letter by letter' : best.acrossLine ? 'split across a line' : 'split up by other characters',
+      reason: messageText(best.singleLetters ? 'name_reason_spelled_out' : best.acrossLine ? 'name_reason_split_across_line' : 'name_reason_split_by_characters'),
     });
     first = best.last;
   }

@@ -5,6 +5,7 @@
  * forms the roster does not record ("Freddie") need evidence of a person. evidence.ts asks the
  * questions; each verdict says in words a teacher understands which evidence decided it.
  */
+import { messageText, type MessageText } from '../message-text';
 import type { Severity } from '../types';
 import {
   actionAfter,
@@ -50,8 +51,8 @@ export interface Candidate {
   last: number;
   severity: Severity | null;
   kind: NameMatchKind;
-  /** Which evidence decided, as the end of a teacher's sentence ("it comes after “well done”"). */
-  reason: string;
+  /** Which evidence decided, as the end of a teacher's sentence ("it comes after “well done”"), by its key in _locales (`name_reason_*`). */
+  reason: MessageText;
   /** Not a child here for a reason a list cannot undo (staff, a class, the time of year, a value). */
   excused?: boolean;
   /** A given name written with a capital (or in capitals): two of them in a list are two children. */
@@ -74,35 +75,35 @@ export interface EvidenceContext {
  * what someone did, an initial, a year group in brackets, a family word, a possessive. The reason,
  * or null. `season`: a month or season needs a pronoun too ("Autumn has learnt her…", not "Autumn has arrived").
  */
-export function personEvidence(stream: TokenStream, first: number, last: number, context: EvidenceContext, season = false, actionCounts = true): string | null {
+export function personEvidence(stream: TokenStream, first: number, last: number, context: EvidenceContext, season = false, actionCounts = true): MessageText | null {
   const cueBefore = praiseCueBefore(stream, first);
-  if (cueBefore) return `it comes after “${cueBefore}”`;
+  if (cueBefore) return messageText('name_reason_after_praise', cueBefore);
   const cueAfter = praiseCueAfter(stream, last);
-  if (cueAfter) return `it comes before “${cueAfter}”`;
+  if (cueAfter) return messageText('name_reason_before_praise', cueAfter);
   const action = actionAfter(stream, first, last, context.personVerbs);
   if (action) {
-    if (pronounAfter(stream, action.index)) return `it does something (“${wordAt(stream, action.index)}”) and “her” or “his” refers back to it`;
+    if (pronounAfter(stream, action.index)) return messageText('name_reason_action_and_pronoun', wordAt(stream, action.index) ?? '');
     // A month or season comes, starts and ends ("Autumn has arrived"); anything else it "did" is a child ("May wrote a poem").
     const verb = wordAt(stream, action.index) ?? '';
     // "autumn colours", "rose hips": after a lower-case word an "-s" form is as often a plural noun.
     const plural = /[^su]s$/.test(verb) && action.index === last + 1 && stream.tokens[first]?.capitalised !== true;
-    if (action.verb && actionCounts && !plural && !(season && stream.words.timeOfYearVerbs.has(verb))) return `it is followed by what someone did (“${verb}”)`;
+    if (action.verb && actionCounts && !plural && !(season && stream.words.timeOfYearVerbs.has(verb))) return messageText('name_reason_action', verb);
   }
-  if (initialAfter(stream, last)) return 'it is followed by an initial, as a child’s name often is';
-  if (yearGroupInBracketsAfter(stream, last, context.classNames)) return 'a year group or class follows it in brackets';
-  if (familyWordAfter(stream, last)) return `it is followed by “${wordAt(stream, last + 1)}”, which names a family`;
+  if (initialAfter(stream, last)) return messageText('name_reason_initial_after');
+  if (yearGroupInBracketsAfter(stream, last, context.classNames)) return messageText('name_reason_year_group_in_brackets');
+  if (familyWordAfter(stream, last)) return messageText('name_reason_family_word', wordAt(stream, last + 1) ?? '');
   return null;
 }
 
 /** Module-level (not a closure per call): judge runs for every name in a 25,000-character draft. */
 let judged: VariantFound;
-function verdict(severity: Severity | null, reason: string): Candidate {
+function verdict(severity: Severity | null, reason: MessageText): Candidate {
   return { first: judged.first, last: judged.last, severity, kind: 'name', reason };
 }
-function excused(reason: string): Candidate {
+function excused(reason: MessageText): Candidate {
   return { first: judged.first, last: judged.last, severity: null, kind: 'name', reason, excused: true };
 }
-function named(severity: Severity, reason: string): Candidate {
+function named(severity: Severity, reason: MessageText): Candidate {
   return { first: judged.first, last: judged.last, severity, kind: 'name', reason, capitalisedGivenName: judged.givenName };
 }
 
@@ -126,79 +127,79 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   // ("Mrs Ada Nowak" still names Ada); a first name may be either ("Miss Holly"): look at it.
   if (isAfterStaffTitle(stream, found.first)) {
     if (!found.fullName && found.tokens.every((token) => token.surname)) {
-      return parentDescribedAfter(stream, found.last) ? verdict('warn', 'it is a parent’s surname, which is their child’s too') : excused('a member of staff');
+      return parentDescribedAfter(stream, found.last) ? verdict('warn', messageText('name_reason_parent_surname')) : excused(messageText('name_reason_staff_member'));
     }
-    if (fullName) return verdict('block', 'it is a full name, after a staff title');
-    if (!ordinaryWord) return verdict('block', 'it is a pupil’s name and not an ordinary word');
-    return verdict('warn', 'a first name after a staff title may be a member of staff or a child');
+    if (fullName) return verdict('block', messageText('name_reason_full_name_after_staff_title'));
+    if (!ordinaryWord) return verdict('block', messageText('name_reason_not_an_ordinary_word'));
+    return verdict('warn', messageText('name_reason_first_name_after_staff_title'));
   }
   const className = found.tokens.length === 1 && found.tokens[0]?.className === true;
-  if (className && isFollowedByClassWord(stream, found.last)) return excused('a class');
+  if (className && isFollowedByClassWord(stream, found.last)) return excused(messageText('name_reason_class'));
 
   // Someone else of the same name: a famous or story person, a king, an author, another family.
   if (!found.fullName) {
-    if (isAfterFamousTitle(stream, found.first)) return excused('a title such as King or Saint');
-    if (regnalNumberAfter(stream, found.last)) return excused('a king or queen');
-    if (storyFrameBefore(stream, found.first)) return excused('a person in a story or a topic');
-    if (byAuthorAfter(stream, found.last)) return excused('the title of a book');
-    if (placeContext(stream, found.first, found.last, context.places)) return excused('a place');
+    if (isAfterFamousTitle(stream, found.first)) return excused(messageText('name_reason_famous_title'));
+    if (regnalNumberAfter(stream, found.last)) return excused(messageText('name_reason_regnal_number'));
+    if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
+    if (byAuthorAfter(stream, found.last)) return excused(messageText('name_reason_book_title'));
+    if (placeContext(stream, found.first, found.last, context.places)) return excused(messageText('name_reason_place'));
     // "the River Jordan", "a Bear Hunt", "the Rose Theatre": a thing's name; "Star of the week": the award.
-    if (ordinaryWord && found.tokens.length === 1 && capitalised && isNameOfAThing(stream, found.first, found.last)) return excused('the name of a thing or a place');
-    if (ordinaryWord && startsPraiseCue(stream, found.first)) return excused('the name of an award');
+    if (ordinaryWord && found.tokens.length === 1 && capitalised && isNameOfAThing(stream, found.first, found.last)) return excused(messageText('name_reason_thing_name'));
+    if (ordinaryWord && startsPraiseCue(stream, found.first)) return excused(messageText('name_reason_award'));
     if (found.tokens.length === 1 && (capitalised || inCapitals) && !isInTitleCaseSentence(stream, found.first, found.last)) {
       const surname = otherSurnameAfter(stream, found.last, context.isNamePart, context.personVerbs, context.classNames);
-      if (surname >= 0 && wordAt(stream, found.first - 1) === 'by') return excused('an author');
-      if (surname >= 0) return { ...verdict('warn', 'the surname after it is not this pupil’s, so it may be someone else; check it'), otherSurname: surname };
+      if (surname >= 0 && wordAt(stream, found.first - 1) === 'by') return excused(messageText('name_reason_author'));
+      if (surname >= 0) return { ...verdict('warn', messageText('name_reason_other_surname')), otherSurname: surname };
     }
   }
 
   const season = found.tokens.length === 1 && (stream.words.months.has(wordAt(stream, found.first) ?? '') || stream.words.seasons.has(wordAt(stream, found.first) ?? ''));
   if (found.shortForm) {
     // "our class teddy": in lower case after a determiner, a thing.
-    if (!capitalised && !inCapitals && isAfterDeterminer(stream, found.first)) return verdict(null, 'a thing, after a determiner');
-    const evidence = personEvidence(stream, found.first, found.last, context, season) ?? (found.possessive || isPossessive(stream, found.last) ? 'it is written as someone’s' : null);
-    if (evidence) return verdict('block', `it is a short form of a pupil’s name, and ${evidence}`);
-    return ordinaryWord ? verdict(null, 'an ordinary word') : verdict('warn', 'it is a short form of a pupil’s name');
+    if (!capitalised && !inCapitals && isAfterDeterminer(stream, found.first)) return verdict(null, messageText('name_reason_thing_after_determiner'));
+    const evidence = personEvidence(stream, found.first, found.last, context, season) ?? (found.possessive || isPossessive(stream, found.last) ? messageText('name_reason_possessive_short') : null);
+    if (evidence) return verdict('block', messageText('name_reason_short_form_and', evidence));
+    return ordinaryWord ? verdict(null, messageText('name_reason_ordinary_word')) : verdict('warn', messageText('name_reason_short_form'));
   }
-  if (!ordinaryWord) return verdict('block', 'it is a pupil’s name and not an ordinary word');
+  if (!ordinaryWord) return verdict('block', messageText('name_reason_not_an_ordinary_word'));
 
   const cue = praiseCueBefore(stream, found.first) ?? praiseCueAfter(stream, found.last);
-  if (cue) return verdict('block', `it comes with “${cue}”`);
-  if (isCalendarUse(stream, found.first, found.last)) return excused('the time of year');
-  if (isSchoolValue(stream, found.first, found.last)) return excused('a school value');
-  if (isSayingGrace(stream, found.first, found.last)) return excused('grace before a meal');
+  if (cue) return verdict('block', messageText('name_reason_with_praise', cue));
+  if (isCalendarUse(stream, found.first, found.last)) return excused(messageText('name_reason_time_of_year'));
+  if (isSchoolValue(stream, found.first, found.last)) return excused(messageText('name_reason_school_value'));
+  if (isSayingGrace(stream, found.first, found.last)) return excused(messageText('name_reason_saying_grace'));
   // "the river’s edge", "a bear’s footprint": the thing's, not a child's.
   const thingsPossessive = !capitalised && !inCapitals && isAfterArticle(stream, found.first);
   if ((found.possessive || isPossessive(stream, found.last)) && !thingsPossessive) {
     // "Brown's Farm", "the Hunter's Moon": a surname-word before a capitalised noun is more often a place or a title.
-    if (!found.givenName && !found.possessive && isPossessiveBeforeCapital(stream, found.last)) return verdict('warn', 'it may be a place or a title, or a pupil’s surname');
-    return verdict('block', 'it is written as someone’s (a possessive)');
+    if (!found.givenName && !found.possessive && isPossessiveBeforeCapital(stream, found.last)) return verdict('warn', messageText('name_reason_place_or_title_possessive'));
+    return verdict('block', messageText('name_reason_possessive'));
   }
   // A class does things too ("Willow visited the farm"), and so does a family ("Brown won" is rarer than "the Browns won"): only a given name is made a person by its verb.
   const evidence = personEvidence(stream, found.first, found.last, context, season, found.givenName && !className);
   if (evidence) return verdict('block', evidence);
 
   if (fullName) {
-    if (capitalised || inCapitals || stream.keywords) return verdict('block', 'it is a full name');
-    return verdict('warn', 'it is a full name in lower case');
+    if (capitalised || inCapitals || stream.keywords) return verdict('block', messageText('name_reason_full_name'));
+    return verdict('warn', messageText('name_reason_full_name_lower_case'));
   }
   if (!capitalised) {
-    if (inCapitals) return named('warn', 'it is written in capitals');
+    if (inCapitals) return named('warn', messageText('name_reason_in_capitals'));
     // File names and keywords have no sentences: lower case says nothing there ("grace.jpg").
-    return stream.keywords ? verdict('warn', 'it is in a file name or keywords') : verdict(null, 'an ordinary word in lower case');
+    return stream.keywords ? verdict('warn', messageText('name_reason_in_file_name')) : verdict(null, messageText('name_reason_lower_case_word'));
   }
   // At a sentence start a capital says nothing, yet "Grace helped us tidy" is exactly how a child
   // gets named: a warning (staff look, and may go on), never a block ("Summer is here!").
-  if (startsSentence(stream, found.first)) return named('warn', 'it has a capital, though only at the start of a sentence');
-  if (className) return verdict('warn', 'it is a class name used on its own');
-  if (isInTitleCaseSentence(stream, found.first, found.last)) return verdict('warn', 'it has a capital, though in a headline');
+  if (startsSentence(stream, found.first)) return named('warn', messageText('name_reason_sentence_start'));
+  if (className) return verdict('warn', messageText('name_reason_class_name_alone'));
+  if (isInTitleCaseSentence(stream, found.first, found.last)) return verdict('warn', messageText('name_reason_headline'));
   // A capitalised surname-word is more often a place or a title ("Green Park", "King Arthur").
-  if (!found.givenName) return verdict('warn', 'it is a pupil’s surname written with a capital');
+  if (!found.givenName) return verdict('warn', messageText('name_reason_surname_capitalised'));
   // "Summer" mid-sentence is as often the season as the child.
-  if (season) return named('warn', 'it may be the month or season, or a pupil');
+  if (season) return named('warn', messageText('name_reason_month_or_season'));
   // "along the River", "past the Rose": after "the" a capital more often names a thing.
-  if (isAfterArticle(stream, found.first)) return verdict('warn', `it has a capital, though after “${wordAt(stream, found.first - 1)}”`);
-  return named('block', 'it has a capital in the middle of a sentence');
+  if (isAfterArticle(stream, found.first)) return verdict('warn', messageText('name_reason_capital_after_word', wordAt(stream, found.first - 1) ?? ''));
+  return named('block', messageText('name_reason_capital_mid_sentence'));
 }
 
 /**
@@ -208,13 +209,12 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
  * common one ("The Woods were dark and deep").
  */
 function judgeFamilyPlural(stream: TokenStream, found: VariantFound, capitalised: boolean): Candidate {
-  const family = 'it is written as a family (a plural after “the”), and a pupil has that surname';
-  if (!capitalised) return verdict(null, 'an ordinary word in lower case');
+  if (!capitalised) return verdict(null, messageText('name_reason_lower_case_word'));
   const cue = praiseCueBefore(stream, found.first - 1);
-  if (cue) return verdict('block', `${family}, after “${cue}”`);
-  if (pronounAfter(stream, found.last, stream.words.familyPronouns)) return verdict('block', `${family}, and “their” or “they” refers back to it`);
-  if (isInTitleCaseSentence(stream, found.first, found.last)) return verdict('warn', `${family}, though in a headline`);
-  return (found.tokens[0] as CompiledNameToken).plusSIsCommonWord ? verdict(null, 'an ordinary plural') : verdict('block', family);
+  if (cue) return verdict('block', messageText('name_reason_family_after_praise', cue));
+  if (pronounAfter(stream, found.last, stream.words.familyPronouns)) return verdict('block', messageText('name_reason_family_pronoun'));
+  if (isInTitleCaseSentence(stream, found.first, found.last)) return verdict('warn', messageText('name_reason_family_headline'));
+  return (found.tokens[0] as CompiledNameToken).plusSIsCommonWord ? verdict(null, messageText('name_reason_ordinary_plural')) : verdict('block', messageText('name_reason_family'));
 }
 
 /** A weak candidate in a list with a clear name is a name too ("Faith and Noor"); twice for chains. */
@@ -232,7 +232,7 @@ export function promoteListedNames(stream: TokenStream, candidates: Candidate[])
       );
       if (listedWithName && !isCalendarUse(stream, candidate.first, candidate.last)) {
         candidate.severity = 'block';
-        candidate.reason = 'it is listed with another pupil’s name';
+        candidate.reason = messageText('name_reason_listed');
       }
     }
   }
