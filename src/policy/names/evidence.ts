@@ -5,6 +5,7 @@
  */
 import type { WordToken } from '../tokenise';
 import type { NameWords } from './compile';
+import { indexSentences, isLongWord, type SentenceIndex } from './sentences';
 
 /** Word tokens over folded text: a draft, an alt text, a file name, or the parts of a CamelCase word. */
 export interface TokenStream {
@@ -20,6 +21,8 @@ export interface TokenStream {
   keywords?: boolean;
   /** Whether the text has lower-case words, so a word in capitals stands out ("We saw GRACE"); worked out when first asked. */
   mixedCase?: boolean;
+  /** Where its sentences are; worked out when first asked (sentenceIndex). */
+  sentences?: SentenceIndex;
 }
 
 export function wordAt(stream: TokenStream, index: number): string | undefined {
@@ -55,9 +58,14 @@ export function joinsNameParts(gap: string): boolean {
   return /^(?:[\s'_-]{1,3}|\.)$/.test(gap) && !/\n.*\n/.test(gap);
 }
 
+/** The stream's sentences, indexed once (CamelCase parts are one sentence). */
+export function sentenceIndex(stream: TokenStream): SentenceIndex {
+  stream.sentences ??= indexSentences(stream.tokens, (index) => !stream.camelCaseParts && breaksSentence(gapBefore(stream, index)));
+  return stream.sentences;
+}
+
 export function startsSentence(stream: TokenStream, index: number): boolean {
-  if (index === 0 || stream.camelCaseParts) return index === 0;
-  return breaksSentence(gapBefore(stream, index));
+  return sentenceIndex(stream).startsAt[index] === 1;
 }
 
 /**
@@ -168,7 +176,7 @@ export function actionAfter(stream: TokenStream, first: number, last: number, pe
 /** A personal pronoun later in the same sentence ("Autumn has learnt her number bonds"), within a few words. */
 export function pronounAfter(stream: TokenStream, from: number, pronouns: ReadonlySet<string> = stream.words.personalPronouns): boolean {
   for (let index = from + 1; index <= from + 4 && index < stream.tokens.length; index += 1) {
-    if (breaksSentence(gapBefore(stream, index))) return false;
+    if (startsSentence(stream, index)) return false;
     if (pronouns.has(wordAt(stream, index) ?? '')) return true;
   }
   return false;
@@ -324,9 +332,9 @@ export function isCalendarUse(stream: TokenStream, first: number, last: number):
   if (previous !== undefined && stream.words.calendarWordsBefore.has(previous) && !breaksSentence(before)) return true;
   // "Enjoy your Summer", "have a lovely Summer", "a wonderful, restful Summer".
   let back = first - 1;
-  while (back >= 0 && first - back <= 2 && stream.words.holidayAdjectives.has(wordAt(stream, back) ?? '') && !breaksSentence(gapBefore(stream, back + 1))) back -= 1;
+  while (back >= 0 && first - back <= 2 && stream.words.holidayAdjectives.has(wordAt(stream, back) ?? '') && !startsSentence(stream, back + 1)) back -= 1;
   const determiner = wordAt(stream, back);
-  if (determiner !== undefined && stream.words.holidayDeterminers.has(determiner) && !breaksSentence(gapBefore(stream, back + 1))) return true;
+  if (determiner !== undefined && stream.words.holidayDeterminers.has(determiner) && !startsSentence(stream, back + 1)) return true;
   const next = wordAt(stream, last + 1);
   return next !== undefined && stream.words.calendarWordsAfter.has(next) && joinsNameParts(after);
 }
@@ -336,17 +344,19 @@ export function isCalendarUse(stream: TokenStream, first: number, last: number):
  * words of the sentence, apart from the candidate, start with a capital.
  */
 export function isInTitleCaseSentence(stream: TokenStream, first: number, last: number): boolean {
-  let start = first;
-  while (start > 0 && !breaksSentence(gapBefore(stream, start))) start -= 1;
-  let end = last;
-  while (end + 1 < stream.tokens.length && !breaksSentence(gapBefore(stream, end + 1))) end += 1;
+  const sentences = sentenceIndex(stream);
   let words = 0;
   let capitalised = 0;
-  for (let index = start; index <= end; index += 1) {
+  // The sentence (or sentences: "Ad⏎a") the candidate is in, less the candidate's own words.
+  for (let sentence = sentences.sentenceOf[first] as number; sentence <= (sentences.sentenceOf[last] as number); sentence += 1) {
+    words += sentences.longWords[sentence] as number;
+    capitalised += sentences.capitalisedLongWords[sentence] as number;
+  }
+  for (let index = first; index <= last; index += 1) {
     const token = stream.tokens[index] as WordToken;
-    if ((index >= first && index <= last) || token.end - token.start < 4) continue;
-    words += 1;
-    if (token.capitalised) capitalised += 1;
+    if (!isLongWord(token)) continue;
+    words -= 1;
+    if (token.capitalised) capitalised -= 1;
   }
   return words >= 3 && capitalised / words >= 0.75;
 }
