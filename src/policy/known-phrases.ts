@@ -163,6 +163,17 @@ export const PARENT_WORDS = new Set([
   'grandmother', 'grandfather', 'grandparent', 'grandparents', 'nan', 'nana', 'nanny', 'granny', 'grandpa', 'stepmum', 'stepdad', 'guardian',
 ]);
 
+/**
+ * What a king, a prophet or a story's hero has and a primary-school child does not: "Henry's
+ * second wife", "the wives of Henry", "Noah's sons", "Arthur's knights", "the reign of Victoria".
+ * A name written as the owner of one is that figure, not a pupil.
+ */
+export const FIGURE_NOUNS = new Set([
+  'wife', 'wives', 'husband', 'husbands', 'widow', 'widower', 'son', 'sons', 'daughter', 'daughters', 'heir', 'heirs', 'successor',
+  'reign', 'kingdom', 'empire', 'throne', 'court', 'courtiers', 'army', 'armies', 'navy', 'fleet', 'subjects', 'soldiers', 'troops',
+  'knights', 'disciples', 'apostles', 'followers', 'orders', 'coronation', 'execution', 'marriage', 'marriages', 'dynasty', 'descendants',
+]);
+
 /** Pronouns that refer back to a family ("The Bakers brought in their tortoise"). */
 export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
 
@@ -199,6 +210,7 @@ export function nameWordLists(): NameWordLists {
       geographyWords: [...GEOGRAPHY_WORDS],
       parentWords: [...PARENT_WORDS],
       familyPronouns: [...FAMILY_PRONOUNS],
+      figureNouns: [...FIGURE_NOUNS],
       articles: [...ARTICLES],
     },
     phrases: { cuesBeforeAName: phrases(CUES_BEFORE_A_NAME), cuesAfterAName: phrases(CUES_AFTER_A_NAME), storyFrames: phrases(STORY_FRAMES) },

@@ -80,7 +80,7 @@ export interface PolicySnapshot {
 }
 
 /** The word lists of known-phrases.ts by name ("staffTitles"), and its phrase lists, words joined by one space. */
-export type NameWordListName = 'staffTitles' | 'coordinatingWords' | 'months' | 'seasons' | 'calendarWordsBefore' | 'holidayAdjectives' | 'holidayDeterminers' | 'valueCues' | 'valueWords' | 'sayingVerbs' | 'calendarWordsAfter' | 'classWords' | 'determiners' | 'helperVerbs' | 'personalPronouns' | 'familyWords' | 'yearGroupWords' | 'famousTitles' | 'timeOfYearVerbs' | 'placeWordsBefore' | 'travelWords' | 'placeNouns' | 'geographyWords' | 'parentWords' | 'familyPronouns' | 'articles';
+export type NameWordListName = 'staffTitles' | 'coordinatingWords' | 'months' | 'seasons' | 'calendarWordsBefore' | 'holidayAdjectives' | 'holidayDeterminers' | 'valueCues' | 'valueWords' | 'sayingVerbs' | 'calendarWordsAfter' | 'classWords' | 'determiners' | 'helperVerbs' | 'personalPronouns' | 'familyWords' | 'yearGroupWords' | 'famousTitles' | 'timeOfYearVerbs' | 'placeWordsBefore' | 'travelWords' | 'placeNouns' | 'geographyWords' | 'parentWords' | 'familyPronouns' | 'figureNouns' | 'articles';
 export type NamePhraseListName = 'cuesBeforeAName' | 'cuesAfterAName' | 'storyFrames';
 export interface NameWordLists {
   words: Record<NameWordListName, string[]>;
@@ -109,7 +109,8 @@ export interface NameKnowledge {
   builtInNeverANames(): readonly string[];
   personVerbs(): readonly string[];
   shortFormsOf(foldedName: string): readonly string[];
-  famousPhrasesWith(nameParts: ReadonlySet<string>): string[];
+  /** Famous phrases holding a name part, or a word for which `nearName` is true. */
+  famousPhrasesWith(nameParts: ReadonlySet<string>, nearName: (word: string) => boolean): string[];
 }
 
 export function buildPolicySnapshot(roster: Roster, settings: Settings, knowledge: NameKnowledge): PolicySnapshot {
@@ -148,8 +149,9 @@ export function nameParts(name: string): string[] {
 }
 
 /**
- * The famous phrases holding a roster name part, less any that is a pupil's full name (a pupil
- * called Grace Darling is named by "Grace Darling").
+ * The famous phrases holding a roster name part or a word one slip from a longer one ("Romeo and
+ * Juliet" where a pupil is Julien: the misspelling check would flag "Juliet"), less any that is a
+ * pupil's full name (a pupil called Grace Darling is named by "Grace Darling").
  */
 function famousPhrasesOf(roster: Roster, tokens: NameTokenTable, knowledge: NameKnowledge): string[] {
   const parts = new Set(tokens.entries.map((token) => token.text));
@@ -160,7 +162,23 @@ function famousPhrasesOf(roster: Roster, tokens: NameTokenTable, knowledge: Name
       if (given) fullNames.add([...nameParts(given), ...surname].join(' '));
     }
   }
-  return knowledge.famousPhrasesWith(parts).filter((phrase) => !fullNames.has(phrase));
+  // Symmetric deletions: a word is near a name when the two share a spelling with at most one letter
+  // dropped from each (a letter changed, added, missed; neighbours swapped). A few more pass than
+  // are one edit away, which only lets a few more famous phrases in.
+  const deletions = new Set<string>();
+  for (const token of tokens.entries) {
+    if (token.ordinaryWord || token.text.length < MISSPELLING_MIN_LENGTH) continue;
+    for (const deleted of withOneLetterDeleted(token.text)) deletions.add(deleted);
+  }
+  const nearName = (word: string) => word.length >= MISSPELLING_MIN_LENGTH - 1 && withOneLetterDeleted(word).some((deleted) => deletions.has(deleted));
+  return knowledge.famousPhrasesWith(parts, nearName).filter((phrase) => !fullNames.has(phrase));
+}
+
+/** The word itself and the word with each one of its letters deleted. */
+function withOneLetterDeleted(word: string): string[] {
+  const all = [word];
+  for (let index = 0; index < word.length; index += 1) all.push(word.slice(0, index) + word.slice(index + 1));
+  return all;
 }
 
 function nameVariants(pupil: Pupil, tokens: NameTokenTable, knowledge: NameKnowledge): SnapshotNameVariant[] {

@@ -21,7 +21,7 @@ const SCHOOL_CLASSICS = [
   'fantastic mr fox', 'charlie and lola', 'horrid henry', 'the worst witch', 'mildred hubble', 'winnie the witch',
   'stanley and the magic lamp', 'flat stanley', 'the owl who was afraid of the dark', "aliens love underpants", 'daisy and the trouble with',
   "the queen's knickers", 'the princess and the pea', 'little red riding hood', 'goldilocks and the three bears', 'hansel and gretel',
-  'jack and jill', 'jack and the beanstalk', 'george and the dragon', 'saint george and the dragon', 'st george and the dragon',
+  'jack and jill', 'romeo and juliet', 'peter and wendy', 'peter and the wolf', 'topsy and tim', 'jack and the beanstalk', 'george and the dragon', 'saint george and the dragon', 'st george and the dragon',
   'the gingerbread man', 'elmer the elephant', 'paddington bear', 'winnie the pooh', 'christopher robin', 'tom thumb', 'peter pan',
   'wendy darling', 'captain hook', 'alice in wonderland', "alice's adventures in wonderland", 'oliver twist', 'charlie bucket',
   'willy wonka', 'matilda wormwood', 'miss honey', 'the iron man', 'the hodgeheg', 'the enormous crocodile',
@@ -29,12 +29,13 @@ const SCHOOL_CLASSICS = [
   "noah's ark", 'noah and the ark', 'jonah and the whale', "daniel in the lions' den", "daniel in the lion's den", 'daniel and the lions',
   'moses in the bulrushes', 'baby moses', 'david and goliath', 'adam and eve', 'joseph and his brothers', "joseph's coat",
   'joseph and the amazing technicolor dreamcoat', 'mary and joseph', 'baby jesus', 'the good samaritan', 'rama and sita',
+  'cain and abel', 'jacob and esau', 'samson and delilah', 'ruth and naomi', 'abraham and isaac', 'esther and mordecai',
   'guru nanak', 'prophet muhammad', 'saint nicholas', 'st nicholas', 'saint patrick', 'st patrick', 'saint david', 'st david',
   'saint andrew', 'st andrew', 'saint george', 'st george', 'saint francis', 'st francis', 'saint lucy', 'st lucy',
   // figures taught in history and science
   'grace darling', 'mary seacole', 'florence nightingale', 'edith cavell', 'walter tull', 'amy johnson', 'captain tom',
   'captain tom moore', 'captain cook', 'james cook', 'sir francis drake', 'francis drake', 'lady jane grey', 'anne boleyn',
-  'catherine of aragon', 'henry the eighth', 'king henry', 'queen elizabeth', 'queen victoria', 'prince albert', 'alfred the great',
+  'catherine of aragon', 'mary queen of scots', 'henry the eighth', 'king henry', 'queen elizabeth', 'queen victoria', 'prince albert', 'alfred the great',
   'william the conqueror', 'richard the lionheart', 'king john', 'george stephenson', 'isambard kingdom brunel', 'mary anning',
   'tim peake', 'helen sharman', 'neil armstrong', 'buzz aldrin', 'rosa parks', 'ruby bridges', 'martin luther king', 'nelson mandela',
   'emmeline pankhurst', 'anne frank', 'charles darwin', 'isaac newton', 'ada lovelace', 'alan turing', 'marie curie', 'jane goodall',
@@ -68,15 +69,15 @@ function allPhrases(): { words: string[]; reviewed: boolean }[] {
 }
 
 /**
- * The famous phrases (two words or more) holding one of these folded name parts, folded, words
- * joined by a space. A Wikipedia title that is two of these names joined by "and" ("Grace and
- * Frankie") reads exactly like two pupils listed, and is left out; the school list's stories stay
- * ("Rama and Sita").
+ * The famous phrases (two words or more) holding one of these folded name parts, or a word one slip
+ * from a pupil's name (`nearName`: "juliet" where a pupil is Julien), folded, words joined by a
+ * space. A Wikipedia title that is two of these names joined by "and" ("Grace and Frankie") reads
+ * exactly like two pupils listed, and is left out; the school list's stories stay ("Rama and Sita").
  */
-export function famousPhrasesWith(nameParts: ReadonlySet<string>): string[] {
+export function famousPhrasesWith(nameParts: ReadonlySet<string>, nearName: (word: string) => boolean = () => false): string[] {
   const found = new Set<string>();
   for (const { words, reviewed } of allPhrases()) {
-    if (!words.some((word) => nameParts.has(word))) continue;
+    if (!words.some((word) => nameParts.has(word) || nearName(word))) continue;
     const twoNames = words.length === 3 && words[1] === 'and' && nameParts.has(words[0] as string) && nameParts.has(words[2] as string);
     if (reviewed || !twoNames) found.add(words.join(' '));
   }

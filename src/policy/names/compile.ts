@@ -5,6 +5,7 @@
  */
 import { nameParts, type NamePhraseListName, type NameVariantKind, type NameWordListName, type PolicySnapshot, type SnapshotNameVariant } from '../snapshot';
 import { hashString } from '../tokenise';
+import { REGNAL_NUMBER } from './evidence';
 import { HashIndexBuilder, type HashIndex } from './hash-index';
 import { compileMisspellings, type MisspellingIndex } from './misspellings';
 import { longestSplittable } from './split-names';
@@ -53,7 +54,12 @@ export interface NameMatcher {
    * famous ones), by phraseKey of their first two words (or of the one word): one lookup per token,
    * however many famous phrases begin with "the" or "saint".
    */
-  neverANames: Map<number, string[][]>;
+  neverANames: Map<number, KnownPhrase[]>;
+  /**
+   * Story pairs ("rama and sita", "romeo and juliet"): hash of one of the pair's names → hashes of
+   * the names it is paired with. Both in one sentence, apart, they are the story's people.
+   */
+  storyPairs: Map<number, number[]>;
   /** Hashes of the words that say what someone did or does ("sang", "reads"): see evidence.ts. */
   personVerbs: ReadonlySet<number>;
   /** Folded one-word class names and aliases ("oak", "willow"). */
@@ -61,6 +67,15 @@ export interface NameMatcher {
   /** Hashes of one-word place names ("paris", "italy"): see placeContext in evidence.ts. */
   places: ReadonlySet<number>;
   words: NameWords;
+}
+
+/** A phrase that is no pupil here, as its folded words. */
+export interface KnownPhrase {
+  words: string[];
+  /** A famous person with a title or a regnal number ("queen victoria", "mary queen of scots", "henry viii"): history's people are in this sentence. */
+  figure: boolean;
+  /** A story pair ("rama and sita", "jack and jill"): praised, they are pupils (see TokenLookup). */
+  storyPair: boolean;
 }
 
 /** The snapshot's word lists, as sets, and its phrase lists, as words. */
@@ -95,15 +110,26 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
   tokens.forEach((token, index) => tokensByHash.add(hashString(token.text), index));
   const variants = new VariantTable(snapshot, tokens);
 
-  const neverANames = new Map<number, string[][]>();
-  // Famous phrases come folded, words joined by one space: splitting is enough (folding thousands costs).
-  const phrases = [...snapshot.neverANames.map(nameParts), ...snapshot.famousPhrases.map((phrase) => phrase.split(' '))];
-  for (const words of phrases) {
-    if (words.length === 0) continue;
-    const key = phraseKey(hashString(words[0] as string), words.length > 1 ? hashString(words[1] as string) : null);
+  const words = compileNameWords(snapshot.nameWords);
+  const neverANames = new Map<number, KnownPhrase[]>();
+  const storyPairs = new Map<number, number[]>();
+  const add = (phrase: KnownPhrase) => {
+    const [first, second] = phrase.words;
+    if (first === undefined) return;
+    const key = phraseKey(hashString(first), second !== undefined ? hashString(second) : null);
     const list = neverANames.get(key);
-    if (list) list.push(words);
-    else neverANames.set(key, [words]);
+    if (list) list.push(phrase);
+    else neverANames.set(key, [phrase]);
+  };
+  for (const words of snapshot.neverANames.map(nameParts)) add({ words, figure: false, storyPair: false });
+  // Famous phrases come folded, words joined by one space: splitting is enough (folding thousands costs).
+  for (const phrase of snapshot.famousPhrases) {
+    const parts = phrase.split(' ');
+    const pair = storyPair(parts);
+    if (pair) for (const [one, other] of [pair, [pair[1], pair[0]]] as const) storyPairs.set(hashString(one), [...(storyPairs.get(hashString(one)) ?? []), hashString(other)]);
+    // "elizabeth i": a famous phrase ending in "i" ends in a regnal number, not the pronoun.
+    const figure = parts.some((part, at) => words.famousTitles.has(part) || REGNAL_NUMBER.test(part) || (part === 'i' && at === parts.length - 1 && at > 0));
+    add({ words: parts, figure, storyPair: pair !== null });
   }
   return {
     tokens,
@@ -113,10 +139,11 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
     longestSplittable: longestSplittable(tokens, false),
     longestSpelledOut: longestSplittable(tokens, true),
     neverANames,
+    storyPairs,
     personVerbs: new Set(snapshot.personVerbs.map(hashString)),
     classNames,
     places: new Set(snapshot.places.map(hashString)),
-    words: compileNameWords(snapshot.nameWords),
+    words,
   };
 }
 
@@ -196,6 +223,12 @@ export class VariantTable {
 
 function sameTokens(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((token, index) => token === b[index]);
+}
+
+/** "rama and sita": a famous phrase that is two names joined by "and", or null. */
+function storyPair(words: readonly string[]): [string, string] | null {
+  const [one, and, other] = words;
+  return words.length === 3 && and === 'and' && one !== undefined && other !== undefined ? [one, other] : null;
 }
 
 /** The key of a phrase by the hashes of its first word and its second (null for a one-word phrase). */

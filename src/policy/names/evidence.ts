@@ -255,15 +255,36 @@ export function placeContext(stream: TokenStream, first: number, last: number, p
   return null;
 }
 
+/**
+ * "Henry's second wife", "Noah's three sons", "the wives of Henry", "the reign of Victoria": the
+ * name owns what a king or a story's hero has and a child does not (figureNouns). The word, or null.
+ * `possessive`: matched through "Henrys" (the token itself is the possessive).
+ */
+export function figureNounWith(stream: TokenStream, first: number, last: number, possessive: boolean): string | null {
+  const after = possessive ? last + 1 : isPossessive(stream, last) ? last + 2 : -1;
+  // Up to two words between: "second", "six unlucky".
+  for (let index = after; after >= 0 && index <= after + 2 && index < stream.tokens.length; index += 1) {
+    if (!isSpaceOnly(gapBefore(stream, index))) break;
+    const word = wordAt(stream, index) ?? '';
+    if (stream.words.figureNouns.has(word)) return word;
+  }
+  const noun = wordAt(stream, first - 2);
+  if (wordAt(stream, first - 1) === 'of' && noun !== undefined && stream.words.figureNouns.has(noun) && isSpaceOnly(gapBefore(stream, first)) && isSpaceOnly(gapBefore(stream, first - 1))) return noun;
+  return null;
+}
+
 /** "King Arthur", "St George", "Prophet Muhammad", "Captain Tom": a title of a famous or story person before the name. */
 export function isAfterFamousTitle(stream: TokenStream, first: number): boolean {
   return stream.words.famousTitles.has(wordAt(stream, first - 1) ?? '') && /^\.?[^\S\n]{1,2}$/.test(gapBefore(stream, first));
 }
 
+/** A regnal number in folded text ("viii", "ii"): Roman numerals of two letters or more. */
+export const REGNAL_NUMBER = /^(?=[ivx]{2,}$)x{0,3}(?:ix|iv|v?i{0,3})$/;
+
 /** "Henry VIII", "Elizabeth II", "George VI": a regnal number after the name, in capitals. */
 export function regnalNumberAfter(stream: TokenStream, last: number): boolean {
   const next = stream.tokens[last + 1];
-  return next !== undefined && next.allCaps && isSpaceOnly(gapAfter(stream, last)) && /^(?=[ivx]{2,}$)x{0,3}(?:ix|iv|v?i{0,3})$/.test(wordAt(stream, last + 1) ?? '');
+  return next !== undefined && next.allCaps && isSpaceOnly(gapAfter(stream, last)) && REGNAL_NUMBER.test(wordAt(stream, last + 1) ?? '');
 }
 
 /** "the story of Noah", "learning about Rosa Parks", "dressed as Robin", "Ivy played Mary": a story's or a play's person. */

@@ -4,8 +4,8 @@
  * "Mary"). Whether a match is a pupil here is weigh-evidence.ts's question.
  */
 import type { WordToken } from '../tokenise';
-import { phraseKey, type CompiledNameToken, type NameMatcher } from './compile';
-import { gapBefore, joinsNameParts, wordAt, type TokenStream } from './evidence';
+import { phraseKey, type CompiledNameToken, type KnownPhrase, type NameMatcher } from './compile';
+import { gapBefore, joinsNameParts, praiseCueAfter, praiseCueBefore, wordAt, type TokenStream } from './evidence';
 
 /** A token's name id when it is no name part. */
 export const NOT_A_NAME = -1;
@@ -16,6 +16,8 @@ const NOT_LOOKED_UP = -2;
 export class TokenLookup {
   private readonly ids: Int32Array;
   private readonly inPhrase: Uint8Array;
+  /** Tokens of a famous person with a title or a regnal number ("Queen Victoria", "Henry VIII"). */
+  private readonly inFigure: Uint8Array;
 
   constructor(
     private readonly matcher: NameMatcher,
@@ -23,9 +25,15 @@ export class TokenLookup {
   ) {
     this.ids = new Int32Array(stream.tokens.length).fill(NOT_LOOKED_UP);
     this.inPhrase = new Uint8Array(stream.tokens.length);
-    const mark = (index: number, phrases: string[][] | undefined) => {
-      for (const words of phrases ?? []) {
-        if (words.every((word, offset) => this.isWord(index + offset, word))) this.inPhrase.fill(1, index, index + words.length);
+    this.inFigure = new Uint8Array(stream.tokens.length);
+    const mark = (index: number, phrases: KnownPhrase[] | undefined) => {
+      for (const phrase of phrases ?? []) {
+        const { words } = phrase;
+        if (!words.every((word, offset) => this.isWord(index + offset, word))) continue;
+        // "Well done Rama and Sita!": pupils praised, whatever story they share names with.
+        if (phrase.storyPair && (praiseCueBefore(stream, index) !== null || praiseCueAfter(stream, index + words.length - 1) !== null)) continue;
+        this.inPhrase.fill(1, index, index + words.length);
+        if (phrase.figure) this.inFigure.fill(1, index, index + words.length);
       }
     };
     stream.tokens.forEach((token, index) => {
@@ -69,6 +77,11 @@ export class TokenLookup {
 
   suppressed(index: number): boolean {
     return this.inPhrase[index] === 1;
+  }
+
+  /** Whether the token is part of a famous person with a title or a regnal number ("Queen Victoria"). */
+  inFamousFigure(index: number): boolean {
+    return this.inFigure[index] === 1;
   }
 }
 

@@ -11,6 +11,7 @@ import type { Severity } from '../types';
 import type { NameMatcher } from './compile';
 import { isAfterFamousTitle, isAfterStaffTitle, isPossessive, type TokenStream } from './evidence';
 import { longestVariantAt, NOT_A_NAME, TokenLookup } from './find-candidates';
+import { judgeFamousCompany } from './famous-company';
 import { isMisspeltName } from './misspellings';
 import { neverANameOfferTokens, withoutOverlappingOffers } from './never-a-name-offer';
 import { findSplitNames } from './split-names';
@@ -60,17 +61,22 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
   });
   results.push(...findSplitNames(matcher, stream, normalised, covered, lookup));
   const context = evidenceContext(matcher, lookup);
+  const misspelt: Candidate[] = [];
   stream.tokens.forEach((token, index) => {
     if (covered[index] || lookup.suppressed(index)) return;
     if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index) && !isAfterFamousTitle(stream, index)) {
       // "Sofai's design won", "Isacc helped tidy up": a slip of the keyboard in a sentence about a person.
       const evidence = isPossessive(stream, index) ? messageText('name_reason_possessive_short') : personEvidence(stream, index, index, context);
-      const candidate: Candidate = evidence
-        ? { first: index, last: index, severity: 'block', kind: 'misspelling', reason: evidence }
-        : { first: index, last: index, severity: 'warn', kind: 'misspelling', reason: messageText('name_reason_one_letter_off') };
-      results.push(toMatch(stream, candidate, normalised));
+      misspelt.push(
+        evidence
+          ? { first: index, last: index, severity: 'block', kind: 'misspelling', reason: evidence }
+          : { first: index, last: index, severity: 'warn', kind: 'misspelling', reason: messageText('name_reason_one_letter_off') },
+      );
     }
   });
+  // "Juliet met Romeo": one letter from a pupil's name, and in a story's company.
+  judgeFamousCompany(stream, misspelt, candidates, lookup, matcher.storyPairs, context);
+  for (const candidate of misspelt) results.push(toMatch(stream, candidate, normalised));
   return withoutOverlappingOffers(results.sort((a, b) => a.start - b.start || b.end - a.end));
 }
 
@@ -103,6 +109,7 @@ function matchStream(matcher: NameMatcher, stream: TokenStream, lookup: TokenLoo
     candidates.push(judge(stream, found, context));
     index = found.last;
   }
+  judgeFamousCompany(stream, candidates, candidates, lookup, matcher.storyPairs, context);
   promoteListedNames(stream, candidates);
   return candidates;
 }

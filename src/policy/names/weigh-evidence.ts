@@ -18,6 +18,7 @@ import {
   byAuthorAfter,
   coordinatedToken,
   familyWordAfter,
+  figureNounWith,
   initialAfter,
   isAfterFamousTitle,
   isAfterStaffTitle,
@@ -59,6 +60,10 @@ export interface Candidate {
   capitalisedGivenName?: boolean;
   /** The token of the surname that is not this pupil's ("Darwin" in "Charles Darwin"), when that decided. */
   otherSurname?: number;
+  /** Blocked by the name alone (not an ordinary word, a capital): in a sentence about history's people, it may be one of them. */
+  nameAlone?: boolean;
+  /** Excused as a famous person by a title or a regnal number ("King Henry", "Henry VIII"): the sentence is about history's people. */
+  figure?: boolean;
 }
 
 /** What the evidence needs from the compiled roster. */
@@ -103,6 +108,12 @@ function verdict(severity: Severity | null, reason: MessageText): Candidate {
 function excused(reason: MessageText): Candidate {
   return { first: judged.first, last: judged.last, severity: null, kind: 'name', reason, excused: true };
 }
+function figure(reason: MessageText): Candidate {
+  return { ...excused(reason), figure: true };
+}
+function byNameAlone(candidate: Candidate): Candidate {
+  return { ...candidate, nameAlone: true };
+}
 function named(severity: Severity, reason: MessageText): Candidate {
   return { first: judged.first, last: judged.last, severity, kind: 'name', reason, capitalisedGivenName: judged.givenName };
 }
@@ -138,8 +149,10 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
 
   // Someone else of the same name: a famous or story person, a king, an author, another family.
   if (!found.fullName) {
-    if (isAfterFamousTitle(stream, found.first)) return excused(messageText('name_reason_famous_title'));
-    if (regnalNumberAfter(stream, found.last)) return excused(messageText('name_reason_regnal_number'));
+    if (isAfterFamousTitle(stream, found.first)) return figure(messageText('name_reason_famous_title'));
+    if (regnalNumberAfter(stream, found.last)) return figure(messageText('name_reason_regnal_number'));
+    const owned = found.tokens.length === 1 ? figureNounWith(stream, found.first, found.last, found.possessive) : null;
+    if (owned) return verdict('warn', messageText('name_reason_owns_what_no_child_has', owned));
     if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
     if (byAuthorAfter(stream, found.last)) return excused(messageText('name_reason_book_title'));
     if (placeContext(stream, found.first, found.last, context.places)) return excused(messageText('name_reason_place'));
@@ -161,7 +174,11 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     if (evidence) return verdict('block', messageText('name_reason_short_form_and', evidence));
     return ordinaryWord ? verdict(null, messageText('name_reason_ordinary_word')) : verdict('warn', messageText('name_reason_short_form'));
   }
-  if (!ordinaryWord) return verdict('block', messageText('name_reason_not_an_ordinary_word'));
+  if (!ordinaryWord) {
+    const blocked = verdict('block', messageText('name_reason_not_an_ordinary_word'));
+    // "Henry's painting": someone's; without that, the name alone decided.
+    return found.possessive || isPossessive(stream, found.last) ? blocked : byNameAlone(blocked);
+  }
 
   const cue = praiseCueBefore(stream, found.first) ?? praiseCueAfter(stream, found.last);
   if (cue) return verdict('block', messageText('name_reason_with_praise', cue));
@@ -199,7 +216,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   if (season) return named('warn', messageText('name_reason_month_or_season'));
   // "along the River", "past the Rose": after "the" a capital more often names a thing.
   if (isAfterArticle(stream, found.first)) return verdict('warn', messageText('name_reason_capital_after_word', wordAt(stream, found.first - 1) ?? ''));
-  return named('block', messageText('name_reason_capital_mid_sentence'));
+  return byNameAlone(named('block', messageText('name_reason_capital_mid_sentence')));
 }
 
 /**

@@ -1,0 +1,80 @@
+/**
+ * A name in the company of a story or of history's people is as likely one of them as a pupil:
+ * "Sita was rescued by Rama" (a story pair, apart), "Catherine, Anne and Jane were Henry VIII's
+ * wives" (a sentence about a king). Such a name is a warning, not a block, unless the sentence
+ * speaks to or about a child in ways no story does: praise, an initial, a year group in brackets,
+ * a family word ("Well done Sita and Rama!" stays blocked), a parent ("Henry's dad came to talk
+ * about Henry VIII").
+ */
+import { messageText } from '../message-text';
+import type { WordToken } from '../tokenise';
+import { familyWordAfter, initialAfter, isPossessive, praiseCueAfter, praiseCueBefore, sentenceIndex, wordAt, yearGroupInBracketsAfter, type TokenStream } from './evidence';
+import type { TokenLookup } from './find-candidates';
+import type { Candidate, EvidenceContext } from './weigh-evidence';
+
+/** Evidence that a name is a child here that no story or history gives. */
+function spokenOfAsAChild(stream: TokenStream, candidate: Candidate, context: EvidenceContext): boolean {
+  return (
+    praiseCueBefore(stream, candidate.first) !== null ||
+    praiseCueAfter(stream, candidate.last) !== null ||
+    initialAfter(stream, candidate.last) ||
+    yearGroupInBracketsAfter(stream, candidate.last, context.classNames) ||
+    familyWordAfter(stream, candidate.last) ||
+    (isPossessive(stream, candidate.last) && stream.words.parentWords.has(wordAt(stream, candidate.last + 2) ?? ''))
+  );
+}
+
+/**
+ * The partner of a story pair (storyPairs: "rama" → "sita") in the same sentence as token `index`,
+ * as written there, or null. `sentenceWords` caches each sentence's word hashes.
+ */
+function storyPartnerInSentence(stream: TokenStream, index: number, storyPairs: ReadonlyMap<number, readonly number[]>, sentenceWords: Map<number, Map<number, number>>): string | null {
+  const partners = storyPairs.get((stream.tokens[index] as WordToken).hash);
+  if (!partners) return null;
+  const sentences = sentenceIndex(stream);
+  const sentence = sentences.sentenceOf[index] as number;
+  let words = sentenceWords.get(sentence);
+  if (!words) {
+    words = new Map();
+    for (let at = sentences.firsts[sentence] as number; at <= (sentences.lasts[sentence] as number); at += 1) words.set((stream.tokens[at] as WordToken).hash, at);
+    sentenceWords.set(sentence, words);
+  }
+  for (const partner of partners) {
+    const at = words.get(partner);
+    if (at !== undefined && at !== index) return wordAt(stream, at) ?? null;
+  }
+  return null;
+}
+
+/**
+ * Turns blocks into warnings for `candidates` in a story's or history's company (see above);
+ * `names` are the stream's judged names, whose famous people ("Henry VIII") mark their sentences.
+ * Runs before promoteListedNames: a name listed with a pupil who is blocked is blocked again.
+ */
+export function judgeFamousCompany(
+  stream: TokenStream,
+  candidates: Candidate[],
+  names: readonly Candidate[],
+  lookup: TokenLookup,
+  storyPairs: ReadonlyMap<number, readonly number[]>,
+  context: EvidenceContext,
+): void {
+  if (candidates.length === 0) return;
+  const sentences = sentenceIndex(stream);
+  // Sentences that name a king, a queen or a saint ("Henry VIII", "Queen Victoria", "St George").
+  const aboutFigures = new Uint8Array(sentences.firsts.length);
+  for (const name of names) if (name.figure) aboutFigures[sentences.sentenceOf[name.first] as number] = 1;
+  for (let index = 0; index < stream.tokens.length; index += 1) if (lookup.inFamousFigure(index)) aboutFigures[sentences.sentenceOf[index] as number] = 1;
+
+  const sentenceWords = new Map<number, Map<number, number>>();
+  for (const candidate of candidates) {
+    if (candidate.severity === null || candidate.first !== candidate.last) continue;
+    const partner = storyPartnerInSentence(stream, candidate.first, storyPairs, sentenceWords);
+    // Blocked by the name alone, or one letter from a name with what someone did: kings and queens do things too.
+    const aboutFigure = candidate.severity === 'block' && (candidate.nameAlone === true || candidate.kind === 'misspelling') && aboutFigures[sentences.sentenceOf[candidate.first] as number] === 1;
+    if ((partner === null && !aboutFigure) || spokenOfAsAChild(stream, candidate, context)) continue;
+    candidate.severity = 'warn';
+    candidate.capitalisedGivenName = false;
+    candidate.reason = partner !== null ? messageText('name_reason_story_pair', partner) : messageText('name_reason_history_sentence');
+  }
+}
