@@ -3,6 +3,8 @@
  * the roster in force and is reported with the time of the last good sync.
  */
 import browser from 'webextension-polyfill';
+import { messageText, type MessageText, type Substitution } from '../policy/message-text';
+import { describeRosterProblem } from '../roster/parse-result';
 import type { Pupil } from '../roster/model';
 import { syncRoster } from '../roster/roster-sync';
 import type { SyncStatus } from '../shared/messages';
@@ -20,8 +22,10 @@ interface SyncState extends SyncStatus {
 const EMPTY: SyncState = { lastAttemptAt: null, lastSuccessAt: null, lastError: null };
 
 export async function readSyncState(): Promise<SyncState> {
-  const stored = (await browser.storage.local.get(STATE_KEY))[STATE_KEY] as SyncState | undefined;
-  return stored ?? EMPTY;
+  const stored = (await browser.storage.local.get(STATE_KEY))[STATE_KEY] as (Omit<SyncState, 'lastError'> & { lastError: MessageText | string | null }) | undefined;
+  if (stored === undefined) return EMPTY;
+  // Versions before the reasons were message keys stored the words themselves.
+  return { ...stored, lastError: typeof stored.lastError === 'string' ? messageText('sync_error_other', stored.lastError) : stored.lastError };
 }
 
 export function publicSyncStatus({ lastAttemptAt, lastSuccessAt, lastError }: SyncState): SyncStatus {
@@ -55,7 +59,7 @@ export async function runSync(
   const previous = await readSyncState();
   const now = new Date().toISOString();
   if (!settings.syncUrl) {
-    return publicSyncStatus({ ...previous, lastError: 'No sync address is set.' });
+    return publicSyncStatus({ ...previous, lastError: messageText('sync_error_no_address') });
   }
   const refusal = await missingPermission(settings.syncUrl);
   if (refusal !== null) {
@@ -83,8 +87,9 @@ export async function runSync(
       };
       break;
     case 'invalid': {
-      const first = result.errors.slice(0, 3).map((e) => `row ${e.row}${e.column ? `, "${e.column}"` : ''}: ${e.message}`);
-      next = { ...previous, lastAttemptAt: now, lastError: `The synced pupil list has errors and was not used (${first.join('; ')}).` };
+      const [first, ...rest] = result.errors.slice(0, 3).map(describeRosterProblem);
+      const problems = rest.reduce<Substitution>((list, problem) => messageText('sync_problem_next', list, problem), first ?? '');
+      next = { ...previous, lastAttemptAt: now, lastError: messageText('sync_error_invalid_file', problems) };
       break;
     }
     case 'failed':
@@ -99,7 +104,7 @@ export async function runSync(
  * The host permission for the sync origin is asked for at run time (options page); without it the
  * fetch would fail as an opaque network error, so say what to do instead.
  */
-async function missingPermission(syncUrl: string): Promise<string | null> {
+async function missingPermission(syncUrl: string): Promise<MessageText | null> {
   let origin: string;
   try {
     origin = new URL(syncUrl).origin;
@@ -107,5 +112,5 @@ async function missingPermission(syncUrl: string): Promise<string | null> {
     return null; // syncRoster explains a malformed address.
   }
   if (await browser.permissions.contains({ origins: [`${origin}/*`] })) return null;
-  return `School Post Guard has not been allowed to read ${origin}. In its options, under “Sync from the MIS”, choose “Allow access”.`;
+  return messageText('sync_error_no_permission', origin);
 }

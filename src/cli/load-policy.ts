@@ -9,6 +9,7 @@ import { buildPolicySnapshot } from '../policy/snapshot';
 import { parseRosterCsv } from '../roster/csv-import';
 import { describeRosterProblem } from '../roster/parse-result';
 import type { Roster } from '../roster/model';
+import { tMessage } from '../shared/i18n';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings';
 import { InputError } from '../shared/input-error';
 
@@ -26,13 +27,13 @@ export function readInputFile(path: string): Uint8Array {
 export function loadRoster(path: string, warn: (line: string) => void): Roster {
   const result = parseRosterCsv(readInputFile(path), basename(path));
   if (!result.ok) {
-    const problems = result.errors.slice(0, MAX_PROBLEMS_SHOWN).map((problem) => `${path}: ${describeRosterProblem(problem)}`);
+    const problems = result.errors.slice(0, MAX_PROBLEMS_SHOWN).map((problem) => `${path}: ${tMessage(describeRosterProblem(problem))}`);
     if (result.errors.length > MAX_PROBLEMS_SHOWN) problems.push(`${path}: … and ${result.errors.length - MAX_PROBLEMS_SHOWN} more problems`);
     throw new InputError(problems.join('\n'));
   }
   // Fail closed: with no pupils nothing could be checked.
-  if (result.pupils.length === 0) throw new InputError(`${path}: the roster has no pupils`);
-  for (const warning of result.warnings) warn(`${path}: warning: ${warning}`);
+  if (result.pupils.length === 0) throw new InputError(`${path}: the pupil list has no pupils`);
+  for (const warning of result.warnings) warn(`${path}: warning: ${tMessage(warning)}`);
   return { pupils: result.pupils, importedAt: new Date().toISOString(), source: basename(path) };
 }
 

@@ -8,7 +8,7 @@ import { readArchivePosts } from '../archive/x-archive';
 import { checkDraft, compilePolicy } from '../policy/engine';
 import type { Finding } from '../policy/types';
 import { t } from '../shared/i18n';
-import { formatCount } from './format-count';
+import { formatCount } from '../shared/format-count';
 import { sendRequest } from '../shared/send-request';
 import { formatDateTime } from './format-date';
 import { RULE_LABELS } from './rule-labels';

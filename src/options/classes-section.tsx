@@ -11,7 +11,7 @@ import type { ClassSetting } from '../shared/settings';
 import { sendRequest } from '../shared/send-request';
 import { rosterClasses, suggestYearGroups, type YearGroupSuggestion } from './class-list';
 import { FieldProblems } from './field-problems';
-import { formatCount } from './format-count';
+import { formatCount } from '../shared/format-count';
 import { ManagedNote } from './managed-note';
 import { useOptions } from './options-context';
 import { aliasesOf, SETTING_LABELS, type SettingsProblem } from './settings-form';

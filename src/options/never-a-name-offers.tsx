@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { NeverANameOffer } from '../background/never-a-name-offers';
 import { t } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
-import { formatCount } from './format-count';
+import { formatCount } from '../shared/format-count';
 import { formatDateTime } from './format-date';
 import { useOptions } from './options-context';
 

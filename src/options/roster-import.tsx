@@ -6,6 +6,7 @@
  * is made again against the new list and the ICT lead is told, with the file still in hand.
  */
 import { useRef, useState } from 'preact/hooks';
+import type { MessageText } from '../policy/message-text';
 import { parseRosterCsvInChunks } from '../roster/csv-import';
 import { parseRosterJson } from '../roster/json-import';
 import type { Pupil } from '../roster/model';
@@ -25,7 +26,7 @@ type ImportStep =
       step: 'preview';
       fileName: string;
       pupils: Pupil[];
-      warnings: string[];
+      warnings: MessageText[];
       notes: ImportNotes;
       diff: RosterDiff;
       /** The version of the pupil list in force that `diff` compares with (null: none). */
@@ -71,7 +72,7 @@ export function RosterImport({ onReplaced }: RosterImportProps) {
     previewRequest.current += 1;
     setState({ step: 'idle' });
   };
-  const preview = async (fileName: string, pupils: Pupil[], warnings: string[], notes: ImportNotes, redone = false) => {
+  const preview = async (fileName: string, pupils: Pupil[], warnings: MessageText[], notes: ImportNotes, redone = false) => {
     const request = ++previewRequest.current;
     try {
       const current = await sendRequest({ type: 'get-roster' });

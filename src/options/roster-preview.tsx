@@ -4,11 +4,12 @@
  * (the change that matters most), then pupils added, removed and changed.
  */
 import { useState } from 'preact/hooks';
+import type { MessageText } from '../policy/message-text';
 import type { Pupil } from '../roster/model';
 import type { LeftOutRow } from '../roster/parse-result';
 import type { PupilField, RosterDiff } from '../roster/roster-diff';
-import { t } from '../shared/i18n';
-import { formatCount } from './format-count';
+import { t, tMessage } from '../shared/i18n';
+import { formatCount } from '../shared/format-count';
 
 /** Each list is cut here: a preview is for checking, and 10,000 rows would swamp the page. */
 const SHOWN_PER_LIST = 200;
@@ -37,7 +38,7 @@ const FIELD_NAMES: Readonly<Record<PupilField, string>> = {
 interface RosterPreviewProps {
   fileName: string;
   diff: RosterDiff;
-  warnings: readonly string[];
+  warnings: readonly MessageText[];
   notes: ImportNotes;
   /** The pupil list changed under the first preview (a sync, another import): this one is made again. */
   redone: boolean;
@@ -93,7 +94,7 @@ export function RosterPreview({ fileName, diff, warnings, notes, redone, saving,
       {warnings.length > 0 && (
         <div>
           <h4>{t('options_preview_warnings')}</h4>
-          <ul>{warnings.slice(0, SHOWN_WARNINGS).map((warning, index) => <li key={index}>{warning}</li>)}</ul>
+          <ul>{warnings.slice(0, SHOWN_WARNINGS).map((warning, index) => <li key={index}>{tMessage(warning)}</li>)}</ul>
           <More total={warnings.length} shown={SHOWN_WARNINGS} />
         </div>
       )}

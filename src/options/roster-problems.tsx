@@ -1,7 +1,7 @@
 /** What is wrong with a chosen roster file, row by row; the current roster stays in force. */
 import { describeRosterProblem, type RosterProblem } from '../roster/parse-result';
-import { t } from '../shared/i18n';
-import { formatCount } from './format-count';
+import { t, tMessage } from '../shared/i18n';
+import { formatCount } from '../shared/format-count';
 
 /** Enough to fix a file with; a file with thousands of problems is the wrong file. */
 const SHOWN_PROBLEMS = 500;
@@ -23,7 +23,7 @@ export function RosterProblems({ fileName, problems, validCount, onImportValid, 
         {validCount > 0 ? t('options_roster_problems_fix_or_import_valid') : t('options_roster_problems_fix')}
       </p>
       <ul>
-        {problems.slice(0, SHOWN_PROBLEMS).map((problem, index) => <li key={index}>{describeRosterProblem(problem)}</li>)}
+        {problems.slice(0, SHOWN_PROBLEMS).map((problem, index) => <li key={index}>{tMessage(describeRosterProblem(problem))}</li>)}
       </ul>
       {problems.length > SHOWN_PROBLEMS && <p>{t('common_and_more', formatCount(problems.length - SHOWN_PROBLEMS))}</p>}
       <p class="actions">

@@ -6,7 +6,7 @@ import { t } from '../shared/i18n';
 import { rosterIsStale, type ResponseOf } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
 import { downloadText, todayStamp } from './download-file';
-import { formatCount } from './format-count';
+import { formatCount } from '../shared/format-count';
 import { formatDateTime } from './format-date';
 import { RosterImport } from './roster-import';
 import { RosterVersions } from './roster-versions';

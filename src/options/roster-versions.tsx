@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { RosterVersionSummary } from '../roster/roster-store';
 import { t } from '../shared/i18n';
 import { sendRequest } from '../shared/send-request';
-import { formatCount } from './format-count';
+import { formatCount } from '../shared/format-count';
 import { formatDateTime } from './format-date';
 import { useOptions } from './options-context';
 

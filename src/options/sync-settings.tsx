@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { messageText } from '../policy/message-text';
 import { t } from '../shared/i18n';
 import type { SyncStatus } from '../shared/messages';
 import { sendRequest } from '../shared/send-request';
@@ -63,7 +64,7 @@ export function SyncSettings({ onSynced }: { onSynced: () => void }) {
   const syncNow = async () => {
     setBusy(true);
     setNote('');
-    const result = await sendRequest({ type: 'sync-now' }).catch((error: unknown): SyncStatus => ({ ...status, lastError: String(error) }));
+    const result = await sendRequest({ type: 'sync-now' }).catch((error: unknown): SyncStatus => ({ ...status, lastError: messageText('sync_error_other', String(error)) }));
     setBusy(false);
     setStatus(result);
     if (result.lastError === null) {

@@ -4,12 +4,15 @@
  */
 import Papa from 'papaparse';
 import type { ParseError } from 'papaparse';
+import { messageText, type MessageText, type Substitution } from '../policy/message-text';
+import { formatCount } from '../shared/format-count';
 import { decodeText, type TextEncodingName } from './decode-text';
 import { createDuplicateFinder } from './duplicate-pupils';
 import { looksLikeFormula, unescapeFormulaCell } from './formula-cells';
 import { CONSENT_VALUE_EXAMPLES, readConsent } from './consent-values';
 import type { Pupil } from './model';
 import { fileProblemResult, type LeftOutRow, type RosterParseResult, type RosterProblem } from './parse-result';
+import { listed, pupilInClass, rowList } from './problem-words';
 import { COLUMN_ALIASES, FIELD_DESCRIPTIONS, matchRosterColumns, type RosterField } from './roster-columns';
 import { splitFullName } from './split-full-name';
 
@@ -83,9 +86,7 @@ type PreparedText = { text: string; encoding: TextEncodingName; delimiter: strin
 
 function prepareText(bytes: Uint8Array, fileName: string): PreparedText {
   const workbook = spreadsheetWorkbookKind(bytes);
-  if (workbook !== null) {
-    return fileProblem(`"${fileName}" is a spreadsheet workbook (${workbook}), not a CSV file. In Excel choose File › Save As › "CSV UTF-8 (Comma delimited)" and import that file.`);
-  }
+  if (workbook !== null) return fileProblem(messageText(workbook, fileName));
   const { text, encoding } = decodeText(bytes);
   // Excel honours (and hides) a first line "sep=;": it names the delimiter and is not the header.
   const separatorLine = /^sep=(.)\r?\n/i.exec(text);
@@ -93,14 +94,14 @@ function prepareText(bytes: Uint8Array, fileName: string): PreparedText {
   return { text, encoding, delimiter: guessDelimiter(text) };
 }
 
-/** Zip (.xlsx, .ods) or OLE (.xls) magic bytes: a workbook chosen by mistake for its CSV. */
-function spreadsheetWorkbookKind(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return '.xlsx or .ods';
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return '.xls';
+/** Zip (.xlsx, .ods) or OLE (.xls) magic bytes: a workbook chosen by mistake for its CSV. What to say about it, or null. */
+function spreadsheetWorkbookKind(bytes: Uint8Array): 'roster_problem_workbook_zip' | 'roster_problem_workbook_xls' | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'roster_problem_workbook_zip';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'roster_problem_workbook_xls';
   return null;
 }
 
-function fileProblem(message: string): { result: RosterParseResult } {
+function fileProblem(message: MessageText): { result: RosterParseResult } {
   return { result: fileProblemResult(message) };
 }
 
@@ -121,7 +122,7 @@ class RosterCollector {
   private readonly ids = new Set<string>();
   private readonly problems: RosterProblem[] = [];
   private readonly leftOut: LeftOutRow[] = [];
-  private readonly warnings: string[] = [];
+  private readonly warnings: MessageText[] = [];
   private readonly formulaRows: number[] = [];
   /** Consent cells that are empty or not a consent value, by what they say: one message for all. */
   private readonly unreadConsent = new Map<string, number[]>();
@@ -137,7 +138,7 @@ class RosterCollector {
     encoding: TextEncodingName,
   ) {
     if (encoding === 'windows-1252') {
-      this.warnings.push('The file is not UTF-8, so it was read as Windows-1252 (Excel\'s usual "CSV" on Windows): check that accented names look right.');
+      this.warnings.push(messageText('roster_note_windows_1252'));
     }
   }
 
@@ -158,29 +159,33 @@ class RosterCollector {
 
   finish(): RosterParseResult {
     if (this.header === null && this.problems.length === 0) {
-      this.problems.push({ row: 0, message: `"${this.fileName}" is empty: there is no header row and no pupils.` });
+      this.problems.push({ row: 0, message: messageText('roster_problem_empty_file', this.fileName) });
     } else if (this.header !== null && this.dataRows === 0 && this.problems.length === 0) {
-      this.problems.push({ row: 0, message: `"${this.fileName}" has a header row but no pupils below it.` });
+      this.problems.push({ row: 0, message: messageText('roster_problem_header_only', this.fileName) });
     }
     const consentAssumedNo = [...this.unreadConsent.values()].reduce((sum, rows) => sum + rows.length, 0);
     if (this.unsplitRows.length > 0) {
       const rows = this.unsplitRows;
+      const column = this.headerOf('fullName');
       this.problems.push({
         row: 0,
-        message: `"${this.headerOf('fullName')}": ${count(rows.length, 'name')} ${rows.length === 1 ? 'is' : 'are'} not written "Surname, Forename" (row${rows.length === 1 ? '' : 's'} ${listRows(rows)}), so the surname cannot be told from the forename. `
-          + `Imported anyway, each of those names is guarded word by word. ${SIMS_SEPARATE_COLUMNS}`,
+        message: rows.length === 1
+          ? messageText('roster_problem_names_not_split_one', column, rowList(rows))
+          : messageText('roster_problem_names_not_split_other', column, formatCount(rows.length), rowList(rows)),
       });
     }
     // First: it is about photo consent, and it may be about every row.
     if (consentAssumedNo > 0) this.problems.unshift({ row: 0, message: this.unreadConsentMessage(consentAssumedNo) });
     if (this.formulaRows.length > 0) {
-      this.warnings.push(`Some cells start with =, +, - or @ (rows ${listRows(this.formulaRows)}); they are kept as plain text.`);
+      this.warnings.push(messageText('roster_note_formula_cells', rowList(this.formulaRows)));
     }
     if (this.namesSplit > 0) {
-      this.warnings.push(`The "${this.headerOf('fullName')}" column was read as "Surname, Forename" (as SIMS writes it) and split for ${count(this.namesSplit, 'pupil')}: check a few names in the preview.`);
+      this.warnings.push(this.namesSplit === 1
+        ? messageText('roster_note_names_split_one', this.headerOf('fullName'))
+        : messageText('roster_note_names_split_other', this.headerOf('fullName'), formatCount(this.namesSplit)));
     }
     if (this.notAnswered > 0) {
-      this.warnings.push(`${count(this.notAnswered, 'pupil')}' photo consent is recorded as not yet answered ("Not asked", "Pending"…): they count as no consent.`);
+      this.warnings.push(this.notAnswered === 1 ? messageText('roster_note_consent_not_answered_one') : messageText('roster_note_consent_not_answered_other', formatCount(this.notAnswered)));
     }
     if (this.problems.length > 0) {
       return { ok: false, errors: this.problems, validPupils: this.pupils, leftOut: this.leftOut, consentAssumedNo, warnings: this.warnings };
@@ -188,17 +193,30 @@ class RosterCollector {
     return { ok: true, pupils: this.pupils, warnings: this.warnings };
   }
 
-  private unreadConsentMessage(total: number): string {
+  private unreadConsentMessage(total: number): MessageText {
     const values = [...this.unreadConsent.entries()]
       .sort((a, b) => b[1].length - a[1].length)
-      .map(([value, rows]) => `${value === '' ? 'empty' : `'${value}'`} (${rows.length === 1 ? `row ${rows[0]}` : `${count(rows.length, 'row')}: ${listRows(rows)}`})`);
-    return `"${this.headerOf('photoConsent')}": ${count(total, 'pupil')} ${total === 1 ? 'has' : 'have'} no consent value the guard can read — ${values.join(', ')}. `
-      + `They are imported with photo consent = no, so staff are asked about them before any photo goes out. Values read: ${CONSENT_VALUE_EXAMPLES}.`;
+      .map(([value, rows]) => {
+        const [first] = rows;
+        if (value === '') return rows.length === 1 ? messageText('roster_consent_empty_row', String(first)) : messageText('roster_consent_empty_rows', formatCount(rows.length), rowList(rows));
+        return rows.length === 1 ? messageText('roster_consent_value_row', value, String(first)) : messageText('roster_consent_value_rows', value, formatCount(rows.length), rowList(rows));
+      });
+    const column = this.headerOf('photoConsent');
+    return total === 1
+      ? messageText('roster_problem_consent_unread_one', column, listed(values), CONSENT_VALUE_EXAMPLES)
+      : messageText('roster_problem_consent_unread_other', column, formatCount(total), listed(values), CONSENT_VALUE_EXAMPLES);
   }
 
-  private headerOf(field: RosterField): string {
+  /** The field's header as the file writes it, or what the field is called when the file has none. */
+  private headerOf(field: RosterField): Substitution {
     const index = this.header?.columns[field];
-    return index === undefined ? FIELD_DESCRIPTIONS[field] : (this.header?.cells[index] ?? '');
+    return index === undefined ? messageText(FIELD_DESCRIPTIONS[field]) : (this.header?.cells[index] ?? '');
+  }
+
+  /** The header of a column the row has. */
+  private columnOf(field: RosterField): string {
+    const index = this.header?.columns[field];
+    return index === undefined ? '' : (this.header?.cells[index] ?? '');
   }
 
   private addRow(cells: string[], row: number, delimiter: string): void {
@@ -212,11 +230,10 @@ class RosterCollector {
     // Extra cells that are empty (a trailing delimiter) carry nothing and shift nothing.
     const meaningful = cells.length > expected && cells.slice(expected).every((cell) => cell.trim() === '') ? expected : cells.length;
     if (meaningful !== expected) {
-      const delimiterName = DELIMITER_NAMES[delimiter] ?? `"${delimiter}"`;
-      const hint = meaningful > expected
-        ? `a name or class containing a ${delimiterName} must be in double quotes`
-        : `a ${delimiterName} is missing, or the row is cut short`;
-      this.problems.push({ row, message: `this row has ${meaningful} cells but the header row has ${expected}: ${hint}.` });
+      const named = DELIMITER_NAMES[delimiter];
+      const delimiterName = named === undefined ? messageText('roster_delimiter_other', delimiter) : messageText(named);
+      const message = meaningful > expected ? 'roster_problem_cells_extra' : 'roster_problem_cells_missing';
+      this.problems.push({ row, message: messageText(message, formatCount(meaningful), formatCount(expected), delimiterName) });
       // Its cells are shifted: what sits in the name columns may be a class or a consent value.
       this.leaveOut(row, cells);
       return;
@@ -226,7 +243,7 @@ class RosterCollector {
       const index = header.columns[field];
       return index === undefined ? '' : unescapeFormulaCell((cells[index] ?? '').trim().normalize('NFC'));
     };
-    const problem = (field: RosterField, message: string) => this.problems.push({ row, column: this.headerOf(field), message });
+    const problem = (field: RosterField, message: MessageText) => this.problems.push({ row, column: this.columnOf(field), message });
 
     let forename = cell('forename');
     let surname = cell('surname');
@@ -244,13 +261,13 @@ class RosterCollector {
     }
     if (forename === '' && preferredName !== '') forename = preferredName;
     if (forename === '') {
-      problem(header.columns.fullName === undefined ? 'forename' : 'fullName', 'the cell is empty; every pupil needs a forename');
+      problem(header.columns.fullName === undefined ? 'forename' : 'fullName', messageText('roster_problem_no_forename'));
       this.leaveOut(row, cells);
       return;
     }
     const className = cell('className');
-    if (header.columns.fullName === undefined && surname === '') problem('surname', 'the cell is empty; every pupil needs a surname');
-    if (className === '') problem('className', "the cell is empty; every pupil needs a class (the pupil's name is still guarded)");
+    if (header.columns.fullName === undefined && surname === '') problem('surname', messageText('roster_problem_no_surname'));
+    if (className === '') problem('className', messageText('roster_problem_no_class'));
 
     const consentCell = cell('photoConsent');
     const consent = readConsent(consentCell);
@@ -279,16 +296,15 @@ class RosterCollector {
 
   private addPupil(pupil: Pupil, row: number, idFromFile: boolean): void {
     const { sameIdAs, sameNameAs } = this.duplicates.check(pupil, row);
-    const who = `${pupil.forename} ${pupil.surname} in ${pupil.className}`;
     if (sameIdAs !== undefined && idFromFile) {
-      this.problems.push({ row, column: this.headerOf('id'), message: `'${pupil.id}' is also the ID of row ${sameIdAs}: each pupil needs their own ID, so one of the two rows is a duplicate.` });
+      this.problems.push({ row, column: this.columnOf('id'), message: messageText('roster_problem_same_id', pupil.id, String(sameIdAs)) });
       // Two pupils sharing an ID are still two names to guard; a true repeat is already in.
       const byName = { ...pupil, id: derivedPupilId(pupil.forename, pupil.surname, pupil.className) };
       if (!this.ids.has(byName.id)) this.keep(byName);
     } else if (sameIdAs !== undefined) {
-      this.problems.push({ row, message: `this row repeats row ${sameIdAs}: ${who} is listed twice.` });
+      this.problems.push({ row, message: messageText('roster_problem_repeated_row', String(sameIdAs), pupilInClass(pupil)) });
     } else {
-      if (sameNameAs !== undefined) this.warnings.push(`Rows ${sameNameAs} and ${row} are both ${who}, with different IDs: both are kept.`);
+      if (sameNameAs !== undefined) this.warnings.push(messageText('roster_note_same_name', String(sameNameAs), String(row), pupilInClass(pupil)));
       this.keep(pupil);
     }
   }
@@ -314,46 +330,31 @@ class RosterCollector {
     this.header = { cells: headers, columns: match.columns };
     if (match.missing.length > 0) {
       this.unreadable = true;
-      const found = headers.filter((header) => header !== '').map((header) => `"${header}"`).join(', ') || 'none';
-      const wanted = match.missing.map((field) => {
-        const examples = COLUMN_ALIASES[field].slice(0, 3).map((alias) => `"${alias}"`).join(', ');
-        return `${FIELD_DESCRIPTIONS[field]} (a header such as ${examples})`;
-      });
-      this.problems.push({ row, message: `the header row has no column for ${wanted.join('; nor for ')}. Columns found: ${found}.` });
+      const found = headers.filter((header) => header !== '').map((header) => `"${header}"`).join(', ');
+      const wanted = match.missing.map((field) => messageText('roster_missing_column', messageText(FIELD_DESCRIPTIONS[field]), COLUMN_ALIASES[field].slice(0, 3).map((alias) => `"${alias}"`).join(', ')));
+      const missing = wanted.slice(1).reduce<Substitution>((list, next) => messageText('roster_missing_column_nor', list, next), wanted[0] ?? '');
+      this.problems.push({ row, message: messageText('roster_problem_missing_columns', missing, found === '' ? messageText('roster_no_columns') : found) });
       return;
     }
     for (const { field, used, ignored } of match.duplicates) {
-      this.warnings.push(`Both "${used}" and "${ignored}" look like ${FIELD_DESCRIPTIONS[field]}; "${used}" is used.`);
+      this.warnings.push(messageText('roster_note_same_column', used, ignored, messageText(FIELD_DESCRIPTIONS[field])));
     }
-    if (match.unused.length > 0) this.warnings.push(`Columns not used: ${match.unused.map((header) => `"${header}"`).join(', ')}.`);
-    if (match.columns.id === undefined) {
-      this.warnings.push('There is no pupil ID column (such as "UPN" or "Admission No"), so pupils are matched between imports by name and class.');
-    }
+    if (match.unused.length > 0) this.warnings.push(messageText('roster_note_unused_columns', match.unused.map((header) => `"${header}"`).join(', ')));
+    if (match.columns.id === undefined) this.warnings.push(messageText('roster_note_no_id_column'));
   }
 }
 
-/** Said where a SIMS name column cannot be split. */
-const SIMS_SEPARATE_COLUMNS = 'To get separate columns from SIMS, add "Legal Forename" and "Legal Surname" (or "Forename" and "Surname") to the report instead of "Name", and export it again.';
+const DELIMITER_NAMES: Readonly<Record<string, 'roster_delimiter_comma' | 'roster_delimiter_semicolon' | 'roster_delimiter_tab'>> = {
+  ',': 'roster_delimiter_comma',
+  ';': 'roster_delimiter_semicolon',
+  '\t': 'roster_delimiter_tab',
+};
 
-function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-/** "3, 7, 12" — the first few rows, enough to find the pattern in the sheet. */
-function listRows(rows: readonly number[]): string {
-  const shown = rows.slice(0, 5).join(', ');
-  return rows.length > 5 ? `${shown}… and ${(rows.length - 5).toLocaleString('en-GB')} more` : shown;
-}
-
-const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
-
-function describeParseError(error: ParseError): string {
-  if (error.code === 'MissingQuotes') {
-    return 'a double quote (") opened in this row is never closed, so everything after it reads as one cell. Close the quote or remove it.';
-  }
+function describeParseError(error: ParseError): MessageText {
+  if (error.code === 'MissingQuotes') return messageText('roster_problem_quote_not_closed');
   // Typically a quote left open that papaparse closed at the next quote further down, so rows in
   // between may have been read into this cell.
-  return 'a double quote (") in this row is not written correctly, and the rows after it may have been read as part of this cell. A cell in quotes must end with a quote, and a quote inside a cell must be doubled ("").';
+  return messageText('roster_problem_quote_malformed');
 }
 
 /** Without an MIS id, the pupil is known by name and class: the same pupil gets the same id on every import. */

@@ -1,22 +1,24 @@
 /** A roster JSON file written by our own export → pupils, or what is wrong with it. */
 import * as v from 'valibot';
+import { messageText, type MessageText, type PlainMessageKey } from '../policy/message-text';
 import { decodeText } from './decode-text';
 import { createDuplicateFinder } from './duplicate-pupils';
 import { PupilSchema, type Pupil } from './model';
 import { fileProblemResult, type LeftOutRow, type RosterParseResult, type RosterProblem } from './parse-result';
+import { pupilInClass } from './problem-words';
 import { ROSTER_JSON_VERSION, RosterJsonSchema } from './roster-json-format';
 
 /** What each field should hold, for messages: valibot's own messages are written for programmers. */
-const FIELD_EXPECTATIONS: Readonly<Record<keyof Pupil, string>> = {
-  id: 'text that is not empty',
-  forename: 'text that is not empty',
-  preferredName: 'text, when given',
-  surname: 'text',
-  className: 'text',
-  yearGroup: 'text, when given',
-  photoConsent: 'true or false',
-  aliases: 'a list of texts, when given',
-};
+const FIELD_EXPECTATIONS = {
+  id: 'roster_problem_json_should_be_filled',
+  forename: 'roster_problem_json_should_be_filled',
+  preferredName: 'roster_problem_json_should_be_optional_text',
+  surname: 'roster_problem_json_should_be_text',
+  className: 'roster_problem_json_should_be_text',
+  yearGroup: 'roster_problem_json_should_be_optional_text',
+  photoConsent: 'roster_problem_json_should_be_true_or_false',
+  aliases: 'roster_problem_json_should_be_texts',
+} as const satisfies Record<keyof Pupil, PlainMessageKey>;
 
 /** `row` in the problems is the pupil's position in the file's list (the first pupil is 1). */
 export function parseRosterJson(bytes: Uint8Array, fileName: string): RosterParseResult {
@@ -24,18 +26,18 @@ export function parseRosterJson(bytes: Uint8Array, fileName: string): RosterPars
   try {
     data = JSON.parse(decodeText(bytes).text);
   } catch (error) {
-    return fileProblemResult(`"${fileName}" is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    return fileProblemResult(messageText('roster_problem_json_invalid', fileName, error instanceof Error ? error.message : String(error)));
   }
   const envelope = v.safeParse(RosterJsonSchema, data);
-  if (!envelope.success) return fileProblemResult(`"${fileName}" is not a pupil list exported by School Post Guard.`);
+  if (!envelope.success) return fileProblemResult(messageText('roster_problem_json_not_ours', fileName));
   if (envelope.output.version > ROSTER_JSON_VERSION) {
-    return fileProblemResult(`"${fileName}" was exported by a newer version of School Post Guard: update the extension, then import it again.`);
+    return fileProblemResult(messageText('roster_problem_json_newer', fileName));
   }
-  if (envelope.output.pupils.length === 0) return fileProblemResult(`"${fileName}" has no pupils in it.`);
+  if (envelope.output.pupils.length === 0) return fileProblemResult(messageText('roster_problem_json_no_pupils', fileName));
 
   const pupils: Pupil[] = [];
   const errors: RosterProblem[] = [];
-  const warnings: string[] = [];
+  const warnings: MessageText[] = [];
   const leftOut: LeftOutRow[] = [];
   const duplicates = createDuplicateFinder();
   envelope.output.pupils.forEach((entry, index) => {
@@ -43,14 +45,14 @@ export function parseRosterJson(bytes: Uint8Array, fileName: string): RosterPars
     const parsed = v.safeParse(PupilSchema, entry);
     if (!parsed.success) {
       if (typeof entry !== 'object' || entry === null) {
-        errors.push({ row, message: 'this entry is not a pupil (it should have an id, forename, surname, className and photoConsent).' });
+        errors.push({ row, message: messageText('roster_problem_json_not_a_pupil') });
         leftOut.push({ row, name: null });
         return;
       }
       const fields = new Set(parsed.issues.map((issue) => issue.path?.[0]?.key as keyof Pupil | undefined));
       for (const field of fields) {
         if (field === undefined) continue;
-        errors.push({ row, column: field, message: `should be ${FIELD_EXPECTATIONS[field]}.` });
+        errors.push({ row, column: field, message: messageText(FIELD_EXPECTATIONS[field]) });
       }
       leftOut.push({ row, name: nameShown(entry) });
       return;
@@ -59,17 +61,17 @@ export function parseRosterJson(bytes: Uint8Array, fileName: string): RosterPars
     // Only white space is as good as empty, for the two fields a pupil cannot be without.
     const blank = (['id', 'forename'] as const).filter((field) => pupil[field] === '');
     if (blank.length > 0) {
-      for (const field of blank) errors.push({ row, column: field, message: `should be ${FIELD_EXPECTATIONS[field]}.` });
+      for (const field of blank) errors.push({ row, column: field, message: messageText(FIELD_EXPECTATIONS[field]) });
       leftOut.push({ row, name: nameShown(pupil) });
       return;
     }
     const { sameIdAs, sameNameAs } = duplicates.check(pupil, row);
     if (sameIdAs !== undefined) {
-      errors.push({ row, column: 'id', message: `'${pupil.id}' is also the id of pupil ${sameIdAs}: one of the two is a duplicate.` });
+      errors.push({ row, column: 'id', message: messageText('roster_problem_json_same_id', pupil.id, String(sameIdAs)) });
       return;
     }
     if (sameNameAs !== undefined) {
-      warnings.push(`Pupils ${sameNameAs} and ${row} are both ${pupil.forename} ${pupil.surname} in ${pupil.className}, with different ids: both are kept.`);
+      warnings.push(messageText('roster_note_json_same_name', String(sameNameAs), String(row), pupilInClass(pupil)));
     }
     pupils.push(pupil);
   });

@@ -4,6 +4,8 @@
  * spaces and punctuation ignored, bracketed notes such as "(Y/N)" dropped.
  */
 
+import type { PlainMessageKey } from '../policy/message-text';
+
 export type RosterField = 'forename' | 'preferredName' | 'surname' | 'fullName' | 'className' | 'yearGroup' | 'photoConsent' | 'id' | 'aliases';
 
 const REQUIRED_FIELDS = ['forename', 'surname', 'className', 'photoConsent'] as const satisfies readonly RosterField[];
@@ -22,18 +24,18 @@ export const COLUMN_ALIASES: Readonly<Record<RosterField, readonly string[]>> = 
   aliases: ['Other names', 'Aliases', 'Also known as'],
 };
 
-/** What each field is called in messages: "no column for the pupil's surname". */
-export const FIELD_DESCRIPTIONS: Readonly<Record<RosterField, string>> = {
-  forename: "the pupil's forename",
-  preferredName: 'the preferred name',
-  surname: "the pupil's surname",
-  fullName: "the pupil's name",
-  className: 'the class',
-  yearGroup: 'the year group',
-  photoConsent: 'photo consent',
-  id: 'the pupil ID',
-  aliases: 'other names',
-};
+/** What each field is called in messages ("no column for the pupil's surname"), by its key in _locales. */
+export const FIELD_DESCRIPTIONS = {
+  forename: 'roster_field_forename',
+  preferredName: 'roster_field_preferred_name',
+  surname: 'roster_field_surname',
+  fullName: 'roster_field_full_name',
+  className: 'roster_field_class',
+  yearGroup: 'roster_field_year_group',
+  photoConsent: 'roster_field_photo_consent',
+  id: 'roster_field_id',
+  aliases: 'roster_field_aliases',
+} as const satisfies Record<RosterField, PlainMessageKey>;
 
 export interface ColumnMatch {
   /** Column index of each field found in the header. */

@@ -4,6 +4,8 @@
  * the roster in force (DESIGN invariant 5). The only request it makes is to that one HTTPS address
  * (invariant 3): no redirects are followed, no cookies sent.
  */
+import { messageText, type MessageText } from '../policy/message-text';
+import { formatCount } from '../shared/format-count';
 import { parseRosterCsv } from './csv-import';
 import { parseRosterJson } from './json-import';
 import type { Pupil } from './model';
@@ -11,9 +13,10 @@ import type { RosterProblem } from './parse-result';
 
 export type SyncResult =
   | { status: 'unchanged' }
-  | { status: 'updated'; pupils: Pupil[]; warnings: string[]; etag?: string; lastModified?: string }
+  | { status: 'updated'; pupils: Pupil[]; warnings: MessageText[]; etag?: string; lastModified?: string }
   | { status: 'invalid'; errors: RosterProblem[] }
-  | { status: 'failed'; message: string };
+  /** `message`: why, by its key in _locales (`sync_error_*`). */
+  | { status: 'failed'; message: MessageText };
 
 export interface SyncOptions {
   url: string;
@@ -35,7 +38,7 @@ const STATUS_PHRASES: Readonly<Record<number, string>> = {
 
 export async function syncRoster(options: SyncOptions): Promise<SyncResult> {
   const address = checkAddress(options.url);
-  if (typeof address === 'string') return { status: 'failed', message: address };
+  if (!(address instanceof URL)) return { status: 'failed', message: address };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   const headers: Record<string, string> = {};
@@ -60,15 +63,15 @@ export async function syncRoster(options: SyncOptions): Promise<SyncResult> {
     });
     if (response.status === 304) return { status: 'unchanged' };
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      return { status: 'failed', message: 'The pupil list sync address redirects to another address. Set the sync address to the final https:// address of the file.' };
+      return { status: 'failed', message: messageText('sync_error_redirect') };
     }
     if (response.status !== 200) {
       const phrase = response.statusText || STATUS_PHRASES[response.status];
-      return { status: 'failed', message: `The pupil list sync address answered ${response.status}${phrase ? ` ${phrase}` : ''}.` };
+      return { status: 'failed', message: messageText('sync_error_status', `${response.status}${phrase ? ` ${phrase}` : ''}`) };
     }
     if (/^text\/html\b/i.test(response.headers.get('Content-Type') ?? '')) {
       // Typically a sign-in or "file not shared" page from a file-sharing service.
-      return { status: 'failed', message: 'The pupil list sync address answered with a web page, not a pupil list file: the file may need signing in to, or the address may be a page rather than the file itself.' };
+      return { status: 'failed', message: messageText('sync_error_web_page') };
     }
     body = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
@@ -87,19 +90,15 @@ export async function syncRoster(options: SyncOptions): Promise<SyncResult> {
 }
 
 /** The parsed address, or why it cannot be used. */
-function checkAddress(url: string): URL | string {
+function checkAddress(url: string): URL | MessageText {
   let address: URL;
   try {
     address = new URL(url);
   } catch {
-    return `The pupil list sync address "${url}" is not a web address.`;
+    return messageText('sync_error_not_an_address', url);
   }
-  if (address.protocol !== 'https:') {
-    return `The pupil list sync address must start with https:// so that pupils' names are encrypted on the way; "${url}" does not.`;
-  }
-  if (address.username || address.password) {
-    return 'The pupil list sync address must not contain a user name or password.';
-  }
+  if (address.protocol !== 'https:') return messageText('sync_error_not_https', url);
+  if (address.username || address.password) return messageText('sync_error_credentials');
   return address;
 }
 
@@ -117,9 +116,9 @@ function isJson(response: Response, address: URL): boolean {
   return /\bjson\b/i.test(contentType) || address.pathname.toLowerCase().endsWith('.json');
 }
 
-function describeFetchError(error: unknown, timeoutMs: number): string {
+function describeFetchError(error: unknown, timeoutMs: number): MessageText {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `The pupil list sync address did not answer within ${Math.round(timeoutMs / 1000)} seconds.`;
+    return messageText('sync_error_timeout', formatCount(Math.round(timeoutMs / 1000)));
   }
-  return `The pupil list sync address could not be reached (no network, the name does not exist, or its certificate is not valid)${error instanceof Error && error.message ? `: ${error.message}` : ''}.`;
+  return error instanceof Error && error.message ? messageText('sync_error_unreachable_detail', error.message) : messageText('sync_error_unreachable');
 }

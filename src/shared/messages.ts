@@ -6,6 +6,7 @@ import type { FlaggedReply, FollowDecision } from '../background/moderation-stor
 import type { NeverANameOffer } from '../background/never-a-name-offers';
 import type { PhotoView } from '../photo/photo-desk';
 import type { PolicySnapshot } from '../policy/snapshot';
+import type { MessageText } from '../policy/message-text';
 import type { Attachment, PhotoBox, PostKind, RuleId } from '../policy/types';
 import type { Pupil } from '../roster/model';
 import type { RosterVersionSummary, AuditEntry, PostRecord } from '../roster/roster-store';
@@ -29,8 +30,8 @@ export function rosterIsStale(status: RosterStatus, now = Date.now()): boolean {
 export interface SyncStatus {
   lastAttemptAt: string | null;
   lastSuccessAt: string | null;
-  /** Plain-English reason the last attempt failed; null when it worked. */
-  lastError: string | null;
+  /** Why the last attempt failed, by its key in _locales (`sync_error_*`); null when it worked. */
+  lastError: MessageText | null;
 }
 
 /** Pushed over the `guard` port to content scripts whenever the roster or settings change. */

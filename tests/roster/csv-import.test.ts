@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRosterCsv, parseRosterCsvInChunks, type RosterParseResult } from '../../src/roster/csv-import';
 import type { Pupil } from '../../src/roster/model';
 import { describeRosterProblem } from '../../src/roster/parse-result';
+import { tMessage } from '../../src/shared/i18n';
 import { utf16be, utf16le, utf8, windows1252 } from './text-encoders';
 
 function fixture(name: string): Uint8Array {
@@ -13,13 +14,13 @@ function fixture(name: string): Uint8Array {
 const SAMPLE_TEXT = new TextDecoder().decode(fixture('sample-roster.csv'));
 
 function pupilsOf(result: RosterParseResult): Pupil[] {
-  if (!result.ok) throw new Error(`expected a valid roster, got: ${result.errors.map(describeRosterProblem).join('; ')}`);
+  if (!result.ok) throw new Error(`expected a valid roster, got: ${problemsOf(result).join('; ')}`);
   return result.pupils;
 }
 
 function problemsOf(result: RosterParseResult): string[] {
   if (result.ok) throw new Error('expected problems, the roster was accepted');
-  return result.errors.map(describeRosterProblem);
+  return result.errors.map((problem) => tMessage(describeRosterProblem(problem)));
 }
 
 function csv(text: string): RosterParseResult {
@@ -47,7 +48,7 @@ describe('the sample roster', () => {
 
   it('reads the year group from its "Year" column and uses every column', () => {
     const result = parseRosterCsv(fixture('sample-roster.csv'), 'sample-roster.csv');
-    expect(result.ok && result.warnings).toEqual([]);
+    expect(result.ok && result.warnings.map((warning) => tMessage(warning))).toEqual([]);
     expect([...new Set(SAMPLE_PUPILS.map((pupil) => `${pupil.className}:${pupil.yearGroup}`))]).toEqual(['Hedgehogs:R', 'Badgers:1', 'Owls:2', 'Year 5:5']);
   });
 });
@@ -69,7 +70,7 @@ describe('encodings', () => {
     expect(bytes.includes(0xeb)).toBe(true); // "ë" as one byte: the file really is Windows-1252
     const result = parseRosterCsv(bytes, 'sample-roster-windows-1252.csv');
     expect(pupilsOf(result)).toEqual(SAMPLE_PUPILS);
-    expect(result.ok && result.warnings[0]).toMatch(/read as Windows-1252/);
+    expect(result.ok && result.warnings.map((warning) => tMessage(warning))[0]).toMatch(/read as Windows-1252/);
   });
 
   it('reads a curly apostrophe saved by Excel as Windows-1252', () => {
@@ -135,7 +136,7 @@ describe('header names', () => {
       ['ARB-1009', 'Rose', undefined, 'Parker', 'Badgers', true],
       ['ARB-1011', 'Chloé', undefined, 'Dubois', 'Badgers', false],
     ]);
-    expect(result.ok && result.warnings).toEqual([]);
+    expect(result.ok && result.warnings.map((warning) => tMessage(warning))).toEqual([]);
     expect(pupilsOf(result)[0]?.yearGroup).toBe('Reception');
   });
 
@@ -153,12 +154,12 @@ describe('header names', () => {
   it('uses the left-most of two columns for the same field, and says so', () => {
     const result = csv('Forename,Legal Forename,Surname,Class,Consent\nJo,Joanna,Marsh,Owls,Y\n');
     expect(pupilsOf(result)[0]?.forename).toBe('Jo');
-    expect(result.ok && result.warnings).toContain(`Both "Forename" and "Legal Forename" look like the pupil's forename; "Forename" is used.`);
+    expect(result.ok && result.warnings.map((warning) => tMessage(warning))).toContain(`Both "Forename" and "Legal Forename" look like the pupil's forename; "Forename" is used.`);
   });
 
   it('warns that pupils are matched by name when there is no id column', () => {
     const result = csv('Forename,Surname,Class,Consent\nAda,Nowak,Owls,Y\n');
-    expect(result.ok && result.warnings).toEqual([expect.stringContaining('no pupil ID column')]);
+    expect(result.ok && result.warnings.map((warning) => tMessage(warning))).toEqual([expect.stringContaining('no pupil ID column')]);
   });
 });
 
@@ -239,7 +240,7 @@ describe('files with problems', () => {
   it('two pupils with the same name and class but different ids are kept, with a warning', () => {
     const result = csv('UPN,Forename,Surname,Class,Consent\nA1,Ada,Nowak,Owls,Y\nA2,Ada,Nowak,Owls,Y\n');
     expect(pupilsOf(result)).toHaveLength(2);
-    expect(result.ok && result.warnings).toContain('Rows 2 and 3 are both Ada Nowak in Owls, with different IDs: both are kept.');
+    expect(result.ok && result.warnings.map((warning) => tMessage(warning))).toContain('Rows 2 and 3 are both Ada Nowak in Owls, with different IDs: both are kept.');
   });
 
   it('rows with the wrong number of cells', () => {
@@ -275,7 +276,7 @@ describe('rows and cells', () => {
       ['=HYPERLINK("http://x")', 'Nowak', 'Owls'],
       ['-Ann', '+Bell', '@Owls'],
     ]);
-    expect(result.ok && result.warnings).toContain('Some cells start with =, +, - or @ (rows 2, 3); they are kept as plain text.');
+    expect(result.ok && result.warnings.map((warning) => tMessage(warning))).toContain('Some cells start with =, +, - or @ (rows 2, 3); they are kept as plain text.');
   });
 
   it('reads other names separated by semicolons', () => {
@@ -381,9 +382,15 @@ describe('importing a file with problems anyway', () => {
     expect(problems[0]).toMatch(/^"Consent": 420 pupils have no consent value the guard can read — 'Website only' \(420 rows: 2, 3, 4, 5, 6… and 415 more\)/);
   });
 
+  it('counts in the thousands with a separator, row numbers as the spreadsheet shows them', () => {
+    const rows = Array.from({ length: 1200 }, (_, index) => `Pupil${index},Surname${index},Owls,${index === 1100 ? 'Ja' : 'Website only'}`);
+    const problems = problemsOf(csv(`Forename,Surname,Class,Consent\n${rows.join('\n')}\n`));
+    expect(problems).toEqual([expect.stringMatching(/^"Consent": 1,200 pupils have no consent value the guard can read — 'Website only' \(1,199 rows: 2, 3, 4, 5, 6… and 1,194 more\), 'Ja' \(row 1102\)\. They are imported/)]);
+  });
+
   it('keeps the file\'s notes for that import', () => {
     const withNotes = parseRosterCsv(windows1252('Forename,Surname,Class,Consent,Shoe size\r\nZoë,Green,Owls,maybe\r\n'), 'r.csv');
-    expect(!withNotes.ok && withNotes.warnings).toEqual([
+    expect(!withNotes.ok && withNotes.warnings.map((warning) => tMessage(warning))).toEqual([
       'The file is not UTF-8, so it was read as Windows-1252 (Excel\'s usual "CSV" on Windows): check that accented names look right.',
       'Columns not used: "Shoe size".',
       'There is no pupil ID column (such as "UPN" or "Admission No"), so pupils are matched between imports by name and class.',
@@ -412,13 +419,13 @@ describe('a SIMS-style single "Name" column', () => {
   it('splits "Surname, Forename" and says so', () => {
     const result = csv('Name,Reg Group,Photo consent\n"Ó Súilleabháin, Seán",Owls,Granted\n"Smith-Jones, Mary Ann",Owls,Refused\n');
     expect(pupilsOf(result).map((pupil) => [pupil.forename, pupil.surname, pupil.photoConsent])).toEqual([['Seán', 'Ó Súilleabháin', true], ['Mary Ann', 'Smith-Jones', false]]);
-    expect(result.ok && result.warnings).toContain('The "Name" column was read as "Surname, Forename" (as SIMS writes it) and split for 2 pupils: check a few names in the preview.');
+    expect(result.ok && result.warnings.map((warning) => tMessage(warning))).toContain('The "Name" column was read as "Surname, Forename" (as SIMS writes it) and split for 2 pupils: check a few names in the preview.');
   });
 
   it('a name it cannot split: says how to get separate columns out of SIMS, and still guards every part', () => {
     const result = csv('Pupil Name,Class,Consent\nAmelia Hartley,Owls,Y\n"Bell, Kai",Owls,N\n');
     expect(problemsOf(result)).toEqual([
-      '"Pupil Name": 1 name is not written "Surname, Forename" (row 2), so the surname cannot be told from the forename. Imported anyway, each of those names is guarded word by word. '
+      '"Pupil Name": 1 name is not written "Surname, Forename" (row 2), so the surname cannot be told from the forename. Imported anyway, that name is guarded word by word. '
         + 'To get separate columns from SIMS, add "Legal Forename" and "Legal Surname" (or "Forename" and "Surname") to the report instead of "Name", and export it again.',
     ]);
     expect(!result.ok && result.validPupils.map((pupil) => [pupil.forename, pupil.surname])).toEqual([['Amelia Hartley', ''], ['Kai', 'Bell']]);
@@ -427,6 +434,6 @@ describe('a SIMS-style single "Name" column', () => {
   it('separate forename and surname columns win over a "Name" column', () => {
     const result = csv('Name,Forename,Surname,Class,Consent\n"Nowak, Ada",Ada,Nowak,Owls,Y\n');
     expect(pupilsOf(result)[0]).toMatchObject({ forename: 'Ada', surname: 'Nowak' });
-    expect(result.ok && result.warnings).toContain('Columns not used: "Name".');
+    expect(result.ok && result.warnings.map((warning) => tMessage(warning))).toContain('Columns not used: "Name".');
   });
 });

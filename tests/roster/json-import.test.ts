@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRosterJson } from '../../src/roster/json-import';
 import type { RosterParseResult } from '../../src/roster/parse-result';
 import { describeRosterProblem } from '../../src/roster/parse-result';
+import { tMessage } from '../../src/shared/i18n';
 import { utf16le } from './text-encoders';
 
 function file(pupils: unknown, envelope: Record<string, unknown> = {}): Uint8Array {
@@ -11,7 +12,7 @@ function file(pupils: unknown, envelope: Record<string, unknown> = {}): Uint8Arr
 }
 
 function problems(result: RosterParseResult): string[] {
-  return result.ok ? [] : result.errors.map(describeRosterProblem);
+  return result.ok ? [] : result.errors.map((problem) => tMessage(describeRosterProblem(problem)));
 }
 
 const ADA = { id: 'A1', forename: 'Ada', surname: 'Nowak', className: 'Owls', photoConsent: false };
@@ -52,6 +53,6 @@ describe('parseRosterJson', () => {
       `row 2, "id": 'A1' is also the id of pupil 1: one of the two is a duplicate.`,
     ]);
     const result = parseRosterJson(file([ADA, { ...ADA, id: 'A2' }]), 'roster.json');
-    expect(result.ok && result.warnings).toEqual(['Pupils 1 and 2 are both Ada Nowak in Owls, with different ids: both are kept.']);
+    expect(result.ok && result.warnings.map((warning) => tMessage(warning))).toEqual(['Pupils 1 and 2 are both Ada Nowak in Owls, with different ids: both are kept.']);
   });
 });

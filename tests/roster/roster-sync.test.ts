@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { exportRosterJson } from '../../src/roster/roster-export';
 import { syncRoster, type SyncOptions } from '../../src/roster/roster-sync';
+import { tMessage } from '../../src/shared/i18n';
 
 const SAMPLE_CSV = readFileSync(new URL('../fixtures/roster/sample-roster.csv', import.meta.url));
 const URL_CSV = 'https://mis.example.org/exports/roster.csv';
@@ -19,8 +20,12 @@ function fakeFetch(respond: (call: FetchCall) => Response | Promise<Response>) {
   return { fetchImpl: fetchImpl as unknown as typeof fetch, calls };
 }
 
-function sync(options: Partial<SyncOptions> & Pick<SyncOptions, 'fetchImpl'>) {
-  return syncRoster({ url: URL_CSV, previous: {}, ...options });
+/** Syncs, with what went wrong said in the en_GB words the ICT lead reads. */
+async function sync(options: Partial<SyncOptions> & Pick<SyncOptions, 'fetchImpl'>) {
+  const result = await syncRoster({ url: URL_CSV, previous: {}, ...options });
+  if (result.status === 'failed') return { ...result, message: tMessage(result.message) };
+  if (result.status === 'invalid') return { ...result, errors: result.errors.map((problem) => ({ ...problem, message: tMessage(problem.message) })) };
+  return result;
 }
 
 describe('syncRoster', () => {

@@ -113,12 +113,13 @@ function ruleKeys(): { rule: string; key: string }[] {
 }
 
 /**
- * Every `messageText(…)` call in src/policy (a rule's finding, the name matcher's reasons), with
- * the keys its first argument can be and how many substitutions it passes. The keys are read by
- * the type checker, so `messages.name` and `kind === 'misspelling' ? … : …` count as what they are.
+ * Every `messageText(…)` call in src (a rule's finding, the name matcher's reasons, an import's
+ * problems, a sync's failure), with the keys its first argument can be and how many substitutions
+ * it passes. The keys are read by the type checker, so `messages.name` and `kind === 'misspelling'
+ * ? … : …` count as what they are.
  */
 function messageTextCalls(): { where: string; keys: string[]; substitutions: number }[] {
-  const files = sourceFiles('src/policy').map((path) => fileURLToPath(new URL(path, ROOT)));
+  const files = sourceFiles('src').map((path) => fileURLToPath(new URL(path, ROOT)));
   const config = ts.parseJsonConfigFileContent(JSON.parse(readFileSync(new URL('tsconfig.json', ROOT), 'utf8')) as object, ts.sys, fileURLToPath(ROOT));
   const program = ts.createProgram(files, { ...config.options, types: [] });
   const checker = program.getTypeChecker();
@@ -231,17 +232,20 @@ describe('the rules’ words', () => {
   });
 });
 
-describe('the policy’s messageText() calls (a finding’s sentence, the name matcher’s reasons)', () => {
+describe('messageText() calls (a finding’s sentence, the name matcher’s reasons, an import’s problems, a sync’s failure)', () => {
   const calls = messageTextCalls();
   const byKey = new Map<string, Entry>(ENTRIES);
 
-  it('are found in the rules and in the name matcher', () => {
+  it('are found in the rules, the name matcher, the imports and the sync', () => {
     expect(calls.some((call) => call.where.startsWith('src/policy/rules/'))).toBe(true);
     expect(calls.filter((call) => call.keys.some((key) => key.startsWith('name_reason_'))).length).toBeGreaterThan(20);
+    for (const file of ['src/roster/csv-import.ts', 'src/roster/json-import.ts', 'src/roster/roster-sync.ts']) expect(calls.some((call) => call.where.startsWith(file)), file).toBe(true);
   });
 
   it('each name keys of messages.json, written so that the type checker knows which', () => {
     expect(calls.flatMap((call) => call.keys.filter((key) => !byKey.has(key)).map((key) => `${call.where}: ${key}`))).toEqual([]);
+    // A key typed only as "some key" could be any message, and would count every one as used.
+    expect(calls.filter((call) => call.keys.length > 10).map((call) => call.where)).toEqual([]);
   });
 
   it('pass as many substitutions as the message has placeholders', () => {
