@@ -23,7 +23,8 @@ import {
 import { ReplyChecker, mergeReplyPanel } from './reply-checks';
 import { photoAnalysisRoute } from './photo-analysis';
 import { checkPhoto, namesInLines } from './photo-check';
-import { SETTINGS_STORAGE_KEY, SettingsStore, WRONG_PIN_MESSAGE } from './settings-store';
+import { SETTINGS_STORAGE_KEY, SettingsStore } from './settings-store';
+import { t } from '../shared/i18n';
 import { GuardBroadcaster, buildGuardPush, moderationView, rosterStatus } from './guard-state';
 import { isSyncAlarm, publicSyncStatus, readSyncState, runSync, scheduleSync } from './roster-sync-schedule';
 import { LOOK_ALIKE_LETTERS } from '../policy/look-alike-letters';
@@ -55,7 +56,7 @@ const broadcaster = new GuardBroadcaster(
 
 /** Refuses a roster change when a settings PIN is set and `pin` is not it. */
 async function pinRefusal(pin: string | undefined): Promise<Extract<ChangeResult, { ok: false }> | null> {
-  return (await settingsStore.pinAllows(pin)) ? null : { ok: false, message: WRONG_PIN_MESSAGE };
+  return (await settingsStore.pinAllows(pin)) ? null : { ok: false, message: t('options_pin_wrong') };
 }
 
 /** `basedOn`: only over this version (the ICT lead's preview); a sync replaces whatever is in force. */
@@ -145,8 +146,8 @@ const handlers: Handlers = {
     try {
       return { ok: true, version: await importPupils(pupils, source, basedOn) };
     } catch (error) {
-      if (error instanceof RosterChangedError) return { ok: false, message: error.message, listChanged: true };
-      return { ok: false, message: `The pupil list could not be saved; the one in force is still in use. (${String(error)})` };
+      if (error instanceof RosterChangedError) return { ok: false, message: t('roster_changed_after_preview'), listChanged: true };
+      return { ok: false, message: t('roster_save_failed', String(error)) };
     }
   },
   'get-roster': async () => {
@@ -162,7 +163,7 @@ const handlers: Handlers = {
       await broadcaster.refresh();
       return { ok: true };
     } catch (error) {
-      return { ok: false, message: String(error) };
+      return { ok: false, message: t('roster_restore_failed', error instanceof Error ? error.message : String(error)) };
     }
   },
   'get-settings': async () => {

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { pinMatches, hashPin, pinProblem, type PinHash } from '../shared/settings-pin';
 import type { ChangeResult, ManagedProblem, SettingKey } from '../shared/messages';
+import { t } from '../shared/i18n';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/settings';
 
 export const SETTINGS_STORAGE_KEY = 'settings';
@@ -42,8 +43,6 @@ export interface LoadedSettings {
 
 export type SaveResult = { ok: true } | { ok: false; errors: string[] };
 
-export const LOCKED_MESSAGE = 'Settings are locked by your school’s administrator.';
-export const WRONG_PIN_MESSAGE = 'That is not the settings PIN.';
 
 export class SettingsStore {
   /** PBKDF2 cost, lowered only by tests. */
@@ -79,8 +78,8 @@ export class SettingsStore {
 
   async save(input: unknown, pin?: string): Promise<SaveResult> {
     const { managedKeys, locked } = await this.load();
-    if (locked) return { ok: false, errors: [LOCKED_MESSAGE] };
-    if (!(await this.pinAllows(pin))) return { ok: false, errors: [WRONG_PIN_MESSAGE] };
+    if (locked) return { ok: false, errors: [t('settings_locked')] };
+    if (!(await this.pinAllows(pin))) return { ok: false, errors: [t('options_pin_wrong')] };
     const parsed = v.safeParse(SettingsSchema, input);
     if (!parsed.success) {
       return { ok: false, errors: parsed.issues.map((issue) => `${v.getDotPath(issue) ?? 'settings'}: ${issue.message}`) };
@@ -107,8 +106,8 @@ export class SettingsStore {
   async setPin(newPin: string | null, pin?: string): Promise<ChangeResult> {
     const { managedKeys, locked } = await this.load();
     // A managed install is protected by its admin console; a PIN there would only lock out the ICT lead.
-    if (locked || managedKeys.length > 0) return { ok: false, message: 'A settings PIN is only for installs that your school’s administrator does not manage.' };
-    if (!(await this.pinAllows(pin))) return { ok: false, message: WRONG_PIN_MESSAGE };
+    if (locked || managedKeys.length > 0) return { ok: false, message: t('settings_pin_managed_install') };
+    if (!(await this.pinAllows(pin))) return { ok: false, message: t('options_pin_wrong') };
     if (newPin === null) {
       await this.areas.local.remove(PIN_STORAGE_KEY);
       return { ok: true };

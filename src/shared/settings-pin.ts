@@ -3,6 +3,7 @@
  * never in clear. It stops a curious member of staff from loosening the rules in the options
  * page; it is not a defence against someone with the browser's developer tools.
  */
+import { t } from './i18n';
 
 export interface PinHash {
   /** Base64. */
@@ -19,7 +20,7 @@ const HASH_BITS = 256;
 
 /** Why `pin` cannot be a PIN, or null when it can. */
 export function pinProblem(pin: string): string | null {
-  return /^\d{4,12}$/.test(pin) ? null : 'A PIN is 4 to 12 digits.';
+  return /^\d{4,12}$/.test(pin) ? null : t('settings_pin_format');
 }
 
 export async function hashPin(pin: string, iterations = PIN_ITERATIONS): Promise<PinHash> {

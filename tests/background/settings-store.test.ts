@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LOCKED_MESSAGE, SettingsStore, WRONG_PIN_MESSAGE, type SettingsAreas } from '../../src/background/settings-store';
+import { SettingsStore, type SettingsAreas } from '../../src/background/settings-store';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+
+/** What staff read after a wrong settings PIN (the en_GB words). */
+const WRONG_PIN = 'That is not the settings PIN.';
 
 function fakeAreas(managed: Record<string, unknown> | Error = {}, local: Record<string, unknown> = {}) {
   const stored = { ...local };
@@ -73,7 +76,7 @@ describe('saving settings', () => {
 
   it('refuses everything when the admin console locked the settings', async () => {
     const { areas, stored } = fakeAreas({ lockSettings: true });
-    expect(await store(areas).save(DEFAULT_SETTINGS)).toEqual({ ok: false, errors: [LOCKED_MESSAGE] });
+    expect(await store(areas).save(DEFAULT_SETTINGS)).toEqual({ ok: false, errors: ['Settings are locked by your school’s administrator.'] });
     expect(stored.settings).toBeUndefined();
   });
 });
@@ -88,8 +91,8 @@ describe('the settings PIN', () => {
     expect(await settingsStore.pinSet()).toBe(true);
     expect(JSON.stringify(stored)).not.toContain('2468');
 
-    expect(await settingsStore.save(DEFAULT_SETTINGS)).toEqual({ ok: false, errors: [WRONG_PIN_MESSAGE] });
-    expect(await settingsStore.save(DEFAULT_SETTINGS, '1357')).toEqual({ ok: false, errors: [WRONG_PIN_MESSAGE] });
+    expect(await settingsStore.save(DEFAULT_SETTINGS)).toEqual({ ok: false, errors: [WRONG_PIN] });
+    expect(await settingsStore.save(DEFAULT_SETTINGS, '1357')).toEqual({ ok: false, errors: [WRONG_PIN] });
     expect(await settingsStore.save(DEFAULT_SETTINGS, '2468')).toEqual({ ok: true });
   });
 
@@ -97,8 +100,8 @@ describe('the settings PIN', () => {
     const { areas } = fakeAreas();
     const settingsStore = store(areas);
     await settingsStore.setPin('2468');
-    expect(await settingsStore.setPin('1111')).toEqual({ ok: false, message: WRONG_PIN_MESSAGE });
-    expect(await settingsStore.setPin(null, '0000')).toEqual({ ok: false, message: WRONG_PIN_MESSAGE });
+    expect(await settingsStore.setPin('1111')).toEqual({ ok: false, message: WRONG_PIN });
+    expect(await settingsStore.setPin(null, '0000')).toEqual({ ok: false, message: WRONG_PIN });
     expect(await settingsStore.setPin('1111', '2468')).toEqual({ ok: true });
     expect(await settingsStore.pinAllows('1111')).toBe(true);
     expect(await settingsStore.setPin(null, '1111')).toEqual({ ok: true });

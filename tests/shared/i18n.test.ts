@@ -25,11 +25,12 @@ const ROOT = new URL('../../', import.meta.url);
 const ENTRIES = Object.entries(messages as Record<string, Entry>);
 const PAGE_DIRS = ['src/options', 'src/popup', 'src/consent', 'src/reply-panel', 'src/panel'];
 /**
- * Where t() is called: the pages, and the settings' validation messages (shown by the options page
- * and the CLI); and the content script, which names its frames with chrome.i18n.getMessage directly
- * (t() would bring the whole messages file onto every X page).
+ * Where t() is called: the pages, the settings' validation messages (shown by the options page
+ * and the CLI) and the background's refusals (a wrong PIN, a locked install); and the content
+ * script, which names its frames with chrome.i18n.getMessage directly (t() would bring the whole
+ * messages file onto every X page).
  */
-const CALLER_DIRS = [...PAGE_DIRS, 'src/shared', 'src/content'];
+const CALLER_DIRS = [...PAGE_DIRS, 'src/shared', 'src/background', 'src/content'];
 /** Chrome's rule for message and placeholder names; "@@" names are the browser's own. */
 const NAME = /^[A-Za-z0-9_]+$/;
 
