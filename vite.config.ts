@@ -17,7 +17,8 @@ export const GECKO_ID = 'school-post-guard@schoolpostguard.org.uk';
 function manifestFor(browser: Target): ManifestV3Export {
   if (browser === 'chrome') return baseManifest as ManifestV3Export;
   // Firefox reads managed settings from its enterprise policy (3rdparty), not from a schema file.
-  const { options_page: optionsPage, minimum_chrome_version: _chromeOnly, storage: _chromeSchema, background, permissions, ...rest } = baseManifest;
+  // Firefox's extension pages get no SharedArrayBuffer whatever their headers, so it has no use for Chrome's cross-origin isolation keys.
+  const { options_page: optionsPage, minimum_chrome_version: _chromeOnly, storage: _chromeSchema, cross_origin_embedder_policy: _chromeIsolation, cross_origin_opener_policy: _chromeOpener, background, permissions, ...rest } = baseManifest;
   return {
     ...rest,
     // Firefox has no offscreen documents: its event page analyses photos itself.

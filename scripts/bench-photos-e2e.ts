@@ -4,11 +4,13 @@
  * composer, each timed from the file being chosen to the guard's panel no longer saying "Checking the
  * photo…" (the file's trip to the offscreen document, decoding, OCR with the text turned upright,
  * faces, and the answer back). The first photo also loads the models: its time less the warm median
- * is the cold start. Memory: the resident size of the extension's renderer process (the offscreen
- * document, with the service worker and the extension frame), sampled every 100 ms from /proc
- * (Linux), before the first photo and at its peak. Markdown for the README.
+ * is the cold start. Memory: the resident size of the extension's renderer processes added up (the
+ * service worker and the extension frames; the offscreen document, cross-origin isolated, has a
+ * process of its own), sampled every 100 ms from /proc (Linux), before the first photo and at its
+ * peak. Markdown for the README.
  *
- * Environment: BENCH_PHOTOS (photos attached, default 6).
+ * Environment: BENCH_PHOTOS (photos attached, default 6); BENCH_EXTENSION (another build of the
+ * extension to measure, e.g. main's, for a before/after on the same machine; dist/chrome by default).
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -23,9 +25,13 @@ const PHOTOS = Math.max(2, Number(process.env.BENCH_PHOTOS ?? 6));
 const KINDS = ['certificate', 'book', 'label', 'badge', 'whiteboard'] as const;
 const PUPILS: [string, string][] = [['Faith', 'Okonkwo'], ['Oliver', 'Bennett'], ['Poppy', 'Hughes'], ['Grace', 'Brown'], ['Kai', 'Bell'], ['Noor', 'Hussain']];
 
-function residentKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) : 0;
+function residentKb(pid: number): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0; // the process has just ended
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -33,21 +39,30 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 
 const dir = await mkdtemp(join(tmpdir(), 'spg-bench-photos-'));
-const guarded = await startGuardedBrowser();
+const extensionDir = process.env.BENCH_EXTENSION;
+const guarded = await startGuardedBrowser({ extensionDir });
 try {
   const page = await guarded.chromium.page();
   await gotoXHome(page);
   const inline = composerScope(page, 'inline');
   await typeDraft(inline, 'Year 5: Our week.');
-  // The extension's renderer: the offscreen document lives there, with the service worker.
+  // The extension's renderers, looked up at each sample: the offscreen document's comes with the first photo.
   const cdp = await page.context().browser()!.newBrowserCDPSession();
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-  const extensionPid = processInfo.filter((info) => info.type === 'renderer').map((info) => info.id)
-    .find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--extension-process'));
-  if (extensionPid === undefined) throw new Error('no extension renderer process found');
-  const before = residentKb(extensionPid, 'VmRSS');
+  const extensionResidentKb = async () => {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+    return processInfo
+      .filter((info) => info.type === 'renderer' && readFileSync(`/proc/${info.id}/cmdline`, 'utf8').includes('--extension-process'))
+      .reduce((total, info) => total + residentKb(info.id), 0);
+  };
+  const before = await extensionResidentKb();
   let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, residentKb(extensionPid, 'VmRSS'))), 100);
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, await extensionResidentKb().catch(() => 0));
+      await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+    }
+  })();
   const times: number[] = [];
   for (let index = 0; index < PHOTOS; index += 1) {
     const path = join(dir, `IMG_${3000 + index}.JPG`);
@@ -66,11 +81,11 @@ try {
     await inline.locator('[data-testid="removeMedia"]').click();
     await inline.locator('[data-testid="attachments"] [role="group"]').waitFor({ state: 'detached' });
   }
-  clearInterval(sampler);
-  peak = Math.max(peak, residentKb(extensionPid, 'VmHWM'));
+  sampling = false;
+  await sampler;
   const warm = median(times.slice(1));
-  console.log(`From one run of the photo part of \`npm run bench:e2e\` (load average ${loadavg()[0]?.toFixed(1)} at the end): Chromium headless, dist/chrome, ${PHOTOS} phone photos of ${PHONE_PHOTO_WIDTH} × ${PHONE_PHOTO_WIDTH * 0.75} px (JPEG, paperwork naming a pupil) attached one after another.\n`);
-  console.log('| first photo (models load) | cold start (first − warm median) | per photo, warm (median; min–max) | extension process before → peak |');
+  console.log(`From one run of the photo part of \`npm run bench:e2e\` (load average ${loadavg()[0]?.toFixed(1)} at the end): Chromium headless, ${extensionDir ?? 'dist/chrome'}, ${PHOTOS} phone photos of ${PHONE_PHOTO_WIDTH} × ${PHONE_PHOTO_WIDTH * 0.75} px (JPEG, paperwork naming a pupil) attached one after another.\n`);
+  console.log('| first photo (models load) | cold start (first − warm median) | per photo, warm (median; min–max) | extension processes before → peak |');
   console.log('|---:|---:|---:|---:|');
   console.log(`| ${seconds(times[0] as number)} | ${seconds((times[0] as number) - warm)} | ${seconds(warm)} (${seconds(Math.min(...times.slice(1)))}–${seconds(Math.max(...times.slice(1)))}) | ${mb(before)} → ${mb(peak)} |`);
 } finally {

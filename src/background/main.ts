@@ -127,6 +127,11 @@ const handlers: Handlers = {
     return { names, wholeSchool };
   },
   'check-photo': async ({ base64, mediaType }) => checkPhoto(photoRoute, (await broadcaster.state()).snapshot, base64, mediaType),
+  'warm-photo-checker': () => {
+    // Not awaited: the tab goes on at once; a failed load is tried again with the first photo.
+    photoRoute.warm().catch(() => undefined);
+    return Promise.resolve({ ok: true as const });
+  },
   'get-photo-view': async ({ photoId }) => {
     const view = await photoRoute.view(photoId);
     const { snapshot } = await broadcaster.state();

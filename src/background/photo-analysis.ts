@@ -9,8 +9,13 @@ import { base64ToBytes, bytesToBase64 } from '../shared/base64';
 import { OFFSCREEN_PAGE, type OffscreenReply, type OffscreenRequest, type OffscreenResponses } from '../offscreen/offscreen-protocol';
 
 export interface PhotoAnalysisRoute {
-  /** What the photo holds; null when it is not a picture the browser can open. */
-  analyse(base64: string, mediaType: string): Promise<PhotoReading | null>;
+  /** Loads the models now (Chrome: makes the offscreen document), so the first photo does not wait for them. */
+  warm(): Promise<void>;
+  /**
+   * What the photo holds; null when it is not a picture the browser can open. `deadline` (ms since
+   * the epoch): when the requester stops waiting; a photo whose turn comes after it is not analysed.
+   */
+  analyse(base64: string, mediaType: string, deadline: number): Promise<PhotoReading | null>;
   view(photoId: string): Promise<PhotoView | null>;
   /** The photo with `regions` covered, as a new JPEG in base64; null when it is no longer held. */
   blur(photoId: string, regions: PhotoBox[]): Promise<string | null>;
@@ -22,17 +27,17 @@ export function photoAnalysisRoute(): PhotoAnalysisRoute {
 
 function offscreenRoute(): PhotoAnalysisRoute {
   let creating: Promise<void> | null = null;
-  const ensureDocument = async () => {
-    if (await chrome.offscreen.hasDocument()) return;
-    creating ??= chrome.offscreen
-      .createDocument({
+  // One look-and-create at a time: two photos asking at once would otherwise both find no document
+  // and both create one, and Chrome refuses the second.
+  const ensureDocument = () =>
+    (creating ??= (async () => {
+      if (await chrome.offscreen.hasDocument()) return;
+      await chrome.offscreen.createDocument({
         url: OFFSCREEN_PAGE,
         reasons: [chrome.offscreen.Reason.WORKERS, chrome.offscreen.Reason.BLOBS],
         justification: 'Reads attached photos for pupils’ names (text recognition) and faces before they are posted.',
-      })
-      .finally(() => (creating = null));
-    await creating;
-  };
+      });
+    })().finally(() => (creating = null)));
   const ask = async <T extends OffscreenRequest['type']>(request: Extract<OffscreenRequest, { type: T }>): Promise<OffscreenResponses[T]> => {
     await ensureDocument();
     const reply = (await chrome.runtime.sendMessage(request)) as OffscreenReply<OffscreenResponses[T]> | undefined;
@@ -41,7 +46,10 @@ function offscreenRoute(): PhotoAnalysisRoute {
     return reply.value;
   };
   return {
-    analyse: (base64, mediaType) => ask({ type: 'offscreen-analyse-photo', base64, mediaType }),
+    warm: async () => {
+      await ask({ type: 'offscreen-warm' });
+    },
+    analyse: (base64, mediaType, deadline) => ask({ type: 'offscreen-analyse-photo', base64, mediaType, deadline }),
     view: async (photoId) => ((await chrome.offscreen.hasDocument()) ? ask({ type: 'offscreen-photo-view', photoId }) : null),
     blur: async (photoId, regions) => ((await chrome.offscreen.hasDocument()) ? ask({ type: 'offscreen-blur-photo', photoId, regions }) : null),
   };
@@ -51,7 +59,8 @@ function inPageRoute(): PhotoAnalysisRoute {
   let desk: Promise<PhotoDesk> | null = null;
   const open = () => (desk ??= import('../photo/photo-desk').then(({ PhotoDesk }) => new PhotoDesk()));
   return {
-    analyse: async (base64, mediaType) => (await open()).analyse(base64ToBytes(base64), mediaType),
+    warm: async () => (await open()).warm(),
+    analyse: async (base64, mediaType, deadline) => (await open()).analyse(base64ToBytes(base64), mediaType, deadline),
     view: async (photoId) => (desk ? (await desk).view(photoId) : null),
     blur: async (photoId, regions) => {
       const jpeg = desk ? await (await desk).blur(photoId, regions) : null;

@@ -14,6 +14,15 @@ import { sendRequest } from '../shared/send-request';
  */
 export const MAX_PHOTO_BYTES = 16 * 1024 * 1024;
 
+let warmed = false;
+
+/** Staff started a post: the extension loads its photo models now rather than with the first photo (once a page). */
+export function warmPhotoChecker(): void {
+  if (warmed) return;
+  warmed = true;
+  sendRequest({ type: 'warm-photo-checker' }).catch(() => undefined);
+}
+
 /** What the photo holds, or why it could not be checked. */
 export async function checkAttachedPhoto(file: File): Promise<PhotoFindings | PhotoProblem> {
   if (file.size > MAX_PHOTO_BYTES) return 'photo-too-large';

@@ -11,7 +11,8 @@ const desk = new PhotoDesk();
 
 async function answer(request: OffscreenRequest): Promise<unknown> {
   switch (request.type) {
-    case 'offscreen-analyse-photo': return desk.analyse(base64ToBytes(request.base64), request.mediaType);
+    case 'offscreen-warm': return desk.warm().then(() => null);
+    case 'offscreen-analyse-photo': return desk.analyse(base64ToBytes(request.base64), request.mediaType, request.deadline);
     case 'offscreen-photo-view': return desk.view(request.photoId);
     case 'offscreen-blur-photo': {
       const jpeg = await desk.blur(request.photoId, request.regions);

@@ -7,13 +7,15 @@ import type { PhotoReading, PhotoView } from '../photo/photo-desk';
 import type { PhotoBox } from '../policy/types';
 
 export type OffscreenRequest =
-  | { type: 'offscreen-analyse-photo'; base64: string; mediaType: string }
+  | { type: 'offscreen-warm' }
+  | { type: 'offscreen-analyse-photo'; base64: string; mediaType: string; deadline: number }
   | { type: 'offscreen-photo-view'; photoId: string }
   | { type: 'offscreen-blur-photo'; photoId: string; regions: PhotoBox[] };
 
 export type OffscreenReply<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export interface OffscreenResponses {
+  'offscreen-warm': null;
   /** null: not a picture the browser can open. */
   'offscreen-analyse-photo': PhotoReading | null;
   'offscreen-photo-view': PhotoView | null;
@@ -24,4 +26,4 @@ export interface OffscreenResponses {
 export const OFFSCREEN_PAGE = 'src/offscreen/index.html';
 
 /** The messages meant for the offscreen document (the background's other messages are not). */
-export const OFFSCREEN_REQUESTS: ReadonlySet<unknown> = new Set<OffscreenRequest['type']>(['offscreen-analyse-photo', 'offscreen-photo-view', 'offscreen-blur-photo']);
+export const OFFSCREEN_REQUESTS: ReadonlySet<unknown> = new Set<OffscreenRequest['type']>(['offscreen-warm', 'offscreen-analyse-photo', 'offscreen-photo-view', 'offscreen-blur-photo']);

@@ -5,6 +5,7 @@
  */
 import * as ort from 'onnxruntime-web';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import wasmGlueUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import detectionUrl from 'ocr-model-assets/ch_PP-OCRv4_det_infer.onnx?url';
 import recognitionUrl from 'ocr-model-assets/ch_PP-OCRv4_rec_infer.onnx?url';
 import dictionaryUrl from 'ocr-model-assets/ppocr_keys_v1.txt?url';
@@ -25,9 +26,11 @@ let loading: Promise<PhotoAnalysers> | null = null;
 
 export function browserPhotoAnalysers(): Promise<PhotoAnalysers> {
   loading ??= (async () => {
-    ort.env.wasm.wasmPaths = { wasm: new URL(wasmUrl, location.href).href };
-    // Threads need SharedArrayBuffer, which extension pages have only when cross-origin isolated
-    // (never in Firefox); onnxruntime's threaded start-up would otherwise fail.
+    // The glue script as a file of the extension's own: onnxruntime starts its threads' workers from
+    // that script's URL, and MV3 refuses the blob: copy it would otherwise make of its bundled one.
+    ort.env.wasm.wasmPaths = { wasm: new URL(wasmUrl, location.href).href, mjs: new URL(wasmGlueUrl, location.href).href };
+    // Threads need SharedArrayBuffer, which Chrome's extension pages have when cross-origin isolated
+    // (the manifest's COEP and COOP) and Firefox's never; one thread for each of the two cores.
     ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? 2 : 1;
     ort.env.wasm.proxy = false;
     const fetchBytes = async (url: string) => {
@@ -35,13 +38,14 @@ export function browserPhotoAnalysers(): Promise<PhotoAnalysers> {
       if (!response.ok) throw new Error(`the extension's file ${url} could not be read (${response.status})`);
       return response;
     };
-    const [detection, recognition, dictionary] = await Promise.all([
+    // Both models load at once: one's WebAssembly compiles while the other's files are read.
+    const textReader = Promise.all([
       fetchBytes(detectionUrl).then((response) => response.arrayBuffer()),
       fetchBytes(recognitionUrl).then((response) => response.arrayBuffer()),
       fetchBytes(dictionaryUrl).then((response) => response.text()),
-    ]);
-    const text = await PhotoTextReader.load({ detection, recognition, dictionary }, makeCanvas);
-    return { text, faces: await browserFaceFinder(fetchBytes), makeCanvas };
+    ]).then(([detection, recognition, dictionary]) => PhotoTextReader.load({ detection, recognition, dictionary }, makeCanvas));
+    const [text, faces] = await Promise.all([textReader, browserFaceFinder(fetchBytes)]);
+    return { text, faces, makeCanvas };
   })();
   // A failed start is tried again with the next photo rather than remembered.
   loading.catch(() => (loading = null));
@@ -64,18 +68,4 @@ async function browserFaceFinder(fetchBytes: (url: string) => Promise<Response>)
     fetchBytes(faceWeightsUrl).then((response) => response.arrayBuffer()),
   ]);
   return FaceFinder.load(faceapi, { manifest, weights }, makeCanvas);
-}
-
-/** Decodes a photo as the browser shows it (EXIF orientation applied); null when it is not a picture this browser can open. */
-export async function decodePhoto(bytes: Uint8Array, type: string): Promise<OffscreenCanvas | null> {
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type }));
-  } catch {
-    return null;
-  }
-  const canvas = makeCanvas(bitmap.width, bitmap.height);
-  canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  return canvas;
 }

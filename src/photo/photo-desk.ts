@@ -8,8 +8,9 @@ import type { PhotoBox, ReadTextLine } from '../policy/types';
 import { bytesToBase64 } from '../shared/base64';
 import { analysePhoto } from './analyse-photo';
 import { blurRegions } from './blur-regions';
-import { browserPhotoAnalysers, decodePhoto, makeCanvas } from './browser-photo-analysers';
-import { downscale } from './photo-canvas';
+import { browserPhotoAnalysers, makeCanvas } from './browser-photo-analysers';
+import { decodePhoto } from './decode-photo';
+import { context2d, downscale } from './photo-canvas';
 
 /** Photos kept for the frame: a post has at most four, and staff may swap some. */
 const KEPT_PHOTOS = 8;
@@ -31,25 +32,56 @@ export interface PhotoView extends PhotoReading {
 }
 
 export class PhotoDesk {
-  private readonly views = new Map<string, PhotoView>();
+  /** The frame's small copy is made after the answer goes back: staff wait for the check, not for it. */
+  private readonly views = new Map<string, Promise<PhotoView | null>>();
   private readonly files = new Map<string, { bytes: Uint8Array; type: string }>();
+  /**
+   * One photo at a time: four attached at once would otherwise be decoded and analysed side by
+   * side on the same cores, each with its own copies in memory, and none would finish sooner.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+  private warmedUp = false;
 
-  /** Null when the file is not a picture this browser can open. */
-  async analyse(bytes: Uint8Array, type: string): Promise<PhotoReading | null> {
-    const [photo, analysers] = await Promise.all([decodePhoto(bytes, type), browserPhotoAnalysers()]);
+  /**
+   * Loads the models ahead of the first photo, when staff start a post, and runs them once on a
+   * small picture of a word: the first run of each pays for compiling and allocating.
+   */
+  warm(): Promise<void> {
+    return this.inTurn(async () => {
+      const analysers = await browserPhotoAnalysers();
+      if (this.warmedUp) return;
+      this.warmedUp = true;
+      await analysePhoto(warmUpPicture(), analysers);
+    });
+  }
+
+  /**
+   * Null when the file is not a picture this browser can open. Past `deadline` (ms since the epoch)
+   * the requester has stopped waiting and held the post: a photo still queued then is dropped, so
+   * that late work does not slow the photos after it.
+   */
+  analyse(bytes: Uint8Array, type: string, deadline: number): Promise<PhotoReading | null> {
+    return this.inTurn(() => this.analyseNow(bytes, type, deadline));
+  }
+
+  private async analyseNow(bytes: Uint8Array, type: string, deadline: number): Promise<PhotoReading | null> {
+    const givenUp = () => Date.now() > deadline;
+    if (givenUp()) throw new Error('the check was given up before the photo’s turn came');
+    const [photo, analysers] = await Promise.all([decodePhoto(bytes, type, makeCanvas), browserPhotoAnalysers()]);
     if (!photo) return null;
+    if (givenUp()) throw new Error('the check was given up while the models loaded');
+    this.warmedUp = true;
     const analysis = await analysePhoto(photo, analysers);
-    const small = downscale(photo, VIEW_SIDE, analysers.makeCanvas);
-    const image = await blobToDataUrl(await small.convertToBlob({ type: 'image/jpeg', quality: 0.85 }));
     const photoId = crypto.randomUUID();
-    this.views.set(photoId, { photoId, ...analysis, image });
+    const reading = { photoId, ...analysis };
+    this.views.set(photoId, smallJpeg(photo).then((image) => ({ ...reading, image }), () => null));
     this.files.set(photoId, { bytes, type });
     while (this.views.size > KEPT_PHOTOS) {
       const oldest = this.views.keys().next().value as string;
       this.views.delete(oldest);
       this.files.delete(oldest);
     }
-    return { photoId, ...analysis };
+    return reading;
   }
 
   /**
@@ -60,17 +92,37 @@ export class PhotoDesk {
   async blur(photoId: string, regions: readonly PhotoBox[]): Promise<Uint8Array | null> {
     const file = this.files.get(photoId);
     if (!file) return null;
-    const photo = await decodePhoto(file.bytes, file.type);
+    const photo = await decodePhoto(file.bytes, file.type, makeCanvas);
     if (!photo) return null;
     blurRegions(photo, regions, makeCanvas);
     return new Uint8Array(await (await photo.convertToBlob({ type: 'image/jpeg', quality: BLURRED_QUALITY })).arrayBuffer());
   }
 
-  view(photoId: string): PhotoView | null {
-    return this.views.get(photoId) ?? null;
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(work, work);
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  async view(photoId: string): Promise<PhotoView | null> {
+    return (await this.views.get(photoId)) ?? null;
   }
 }
 
-async function blobToDataUrl(blob: Blob): Promise<string> {
+/** A line of dark print on white, like paperwork: enough for the text detector to hand the reader something. */
+function warmUpPicture(): OffscreenCanvas {
+  const canvas = makeCanvas(640, 480);
+  const context = context2d(canvas);
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.fillStyle = '#222';
+  context.font = '48px sans-serif';
+  context.fillText('Star of the week', 80, 240);
+  return canvas;
+}
+
+/** The photo at most VIEW_SIDE pixels long, as a JPEG data: URL. */
+async function smallJpeg(photo: OffscreenCanvas): Promise<string> {
+  const blob = await downscale(photo, VIEW_SIDE, makeCanvas).convertToBlob({ type: 'image/jpeg', quality: 0.85 });
   return `data:${blob.type};base64,${bytesToBase64(new Uint8Array(await blob.arrayBuffer()))}`;
 }

@@ -7,10 +7,12 @@ import { PaddleOcrService } from 'ppu-paddle-ocr/web';
 import type { PhotoBox, ReadTextLine } from '../policy/types';
 import { context2d, type CanvasMaker, type PhotoCanvas } from './photo-canvas';
 import { ocrDictionary, type OcrModelBytes } from './ocr-models';
-import { estimateTextAngle, type PixelRect } from './text-angle';
+import { estimateTextAngle, PROFILE_SIDE, type PixelRect } from './text-angle';
 
 /** Below this the boxes still fit the lines well enough: turning would only cost time. */
 const MIN_CORRECTED_ANGLE = 2;
+/** The text detector's working size when it only locates text for the angle. */
+const ANGLE_DETECTION_SIDE = PROFILE_SIDE;
 
 export class PhotoTextReader {
   private constructor(private readonly ocr: PaddleOcrService, private readonly makeCanvas: CanvasMaker) {}
@@ -27,12 +29,20 @@ export class PhotoTextReader {
 
   /** `deskew: false` reads the photo as it is (for measuring what the turn is worth). */
   async read(photo: PhotoCanvas, { deskew = true } = {}): Promise<ReadTextLine[]> {
-    const { boxes } = await this.ocr.detect(photo as never);
-    if (boxes.length === 0) return [];
-    const angle = deskew ? estimateTextAngle(photo, boxes, this.makeCanvas) : 0;
+    const angle = deskew ? await this.textAngle(photo) : 0;
     if (Math.abs(angle) < MIN_CORRECTED_ANGLE) return this.readLines(photo, (rect) => rect, photo);
     const upright = this.turn(photo, -angle);
     return this.readLines(upright.canvas, upright.toPhoto, photo);
+  }
+
+  /**
+   * How far the photo's text is turned (0 when it has none). Only where the text lies matters here,
+   * not what it says, so the detector runs on a smaller copy than reading needs: the angle itself is
+   * measured at that size too (text-angle.ts).
+   */
+  private async textAngle(photo: PhotoCanvas): Promise<number> {
+    const { boxes } = await this.ocr.detect(photo as never, { maxSideLength: ANGLE_DETECTION_SIDE });
+    return boxes.length === 0 ? 0 : estimateTextAngle(photo, boxes, this.makeCanvas);
   }
 
   private async readLines(canvas: PhotoCanvas, toPhoto: (rect: PixelRect) => PixelRect, photo: PhotoCanvas): Promise<ReadTextLine[]> {

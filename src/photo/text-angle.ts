@@ -16,7 +16,8 @@ export interface PixelRect {
 
 /** Phone photos of a page or a label are rarely turned further; past this a line is read as a column. */
 export const MAX_TEXT_ANGLE = 30;
-const PROFILE_SIDE = 800;
+/** The size of the copy the angle is measured on. */
+export const PROFILE_SIDE = 800;
 const EDGE_THRESHOLD = 48;
 
 export function estimateTextAngle(photo: PhotoCanvas, textRegions: readonly PixelRect[], makeCanvas: CanvasMaker): number {

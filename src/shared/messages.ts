@@ -74,6 +74,8 @@ export type GuardRequest =
    * (OCR) and faces found in the offscreen document / event page, the names judged here.
    */
   | { type: 'check-photo'; base64: string; mediaType: string }
+  /** From the content script, once a page, when staff start a post: load the photo models before the first photo comes. */
+  | { type: 'warm-photo-checker' }
   /** For the extension's frame: a photo analysed earlier, with what was read in it. */
   | { type: 'get-photo-view'; photoId: string }
   /**
@@ -203,6 +205,7 @@ export interface GuardResponses {
   'list-post-records': PostRecord[];
   'get-no-consent-pupils': { names: string[]; wholeSchool: boolean };
   'check-photo': { ok: true; photo: PhotoFindings } | { ok: false; problem: PhotoProblem };
+  'warm-photo-checker': { ok: true };
   /** null when the photo is no longer held (the browser restarted, or many photos came since). */
   'get-photo-view': (PhotoView & { nameLines: boolean[] }) | null;
   /** `jpeg`: base64, null when the photo is no longer held; `replaced`: it is in the composer now. */

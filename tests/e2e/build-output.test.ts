@@ -80,6 +80,11 @@ describe('the build', () => {
     // Chrome reads photos in an offscreen document; Firefox has none (its event page reads them).
     expect(manifestOf(CHROME_BUILD).permissions).toContain('offscreen');
     expect(manifestOf(FIREFOX_BUILD).permissions).not.toContain('offscreen');
+    // Chrome's extension pages are cross-origin isolated, so onnxruntime gets threads; the glue
+    // script its thread workers start from ships as a file (MV3 refuses the blob: copy).
+    expect(manifestOf(CHROME_BUILD)).toMatchObject({ cross_origin_embedder_policy: { value: 'require-corp' }, cross_origin_opener_policy: { value: 'same-origin' } });
+    expect(manifestOf(FIREFOX_BUILD).cross_origin_embedder_policy).toBeUndefined();
+    expect(names.some((name) => /ort-wasm-simd-threaded.*\.mjs$/.test(name))).toBe(true);
   });
 
   it('passes web-ext lint on dist/firefox with no errors', async () => {

@@ -47,6 +47,30 @@ async function photoFrame(page: Page, not?: string, timeout = 10_000) {
   return find()!;
 }
 
+/**
+ * Evaluates `expression` in the extension's offscreen document, through the browser's DevTools
+ * protocol (Playwright does not list offscreen documents among a context's pages).
+ */
+async function inOffscreenDocument(page: Page, expression: string): Promise<unknown> {
+  const cdp = await page.context().browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
+    const target = targetInfos.find((info) => info.url.includes('/src/offscreen/index.html'));
+    if (!target) throw new Error('no offscreen document is open');
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+    const answer = new Promise<unknown>((resolveAnswer) => {
+      cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+        const message = JSON.parse(event.message) as { id?: number; result?: { result: { value: unknown } } };
+        if (event.sessionId === sessionId && message.id === 1) resolveAnswer(message.result?.result.value);
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
+    return await answer;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const demoPhoto = (file: string) => readFile(join(dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')), 'demo', file));
 
 describe('text in photos', () => {
@@ -69,6 +93,9 @@ describe('text in photos', () => {
 
     await inline().locator('[data-testid="tweetButtonInline"]').click();
     await expectNothingPosted(guarded().server);
+
+    // The photo was read in a cross-origin isolated document, where onnxruntime has threads.
+    expect(await inOffscreenDocument(page(), 'crossOriginIsolated && typeof SharedArrayBuffer')).toBe('function');
   });
 
   it('lets a photo with no text go out once photo consent is confirmed', { timeout: 180_000 }, async () => {
