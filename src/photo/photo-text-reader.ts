@@ -20,7 +20,9 @@ export class PhotoTextReader {
   static async load(models: OcrModelBytes, makeCanvas: CanvasMaker): Promise<PhotoTextReader> {
     const ocr = new PaddleOcrService({
       model: { detection: models.detection, recognition: models.recognition, charactersDictionary: ocrDictionary(models.dictionary) },
-      session: { executionProviders: ['wasm'], graphOptimizationLevel: 'all' },
+      // A thread that finds no work sleeps instead of spinning: on two cores shared with the browser
+      // and the page, a spinning thread takes the core the other one needs.
+      session: { executionProviders: ['wasm'], graphOptimizationLevel: 'all', extra: { session: { intra_op: { allow_spinning: '0' } } } },
       processing: { engine: 'canvas-native' },
     });
     await ocr.initialize();
