@@ -7,7 +7,7 @@
  * is the cold start. Memory: the resident size of the extension's renderer processes added up (the
  * service worker and the extension frames; the offscreen document, cross-origin isolated, has a
  * process of its own), sampled every 100 ms from /proc (Linux), before the first photo and at its
- * peak. Markdown for the README.
+ * peak, and the CPU time those processes used for each photo (all their threads). Markdown for the README.
  *
  * Environment: BENCH_PHOTOS (photos attached, default 6); BENCH_EXTENSION (another build of the
  * extension to measure, e.g. main's, for a before/after on the same machine; dist/chrome by default).
@@ -24,6 +24,17 @@ import { composerScope, gotoXHome, typeDraft } from '../tests/e2e/support/x-fixt
 const PHOTOS = Math.max(2, Number(process.env.BENCH_PHOTOS ?? 6));
 const KINDS = ['certificate', 'book', 'label', 'badge', 'whiteboard'] as const;
 const PUPILS: [string, string][] = [['Faith', 'Okonkwo'], ['Oliver', 'Bennett'], ['Poppy', 'Hughes'], ['Grace', 'Brown'], ['Kai', 'Bell'], ['Noor', 'Hussain']];
+
+/** CPU time the process has used, all its threads (the OCR's workers among them), in ms: less at the mercy of the machine's load than the wall clock. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // utime and stime, the 14th and 15th fields of the whole line, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
 
 function residentKb(pid: number): number {
   try {
@@ -48,12 +59,12 @@ try {
   await typeDraft(inline, 'Year 5: Our week.');
   // The extension's renderers, looked up at each sample: the offscreen document's comes with the first photo.
   const cdp = await page.context().browser()!.newBrowserCDPSession();
-  const extensionResidentKb = async () => {
+  const extensionProcesses = async () => {
     const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-    return processInfo
-      .filter((info) => info.type === 'renderer' && readFileSync(`/proc/${info.id}/cmdline`, 'utf8').includes('--extension-process'))
-      .reduce((total, info) => total + residentKb(info.id), 0);
+    return processInfo.filter((info) => info.type === 'renderer' && readFileSync(`/proc/${info.id}/cmdline`, 'utf8').includes('--extension-process')).map((info) => info.id);
   };
+  const extensionResidentKb = async () => (await extensionProcesses()).reduce((total, pid) => total + residentKb(pid), 0);
+  const extensionCpuMs = async () => (await extensionProcesses()).reduce((total, pid) => total + cpuMs(pid), 0);
   const before = await extensionResidentKb();
   let peak = before;
   let sampling = true;
@@ -64,7 +75,9 @@ try {
     }
   })();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let index = 0; index < PHOTOS; index += 1) {
+    const cpuBefore = await extensionCpuMs();
     const path = join(dir, `IMG_${3000 + index}.JPG`);
     await writeFile(path, makeTestPhoto(KINDS[index % KINDS.length] as (typeof KINDS)[number], PUPILS[index % PUPILS.length] as [string, string], index % 2 ? 'Roboto' : 'Caveat', 100 + index, PHONE_PHOTO_WIDTH).jpeg);
     const started = performance.now();
@@ -76,8 +89,9 @@ try {
       await new Promise((resolveWait) => setTimeout(resolveWait, 20));
     }
     times.push(performance.now() - started);
+    cpu.push((await extensionCpuMs()) - cpuBefore);
     if (/could not (open|finish)/.test(panel)) throw new Error(`photo ${index + 1} could not be checked: ${panel}`);
-    console.error(`photo ${index + 1}: ${seconds(times[index] as number)}${/attachment-name/.test(panel) ? ' (name found)' : ''}`);
+    console.error(`photo ${index + 1}: ${seconds(times[index] as number)}, CPU ${seconds(cpu[index] as number)}${/attachment-name/.test(panel) ? ' (name found)' : ''}`);
     await inline.locator('[data-testid="removeMedia"]').click();
     await inline.locator('[data-testid="attachments"] [role="group"]').waitFor({ state: 'detached' });
   }
@@ -85,9 +99,9 @@ try {
   await sampler;
   const warm = median(times.slice(1));
   console.log(`From one run of the photo part of \`npm run bench:e2e\` (load average ${loadavg()[0]?.toFixed(1)} at the end): Chromium headless, ${extensionDir ?? 'dist/chrome'}, ${PHOTOS} phone photos of ${PHONE_PHOTO_WIDTH} × ${PHONE_PHOTO_WIDTH * 0.75} px (JPEG, paperwork naming a pupil) attached one after another.\n`);
-  console.log('| first photo (models load) | cold start (first − warm median) | per photo, warm (median; min–max) | extension processes before → peak |');
-  console.log('|---:|---:|---:|---:|');
-  console.log(`| ${seconds(times[0] as number)} | ${seconds((times[0] as number) - warm)} | ${seconds(warm)} (${seconds(Math.min(...times.slice(1)))}–${seconds(Math.max(...times.slice(1)))}) | ${mb(before)} → ${mb(peak)} |`);
+  console.log('| first photo (models load) | cold start (first − warm median) | per photo, warm (median; min–max) | CPU per photo, warm (median; first) | extension processes before → peak |');
+  console.log('|---:|---:|---:|---:|---:|');
+  console.log(`| ${seconds(times[0] as number)} | ${seconds((times[0] as number) - warm)} | ${seconds(warm)} (${seconds(Math.min(...times.slice(1)))}–${seconds(Math.max(...times.slice(1)))}) | ${seconds(median(cpu.slice(1)))} (${seconds(cpu[0] as number)}) | ${mb(before)} → ${mb(peak)} |`);
 } finally {
   await guarded.close();
   await rm(dir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import type { Attachment } from '../policy/types';
 import type { PhotoFindings } from '../shared/messages';
 import type { PhotoProblem } from '../shared/panel-protocol';
 import type { ApprovedMedia } from './network-backstop';
+import { warmPhotoChecker } from './photo-check-client';
 import { ALT_TEXT_INPUT, ATTACHMENT_ITEM, ATTACHMENTS, FILE_INPUT, REMOVE_MEDIA, composerScope } from './x-dom';
 
 /** Checks an attached photo: what its metadata and its pixels hold, or why it could not be checked. */
@@ -52,6 +53,14 @@ export class AttachmentTracker {
     window.addEventListener('paste', (event) => this.onTransfer(event.target, event.clipboardData), options);
     window.addEventListener('drop', (event) => this.onTransfer(event.target, event.dataTransfer), options);
     window.addEventListener('input', (event) => this.onAltText(event), options);
+    // Staff opening the file chooser or bringing a file over the page are about to attach a photo:
+    // the models load while they choose (about a gigabyte, so not for every post typed).
+    window.addEventListener('click', (event) => {
+      if (event.target instanceof HTMLInputElement && event.target.matches(FILE_INPUT)) warmPhotoChecker();
+    }, options);
+    window.addEventListener('dragenter', (event) => {
+      if (event.dataTransfer?.types.includes('Files')) warmPhotoChecker();
+    }, options);
   }
 
   /** The composer staff last worked in: alt-text dialogs open outside it, in #layers. */

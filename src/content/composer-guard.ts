@@ -13,7 +13,7 @@ import type { PanelConfirmation, PanelView } from '../shared/panel-protocol';
 import { FindingsPanel } from './findings-panel';
 import { isGuardedAccount, type GuardConnection } from './guard-connection';
 import { HighlightLayer } from './highlight-layer';
-import { checkAttachedPhoto, warmPhotoChecker } from './photo-check-client';
+import { checkAttachedPhoto } from './photo-check-client';
 import { placeCaretAt } from './text-ranges';
 import type { NetworkBackstop } from './network-backstop';
 import { createOverlayRoot } from './overlay-root';
@@ -114,7 +114,6 @@ export class ComposerGuard {
     this.activeEditor = editor;
     const key = composerScope(editor).editors[0];
     if (key) this.attachments.noteActiveComposer(key);
-    warmPhotoChecker();
   }
 
   /**

@@ -16,7 +16,7 @@ export const MAX_PHOTO_BYTES = 16 * 1024 * 1024;
 
 let warmed = false;
 
-/** Staff started a post: the extension loads its photo models now rather than with the first photo (once a page). */
+/** Staff are about to attach a photo: the extension loads its models now rather than with the first photo (once a page). */
 export function warmPhotoChecker(): void {
   if (warmed) return;
   warmed = true;

@@ -43,7 +43,7 @@ export class PhotoDesk {
   private warmedUp = false;
 
   /**
-   * Loads the models ahead of the first photo, when staff start a post, and runs them once on a
+   * Loads the models ahead of the first photo, when staff go to attach one, and runs them once on a
    * small picture of a word: the first run of each pays for compiling and allocating.
    */
   warm(): Promise<void> {

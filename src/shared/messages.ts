@@ -74,7 +74,7 @@ export type GuardRequest =
    * (OCR) and faces found in the offscreen document / event page, the names judged here.
    */
   | { type: 'check-photo'; base64: string; mediaType: string }
-  /** From the content script, once a page, when staff start a post: load the photo models before the first photo comes. */
+  /** From the content script, once a page, when staff open the file chooser or drag a file in: load the photo models before the photo comes. */
   | { type: 'warm-photo-checker' }
   /** For the extension's frame: a photo analysed earlier, with what was read in it. */
   | { type: 'get-photo-view'; photoId: string }
