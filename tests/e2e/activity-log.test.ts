@@ -4,7 +4,7 @@
  * once X has accepted the post — not when staff confirm and leave, not when X refuses it.
  */
 import { describe, expect, it } from 'vitest';
-import { PHOTO_CHECK_WAIT, waitForPanel } from './support/guard-panel';
+import { PHOTO_CHECK_WAIT, pressInPanel, waitForPanel } from './support/guard-panel';
 import { expectNothingPosted, useGuardedHomePage } from './support/guarded-browser';
 import { plainJpeg } from './support/test-images';
 import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
@@ -35,7 +35,7 @@ async function attachPhotoAndConfirmConsent(text: string): Promise<void> {
   await scope.locator('[data-testid="tweetButtonInline"]').click();
   await waitForPanel(page(), /Not posted/);
   // Blocking moved focus onto the panel's confirmation.
-  await page().keyboard.press('Enter');
+  await pressInPanel(page());
   await waitForPanel(page(), /Ready to post/);
 }
 
@@ -81,7 +81,7 @@ describe('the activity log', () => {
     await typeDraft(scope, 'Owls: Thank you @LocalLibrary for the visit.');
     await scope.locator('[data-testid="tweetButtonInline"]').click();
     await waitForPanel(page(), /mentions another account/);
-    await page().keyboard.press('Enter');
+    await pressInPanel(page());
     await waitForPanel(page(), /Ready to post/);
     await scope.locator('[data-testid="tweetButtonInline"]').click();
     await guarded().server.waitForPosts(1);

@@ -5,7 +5,7 @@
  * and a direct message from the school account is a warning of its own.
  */
 import { describe, expect, it } from 'vitest';
-import { waitForPanel } from './support/guard-panel';
+import { pressInPanel, waitForPanel } from './support/guard-panel';
 import { expectNothingPosted, expectPostedOnce, useGuardedHomePage } from './support/guarded-browser';
 import { composerScope, typeDraft } from './support/x-fixture-page';
 
@@ -80,7 +80,7 @@ describe('a direct message from the school account', () => {
     expect(panel).toMatch(/direct message from the school account/);
     expect(panel).toMatch(/private discussions/);
     // The blocked send moved focus onto the panel's acknowledgement.
-    await page().keyboard.press('Enter');
+    await pressInPanel(page());
     await page().locator('[data-testid="dmComposerSendButton"]').click();
     const sent = await expectPostedOnce(guarded().server);
     expect([sent.kind, sent.text]).toEqual(['dm', 'Thanks, see you Monday']);

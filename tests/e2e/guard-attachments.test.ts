@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHOTO_CHECK_WAIT, waitForPanel } from './support/guard-panel';
+import { PHOTO_CHECK_WAIT, pressInPanel, waitForPanel } from './support/guard-panel';
 import { useGuardedHomePage } from './support/guarded-browser';
 import { jpegWithDescription, jpegWithGps, plainJpeg } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
@@ -89,7 +89,7 @@ describe('photo consent', () => {
     expect(pageSees).not.toMatch(/Nowak/);
 
     // Blocking moved keyboard focus into the panel, onto its confirmation.
-    await page().keyboard.press('Enter');
+    await pressInPanel(page());
     await waitForPanel(page(), /Ready to post/);
     await inline().locator('[data-testid="tweetButtonInline"]').click();
     const posted = await guarded().server.waitForPosts(1);
@@ -120,7 +120,7 @@ describe('confirmations', () => {
     await attach('IMG_0042.JPG', plainJpeg());
     await clickPostAndExpectNothing();
     await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
-    await page().keyboard.press('Enter');
+    await pressInPanel(page());
     await waitForPanel(page(), /Ready to post/);
 
     await attach('IMG_0043.JPG', plainJpeg());

@@ -8,7 +8,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PHOTO_CHECK_WAIT, waitForPanel } from './support/guard-panel';
+import { PHOTO_CHECK_WAIT, pressInPanel, waitForPanel } from './support/guard-panel';
 import { expectNothingPosted, expectPostedOnce, useGuardedHomePage } from './support/guarded-browser';
 import { jpegWithDescription, plainJpeg } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
@@ -188,7 +188,7 @@ describe('the image-description reminder', () => {
     await expectNothingPosted(guarded().server);
     await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
     // The blocked submit moved focus onto the panel's confirmation.
-    await page().keyboard.press('Enter');
+    await pressInPanel(page());
     await waitForPanel(page(), /Ready to post/);
     await postButton().click();
     await reminder().waitFor();
@@ -205,7 +205,7 @@ describe('the image-description reminder', () => {
     await attachPhoto();
     await postButton().click();
     await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
-    await page().keyboard.press('Enter');
+    await pressInPanel(page());
     await waitForPanel(page(), /Ready to post/);
     await postButton().click();
     await reminder().waitFor();
@@ -286,7 +286,7 @@ describe('direct messages', () => {
     await expectNothingPosted(guarded().server);
     // The blocked send moved focus onto the panel's acknowledgement of the warning.
     expect(await waitForPanel(page(), /private discussions/)).not.toMatch(/Kai/);
-    await page().keyboard.press('Enter');
+    await pressInPanel(page());
     await page().locator('[data-testid="dmComposerSendButton"]').click();
     const posted = await expectPostedOnce(guarded().server);
     expect([posted.kind, posted.text, posted.conversationId]).toEqual(['dm', 'Thanks, see you Monday', '1']);
@@ -307,7 +307,7 @@ describe('direct messages', () => {
     await page().keyboard.press('Enter');
     await expectNothingPosted(guarded().server);
     await waitForPanel(page(), /private discussions/);
-    await page().keyboard.press('Enter');
+    await pressInPanel(page());
     await page().locator(dmEditor).click();
     await page().keyboard.press('Enter');
     expect((await expectPostedOnce(guarded().server)).text).toBe('Thanks, see you Monday');

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import exifr from 'exifr';
 import { makeTestPhoto } from '../../scripts/photo-test-set';
 import { analysePhotoFile } from '../../src/photo/node-photo-analysers';
-import { waitForPanel } from './support/guard-panel';
+import { pressInPanel, waitForPanel } from './support/guard-panel';
 import { expectNothingPosted, useGuardedHomePage } from './support/guarded-browser';
 import { damagedJpeg, hugeJpeg, jpegWithGps } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
@@ -107,7 +107,7 @@ describe('text in photos', () => {
     await expect.poll(() => frame.locator('body').innerText(), { timeout: 10_000 }).toMatch(/No pupil’s name was read/);
     await inline().locator('[data-testid="tweetButtonInline"]').click();
     await waitForPanel(page(), /photo-consent/);
-    await page().keyboard.press('Enter');
+    await pressInPanel(page());
     await waitForPanel(page(), /Ready to post/);
     await inline().locator('[data-testid="tweetButtonInline"]').click();
     const posted = await guarded().server.waitForPosts(1);
@@ -138,7 +138,7 @@ describe('text in photos', () => {
     expect(await inline().locator('[data-testid="attachments"] [role="group"]').count()).toBe(1);
     await inline().locator('[data-testid="tweetButtonInline"]').click();
     await waitForPanel(page(), /photo-consent/);
-    await page().keyboard.press('Enter');
+    await pressInPanel(page());
     await waitForPanel(page(), /Ready to post/);
     await inline().locator('[data-testid="tweetButtonInline"]').click();
     const [post] = await guarded().server.waitForPosts(1);

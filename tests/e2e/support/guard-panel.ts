@@ -87,6 +87,36 @@ async function reloadNoticeText(page: Page): Promise<string> {
  */
 export const PHOTO_CHECK_WAIT = 45_000;
 
+/**
+ * Presses `key` once keyboard focus is on one of the panel's controls. A blocked post sends focus
+ * there, but the frame moves it on a message of its own: a key pressed before that lands on the
+ * frame's body and does nothing, where staff (slower than a test) would have reached the control.
+ */
+export async function pressInPanel(page: Page, key = 'Enter', timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let focused = 'none';
+  while (Date.now() < deadline) {
+    focused = await panelFocus(page);
+    if (/^(BUTTON|INPUT)\b/.test(focused)) {
+      await page.keyboard.press(key);
+      return;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`Keyboard focus never reached a control of the guard panel; it was on: ${focused}`);
+}
+
+/** The panel's focused element as "TAG text", or "none" when the panel's frame has no focus. */
+async function panelFocus(page: Page): Promise<string> {
+  const frame = guardPanelFrame(page);
+  if (!frame) return 'none';
+  try {
+    return await frame.evaluate(() => (document.hasFocus() && document.activeElement ? `${document.activeElement.tagName} ${document.activeElement.textContent ?? ''}` : 'none'));
+  } catch {
+    return 'none';
+  }
+}
+
 /** Waits until the panel's text matches, and returns it. */
 export async function waitForPanel(page: Page, pattern: RegExp, timeoutMs = 5_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
