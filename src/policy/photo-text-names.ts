@@ -11,6 +11,7 @@ import { findPupilNames, type NameMatch } from './names/find-pupil-names';
 import { normaliseText, originalRange } from './normalise';
 import type { CompiledPolicy } from './rule';
 import { MISSPELLING_MIN_LENGTH } from './snapshot';
+import { withinOneEdit } from './one-edit';
 import { tokenise } from './tokenise';
 import type { PhotoTextLine, ReadTextLine } from './types';
 
@@ -156,13 +157,4 @@ function nameTokensOf(index: PhotoNameIndex, word: string): number[] {
     }
   }
   return found;
-}
-
-/** One substitution, insertion or deletion at most. */
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

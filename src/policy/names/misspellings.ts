@@ -5,6 +5,7 @@
 import { extendHash } from '../tokenise';
 import type { WordToken } from '../tokenise';
 import { MISSPELLING_MIN_LENGTH } from '../snapshot';
+import { withinOneEditOrSwap } from '../one-edit';
 import { HashIndexBuilder, type HashIndex } from './hash-index';
 import type { CompiledNameToken } from './compile';
 
@@ -55,18 +56,6 @@ export function compileMisspellings(tokens: readonly CompiledNameToken[], misspe
   return { byHash: byHash.build(), longest };
 }
 
-/** Optimal string alignment distance, capped: is `a` at most one edit or one swap from `b`? */
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
 /** Whether a token is one slip (a letter added, missed, changed or two swapped) from a long name. */
 export function isMisspeltName(index: MisspellingIndex, tokens: readonly CompiledNameToken[], text: string, token: WordToken): boolean {
   const length = token.end - token.start;
@@ -79,7 +68,7 @@ export function isMisspeltName(index: MisspellingIndex, tokens: readonly Compile
     const word = text.slice(token.start, token.end);
     for (; position >= 0; position = index.byHash.next(position, hash)) {
       const name = tokens[index.byHash.valueAt(position)] as CompiledNameToken;
-      if (word !== name.text && withinOneEdit(word, name.text) && !name.nearbyWords?.includes(word)) return true;
+      if (word !== name.text && withinOneEditOrSwap(word, name.text) && !name.nearbyWords?.includes(word)) return true;
     }
   }
   return false;
