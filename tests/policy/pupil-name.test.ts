@@ -322,8 +322,6 @@ ruleTester('pupil-name', {
     { text: 'Birch: Noah’s sons helped him build the ark.', policy: HELD_OUT, findings: [{ marks: 'Noah', severity: 'warn' }] },
     { text: 'Elm: Anne, Jane and Catherine married King Henry.', policy: HELD_OUT, findings: [{ marks: 'Anne', severity: 'warn', says: 'king, a queen' }, { marks: 'Catherine', severity: 'warn' }] },
     { text: 'Elm: Elizabeth I was crowned when Mary died.', policy: HELD_OUT, findings: [{ marks: 'Mary', severity: 'warn', says: 'history' }] },
-    { text: 'Elm: Henry married Anne Boleyn in 1533.', policy: HELD_OUT, findings: [{ marks: 'Henry', severity: 'warn', says: 'year long past' }], note: 'no title, but a year long ago' },
-    { text: 'Cedar: In 55 BC Julius Caesar landed and Matthew was waiting.', policy: HELD_OUT, findings: [{ marks: 'Matthew', severity: 'warn', says: 'year long past' }] },
     // …but a child in that company is still a child: praised, a parent, someone's costume, doing something.
     { text: 'Maple: Congratulations to Rama and Sita on their Diwali dance.', policy: HELD_OUT, findings: [{ marks: 'Rama' }, { marks: 'Sita' }], note: 'the story’s phrase, praised' },
     { text: 'Oak: Well done Jack and Jill for your reading.', policy: HELD_OUT, findings: [{ marks: 'Jack' }], note: 'no pupil Jill' },
@@ -331,8 +329,6 @@ ruleTester('pupil-name', {
     { text: "Elm: Henry's dad came to talk about Henry VIII.", policy: HELD_OUT, findings: [{ marks: 'Henry' }], note: 'a parent: the pupil, beside the king' },
     { text: 'Elm: Lucy’s Alice in Wonderland costume won the prize.', policy: HELD_OUT, findings: [{ marks: 'Lucy' }] },
     { text: 'Elm: Henry dressed as Florence Nightingale for the trip.', policy: HELD_OUT, findings: [{ marks: 'Henry' }] },
-    { text: 'Elm: Well done Henry, who learnt that Anne Boleyn died in 1536!', policy: HELD_OUT, findings: [{ marks: 'Henry' }], note: 'praised, beside a year long past' },
-    { text: 'Elm: Henry and Alfred scored 1500 points in the maths challenge.', policy: HELD_OUT, findings: [{ marks: 'Henry' }, { marks: 'Alfred' }], note: 'a number, not a year' },
     { text: 'Maple: Sita (Year 4) played Rama’s bride in our play.', policy: HELD_OUT, findings: [{ marks: 'Sita' }], note: 'a year group in brackets' },
     // Held out: a word-name starting a sentence, with what a person does, in any case.
     { text: 'Oak: Joy built a bird feeder with her grandad.', policy: HELD_OUT, findings: [{ marks: 'Joy', says: '“built”' }] },

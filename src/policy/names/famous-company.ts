@@ -1,7 +1,7 @@
 /**
  * A name in the company of a story or of history's people is as likely one of them as a pupil:
  * "Sita was rescued by Rama" (a story pair, apart), "Catherine, Anne and Jane were Henry VIII's
- * wives" (a sentence about a king), "Henry married Anne Boleyn in 1533" (a year long ago). Such a name is a warning, not a block, unless the sentence
+ * wives" (a sentence about a king). Such a name is a warning, not a block, unless the sentence
  * speaks to or about a child in ways no story does: praise, an initial, a year group in brackets,
  * a family word ("Well done Sita and Rama!" stays blocked), a parent ("Henry's dad came to talk
  * about Henry VIII").
@@ -11,12 +11,6 @@ import type { WordToken } from '../tokenise';
 import { familyWordAfter, initialAfter, isPossessive, praiseCueAfter, praiseCueBefore, sentenceIndex, wordAt, yearGroupInBracketsAfter, type TokenStream } from './evidence';
 import type { TokenLookup } from './find-candidates';
 import type { Candidate, EvidenceContext } from './weigh-evidence';
-
-/**
- * A year long past, as history gives one: after "in", "from", "until"… (not "scored 1500"), or
- * with BC or AD. The folded text has no capitals.
- */
-const PAST_YEAR = /\b(?:in|from|to|until|till|since|by|of|around|circa|c\.)\s+1[0-8]\d\d(?!\d)|(?<!\d)\d{1,4}\s?(?:bc|bce)\b|\b(?:ad|ce)\s?\d{1,4}(?!\d)/;
 
 /** Evidence that a name is a child here that no story or history gives. */
 function spokenOfAsAChild(stream: TokenStream, candidate: Candidate, context: EvidenceContext): boolean {
@@ -67,36 +61,20 @@ export function judgeFamousCompany(
 ): void {
   if (candidates.length === 0) return;
   const sentences = sentenceIndex(stream);
-  // Sentences that name a king, a queen or a saint ("Henry VIII", "Queen Victoria", "St George"),
-  // or (2, looked at only for a name blocked by being one) give a year long past.
+  // Sentences that name a king, a queen or a saint ("Henry VIII", "Queen Victoria", "St George").
   const aboutFigures = new Uint8Array(sentences.firsts.length);
   for (const name of names) if (name.figure) aboutFigures[sentences.sentenceOf[name.first] as number] = 1;
   for (let index = 0; index < stream.tokens.length; index += 1) if (lookup.inFamousFigure(index)) aboutFigures[sentences.sentenceOf[index] as number] = 1;
-  const aboutThePast = (sentence: number): boolean => {
-    if (aboutFigures[sentence] === 0) aboutFigures[sentence] = PAST_YEAR.test(sentenceText(stream, sentence)) ? 2 : 3;
-    return aboutFigures[sentence] === 2;
-  };
 
   const sentenceWords = new Map<number, Map<number, number>>();
   for (const candidate of candidates) {
     if (candidate.severity === null || candidate.first !== candidate.last) continue;
     const partner = storyPartnerInSentence(stream, candidate.first, storyPairs, sentenceWords);
     // Blocked by the name alone, or one letter from a name with what someone did: kings and queens do things too.
-    const sentence = sentences.sentenceOf[candidate.first] as number;
-    const blockedAlone = candidate.severity === 'block' && (candidate.nameAlone === true || candidate.kind === 'misspelling');
-    const aboutFigure = blockedAlone && aboutFigures[sentence] === 1;
-    const inThePast = blockedAlone && !aboutFigure && aboutThePast(sentence);
-    if ((partner === null && !aboutFigure && !inThePast) || spokenOfAsAChild(stream, candidate, context)) continue;
+    const aboutFigure = candidate.severity === 'block' && (candidate.nameAlone === true || candidate.kind === 'misspelling') && aboutFigures[sentences.sentenceOf[candidate.first] as number] === 1;
+    if ((partner === null && !aboutFigure) || spokenOfAsAChild(stream, candidate, context)) continue;
     candidate.severity = 'warn';
     candidate.capitalisedGivenName = false;
-    candidate.reason = partner !== null ? messageText('name_reason_story_pair', partner) : messageText(aboutFigure ? 'name_reason_history_sentence' : 'name_reason_history_year');
+    candidate.reason = partner !== null ? messageText('name_reason_story_pair', partner) : messageText('name_reason_history_sentence');
   }
-}
-
-/** The folded text of sentence `sentence`, to the next one's first word (a year after its last word: "… in 1533."). */
-function sentenceText(stream: TokenStream, sentence: number): string {
-  const { firsts } = sentenceIndex(stream);
-  const start = sentence === 0 ? stream.origin : (stream.tokens[firsts[sentence] as number] as WordToken).start;
-  const end = sentence + 1 < firsts.length ? (stream.tokens[firsts[sentence + 1] as number] as WordToken).start : stream.text.length;
-  return stream.text.slice(start, end);
 }
