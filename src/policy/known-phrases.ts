@@ -170,8 +170,7 @@ export const PARENT_WORDS = new Set([
  */
 export const FIGURE_NOUNS = new Set([
   'wife', 'wives', 'husband', 'husbands', 'widow', 'widower', 'son', 'sons', 'daughter', 'daughters', 'heir', 'heirs', 'successor',
-  'reign', 'kingdom', 'empire', 'throne', 'court', 'courtiers', 'army', 'armies', 'navy', 'fleet', 'subjects', 'soldiers', 'troops',
-  'knights', 'disciples', 'apostles', 'followers', 'orders', 'coronation', 'execution', 'marriage', 'marriages', 'dynasty', 'descendants',
+  'reign', 'throne', 'courtiers', 'knights', 'disciples', 'apostles', 'dynasty', 'descendants',
 ]);
 
 /** Pronouns that refer back to a family ("The Bakers brought in their tortoise"). */

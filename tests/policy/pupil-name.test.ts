@@ -32,6 +32,13 @@ const HELD_OUT = schoolPolicy([
   ['Samuel', 'Ortiz', 'Rowan'], ['Anastasia', 'Volkova', 'Juniper'], ['Alice', 'Dunn', 'Oak'], ['Alfred', 'Pye', 'Elm'],
 ]);
 
+/** The school roster and the names of review s6's drafts: kings', saints' and stories' names. */
+const REVIEWED = schoolPolicy([
+  ['James', 'Moss', 'Oak'], ['Mary', 'Quinn', 'Oak'], ['Elizabeth', 'Hale', 'Oak'], ['Edward', 'Gale', 'Oak'], ['Oliver', 'Penn', 'Oak'], ['Amelia', 'Rudd', 'Oak'],
+  ['Peter', 'Lane', 'Elm'], ['Wendy', 'Cross', 'Elm'], ['Ruth', 'Ames', 'Elm'], ['Naomi', 'Reid', 'Elm'], ['Charlie', 'Dale', 'Elm'], ['Lola', 'Voss', 'Elm'],
+  ['Sophia', 'Bligh', 'Elm'], ['Henry', 'Oduya', 'Elm'], ['Anne', 'Blake', 'Elm'], ['Joseph', 'Kerr', 'Elm'], ['Charlotte', 'Byrne', 'Elm'], ['Daniel', 'Moor', 'Hazel'],
+]);
+
 /** Adds pupils named محمد علي, عائشہ خان (Urdu) and یوسف رحمان to the test roster. */
 const RTL = rtlPolicy();
 const RAIN = 'Owls: Rain… mud… wellies… puddles… more rain… soggy socks… hot chocolate… smiles… laughter… tired legs… happy faces… home time… led by Grace';
@@ -130,6 +137,9 @@ ruleTester('pupil-name', {
     { text: 'Cedar: We watched a film about Queen Elizabeth II.', policy: HELD_OUT },
     { text: 'Aspen: Prince Harry opened the new hospital wing.', policy: HELD_OUT },
     { text: 'Juniper: At Diwali we retold the story of Rama and Sita.', policy: HELD_OUT },
+    { text: 'Elm: We read the story of Ruth and Naomi.', policy: REVIEWED, note: 'pupils Ruth and Naomi; the story told' },
+    { text: 'Oak: Elizabeth I was crowned in 1559.', policy: REVIEWED, note: 'a pupil Elizabeth; the queen' },
+    { text: 'Hazel: Daniel in the lions’ den was our assembly.', policy: REVIEWED, note: 'a phrase across an apostrophe' },
     // Held out: a pupil's name that is a place, used as the place.
     { text: 'Beech: Year 6 fly to Florence in Italy next week!', policy: HELD_OUT, note: 'a place, then its country' },
     { text: 'Beech: Our pen pals live in Florence.', policy: HELD_OUT, note: 'after “in”' },
@@ -311,8 +321,6 @@ ruleTester('pupil-name', {
     { text: 'Ash: patience worked really hard on his handwriting', policy: HELD_OUT, findings: [{ marks: 'patience' }], note: 'a virtue, as a person' },
     { text: 'Oak: A big well done to River!', policy: HELD_OUT, findings: [{ marks: 'River' }] },
     // Held out: a story pair apart in one sentence, a name owning what no child has, a sentence about a king or queen.
-    { text: 'Maple: Rama fired a golden arrow and Sita was saved.', policy: HELD_OUT, findings: [{ marks: 'Rama', severity: 'warn', says: 'story' }, { marks: 'Sita', severity: 'warn' }], note: 'pupils Rama and Sita; the story pair apart' },
-    { text: 'Oak: Jill fetched the water, but Jack broke his crown.', policy: HELD_OUT, findings: [{ marks: 'Jack', severity: 'warn', says: 'story' }], note: 'no pupil Jill' },
     { text: 'Cedar: Joseph led Mary to the stable in Bethlehem.', policy: HELD_OUT, findings: [{ marks: 'Mary', severity: 'warn' }] },
     { text: 'Elm: Abraham took Isaac up the mountain.', policy: HELD_OUT, findings: [{ marks: 'Isaac', severity: 'warn' }] },
     { text: 'Alder: Juliet met Romeo at the masked ball.', policy: HELD_OUT, findings: [{ marks: 'Juliet', severity: 'warn', says: 'story' }], note: 'one letter from a pupil’s name, in a story’s company' },
@@ -320,8 +328,6 @@ ruleTester('pupil-name', {
     { text: 'Hazel: Victoria’s reign lasted 63 years.', policy: HELD_OUT, findings: [{ marks: 'Victoria', severity: 'warn', says: 'reign' }] },
     { text: 'Elm: We drew the knights of Arthur around the Round Table.', policy: HELD_OUT, findings: [{ marks: 'Arthur', severity: 'warn' }] },
     { text: 'Birch: Noah’s sons helped him build the ark.', policy: HELD_OUT, findings: [{ marks: 'Noah', severity: 'warn' }] },
-    { text: 'Elm: Anne, Jane and Catherine married King Henry.', policy: HELD_OUT, findings: [{ marks: 'Anne', severity: 'warn', says: 'king, a queen' }, { marks: 'Catherine', severity: 'warn' }] },
-    { text: 'Elm: Elizabeth I was crowned when Mary died.', policy: HELD_OUT, findings: [{ marks: 'Mary', severity: 'warn', says: 'history' }] },
     // …but a child in that company is still a child: praised, a parent, someone's costume, doing something.
     { text: 'Maple: Congratulations to Rama and Sita on their Diwali dance.', policy: HELD_OUT, findings: [{ marks: 'Rama' }, { marks: 'Sita' }], note: 'the story’s phrase, praised' },
     { text: 'Oak: Well done Jack and Jill for your reading.', policy: HELD_OUT, findings: [{ marks: 'Jack' }], note: 'no pupil Jill' },
@@ -330,6 +336,38 @@ ruleTester('pupil-name', {
     { text: 'Elm: Lucy’s Alice in Wonderland costume won the prize.', policy: HELD_OUT, findings: [{ marks: 'Lucy' }] },
     { text: 'Elm: Henry dressed as Florence Nightingale for the trip.', policy: HELD_OUT, findings: [{ marks: 'Henry' }] },
     { text: 'Maple: Sita (Year 4) played Rama’s bride in our play.', policy: HELD_OUT, findings: [{ marks: 'Sita' }], note: 'a year group in brackets' },
+    // What a person did decides, whatever story or king shares the sentence: "Mary won the race and
+    // Joseph came second" reads as "Rama fired an arrow and Sita was saved" (review s6, H2 and H3).
+    { text: 'Maple: Rama fired a golden arrow and Sita was saved.', policy: HELD_OUT, findings: [{ marks: 'Rama' }, { marks: 'Sita' }], note: 'pupils Rama and Sita, doing something' },
+    { text: 'Oak: Jill fetched the water, but Jack broke his crown.', policy: HELD_OUT, findings: [{ marks: 'Jack' }], note: 'no pupil Jill; Jack did something' },
+    { text: 'Elm: Anne, Jane and Catherine married King Henry.', policy: HELD_OUT, findings: [{ marks: 'Anne', severity: 'warn', says: 'king, a queen' }, { marks: 'Catherine' }], note: 'Catherine married: a person' },
+    { text: 'Elm: Elizabeth I was crowned when Mary died.', policy: HELD_OUT, findings: [{ marks: 'Mary' }] },
+    { text: 'Elm: Anne, Jane and Catherine were the wives of King Henry.', policy: HELD_OUT, findings: [{ marks: 'Anne', severity: 'warn', says: 'king, a queen' }, { marks: 'Catherine', severity: 'warn' }] },
+    { text: 'Elm: Mary won the race and Joseph came second.', policy: REVIEWED, findings: [{ marks: 'Mary' }, { marks: 'Joseph' }], note: 'a story pair apart, both doing something' },
+    { text: 'Elm: Peter built a den and Wendy painted it.', policy: REVIEWED, findings: [{ marks: 'Peter' }, { marks: 'Wendy' }] },
+    { text: 'Oak: Oliver and Amelia led our St George’s Day assembly.', policy: REVIEWED, findings: [{ marks: 'Oliver' }, { marks: 'Amelia' }], note: 'a saint’s day' },
+    { text: 'Oak: Oliver and Amelia represented St Mary’s at the cross-country.', policy: REVIEWED, findings: [{ marks: 'Oliver' }, { marks: 'Amelia' }], note: 'a school named after a saint' },
+    { text: 'Elm: Oliver and Sophia walked laps for Captain Tom', policy: REVIEWED, findings: [{ marks: 'Oliver' }, { marks: 'Sophia' }] },
+    { text: 'Elm: Oliver painted a portrait of King Henry.', policy: REVIEWED, findings: [{ marks: 'Oliver' }] },
+    { text: 'Elm: Henry and Anne made Tudor roses for our King Henry VIII topic', policy: REVIEWED, findings: [{ marks: 'Henry' }, { marks: 'Anne' }] },
+    { text: 'Elm: Charlote won the race on St George’s Day', policy: REVIEWED, findings: [{ marks: 'Charlote' }], note: 'a slip, doing something' },
+    // Two pupils whose names are a story's pair are pupils, unless the story is told (review s6, H1).
+    { text: 'Elm: Peter and Wendy won the relay.', policy: REVIEWED, findings: [{ marks: 'Peter' }, { marks: 'Wendy' }] },
+    { text: 'Elm: Ruth and Naomi won the relay.', policy: REVIEWED, findings: [{ marks: 'Ruth' }, { marks: 'Naomi' }] },
+    { text: 'Elm: Charlie and Lola won the relay.', policy: REVIEWED, findings: [{ marks: 'Charlie' }, { marks: 'Lola' }] },
+    // A famous phrase never runs across a comma or a full stop: "James I" is a king, "James, I" a child (review s6, H0).
+    { text: 'Oak: Well done James, I am so proud of you', policy: REVIEWED, findings: [{ marks: 'James' }] },
+    { text: 'Oak: Thank you Mary, I loved your song', policy: REVIEWED, findings: [{ marks: 'Mary' }] },
+    { text: 'Oak: Elizabeth, I loved your story', policy: REVIEWED, findings: [{ marks: 'Elizabeth' }] },
+    { text: 'Oak: Star of the week: James. I loved his kindness', policy: REVIEWED, findings: [{ marks: 'James' }] },
+    { text: 'Oak: Well done James I am so proud of you', policy: REVIEWED, findings: [{ marks: 'James' }], note: 'no comma, but praised' },
+    { text: 'Oak: Elizabeth I loved your story', policy: REVIEWED, findings: [{ marks: 'Elizabeth' }], note: 'the pronoun, not a regnal number' },
+    { text: 'Oak: Oliver and Edward. I am so proud of you both', policy: REVIEWED, findings: [{ marks: 'Oliver' }, { marks: 'Edward' }] },
+    // What a child owns and a king does not outweighs nothing (review s6, H4).
+    { text: 'Oak: Oliver’s toy soldiers', policy: REVIEWED, findings: [{ marks: 'Oliver' }] },
+    { text: 'Oak: Amelia’s Minecraft kingdom', policy: REVIEWED, findings: [{ marks: 'Amelia' }] },
+    { text: 'Elm: Sophia’s execution of the forward roll was perfect.', policy: REVIEWED, findings: [{ marks: 'Sophia' }] },
+    { text: 'Elm: Well done Oliver’s army!', policy: REVIEWED, findings: [{ marks: 'Oliver' }], note: 'praised' },
     // Held out: a word-name starting a sentence, with what a person does, in any case.
     { text: 'Oak: Joy built a bird feeder with her grandad.', policy: HELD_OUT, findings: [{ marks: 'Joy', says: '“built”' }] },
     { text: 'Oak: poppy read her poem to year 2', policy: HELD_OUT, findings: [{ marks: 'poppy' }] },

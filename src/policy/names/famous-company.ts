@@ -10,7 +10,7 @@ import { messageText } from '../message-text';
 import type { WordToken } from '../tokenise';
 import { familyWordAfter, initialAfter, isPossessive, praiseCueAfter, praiseCueBefore, sentenceIndex, wordAt, yearGroupInBracketsAfter, type TokenStream } from './evidence';
 import type { TokenLookup } from './find-candidates';
-import type { Candidate, EvidenceContext } from './weigh-evidence';
+import { personEvidence, type Candidate, type EvidenceContext } from './weigh-evidence';
 
 /** Evidence that a name is a child here that no story or history gives. */
 function spokenOfAsAChild(stream: TokenStream, candidate: Candidate, context: EvidenceContext): boolean {
@@ -70,9 +70,14 @@ export function judgeFamousCompany(
   for (const candidate of candidates) {
     if (candidate.severity === null || candidate.first !== candidate.last) continue;
     const partner = storyPartnerInSentence(stream, candidate.first, storyPairs, sentenceWords);
-    // Blocked by the name alone, or one letter from a name with what someone did: kings and queens do things too.
-    const aboutFigure = candidate.severity === 'block' && (candidate.nameAlone === true || candidate.kind === 'misspelling') && aboutFigures[sentences.sentenceOf[candidate.first] as number] === 1;
-    if ((partner === null && !aboutFigure) || spokenOfAsAChild(stream, candidate, context)) continue;
+    // Blocked by being a name (or one letter from one) with nothing a person does after it: "Oliver
+    // and Amelia led our St George's Day assembly" are pupils. A slip beside its story's partner
+    // ("Juliet met Romeo" where a pupil is Julien) is two coincidences: the story, whatever it did.
+    const slip = candidate.severity === 'block' && candidate.kind === 'misspelling';
+    const nameOnly = candidate.severity === 'block' && (candidate.nameAlone === true || slip) && personEvidence(stream, candidate.first, candidate.last, context) === null;
+    const aboutFigure = nameOnly && aboutFigures[sentences.sentenceOf[candidate.first] as number] === 1;
+    const storyCompany = partner !== null && (nameOnly || slip || candidate.severity === 'warn');
+    if (!(aboutFigure || storyCompany) || spokenOfAsAChild(stream, candidate, context)) continue;
     candidate.severity = 'warn';
     candidate.capitalisedGivenName = false;
     candidate.reason = partner !== null ? messageText('name_reason_story_pair', partner) : messageText('name_reason_history_sentence');

@@ -5,12 +5,24 @@
  */
 import type { WordToken } from '../tokenise';
 import { phraseKey, type CompiledNameToken, type KnownPhrase, type NameMatcher } from './compile';
-import { gapBefore, joinsNameParts, praiseCueAfter, praiseCueBefore, wordAt, type TokenStream } from './evidence';
+import { gapBefore, joinsNameParts, praiseCueAfter, praiseCueBefore, storyFrameBefore, wordAt, type TokenStream } from './evidence';
 
 /** A token's name id when it is no name part. */
 export const NOT_A_NAME = -1;
 /** Ids are looked up when first asked for. */
 const NOT_LOOKED_UP = -2;
+
+/** Words that follow the pronoun "I" and never a king's number ("James I am so proud"; "Elizabeth I was" stays the queen). */
+const PRONOUN_I_FOLLOWERS = new Set(['am', 'm', 've', 'll', 'd', 'love', 'loved', 'think', 'thought', 'hope', 'really', 'just', 'feel', 'felt', 'want', 'wanted', 'wish', 'know', 'knew', 'enjoyed', 'like', 'liked', 'can', 'cannot', 'would', 'will', 'must', 'noticed', 'heard', 'saw', 'have']);
+
+/**
+ * Whether a famous phrase's words are written as one phrase across this gap: spaces, a hyphen or
+ * an apostrophe ("Henry VIII", "Jemima Puddle-Duck", "the lions' den"), an underscore (a file name), and a full stop after a short title ("St.
+ * George") — never a comma or a sentence's end ("Well done James, I am so proud").
+ */
+function joinsPhraseWords(gap: string, before: string): boolean {
+  return /^[ \t'’_-]{1,3}$/.test(gap) || (before.length <= 2 && /^\.[^\S\n]?$/.test(gap));
+}
 
 /** Which name part each token is (or NOT_A_NAME), looked up once, and which tokens never-a-name phrases cover. */
 export class TokenLookup {
@@ -29,9 +41,14 @@ export class TokenLookup {
     const mark = (index: number, phrases: KnownPhrase[] | undefined) => {
       for (const phrase of phrases ?? []) {
         const { words } = phrase;
-        if (!words.every((word, offset) => this.isWord(index + offset, word))) continue;
-        // "Well done Rama and Sita!": pupils praised, whatever story they share names with.
-        if (phrase.storyPair && (praiseCueBefore(stream, index) !== null || praiseCueAfter(stream, index + words.length - 1) !== null)) continue;
+        if (!words.every((word, offset) => this.isWord(index + offset, word) && (offset === 0 || stream.camelCaseParts || joinsPhraseWords(gapBefore(stream, index + offset), words[offset - 1] as string)))) continue;
+        const last = index + words.length - 1;
+        // "Elizabeth I loved your story": the pronoun, not a regnal number.
+        if (words[words.length - 1] === 'i' && PRONOUN_I_FOLLOWERS.has(wordAt(stream, last + 1) ?? '')) continue;
+        // "Well done Rama and Sita!", "Well done James I…": pupils praised, whatever story or king they share names with.
+        if ((phrase.storyPair || words[words.length - 1] === 'i') && (praiseCueBefore(stream, index) !== null || praiseCueAfter(stream, last) !== null)) continue;
+        // Two pupils who share a story's names ("Ruth and Naomi") are judged as pupils; the story only softens that (famous-company.ts).
+        if (phrase.storyPair && !storyFrameBefore(stream, index) && this.id(index) !== NOT_A_NAME && this.id(last) !== NOT_A_NAME) continue;
         this.inPhrase.fill(1, index, index + words.length);
         if (phrase.figure) this.inFigure.fill(1, index, index + words.length);
       }

@@ -152,7 +152,8 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     if (isAfterFamousTitle(stream, found.first)) return figure(messageText('name_reason_famous_title'));
     if (regnalNumberAfter(stream, found.last)) return figure(messageText('name_reason_regnal_number'));
     const owned = found.tokens.length === 1 ? figureNounWith(stream, found.first, found.last, found.possessive) : null;
-    if (owned) return verdict('warn', messageText('name_reason_owns_what_no_child_has', owned));
+    // "Well done Oliver's army!": praise, or anything else a child does, outweighs what is owned.
+    if (owned && personEvidence(stream, found.first, found.last, context) === null) return verdict('warn', messageText('name_reason_owns_what_no_child_has', owned));
     if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
     if (byAuthorAfter(stream, found.last)) return excused(messageText('name_reason_book_title'));
     if (placeContext(stream, found.first, found.last, context.places)) return excused(messageText('name_reason_place'));
