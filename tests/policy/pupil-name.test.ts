@@ -368,6 +368,7 @@ ruleTester('pupil-name', {
     { text: 'Oak: Amelia’s Minecraft kingdom', policy: REVIEWED, findings: [{ marks: 'Amelia' }] },
     { text: 'Elm: Sophia’s execution of the forward roll was perfect.', policy: REVIEWED, findings: [{ marks: 'Sophia' }] },
     { text: 'Elm: Well done Oliver’s army!', policy: REVIEWED, findings: [{ marks: 'Oliver' }], note: 'praised' },
+    { text: 'Elm: Oliver, Amelia, Sophia and Henry, well done on your Henry VIII portraits', policy: REVIEWED, findings: [{ marks: 'Oliver' }, { marks: 'Amelia' }, { marks: 'Sophia' }, { marks: 'Henry' }], note: 'praise at the end of a list reaches its first name (review s6, L3)' },
     // Held out: a word-name starting a sentence, with what a person does, in any case.
     { text: 'Oak: Joy built a bird feeder with her grandad.', policy: HELD_OUT, findings: [{ marks: 'Joy', says: '“built”' }] },
     { text: 'Oak: poppy read her poem to year 2', policy: HELD_OUT, findings: [{ marks: 'poppy' }] },

@@ -240,8 +240,10 @@ export function promoteListedNames(stream: TokenStream, candidates: Candidate[])
   // Which candidate covers each token: a list neighbour is found in one lookup, not a scan of all.
   const byToken = new Map<number, Candidate>();
   for (const candidate of candidates) for (let index = candidate.first; index <= candidate.last; index += 1) byToken.set(index, candidate);
-  for (let round = 0; round < 2; round += 1) {
-    for (const candidate of candidates) {
+  // Forward, then back: a block anywhere in a list reaches every name in it ("Oliver, Amelia, Sophia
+  // and Zara, well done" reaches back to Oliver), in two passes however long the list.
+  for (const order of [candidates, [...candidates].reverse()]) {
+    for (const candidate of order) {
       if (candidate.severity === 'block' || candidate.excused) continue;
       const neighbours = [byToken.get(coordinatedToken(stream, candidate.last, 1)), byToken.get(coordinatedToken(stream, candidate.first, -1))];
       // With a clear name, or two capitalised given names together ("Grace and Summer won").
