@@ -6,6 +6,7 @@
 import type { PhotoBox } from '../policy/types';
 import type { PhotoDesk, PhotoReading, PhotoView } from '../photo/photo-desk';
 import { base64ToBytes, bytesToBase64 } from '../shared/base64';
+import { EventPageKeepAlive } from './event-page-keep-alive';
 import { OFFSCREEN_PAGE, type OffscreenReply, type OffscreenRequest, type OffscreenResponses } from '../offscreen/offscreen-protocol';
 
 export interface PhotoAnalysisRoute {
@@ -58,9 +59,12 @@ function offscreenRoute(): PhotoAnalysisRoute {
 function inPageRoute(): PhotoAnalysisRoute {
   let desk: Promise<PhotoDesk> | null = null;
   const open = () => (desk ??= import('../photo/photo-desk').then(({ PhotoDesk }) => new PhotoDesk()));
+  // Firefox would otherwise suspend the event page in the middle of a long analysis or model load
+  // (event-page-keep-alive.ts); getPlatformInfo is answered by its parent process.
+  const keepAlive = new EventPageKeepAlive(() => chrome.runtime.getPlatformInfo());
   return {
-    warm: async () => (await open()).warm(),
-    analyse: async (base64, mediaType, deadline) => (await open()).analyse(base64ToBytes(base64), mediaType, deadline),
+    warm: () => keepAlive.whileRunning(async () => (await open()).warm()),
+    analyse: (base64, mediaType, deadline) => keepAlive.whileRunning(async () => (await open()).analyse(base64ToBytes(base64), mediaType, deadline)),
     view: async (photoId) => (desk ? (await desk).view(photoId) : null),
     blur: async (photoId, regions) => {
       const jpeg = desk ? await (await desk).blur(photoId, regions) : null;

@@ -8,25 +8,20 @@ import { namePhotoLines } from '../policy/photo-text-names';
 import type { PolicySnapshot } from '../policy/snapshot';
 import type { PhotoTextLine, ReadTextLine } from '../policy/types';
 import { base64ToBytes } from '../shared/base64';
-import type { ResponseOf } from '../shared/messages';
+import { withTimeLimit } from '../shared/time-limit';
+import { PHOTO_CHECK_TIME_LIMIT_MS, type ResponseOf } from '../shared/messages';
 import { readMediaMetadata } from './media-metadata';
 import type { PhotoAnalysisRoute } from './photo-analysis';
 
 /** Where EXIF, XMP and IPTC blocks sit in JPEG, PNG and HEIC files: before the image data. */
 const METADATA_BYTES = 2 * 1024 * 1024;
-/**
- * Longer than a cold start on a busy school laptop takes (README: photo figures); past it the post
- * is held with a reason instead of "Checking…" for ever.
- */
-const CHECK_TIME_LIMIT_MS = 90_000;
-
-/** `timeLimitMs`: CHECK_TIME_LIMIT_MS but in tests. */
-export async function checkPhoto(route: PhotoAnalysisRoute, snapshot: PolicySnapshot | null, base64: string, mediaType: string, timeLimitMs = CHECK_TIME_LIMIT_MS): Promise<ResponseOf<'check-photo'>> {
+/** `timeLimitMs`: PHOTO_CHECK_TIME_LIMIT_MS but in tests. */
+export async function checkPhoto(route: PhotoAnalysisRoute, snapshot: PolicySnapshot | null, base64: string, mediaType: string, timeLimitMs = PHOTO_CHECK_TIME_LIMIT_MS): Promise<ResponseOf<'check-photo'>> {
   try {
     const [metadata, reading] = await Promise.all([
       // Whole groups of four characters: a cut inside one is not base64.
       readMediaMetadata(base64ToBytes(base64.slice(0, Math.floor(METADATA_BYTES / 3) * 4))),
-      withTimeLimit(route.analyse(base64, mediaType, Date.now() + timeLimitMs), timeLimitMs),
+      withTimeLimit(route.analyse(base64, mediaType, Date.now() + timeLimitMs), timeLimitMs, 'the photo check took too long'),
     ]);
     if (!reading) return { ok: false, problem: 'photo-not-a-picture' };
     // Without a pupil list the guard holds every post anyway, and a photo cannot be judged.
@@ -46,12 +41,4 @@ let compiled: { hash: string; policy: CompiledPolicy } | null = null;
 export function namesInLines(snapshot: PolicySnapshot, lines: readonly ReadTextLine[]): PhotoTextLine[] {
   if (compiled?.hash !== snapshot.hash) compiled = { hash: snapshot.hash, policy: compilePolicy(snapshot) };
   return namePhotoLines(compiled.policy, lines);
-}
-
-function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error('the photo check took too long')), ms);
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

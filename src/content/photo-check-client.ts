@@ -4,15 +4,23 @@
  * document or the event page: the content script never decodes a photo, loads a model or sees
  * what was read (the answer says where the names are, not what they are).
  */
-import type { PhotoFindings } from '../shared/messages';
+import { PHOTO_CHECK_TIME_LIMIT_MS, type PhotoFindings } from '../shared/messages';
 import type { PhotoProblem } from '../shared/panel-protocol';
 import { sendRequest } from '../shared/send-request';
+import { withTimeLimit } from '../shared/time-limit';
 
 /**
  * Above this the file is not sent: extension messaging carries it as text, a third larger, twice
  * (Chrome allows 64 MiB a message). X itself takes photos of at most 5 MB.
  */
 export const MAX_PHOTO_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The analysis gives up at its own limit and says so; past that and the answer's way back, the tab
+ * gives up too: an answer that never comes (the document analysing the photo suspended or gone
+ * with it) holds the post with a reason rather than leaving it "Checking…".
+ */
+const ANSWER_WAIT_MS = PHOTO_CHECK_TIME_LIMIT_MS + 10_000;
 
 let warmed = false;
 
@@ -26,7 +34,8 @@ export function warmPhotoChecker(): void {
 /** What the photo holds, or why it could not be checked. */
 export async function checkAttachedPhoto(file: File): Promise<PhotoFindings | PhotoProblem> {
   if (file.size > MAX_PHOTO_BYTES) return 'photo-too-large';
-  const answer = await sendRequest({ type: 'check-photo', base64: await fileBase64(file), mediaType: file.type }).catch(() => null);
+  const asking = sendRequest({ type: 'check-photo', base64: await fileBase64(file), mediaType: file.type });
+  const answer = await withTimeLimit(asking, ANSWER_WAIT_MS, 'no answer came').catch(() => null);
   return answer ? (answer.ok ? answer.photo : answer.problem) : 'photo-check-failed';
 }
 

@@ -238,6 +238,13 @@ export interface GuardResponses {
 export type RequestOf<T extends GuardRequest['type']> = Extract<GuardRequest, { type: T }>;
 export type ResponseOf<T extends GuardRequest['type']> = GuardResponses[T];
 
+/**
+ * How long a photo check may take, from the photo's arrival where it is analysed (README: photo
+ * figures; a cold start on a busy school laptop takes less); past it the post is held with a reason
+ * instead of "Checking…" for ever.
+ */
+export const PHOTO_CHECK_TIME_LIMIT_MS = 90_000;
+
 export const GUARD_PORT_NAME = 'guard';
 export const MODERATION_PORT_NAME = 'moderation';
 
