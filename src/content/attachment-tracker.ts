@@ -8,25 +8,34 @@ import type { PhotoFindings } from '../shared/messages';
 import type { PhotoProblem } from '../shared/panel-protocol';
 import type { ApprovedMedia } from './network-backstop';
 import { warmPhotoChecker } from './photo-check-client';
-import { ALT_TEXT_INPUT, ATTACHMENT_ITEM, ATTACHMENTS, FILE_INPUT, REMOVE_MEDIA, composerScope } from './x-dom';
+import { pairPreviews, type PreviewedFile } from './preview-pairing';
+import { ALT_TEXT_INPUT, FILE_INPUT, REMOVE_MEDIA, attachmentPreviews, composerScope, previewRemovedBy, readPreview } from './x-dom';
 
 /** Checks an attached photo: what its metadata and its pixels hold, or why it could not be checked. */
 export interface AttachmentReader {
   (file: File): Promise<PhotoFindings | PhotoProblem>;
 }
 
-interface ComposerAttachments {
-  files: Attachment[];
-  alts: Map<HTMLTextAreaElement, string>;
-  /** Files still being checked (metadata, pixels): the post waits for them. */
-  pending: number;
-  /** Why a file could not be checked (the last such): unchecked, so the post is held. */
+/** A file staff attached, with what is known of it. */
+interface TrackedFile extends PreviewedFile {
+  attachment: Attachment;
+  /** Its size, as X's upload will announce it: what tells the approved photo from a swapped one. */
+  bytes: number;
+  /** Still being checked (metadata, pixels): the post waits for it. */
+  pending: boolean;
+  /** Why it could not be checked: unchecked, so the post is held while it is attached. */
   failure: PhotoProblem | null;
-  /**
-   * X has shown previews for these files. Until it has, no preview means "not drawn yet" (X adds
-   * them after the guard's capture listener ran), not "removed".
-   */
-  shown: boolean;
+}
+
+interface ComposerAttachments {
+  files: TrackedFile[];
+  alts: Map<HTMLTextAreaElement, string>;
+}
+
+/** One attached item as the post will carry it: its attachment, and its file (none for a GIF from X's picker). */
+interface AttachedItem {
+  attachment: Attachment;
+  file: TrackedFile | null;
 }
 
 let nextFileKey = 1;
@@ -36,8 +45,6 @@ export type AttachmentReading = 'done' | 'reading' | PhotoProblem;
 
 export class AttachmentTracker {
   private readonly byComposer = new WeakMap<Element, ComposerAttachments>();
-  /** Each file's size, as X's upload will announce it: what tells the approved photo from a swapped one. */
-  private readonly sizes = new WeakMap<Attachment, number>();
   private lastComposer: Element | null = null;
   /** The composer of each analysed photo, by the extension's id for it (for the blur tool). */
   private readonly analysed = new Map<string, Element>();
@@ -53,10 +60,15 @@ export class AttachmentTracker {
     window.addEventListener('paste', (event) => this.onTransfer(event.target, event.clipboardData), options);
     window.addEventListener('drop', (event) => this.onTransfer(event.target, event.dataTransfer), options);
     window.addEventListener('input', (event) => this.onAltText(event), options);
-    // Staff opening the file chooser or bringing a file over the page are about to attach a photo:
-    // the models load while they choose (about a gigabyte, so not for every post typed).
     window.addEventListener('click', (event) => {
+      // Staff opening the file chooser are about to attach a photo: the models load while they
+      // choose (about a gigabyte, so not for every post typed).
       if (event.target instanceof HTMLInputElement && event.target.matches(FILE_INPUT)) warmPhotoChecker();
+      this.onRemoveMedia(event);
+    }, options);
+    // A remove button that is not a <button> is pressed with Enter or Space, and no click follows.
+    window.addEventListener('keydown', (event) => {
+      if ((event.key === 'Enter' || event.key === ' ') && !(event.target instanceof HTMLButtonElement)) this.onRemoveMedia(event);
     }, options);
     window.addEventListener('dragenter', (event) => {
       if (event.dataTransfer?.types.includes('Files')) warmPhotoChecker();
@@ -70,32 +82,7 @@ export class AttachmentTracker {
 
   /** What the composer keyed by its first editor has attached, reconciled with X's previews. */
   attachmentsFor(key: Element | undefined, root: ParentNode): Attachment[] {
-    if (!key) return [];
-    const tracked = this.byComposer.get(key);
-    const previews = [...root.querySelectorAll(`${ATTACHMENTS} ${ATTACHMENT_ITEM}`)];
-    const typing = tracked ? [...tracked.alts].filter(([textarea]) => textarea.isConnected).map(([, alt]) => alt) : [];
-    if (previews.length === 0) {
-      if (tracked && tracked.files.length > 0 && !tracked.shown) return tracked.files;
-      // Nothing is shown any more: the media were removed or posted.
-      if (tracked && tracked.files.length > 0) this.byComposer.delete(key);
-      return typing.length > 0 ? [{ name: '', alt: typing.join('\n'), type: 'text/plain' }] : [];
-    }
-    if (tracked) tracked.shown = true;
-    const files = tracked ? [...tracked.files] : [];
-    // Media without a file (GIFs, re-attached) still need photo consent.
-    while (files.length < previews.length) files.push({ name: '', alt: '', type: 'image/*' });
-    // A saved description shows as the preview's alt: exact, per item. Without that, every
-    // description typed for this composer is kept, so a name in one is never lost.
-    const shown = previews.map((preview) => preview.querySelector('img[alt], video[aria-label]'));
-    const savedAlts = shown.map((media) => media?.getAttribute('alt') ?? media?.getAttribute('aria-label') ?? '');
-    const exposed = savedAlts.some(Boolean);
-    const remembered = tracked ? [...tracked.alts.values()] : [];
-    // Each preview's own media URL tells one photo from another, whatever the files are called.
-    const sources = previews.map((preview) => preview.querySelector('img, video')?.getAttribute('src') ?? '');
-    return files.map((file, index) => {
-      const alt = exposed ? [savedAlts[index] ?? '', ...(index === 0 ? typing : [])] : index === 0 ? remembered : [];
-      return { ...file, alt: alt.filter(Boolean).join('\n'), key: sources[index] || file.key };
-    });
+    return this.itemsFor(key, root).map((item) => item.attachment);
   }
 
   /**
@@ -103,50 +90,79 @@ export class AttachmentTracker {
    * and type) and the description X will send with it.
    */
   mediaFor(key: Element | undefined, root: ParentNode): ApprovedMedia[] {
-    const tracked = key ? this.byComposer.get(key) : undefined;
-    return this.attachmentsFor(key, root)
-      // A description typed with no media shown (attachmentsFor's text/plain entry) uploads nothing.
-      .filter((attachment) => attachment.type !== 'text/plain')
-      .map((attachment, index) => {
-        const file = tracked?.files[index];
-        const bytes = file ? this.sizes.get(file) : undefined;
-        return { bytes: bytes ?? null, type: file?.type ?? '', alt: attachment.alt };
-      });
+    return this.itemsFor(key, root)
+      // A description typed with no media shown (the text/plain item) uploads nothing.
+      .filter(({ attachment }) => attachment.type !== 'text/plain')
+      .map(({ attachment, file }) => ({ bytes: file?.bytes ?? null, type: file?.attachment.type ?? '', alt: attachment.alt }));
   }
 
-  /** Whether every attached file has been checked. */
+  /** Whether every attached file has been checked (as of the last look at the previews: attachmentsFor). */
   reading(key: Element | undefined): AttachmentReading {
-    const entry = key ? this.byComposer.get(key) : undefined;
-    if (!entry) return 'done';
-    if (entry.failure) return entry.failure;
-    return entry.pending > 0 ? 'reading' : 'done';
+    const files = (key && this.byComposer.get(key)?.files) || [];
+    return files.find((file) => file.failure)?.failure ?? (files.some((file) => file.pending) ? 'reading' : 'done');
   }
 
   /**
    * Puts `jpeg` in the composer in place of the photo analysed as `analysisId`, as staff would:
    * X's own remove button on its preview, then the file through X's file input. False (nothing
-   * changed) when the photo or the composer's controls are no longer there.
+   * changed) when the photo or the composer's controls are no longer there, or which preview
+   * shows the photo is not known for sure: a guess could remove another photo and leave this one.
    */
   replacePhoto(analysisId: string, jpeg: Uint8Array): boolean {
     const key = this.analysed.get(analysisId);
-    const entry = key?.isConnected ? this.byComposer.get(key) : undefined;
-    const index = entry?.files.findIndex((attachment) => attachment.analysisId === analysisId) ?? -1;
-    if (!key || !entry || index < 0) return false;
+    const original = key?.isConnected ? this.byComposer.get(key)?.files.find((file) => file.attachment.analysisId === analysisId) : undefined;
+    if (!key || !original?.source || original.removed) return false;
     const { root } = composerScope(key);
-    const remove = root.querySelectorAll(`${ATTACHMENTS} ${ATTACHMENT_ITEM}`)[index]?.querySelector<HTMLElement>(REMOVE_MEDIA);
+    const remove = attachmentPreviews(root).find((preview) => readPreview(preview).source === original.source)?.querySelector<HTMLElement>(REMOVE_MEDIA);
     const input = root.querySelector<HTMLInputElement>(FILE_INPUT);
     if (!remove || !input) return false;
-    const original = entry.files.splice(index, 1)[0] as Attachment;
+    original.removed = true;
     this.analysed.delete(analysisId);
     remove.click();
     const transfer = new DataTransfer();
-    transfer.items.add(new File([jpeg as BlobPart], `${original.name.replace(/\.[^.]*$/, '') || 'photo'}.jpg`, { type: 'image/jpeg' }));
+    transfer.items.add(new File([jpeg as BlobPart], `${original.attachment.name.replace(/\.[^.]*$/, '') || 'photo'}.jpg`, { type: 'image/jpeg' }));
     input.files = transfer.files;
-    // Until X draws the copy's preview, no preview means "not drawn yet", not "removed".
-    entry.shown = false;
     // Seen by this tracker's capture listener too: the copy is checked like any attached photo.
     input.dispatchEvent(new Event('change', { bubbles: true }));
     return true;
+  }
+
+  private itemsFor(key: Element | undefined, root: ParentNode): AttachedItem[] {
+    const entry = key && this.byComposer.get(key);
+    const previews = attachmentPreviews(root).map(readPreview);
+    if (!entry) return previews.map(({ source, alt }) => ({ attachment: { name: '', alt, type: 'image/*', key: source }, file: null }));
+    const typing = [...entry.alts].filter(([textarea]) => textarea.isConnected).map(([, alt]) => alt);
+    const attached = entry.files.length;
+    const files = (entry.files = pairPreviews(entry.files, previews.map(({ source }) => source)));
+    if (previews.length === 0 && files.length === 0) {
+      // Nothing is attached any more (the media were removed or posted): nor are their descriptions.
+      if (attached > 0) this.byComposer.delete(key);
+      return typing.length > 0 ? [{ attachment: { name: '', alt: typing.join('\n'), type: 'text/plain' }, file: null }] : [];
+    }
+    const unpaired = previews.filter(({ source }) => !files.some((file) => file.source === source));
+    const items: AttachedItem[] = [
+      ...files.map((file) => ({ attachment: { ...file.attachment, alt: previews.find(({ source }) => source === file.source)?.alt ?? '' }, file })),
+      // Media without a file (GIFs, re-attached) still need photo consent.
+      ...unpaired.slice(files.filter((file) => file.source === null).length).map(({ source }) => ({ attachment: { name: '', alt: '', type: 'image/*', key: source }, file: null })),
+    ];
+    // A saved description shows as its preview's alt, exact per item. One whose item is not known,
+    // and one being typed, go with the first item; when X shows none, every description typed for
+    // this composer does: a name in one is never lost.
+    const first = items[0] as AttachedItem;
+    const loose = previews.some(({ alt }) => alt) ? [...unpaired.map(({ alt }) => alt), ...typing] : [...entry.alts.values()];
+    first.attachment.alt = [first.attachment.alt, ...loose].filter(Boolean).join('\n');
+    return items;
+  }
+
+  private onRemoveMedia(event: Event): void {
+    const preview = event.isTrusted ? previewRemovedBy(event.target) : null;
+    const key = preview && composerScope(preview).editors[0];
+    const source = preview && readPreview(preview).source;
+    const file = key && source ? this.byComposer.get(key)?.files.find((candidate) => candidate.source === source) : undefined;
+    if (!file) return;
+    file.removed = true;
+    // Checked again once X's own handler has taken the preview away.
+    setTimeout(this.onChange);
   }
 
   private onFileInput(event: Event): void {
@@ -174,21 +190,21 @@ export class AttachmentTracker {
     for (const file of files) {
       // An unknown type stays '': the rules then go by the file's extension.
       const attachment: Attachment = { name: file.name, alt: '', type: file.type, key: `file-${nextFileKey++}` };
-      entry.files.push(attachment);
-      this.sizes.set(attachment, file.size);
-      if (file.type.startsWith('image/') || file.type === '') {
-        entry.pending += 1;
+      const photo = file.type.startsWith('image/') || file.type === '';
+      const tracked: TrackedFile = { attachment, bytes: file.size, pending: photo, failure: null, source: null, removed: false, previewsSeen: false };
+      entry.files.push(tracked);
+      if (photo) {
         this.readAttachment(file)
           .catch((): PhotoProblem => 'photo-check-failed')
           .then((found) => {
-            if (typeof found === 'string') entry.failure = found;
+            if (typeof found === 'string') tracked.failure = found;
             else {
               Object.assign(attachment, found);
               this.analysed.set(found.analysisId, key);
             }
           })
           .finally(() => {
-            entry.pending -= 1;
+            tracked.pending = false;
             this.onChange();
           });
       }
@@ -199,7 +215,7 @@ export class AttachmentTracker {
   private entry(key: Element): ComposerAttachments {
     let entry = this.byComposer.get(key);
     if (!entry) {
-      entry = { files: [], alts: new Map(), pending: 0, failure: null, shown: false };
+      entry = { files: [], alts: new Map() };
       this.byComposer.set(key, entry);
     }
     return entry;

@@ -35,11 +35,26 @@ const ACCOUNT_SWITCHER_FALLBACK = 'header[role="banner"] [role="button"][aria-ha
 const PROTECTED_LOCK = '[data-testid="icon-lock"], svg path[d^="M17.5 7H17v-.25c0-2.76-2.24-5-5-5s-5 2.24-5 5V7"]';
 
 export const FILE_INPUT = 'input[type="file"][data-testid="fileInput"], input[type="file"]';
-export const ATTACHMENTS = '[data-testid="attachments"]';
-export const ATTACHMENT_ITEM = '[role="group"]';
+/** Each attached item's preview, in the order X shows them. */
+const ATTACHMENT_PREVIEW = '[data-testid="attachments"] [role="group"]';
 /** A preview's remove button; without it the blur tool offers its copy to save instead. */
 export const REMOVE_MEDIA = '[data-testid="removeMedia"]';
 export const ALT_TEXT_INPUT = 'textarea[data-testid="altTextInput"]';
+
+export function attachmentPreviews(root: ParentNode): Element[] {
+  return [...root.querySelectorAll(ATTACHMENT_PREVIEW)];
+}
+
+/** What a preview shows: its media's own URL (the same while the preview lasts) and the description saved for it. */
+export function readPreview(preview: Element): { source: string; alt: string } {
+  const described = preview.querySelector('img[alt], video[aria-label]');
+  return { source: preview.querySelector('img, video')?.getAttribute('src') ?? '', alt: described?.getAttribute('alt') ?? described?.getAttribute('aria-label') ?? '' };
+}
+
+/** The preview whose remove button an event landed on, if any. */
+export function previewRemovedBy(target: EventTarget | null): Element | null {
+  return (target instanceof Element && target.closest(REMOVE_MEDIA)?.closest(ATTACHMENT_PREVIEW)) || null;
+}
 
 /** Whether the primary selectors found the composer, or only the fallbacks did. */
 export type SelectorHealth = 'primary' | 'degraded';

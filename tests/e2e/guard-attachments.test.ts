@@ -8,9 +8,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHOTO_CHECK_WAIT, pressInPanel, waitForPanel } from './support/guard-panel';
+import { guardPanelText, PHOTO_CHECK_WAIT, pressInPanel, waitForPanel } from './support/guard-panel';
 import { useGuardedHomePage } from './support/guarded-browser';
-import { jpegWithDescription, jpegWithGps, plainJpeg } from './support/test-images';
+import { damagedJpeg, jpegWithDescription, jpegWithGps, plainJpeg } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
 
 const { guarded, page } = useGuardedHomePage();
@@ -34,6 +34,31 @@ async function attach(name: string, buffer: Buffer): Promise<void> {
   await writeFile(path, buffer);
   await inline().locator('input[data-testid="fileInput"]').setInputFiles(path);
   await inline().locator('[data-testid="attachments"] [role="group"]').first().waitFor();
+}
+
+const previews = () => inline().locator('[data-testid="attachments"] [role="group"]');
+
+/** Attaches each file in turn, as staff choosing one photo after another. */
+async function attachEach(files: [string, Buffer][]): Promise<void> {
+  for (const [index, [name, buffer]] of files.entries()) {
+    await attach(name, buffer);
+    await expect.poll(() => previews().count()).toBe(index + 1);
+  }
+}
+
+/** X's own ✕ on the preview at `index`, as staff click it. */
+async function removeWithXsButton(index: number): Promise<void> {
+  await previews().nth(index).locator('[data-testid="removeMedia"]').click();
+}
+
+async function confirmConsentAndPost(): Promise<string[]> {
+  await inline().locator('[data-testid="tweetButtonInline"]').click();
+  await waitForPanel(page(), /photo-consent/);
+  await pressInPanel(page());
+  await waitForPanel(page(), /Ready to post/);
+  await inline().locator('[data-testid="tweetButtonInline"]').click();
+  const [post] = await guarded().server.waitForPosts(1);
+  return post?.media.map((media) => media.name) ?? [];
 }
 
 async function clickPostAndExpectNothing(): Promise<void> {
@@ -126,6 +151,40 @@ describe('confirmations', () => {
     await attach('IMG_0043.JPG', plainJpeg());
     await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
     await clickPostAndExpectNothing();
+  });
+});
+
+describe('photos removed with X’s own ✕', () => {
+  it('take their findings with them: the named photo removed, the other may go out', async () => {
+    await typeDraft(inline(), 'Year 5: Science week');
+    await attachEach([['IMG_0201.JPG', jpegWithDescription('Faith Okonkwo at the microscope')], ['IMG_0202.JPG', plainJpeg()]]);
+    await waitForPanel(page(), /attachment-name/, PHOTO_CHECK_WAIT);
+    await removeWithXsButton(0);
+    const onlyConsent = async () => {
+      const text = await guardPanelText(page());
+      return /photo-consent/.test(text) && !/attachment-name/.test(text);
+    };
+    await expect.poll(onlyConsent, { timeout: 5_000 }).toBe(true);
+    expect(await confirmConsentAndPost()).toEqual(['IMG_0202.JPG']);
+  });
+
+  it('leave the others’ findings alone: the named photo still blocks once the clean one before it is removed', async () => {
+    await typeDraft(inline(), 'Year 5: Science week');
+    await attachEach([['IMG_0203.JPG', plainJpeg()], ['IMG_0204.JPG', jpegWithDescription('Faith Okonkwo at the microscope')]]);
+    await waitForPanel(page(), /attachment-name/, PHOTO_CHECK_WAIT);
+    await removeWithXsButton(0);
+    await expect.poll(() => previews().count()).toBe(1);
+    await clickPostAndExpectNothing();
+    expect(await waitForPanel(page(), /attachment-name/)).toMatch(/embedded details contain “Faith/);
+  });
+
+  it('release the hold of a photo that could not be checked', async () => {
+    await typeDraft(inline(), 'Year 5: Our week.');
+    await attachEach([['IMG_0205.JPG', damagedJpeg()], ['IMG_0206.JPG', plainJpeg()]]);
+    await waitForPanel(page(), /could not open an attached photo/, PHOTO_CHECK_WAIT);
+    await removeWithXsButton(0);
+    await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
+    expect(await confirmConsentAndPost()).toEqual(['IMG_0206.JPG']);
   });
 });
 
