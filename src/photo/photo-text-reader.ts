@@ -3,6 +3,7 @@
  * build), turning the photo upright first when its text is tilted (see text-angle.ts). Each line
  * comes back with its box in the photo as given, as fractions of its size.
  */
+import type { InferenceSession } from 'onnxruntime-web';
 import { PaddleOcrService } from 'ppu-paddle-ocr/web';
 import type { PhotoBox, ReadTextLine } from '../policy/types';
 import { context2d, type CanvasMaker, type PhotoCanvas } from './photo-canvas';
@@ -15,7 +16,17 @@ const MIN_CORRECTED_ANGLE = 2;
 const ANGLE_DETECTION_SIDE = PROFILE_SIDE;
 
 export class PhotoTextReader {
-  private constructor(private readonly ocr: PaddleOcrService, private readonly makeCanvas: CanvasMaker) {}
+  private failures = 0;
+  private lastFailure: unknown = null;
+
+  private constructor(private readonly ocr: PaddleOcrService, private readonly makeCanvas: CanvasMaker) {
+    // ppu-paddle-ocr catches every error in detection and recognition and goes on with no boxes or
+    // no text, so a failed inference (WebAssembly memory, its threads) would read as a photo with no
+    // text and the photo would go out unchecked. Its sessions note each failure for read() to throw.
+    const sessions = ocr as unknown as { detectionSession: InferenceSession; recognitionSession: InferenceSession };
+    this.noteFailures(sessions.detectionSession);
+    this.noteFailures(sessions.recognitionSession);
+  }
 
   static async load(models: OcrModelBytes, makeCanvas: CanvasMaker): Promise<PhotoTextReader> {
     const ocr = new PaddleOcrService({
@@ -31,6 +42,26 @@ export class PhotoTextReader {
 
   /** `deskew: false` reads the photo as it is (for measuring what the turn is worth). */
   async read(photo: PhotoCanvas, { deskew = true } = {}): Promise<ReadTextLine[]> {
+    const failuresBefore = this.failures;
+    const lines = await this.readUpright(photo, deskew);
+    if (this.failures !== failuresBefore) throw new Error('the text in the photo could not be read', { cause: this.lastFailure });
+    return lines;
+  }
+
+  private noteFailures(session: InferenceSession): void {
+    const run = session.run.bind(session) as (...args: unknown[]) => ReturnType<InferenceSession['run']>;
+    session.run = (async (...args: unknown[]) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        this.failures += 1;
+        this.lastFailure = error;
+        throw error;
+      }
+    }) as InferenceSession['run'];
+  }
+
+  private async readUpright(photo: PhotoCanvas, deskew: boolean): Promise<ReadTextLine[]> {
     const angle = deskew ? await this.textAngle(photo) : 0;
     if (Math.abs(angle) < MIN_CORRECTED_ANGLE) return this.readLines(photo, (rect) => rect, photo);
     const upright = this.turn(photo, -angle);
