@@ -83,23 +83,37 @@ function disguisedWords(text: string, from: number): DisguisedWord[] {
   const words: DisguisedWord[] = [];
   let index = from;
   while (index < text.length) {
-    if (!WORD_CHARACTER.test(text[index] as string)) {
+    if (!isWordCharacter(text, index)) {
       index += 1;
       continue;
     }
     const start = index;
     let digits = 0;
-    while (index < text.length && WORD_CHARACTER.test(text[index] as string)) {
-      if (/[0-9]/.test(text[index] as string)) digits += 1;
+    while (index < text.length && isWordCharacter(text, index)) {
+      if (isDigit(text.charCodeAt(index))) digits += 1;
       index += 1;
     }
-    const word = text.slice(start, index);
-    if (digits === 0 || digits === word.length || NUMBER_IN_USE.test(word)) continue;
+    // Most words have no digit: no substring for them.
+    if (digits === 0 || digits === index - start || NUMBER_IN_USE.test(text.slice(start, index))) continue;
     // A price ("£5k") or a percentage ("5%s") is a number whatever follows it.
     if (CURRENCY.test(text[start - 1] ?? '') || text[index] === '%') continue;
     words.push({ start, end: index });
   }
   return words;
+}
+
+function isDigit(unit: number): boolean {
+  return unit >= 0x30 && unit <= 0x39;
+}
+
+/**
+ * Whether code unit `index` is a letter or a digit (WORD_CHARACTER). This runs on every character
+ * of every draft: ASCII, nearly all of them, is decided from the code, not by the Unicode regex.
+ */
+function isWordCharacter(text: string, index: number): boolean {
+  const unit = text.charCodeAt(index);
+  if (unit < 0x80) return isDigit(unit) || (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
+  return WORD_CHARACTER.test(text[index] as string);
 }
 
 /** `text` with the digits of `words` as letters: the same length, so ranges carry over. */
