@@ -58,9 +58,24 @@ export function joinsNameParts(gap: string): boolean {
   return /^(?:[\s'_-]{1,3}|\.)$/.test(gap) && !/\n.*\n/.test(gap);
 }
 
+/** breaksSentence of each one-character ASCII gap, by its code. */
+const ASCII_GAP_BREAKS = Array.from({ length: 0x80 }, (_, unit) => breaksSentence(String.fromCharCode(unit)));
+
+/**
+ * breaksSentence of the gap before token `index`. Indexing sentences asks this of every token: the
+ * common gap, one ASCII character (a space, a comma), is looked up by its code, without a substring.
+ */
+function breaksSentenceBefore(stream: TokenStream, index: number): boolean {
+  const token = stream.tokens[index] as WordToken;
+  const gapStart = index > 0 ? (stream.tokens[index - 1] as WordToken).end : stream.origin;
+  const unit = stream.text.charCodeAt(gapStart);
+  if (token.start - gapStart === 1 && unit < 0x80) return ASCII_GAP_BREAKS[unit] as boolean;
+  return breaksSentence(gapBefore(stream, index));
+}
+
 /** The stream's sentences, indexed once (CamelCase parts are one sentence). */
 export function sentenceIndex(stream: TokenStream): SentenceIndex {
-  stream.sentences ??= indexSentences(stream.tokens, (index) => !stream.camelCaseParts && breaksSentence(gapBefore(stream, index)));
+  stream.sentences ??= indexSentences(stream.tokens, (index) => !stream.camelCaseParts && breaksSentenceBefore(stream, index));
   return stream.sentences;
 }
 
