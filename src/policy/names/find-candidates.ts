@@ -38,26 +38,42 @@ export class TokenLookup {
     this.ids = new Int32Array(stream.tokens.length).fill(NOT_LOOKED_UP);
     this.inPhrase = new Uint8Array(stream.tokens.length);
     this.inFigure = new Uint8Array(stream.tokens.length);
-    const mark = (index: number, phrases: KnownPhrase[] | undefined) => {
-      for (const phrase of phrases ?? []) {
-        const { words } = phrase;
-        if (!words.every((word, offset) => this.isWord(index + offset, word) && (offset === 0 || stream.camelCaseParts || joinsPhraseWords(gapBefore(stream, index + offset), words[offset - 1] as string)))) continue;
-        const last = index + words.length - 1;
-        // "Elizabeth I loved your story": the pronoun, not a regnal number.
-        if (words[words.length - 1] === 'i' && PRONOUN_I_FOLLOWERS.has(wordAt(stream, last + 1) ?? '')) continue;
-        // "Well done Rama and Sita!", "Well done James I…": pupils praised, whatever story or king they share names with.
-        if ((phrase.storyPair || words[words.length - 1] === 'i') && (praiseCueBefore(stream, index) !== null || praiseCueAfter(stream, last) !== null)) continue;
-        // Two pupils who share a story's names ("Ruth and Naomi") are judged as pupils; the story only softens that (famous-company.ts).
-        if (phrase.storyPair && !storyFrameBefore(stream, index) && this.id(index) !== NOT_A_NAME && this.id(last) !== NOT_A_NAME) continue;
-        this.inPhrase.fill(1, index, index + words.length);
-        if (phrase.figure) this.inFigure.fill(1, index, index + words.length);
-      }
-    };
     stream.tokens.forEach((token, index) => {
-      mark(index, matcher.neverANames.get(phraseKey(token.hash, null)));
+      this.markPhrases(index, matcher.neverANames.get(phraseKey(token.hash, null)));
       const next = stream.tokens[index + 1];
-      if (next) mark(index, matcher.neverANames.get(phraseKey(token.hash, next.hash)));
+      if (next) this.markPhrases(index, matcher.neverANames.get(phraseKey(token.hash, next.hash)));
     });
+  }
+
+  /**
+   * Marks the phrases that start at token `index`. Called twice for every token, nearly always
+   * with none: no closure in here, as one capturing `index` would cost an allocation each call.
+   */
+  private markPhrases(index: number, phrases: KnownPhrase[] | undefined): void {
+    if (phrases === undefined) return;
+    const { stream } = this;
+    for (const phrase of phrases) {
+      const { words } = phrase;
+      if (!this.isPhraseAt(index, words)) continue;
+      const last = index + words.length - 1;
+      // "Elizabeth I loved your story": the pronoun, not a regnal number.
+      if (words[words.length - 1] === 'i' && PRONOUN_I_FOLLOWERS.has(wordAt(stream, last + 1) ?? '')) continue;
+      // "Well done Rama and Sita!", "Well done James I…": pupils praised, whatever story or king they share names with.
+      if ((phrase.storyPair || words[words.length - 1] === 'i') && (praiseCueBefore(stream, index) !== null || praiseCueAfter(stream, last) !== null)) continue;
+      // Two pupils who share a story's names ("Ruth and Naomi") are judged as pupils; the story only softens that (famous-company.ts).
+      if (phrase.storyPair && !storyFrameBefore(stream, index) && this.id(index) !== NOT_A_NAME && this.id(last) !== NOT_A_NAME) continue;
+      this.inPhrase.fill(1, index, index + words.length);
+      if (phrase.figure) this.inFigure.fill(1, index, index + words.length);
+    }
+  }
+
+  /** Whether the phrase's words are the tokens from `index` on, written as one phrase. */
+  private isPhraseAt(index: number, words: readonly string[]): boolean {
+    for (let offset = 0; offset < words.length; offset += 1) {
+      if (!this.isWord(index + offset, words[offset] as string)) return false;
+      if (offset > 0 && !this.stream.camelCaseParts && !joinsPhraseWords(gapBefore(this.stream, index + offset), words[offset - 1] as string)) return false;
+    }
+    return true;
   }
 
   private isWord(index: number, word: string): boolean {
