@@ -155,7 +155,7 @@ export function longestVariantAt(matcher: NameMatcher, stream: TokenStream, look
     const found: VariantFound = {
       first: index,
       last: index + length - 1,
-      tokens: variant.tokens.map((token) => matcher.tokens[token] as CompiledNameToken),
+      tokens: compiledTokens(matcher, variant.tokens),
       givenName: variant.givenName,
       shortForm: variant.shortForm && !variant.givenName,
       fullName: variant.fullName,
@@ -165,6 +165,14 @@ export function longestVariantAt(matcher: NameMatcher, stream: TokenStream, look
     return extendToSurname(stream, lookup, matcher, found);
   }
   return null;
+}
+
+/**
+ * The compiled tokens of a variant. Its own function because a closure over `matcher` inside
+ * longestVariantAt, which runs for every token, would make that allocate on every call.
+ */
+function compiledTokens(matcher: NameMatcher, ids: readonly number[]): CompiledNameToken[] {
+  return ids.map((id) => matcher.tokens[id] as CompiledNameToken);
 }
 
 /** "Holly Hughes" where Holly is one pupil's forename and Hughes another's surname: still a full name. */
