@@ -50,9 +50,11 @@ function joinBefore(stream: TokenStream, index: number): Join {
   const gapLength = token.start - previous.end;
   if (gapLength === 0 || gapLength > MAX_GAP_UNITS) return NO_JOIN;
   const singleLetters = previous.end - previous.start === 1 && token.end - token.start === 1;
-  // The common case, two words and one space or punctuation mark between, without making a string.
+  // The common case, two words and a space or punctuation between (" ", ", ", ". "), without making
+  // a string: between longer pieces, a gap that starts with an ASCII character that is no line break
+  // and no splitter joins nothing (the checks below would say so, after slicing it).
   const unit = stream.text.charCodeAt(previous.end);
-  if (!singleLetters && gapLength === 1 && unit < 0x80 && unit !== 0x0a && !SPLITTERS.includes(String.fromCharCode(unit))) return NO_JOIN;
+  if (!singleLetters && unit < 0x80 && unit !== 0x0a && unit !== 0x0d && !SPLITTERS.includes(String.fromCharCode(unit))) return NO_JOIN;
   const gap = stream.text.slice(previous.end, token.start);
   if ([...gap].length > MAX_GAP_CHARACTERS || /[\p{N}]/u.test(gap)) return NO_JOIN;
   if (singleLetters) return gap.includes('\n') ? JOIN_ACROSS_LINE : JOIN;
