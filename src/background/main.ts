@@ -9,6 +9,7 @@ import {
   appendAudit, listAudit, recordPost, postsThisWeek,
 } from '../roster/roster-store';
 import type { Pupil } from '../roster/model';
+import type { ReadTextLine } from '../policy/types';
 import { GUARD_PORT_NAME, MODERATION_PORT_NAME, type ChangeResult, type GuardPush, type GuardRequest, type RequestOf, type ResponseOf, type SyncStatus, type TabRequest } from '../shared/messages';
 import moderationWatchScript from '../content/moderation-main?iife';
 import { guardOpenTabs } from './guard-injection';
@@ -22,7 +23,7 @@ import {
 } from './reply-panel-state';
 import { ReplyChecker, mergeReplyPanel } from './reply-checks';
 import { photoAnalysisRoute } from './photo-analysis';
-import { checkPhoto, namesInLines } from './photo-check';
+import { linesNamingPupils, namesInLines } from './photo-check';
 import { SETTINGS_STORAGE_KEY, SettingsStore } from './settings-store';
 import { t } from '../shared/i18n';
 import { GuardBroadcaster, buildGuardPush, moderationView, rosterStatus } from './guard-state';
@@ -39,7 +40,6 @@ const settingsStore = new SettingsStore({ local: browser.storage.local, managed:
 const loadSettings = () => settingsStore.load();
 const neverANameOffers = new NeverANameOffers(browser.storage.local);
 const replyChecker = new ReplyChecker();
-const photoRoute = photoAnalysisRoute();
 
 const GUARD_STATE_KEY = 'guardState';
 const broadcaster = new GuardBroadcaster(
@@ -53,6 +53,14 @@ const broadcaster = new GuardBroadcaster(
     clear: () => browser.storage.session.remove(GUARD_STATE_KEY),
   },
 );
+
+/** The lines read from a photo that name a pupil, for the document that analysed it; null without a pupil list. */
+async function judgePhotoLines(lines: ReadTextLine[]) {
+  const { snapshot } = await broadcaster.state();
+  return snapshot && linesNamingPupils(snapshot, lines);
+}
+
+const photoRoute = photoAnalysisRoute(judgePhotoLines);
 
 /** Refuses a roster change when a settings PIN is set and `pin` is not it. */
 async function pinRefusal(pin: string | undefined): Promise<Extract<ChangeResult, { ok: false }> | null> {
@@ -90,7 +98,8 @@ async function syncNow(): Promise<SyncStatus> {
 }
 
 type Handler<T extends GuardRequest['type']> = (message: RequestOf<T>, sender: browser.Runtime.MessageSender) => Promise<ResponseOf<T>>;
-type Handlers = { [T in GuardRequest['type']]: Handler<T> };
+/** `check-photo` goes straight to the document that analyses photos (photo-analysis.ts), and is answered there. */
+type Handlers = { [T in Exclude<GuardRequest['type'], 'check-photo'>]: Handler<T> };
 
 const handlers: Handlers = {
   'get-guard-state': () => broadcaster.state(),
@@ -126,7 +135,11 @@ const handlers: Handlers = {
       .map((pupil) => `${pupil.preferredName || pupil.forename} ${pupil.surname}`.trim());
     return { names, wholeSchool };
   },
-  'check-photo': async ({ base64, mediaType }) => checkPhoto(photoRoute, (await broadcaster.state()).snapshot, base64, mediaType),
+  'open-photo-checker': async () => {
+    await photoRoute.open();
+    return { ok: true };
+  },
+  'judge-photo-text': async ({ lines }) => judgePhotoLines(lines),
   'warm-photo-checker': () => {
     // Not awaited: the tab goes on at once; a failed load is tried again with the first photo.
     photoRoute.warm().catch(() => undefined);
@@ -248,14 +261,14 @@ function isReplyPanelPage(sender: browser.Runtime.MessageSender): boolean {
 
 /** Requests that hand out or change roster data: only the extension's own pages may make them. */
 const EXTENSION_PAGE_ONLY = new Set<GuardRequest['type']>([
-  'get-no-consent-pupils', 'get-photo-view', 'blur-photo', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
+  'get-no-consent-pupils', 'judge-photo-text', 'get-photo-view', 'blur-photo', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
   'save-settings', 'check-settings-pin', 'set-settings-pin', 'sync-now', 'list-audit',
   'list-post-records', 'list-follow-decisions', 'list-flagged-replies', 'remove-flagged-reply', 'get-reply-panel', 'show-flagged-reply',
   'list-never-a-name-offers', 'dismiss-never-a-name-offer',
 ]);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  const request = message as GuardRequest;
+  const request = message as RequestOf<keyof Handlers>;
   // hasOwn: a `type` such as "constructor" must not reach the object's prototype.
   if (typeof request?.type !== 'string' || !Object.hasOwn(handlers, request.type)) return undefined;
   const handler = handlers[request.type] as Handler<typeof request.type>;

@@ -1,29 +1,33 @@
 /**
- * Where an attached photo is analysed: Chrome's service worker hands it to the offscreen document
- * (made on the first photo, kept while the browser runs so the models stay loaded); Firefox's event
- * page has a DOM and analyses it itself. The analysis code loads only when a photo arrives.
+ * Where attached photos are analysed: in Chrome the offscreen document (made on the first photo,
+ * kept while the browser runs so the models stay loaded), which the service worker cannot be (no
+ * canvas to decode on, no onnxruntime module loader); in Firefox the event page itself, which has a
+ * DOM. A tab's photo goes straight there (src/photo/photo-check.ts); the frame's requests for a
+ * photo's view and blurred copy come through here. The analysis code loads only when needed.
  */
-import type { PhotoBox } from '../policy/types';
-import type { PhotoDesk, PhotoReading, PhotoView } from '../photo/photo-desk';
-import { base64ToBytes, bytesToBase64 } from '../shared/base64';
+import type { PhotoBox, PhotoTextLine, ReadTextLine } from '../policy/types';
+import type { PhotoDesk, PhotoView } from '../photo/photo-desk';
+import { answerPhotoChecks } from '../photo/photo-check';
+import { bytesToBase64 } from '../shared/base64';
 import { EventPageKeepAlive } from './event-page-keep-alive';
 import { OFFSCREEN_PAGE, type OffscreenReply, type OffscreenRequest, type OffscreenResponses } from '../offscreen/offscreen-protocol';
 
 export interface PhotoAnalysisRoute {
-  /** Loads the models now (Chrome: makes the offscreen document), so the first photo does not wait for them. */
+  /** Makes the document that analyses photos ready for a tab's photo (Chrome: makes the offscreen document). */
+  open(): Promise<void>;
+  /** Loads the models now, so the first photo does not wait for them. */
   warm(): Promise<void>;
-  /**
-   * What the photo holds; null when it is not a picture the browser can open. `deadline` (ms since
-   * the epoch): when the requester stops waiting; a photo whose turn comes after it is not analysed.
-   */
-  analyse(base64: string, mediaType: string, deadline: number): Promise<PhotoReading | null>;
   view(photoId: string): Promise<PhotoView | null>;
   /** The photo with `regions` covered, as a new JPEG in base64; null when it is no longer held. */
   blur(photoId: string, regions: PhotoBox[]): Promise<string | null>;
 }
 
-export function photoAnalysisRoute(): PhotoAnalysisRoute {
-  return globalThis.chrome?.offscreen ? offscreenRoute() : inPageRoute();
+/**
+ * `judge`: the lines that name a pupil, judged against the pupil list in force (null without one),
+ * for the event page's own checks; Chrome's offscreen document asks the service worker instead.
+ */
+export function photoAnalysisRoute(judge: (lines: ReadTextLine[]) => Promise<PhotoTextLine[] | null>): PhotoAnalysisRoute {
+  return globalThis.chrome?.offscreen ? offscreenRoute() : inPageRoute(judge);
 }
 
 function offscreenRoute(): PhotoAnalysisRoute {
@@ -47,24 +51,29 @@ function offscreenRoute(): PhotoAnalysisRoute {
     return reply.value;
   };
   return {
+    open: ensureDocument,
     warm: async () => {
       await ask({ type: 'offscreen-warm' });
     },
-    analyse: (base64, mediaType, deadline) => ask({ type: 'offscreen-analyse-photo', base64, mediaType, deadline }),
     view: async (photoId) => ((await chrome.offscreen.hasDocument()) ? ask({ type: 'offscreen-photo-view', photoId }) : null),
     blur: async (photoId, regions) => ((await chrome.offscreen.hasDocument()) ? ask({ type: 'offscreen-blur-photo', photoId, regions }) : null),
   };
 }
 
-function inPageRoute(): PhotoAnalysisRoute {
+function inPageRoute(judge: (lines: ReadTextLine[]) => Promise<PhotoTextLine[] | null>): PhotoAnalysisRoute {
   let desk: Promise<PhotoDesk> | null = null;
   const open = () => (desk ??= import('../photo/photo-desk').then(({ PhotoDesk }) => new PhotoDesk()));
   // Firefox would otherwise suspend the event page in the middle of a long analysis or model load
   // (event-page-keep-alive.ts); getPlatformInfo is answered by its parent process.
   const keepAlive = new EventPageKeepAlive(() => chrome.runtime.getPlatformInfo());
+  // Registered as the background starts, as Firefox wants an event page's listeners.
+  answerPhotoChecks({
+    analyse: (bytes, mediaType, deadline) => keepAlive.whileRunning(async () => (await open()).analyse(bytes, mediaType, deadline)),
+    judge,
+  });
   return {
+    open: async () => undefined,
     warm: () => keepAlive.whileRunning(async () => (await open()).warm()),
-    analyse: (base64, mediaType, deadline) => keepAlive.whileRunning(async () => (await open()).analyse(base64ToBytes(base64), mediaType, deadline)),
     view: async (photoId) => (desk ? (await desk).view(photoId) : null),
     blur: async (photoId, regions) => {
       const jpeg = desk ? await (await desk).blur(photoId, regions) : null;

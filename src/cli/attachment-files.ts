@@ -24,7 +24,7 @@ export async function analyseAttachmentFile(path: string, where: string): Promis
 /** `what` names the photo for messages ("archive.zip: data/tweets_media/1-a.jpg"). */
 export async function analysePhotoBytes(bytes: Uint8Array, what: string): Promise<AnalysedFile> {
   // Loaded only when a photo is given: exifr and the models would slow every other run's start.
-  const [{ readMediaMetadata }, { analysePhotoFile }] = await Promise.all([import('../background/media-metadata'), import('../photo/node-photo-analysers')]);
+  const [{ readMediaMetadata }, { analysePhotoFile }] = await Promise.all([import('../photo/media-metadata'), import('../photo/node-photo-analysers')]);
   const [metadata, pixels] = await Promise.all([
     readMediaMetadata(bytes),
     analysePhotoFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).catch((error: unknown) => {

@@ -1,8 +1,8 @@
 /**
  * Asks the extension to check an attached photo: its metadata and its pixels (the text and the
- * faces in it). The whole file goes to the background, which has it analysed in the offscreen
- * document or the event page: the content script never decodes a photo, loads a model or sees
- * what was read (the answer says where the names are, not what they are).
+ * faces in it). The whole file goes to the document that analyses photos (Chrome's offscreen
+ * document, Firefox's event page) in one message: the content script never decodes a photo, loads
+ * a model or sees what was read (the answer says where the names are, not what they are).
  */
 import { PHOTO_CHECK_TIME_LIMIT_MS, type PhotoFindings } from '../shared/messages';
 import type { PhotoProblem } from '../shared/panel-protocol';
@@ -10,8 +10,8 @@ import { sendRequest } from '../shared/send-request';
 import { withTimeLimit } from '../shared/time-limit';
 
 /**
- * Above this the file is not sent: extension messaging carries it as text, a third larger, twice
- * (Chrome allows 64 MiB a message). X itself takes photos of at most 5 MB.
+ * Above this the file is not sent: extension messaging carries it as text, a third larger (Chrome
+ * allows 64 MiB a message). X itself takes photos of at most 5 MB.
  */
 export const MAX_PHOTO_BYTES = 16 * 1024 * 1024;
 
@@ -34,7 +34,10 @@ export function warmPhotoChecker(): void {
 /** What the photo holds, or why it could not be checked. */
 export async function checkAttachedPhoto(file: File): Promise<PhotoFindings | PhotoProblem> {
   if (file.size > MAX_PHOTO_BYTES) return 'photo-too-large';
-  const asking = sendRequest({ type: 'check-photo', base64: await fileBase64(file), mediaType: file.type });
+  const asking = (async () => {
+    const [, base64] = await Promise.all([sendRequest({ type: 'open-photo-checker' }), fileBase64(file)]);
+    return sendRequest({ type: 'check-photo', base64, mediaType: file.type });
+  })();
   const answer = await withTimeLimit(asking, ANSWER_WAIT_MS, 'no answer came').catch(() => null);
   return answer ? (answer.ok ? answer.photo : answer.problem) : 'photo-check-failed';
 }

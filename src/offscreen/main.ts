@@ -1,18 +1,25 @@
 /**
- * Chrome's offscreen document: analyses the photos staff attach, for the background, which
- * forwards the requests of x.com tabs. Only the background may ask (a message from a tab is not
- * for this page); the models load with the first photo.
+ * Chrome's offscreen document: analyses the photos staff attach. A tab's photo comes straight here
+ * (photo-check.ts), and the lines read go to the background to be judged against the pupil list;
+ * the frame's requests for a photo's view and blurred copy come through the background, and only
+ * the background may make those. The models load with the first photo.
  */
 import { PhotoDesk } from '../photo/photo-desk';
-import { base64ToBytes, bytesToBase64 } from '../shared/base64';
+import { answerPhotoChecks } from '../photo/photo-check';
+import { bytesToBase64 } from '../shared/base64';
+import { sendRequest } from '../shared/send-request';
 import { OFFSCREEN_REQUESTS, type OffscreenReply, type OffscreenRequest } from './offscreen-protocol';
 
 const desk = new PhotoDesk();
 
+answerPhotoChecks({
+  analyse: (bytes, mediaType, deadline) => desk.analyse(bytes, mediaType, deadline),
+  judge: (lines) => sendRequest({ type: 'judge-photo-text', lines }),
+});
+
 async function answer(request: OffscreenRequest): Promise<unknown> {
   switch (request.type) {
     case 'offscreen-warm': return desk.warm().then(() => null);
-    case 'offscreen-analyse-photo': return desk.analyse(base64ToBytes(request.base64), request.mediaType, request.deadline);
     case 'offscreen-photo-view': return desk.view(request.photoId);
     case 'offscreen-blur-photo': {
       const jpeg = await desk.blur(request.photoId, request.regions);

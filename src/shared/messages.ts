@@ -1,13 +1,14 @@
 /**
  * Every message between the extension's parts, as one typed union per direction. The background
- * has one dispatcher for requests; content scripts also hold a port for pushed snapshots.
+ * has one dispatcher for requests (all but `check-photo`, which the document analysing photos
+ * answers); content scripts also hold a port for pushed snapshots.
  */
 import type { FlaggedReply, FollowDecision } from '../background/moderation-store';
 import type { NeverANameOffer } from '../background/never-a-name-offers';
 import type { PhotoView } from '../photo/photo-desk';
 import type { PolicySnapshot } from '../policy/snapshot';
 import type { MessageText } from '../policy/message-text';
-import type { Attachment, PhotoBox, PostKind, RuleId } from '../policy/types';
+import type { Attachment, PhotoBox, PhotoTextLine, PostKind, ReadTextLine, RuleId } from '../policy/types';
 import type { Pupil } from '../roster/model';
 import type { RosterVersionSummary, AuditEntry, PostRecord } from '../roster/roster-store';
 import type { PhotoProblem } from './panel-protocol';
@@ -69,11 +70,16 @@ export type GuardRequest =
   | { type: 'list-post-records'; from: string; to: string }
   /** `classNames`: the classes the post is for (CheckResult.classNames); empty means the whole school. */
   | { type: 'get-no-consent-pupils'; classNames: string[] }
+  /** From the content script, before it sends a photo: makes ready the document that analyses photos (Chrome: the offscreen document). */
+  | { type: 'open-photo-checker' }
   /**
-   * An attached photo, base64 (Chrome's extension messaging is JSON): its metadata read, its text
-   * (OCR) and faces found in the offscreen document / event page, the names judged here.
+   * An attached photo, base64 (Chrome's extension messaging is JSON), answered by the document that
+   * analyses photos (Chrome's offscreen document, Firefox's event page), which it reaches directly:
+   * its metadata read, its text (OCR) and faces found, the names judged against the pupil list.
    */
   | { type: 'check-photo'; base64: string; mediaType: string }
+  /** From Chrome's offscreen document: the lines it read from a photo, to be judged against the pupil list here. */
+  | { type: 'judge-photo-text'; lines: ReadTextLine[] }
   /** From the content script, once a page, when staff open the file chooser or drag a file in: load the photo models before the photo comes. */
   | { type: 'warm-photo-checker' }
   /** For the extension's frame: a photo analysed earlier, with what was read in it. */
@@ -204,7 +210,10 @@ export interface GuardResponses {
   'get-posts-this-week': Record<string, number>;
   'list-post-records': PostRecord[];
   'get-no-consent-pupils': { names: string[]; wholeSchool: boolean };
+  'open-photo-checker': { ok: true };
   'check-photo': { ok: true; photo: PhotoFindings } | { ok: false; problem: PhotoProblem };
+  /** The lines that name a pupil (their text left out); null without a pupil list. */
+  'judge-photo-text': PhotoTextLine[] | null;
   'warm-photo-checker': { ok: true };
   /** null when the photo is no longer held (the browser restarted, or many photos came since). */
   'get-photo-view': (PhotoView & { nameLines: boolean[] }) | null;

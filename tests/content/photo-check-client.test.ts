@@ -36,9 +36,13 @@ afterEach(() => {
 describe('checkAttachedPhoto', () => {
   it('sends the photo and hands back what the extension found', async () => {
     const photoFindings = { metadataText: [], gps: null, photoText: [], faces: [], analysisId: 'a1' };
-    sendMessage.mockResolvedValue({ ok: true, photo: photoFindings });
+    sendMessage.mockImplementation(async (message) => ((message as { type: string }).type === 'check-photo' ? { ok: true, photo: photoFindings } : { ok: true }));
     expect(await checkAttachedPhoto(photo())).toEqual(photoFindings);
-    expect(sendMessage).toHaveBeenCalledWith({ type: 'check-photo', base64: '/9j/2Q==', mediaType: 'image/jpeg' });
+    // The document that analyses photos is made ready first, then sent the photo itself, once.
+    expect(sendMessage.mock.calls.map(([message]) => message)).toEqual([
+      { type: 'open-photo-checker' },
+      { type: 'check-photo', base64: '/9j/2Q==', mediaType: 'image/jpeg' },
+    ]);
   });
 
   it('refuses a photo over the limit without sending it', async () => {

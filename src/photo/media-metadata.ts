@@ -1,7 +1,7 @@
 /**
  * Reads what a photo says about itself: the text fields of its EXIF, XMP and IPTC blocks (titles,
- * captions, keywords, people tagged in face regions) and any GPS position. Runs in the background,
- * so exifr never weighs on the content script that loads on every X page.
+ * captions, keywords, people tagged in face regions) and any GPS position. Runs where photos are
+ * analysed (and in the CLI), so exifr never weighs on the content script that loads on every X page.
  */
 import exifr from 'exifr';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import piexif from 'piexifjs';
-import { readMediaMetadata } from '../../src/background/media-metadata';
+import { readMediaMetadata } from '../../src/photo/media-metadata';
 
 /** A 1×1 baseline JPEG: the smallest real image the metadata can be written into. */
 const TINY_JPEG = Buffer.from(
