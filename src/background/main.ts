@@ -18,9 +18,8 @@ import {
   listFlaggedReplies, listFollowDecisions, openModerationDatabase, recordFlaggedReplies, recordFollowDecision, removeFlaggedReply,
 } from './moderation-store';
 import { NeverANameOffers } from './never-a-name-offers';
-import {
-  dropFromReplyPanels, forgetReplyPanel, isReplyPanelToken, readReplyPanel, replyPanelToken, updateReplyPanel,
-} from './reply-panel-state';
+import { dropFromReplyPanels, forgetReplyPanel, readReplyPanel, updateReplyPanel } from './reply-panel-state';
+import { forgetTabFrameToken, isTabFrameToken, tabFrameToken } from './frame-tokens';
 import { ReplyChecker, mergeReplyPanel } from './reply-checks';
 import { photoAnalysisRoute } from './photo-analysis';
 import { linesNamingPupils, namesInLines } from './photo-check';
@@ -122,7 +121,10 @@ const handlers: Handlers = {
   },
   'get-posts-this-week': async () => postsThisWeek(await database, new Date()),
   'list-post-records': async ({ from, to }) => listPostRecords(await database, from, to),
-  'get-no-consent-pupils': async ({ classNames }) => {
+  'get-consent-frame': async ({ token, classNames }, sender) => {
+    // Checked before anything is read, so a copy's answer takes the same time whatever its classes.
+    if (!(await isTabFrameToken(browser.storage.session, sender.tab?.id, token))) return { ok: false };
+    if (classNames === null) return { ok: true, noConsent: null };
     const [roster, { snapshot }] = await Promise.all([currentRoster(await database), broadcaster.state()]);
     // The classes as the policy matched them (aliases, case, "Class" folded), every class of a joint
     // post; none, or one the snapshot no longer knows, means any pupil of the school may be in the picture.
@@ -133,7 +135,7 @@ const handlers: Handlers = {
     const names = (roster?.pupils ?? [])
       .filter((pupil) => ids.has(pupil.id))
       .map((pupil) => `${pupil.preferredName || pupil.forename} ${pupil.surname}`.trim());
-    return { names, wholeSchool };
+    return { ok: true, noConsent: { names, wholeSchool } };
   },
   'open-photo-checker': async () => {
     await photoRoute.open();
@@ -221,22 +223,23 @@ const handlers: Handlers = {
   },
   'get-reply-panel': async ({ token }, sender) => {
     const tabId = sender.tab?.id ?? null;
-    const own = await isReplyPanelToken(browser.storage.session, sender.tab?.id, token);
+    const own = await isTabFrameToken(browser.storage.session, sender.tab?.id, token);
     return { tabId, replies: tabId === null || !own ? [] : await readReplyPanel(browser.storage.session, tabId) };
   },
-  'reply-panel-token': async (_message, sender) => {
-    if (sender.tab?.id === undefined) throw new Error('reply-panel-token is only answered to a tab');
-    return { token: await replyPanelToken(browser.storage.session, sender.tab.id) };
+  'frame-token': async (_message, sender) => {
+    // A frame's own page never asks: only the content script, which sets the token inside its closed shadow root.
+    if (sender.tab?.id === undefined || isExtensionPage(sender)) throw new Error('frame-token is only answered to a tab\'s content script');
+    return { token: await tabFrameToken(browser.storage.session, sender.tab.id) };
   },
   'show-flagged-reply': async ({ replyId, token }, sender) => {
-    if (sender.tab?.id === undefined || !(await isReplyPanelToken(browser.storage.session, sender.tab.id, token))) return { found: false };
+    if (sender.tab?.id === undefined || !(await isTabFrameToken(browser.storage.session, sender.tab.id, token))) return { found: false };
     const request: TabRequest = { type: 'show-flagged-reply', replyId };
     const answer = (await browser.tabs.sendMessage(sender.tab.id, request, { frameId: 0 }).catch(() => null)) as { found?: boolean } | null;
     return { found: answer?.found === true };
   },
   'list-flagged-replies': async () => listFlaggedReplies(await moderation),
   'remove-flagged-reply': async ({ replyId, token }, sender) => {
-    if (isReplyPanelPage(sender) && !(await isReplyPanelToken(browser.storage.session, sender.tab?.id, token))) {
+    if (isReplyPanelPage(sender) && !(await isTabFrameToken(browser.storage.session, sender.tab?.id, token))) {
       throw new Error('remove-flagged-reply from a reply panel without its token');
     }
     await removeFlaggedReply(await moderation, replyId);
@@ -259,9 +262,13 @@ function isReplyPanelPage(sender: browser.Runtime.MessageSender): boolean {
   return sender.url?.startsWith(browser.runtime.getURL('src/reply-panel/')) ?? false;
 }
 
+function isExtensionPage(sender: browser.Runtime.MessageSender): boolean {
+  return sender.url?.startsWith(browser.runtime.getURL('')) ?? false;
+}
+
 /** Requests that hand out or change roster data: only the extension's own pages may make them. */
 const EXTENSION_PAGE_ONLY = new Set<GuardRequest['type']>([
-  'get-no-consent-pupils', 'judge-photo-text', 'get-photo-view', 'blur-photo', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
+  'get-consent-frame', 'judge-photo-text', 'get-photo-view', 'blur-photo', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
   'save-settings', 'check-settings-pin', 'set-settings-pin', 'sync-now', 'list-audit',
   'list-post-records', 'list-follow-decisions', 'list-flagged-replies', 'remove-flagged-reply', 'get-reply-panel', 'show-flagged-reply',
   'list-never-a-name-offers', 'dismiss-never-a-name-offer',
@@ -272,14 +279,16 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   // hasOwn: a `type` such as "constructor" must not reach the object's prototype.
   if (typeof request?.type !== 'string' || !Object.hasOwn(handlers, request.type)) return undefined;
   const handler = handlers[request.type] as Handler<typeof request.type>;
-  const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('')) ?? false;
-  if (EXTENSION_PAGE_ONLY.has(request.type) && !fromExtensionPage) {
+  if (EXTENSION_PAGE_ONLY.has(request.type) && !isExtensionPage(sender)) {
     return Promise.reject(new Error(`${request.type} is only answered to the extension's own pages`));
   }
   return handler(request as never, sender);
 });
 
-browser.tabs.onRemoved.addListener((tabId) => void forgetReplyPanel(browser.storage.session, tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetReplyPanel(browser.storage.session, tabId);
+  void forgetTabFrameToken(browser.storage.session, tabId);
+});
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === GUARD_PORT_NAME) void broadcaster.add(port);

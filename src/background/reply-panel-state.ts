@@ -8,7 +8,6 @@ import type browser from 'webextension-polyfill';
 import type { ReplyPanelEntry } from '../shared/messages';
 
 const KEY_PREFIX = 'replyPanel:';
-const TOKEN_PREFIX = 'replyPanelToken:';
 
 export function replyPanelKey(tabId: number): string {
   return `${KEY_PREFIX}${tabId}`;
@@ -52,25 +51,5 @@ async function dropNow(session: SessionArea, replyId: string): Promise<void> {
 }
 
 export function forgetReplyPanel(session: SessionArea, tabId: number): Promise<void> {
-  return inTurn(() => session.remove([replyPanelKey(tabId), `${TOKEN_PREFIX}${tabId}`]));
-}
-
-/**
- * The secret a tab's own reply panel carries in its address (set by the content script inside its
- * closed shadow root). The panel page is web-accessible, so x.com could frame a copy of it and
- * trick a click on it; a copy without the token is shown nothing and may do nothing.
- */
-export async function replyPanelToken(session: SessionArea, tabId: number): Promise<string> {
-  const key = `${TOKEN_PREFIX}${tabId}`;
-  const stored = (await session.get(key))[key];
-  if (typeof stored === 'string') return stored;
-  const token = crypto.randomUUID();
-  await session.set({ [key]: token });
-  return token;
-}
-
-export async function isReplyPanelToken(session: SessionArea, tabId: number | undefined, token: string | undefined): Promise<boolean> {
-  if (tabId === undefined || !token) return false;
-  const key = `${TOKEN_PREFIX}${tabId}`;
-  return (await session.get(key))[key] === token;
+  return inTurn(() => session.remove(replyPanelKey(tabId)));
 }

@@ -1,7 +1,9 @@
 /**
  * Inside an extension-origin frame, so x.com's scripts cannot read it: the pupils of a class, of
  * every class of a joint post (or of the whole school, for a post not about a class) who have no
- * photo consent, and the attached photos with what School Post Guard found in them.
+ * photo consent, and the attached photos with what School Post Guard found in them. The page is
+ * web-accessible (it is framed on x.com), so it shows them only with its tab's frame token, which
+ * the background checks before it reads anything.
  */
 import { listOfNames } from '../policy/class-prefix';
 import { t } from '../shared/i18n';
@@ -17,27 +19,30 @@ const className = listOfNames(classNames);
 const photoIds = (query.get('photos') ?? '').split(',').filter(Boolean);
 /** The consent list is asked for by the composer; a frame for photos alone sets `photos` only. */
 const withConsentList = !query.has('photos-only');
+/** The tab's frame token, put in this frame's address by the guard's panel; a copy x.com frames has none. */
+const token = location.hash.slice(1);
 
-async function noConsentList(): Promise<Node[]> {
-  try {
-    const { names, wholeSchool } = await sendRequest({ type: 'get-no-consent-pupils', classNames });
-    if (names.length === 0) return [textElement('p', wholeSchool ? t('consent_all_consent_school') : t('consent_all_consent', className))];
-    const list = document.createElement('ul');
-    for (const name of names) list.append(textElement('li', name));
-    return [textElement('h1', wholeSchool ? t('consent_heading_school') : t('consent_heading', className)), list];
-  } catch {
-    return [textElement('p', t('consent_load_error'))];
-  }
+function noConsentList({ names, wholeSchool }: { names: string[]; wholeSchool: boolean }): Node[] {
+  if (names.length === 0) return [textElement('p', wholeSchool ? t('consent_all_consent_school') : t('consent_all_consent', className))];
+  const list = document.createElement('ul');
+  for (const name of names) list.append(textElement('li', name));
+  return [textElement('h1', wholeSchool ? t('consent_heading_school') : t('consent_heading', className)), list];
+}
+
+async function contents(): Promise<Node[]> {
+  const answer = await sendRequest({ type: 'get-consent-frame', token, classNames: withConsentList ? classNames : null }).catch(() => null);
+  if (!answer) return [textElement('p', t('consent_load_error'))];
+  // The same words whatever the address asked for: a copy learns nothing about any class.
+  if (!answer.ok) return [textElement('p', t('consent_not_from_guard'))];
+  const parts = await Promise.all([
+    answer.noConsent ? noConsentList(answer.noConsent) : [],
+    ...photoIds.map((photoId) => photoFindings(photoId).catch(() => textElement('p', t('consent_photo_gone')))),
+  ]);
+  return parts.flat();
 }
 
 // index.html holds the en-GB words for the moment before this script runs; these are the browser's locale's.
 document.title = t('consent_page_title');
 app?.replaceChildren(textElement('p', t('common_loading')));
 
-void (async () => {
-  const parts = await Promise.all([
-    withConsentList ? noConsentList() : Promise.resolve([]),
-    ...photoIds.map((photoId) => photoFindings(photoId).catch(() => textElement('p', t('consent_photo_gone')))),
-  ]);
-  app?.replaceChildren(...parts.flat());
-})();
+void contents().then((parts) => app?.replaceChildren(...parts));

@@ -8,6 +8,7 @@
 import type { PostKind, RuleId } from '../policy/types';
 import type { MessageKey } from '../shared/i18n';
 import { PANEL_PAGE, type FromPanel, type PanelView, type ToPanel } from '../shared/panel-protocol';
+import { sendRequest } from '../shared/send-request';
 import { GuardFrame } from './guard-frame';
 import { placePanel } from './panel-placement';
 import { topmostDialog } from './x-dom';
@@ -34,6 +35,9 @@ export class FindingsPanel {
   /** The editor the panel speaks about: when X replaces it (the post has gone), the panel goes. */
   private editor: HTMLElement | null = null;
   private following = 0;
+  private view: PanelView | null = null;
+  /** The no-consent frame shows its pupils only with this tab's token, which x.com's scripts cannot learn. */
+  private consentToken: string | null = null;
   /**
    * Once the extension has been updated or reloaded under this tab, its frames are gone with it and
    * chrome.i18n no longer answers: what the panel must then say (reload the page) is read now and
@@ -60,13 +64,18 @@ export class FindingsPanel {
     this.reload.append(headline, ` ${chrome.i18n.getMessage('panel_hold_invalidated' satisfies MessageKey)}`);
     shadow.append(style, this.frame.element, this.reload);
     signal.addEventListener('abort', () => cancelAnimationFrame(this.following), { once: true });
+    sendRequest({ type: 'frame-token' }).then(({ token }) => {
+      this.consentToken = token;
+      this.sendView();
+    }, () => undefined);
   }
 
   show(anchor: HTMLElement, editor: HTMLElement, view: PanelView): void {
     this.anchor = anchor;
     this.editor = editor;
     this.reload.hidden = view.hold !== 'invalidated';
-    this.frame.send({ type: 'view', view });
+    this.view = view;
+    this.sendView();
     this.frame.element.hidden = !this.reload.hidden;
     this.position();
     this.follow();
@@ -77,7 +86,12 @@ export class FindingsPanel {
     if (this.frame.element.hidden) return;
     this.frame.element.hidden = true;
     this.anchor = null;
-    this.frame.send({ type: 'view', view: null });
+    this.view = null;
+    this.sendView();
+  }
+
+  private sendView(): void {
+    this.frame.send({ type: 'view', view: this.view, consentToken: this.consentToken });
   }
 
   /** Brings keyboard focus into the panel, so a blocked Post button leads straight to the reason. */

@@ -13,14 +13,15 @@ export class GuardFrame<Out, In> {
 
   constructor(page: string, title: string, onMessage: (message: In) => void, signal: AbortSignal) {
     const token = crypto.randomUUID();
-    const url = chrome.runtime.getURL(page);
-    this.element.src = `${url}#${token}`;
+    this.element.src = `${chrome.runtime.getURL(page)}#${token}`;
+    // Chrome addresses the frame by a per-session id (use_dynamic_url), but its document has the extension's own origin.
+    const frameOrigin = new URL(chrome.runtime.getURL('')).origin;
     this.element.title = title;
     this.element.addEventListener('load', () => {
       const channel = new MessageChannel();
       channel.port1.onmessage = (event: MessageEvent<In>) => onMessage(event.data);
       const handshake: FrameHandshake = { schoolPostGuardToken: token };
-      this.element.contentWindow?.postMessage(handshake, new URL(url).origin, [channel.port2]);
+      this.element.contentWindow?.postMessage(handshake, frameOrigin, [channel.port2]);
       this.port?.close();
       this.port = channel.port1;
       if (this.waiting !== null) this.port.postMessage(this.waiting);

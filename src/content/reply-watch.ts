@@ -120,7 +120,7 @@ export class ReplyWatch {
     if (!visible || this.frame || this.framePending) return;
     this.framePending = true;
     // The frame's address carries the tab's token (a copy x.com frames has none); it never changes with what was found.
-    sendRequest({ type: 'reply-panel-token' }).then(({ token }) => {
+    sendRequest({ type: 'frame-token' }).then(({ token }) => {
       if (this.signal.aborted) return;
       this.shadow = createOverlayRoot(this.signal);
       const style = document.createElement('style');

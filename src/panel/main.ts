@@ -46,7 +46,7 @@ connectToGuard((port) => {
   send = (message) => port.postMessage(message);
   port.onmessage = (event: MessageEvent<ToPanel>) => {
     const message = event.data;
-    if (message.type === 'view') show(message.view);
+    if (message.type === 'view') show(message.view, message.consentToken);
     else focusFirstControl();
   };
 });
@@ -65,12 +65,12 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
-function show(view: PanelView | null): void {
-  const key = JSON.stringify(view);
+function show(view: PanelView | null, consentToken: string | null): void {
+  const key = JSON.stringify([view, consentToken]);
   // Rebuilding identical content would reset focus and re-announce it to screen readers.
   if (key === lastRendered) return;
   lastRendered = key;
-  showConsent(view?.consentClasses, view?.photoIds ?? []);
+  showConsent(view?.consentClasses, view?.photoIds ?? [], consentToken);
   panel.hidden = view === null;
   if (!view) {
     said.replaceChildren();
@@ -186,14 +186,16 @@ function postKindControl(current: PostKind): HTMLElement {
 
 /**
  * Loads the no-consent list for these classes (none: the whole school) and the attached photos with
- * what was found in them, or parks the frame empty.
+ * what was found in them, or parks the frame empty. The frame's address carries the tab's token,
+ * without which it shows nothing: this panel cannot tell whether the guard or x.com's page framed it
+ * and sent it this view, and only the guard knows the token.
  */
-function showConsent(classNames: string[] | undefined, photoIds: string[]): void {
+function showConsent(classNames: string[] | undefined, photoIds: string[], token: string | null): void {
   const query = new URLSearchParams((classNames ?? []).map((name) => ['class', name]));
   if (classNames === undefined) query.set('photos-only', '');
   if (photoIds.length > 0) query.set('photos', photoIds.join(','));
-  const shown = classNames !== undefined || photoIds.length > 0;
-  const src = shown ? `${chrome.runtime.getURL(CONSENT_PAGE)}?${query.toString()}` : 'about:blank';
+  const shown = token !== null && (classNames !== undefined || photoIds.length > 0);
+  const src = shown ? `${chrome.runtime.getURL(CONSENT_PAGE)}?${query.toString()}#${token}` : 'about:blank';
   if (consent.src !== src) consent.src = src;
   consent.hidden = !shown;
   consent.classList.toggle('photos', photoIds.length > 0);

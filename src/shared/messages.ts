@@ -68,8 +68,12 @@ export type GuardRequest =
   | { type: 'get-posts-this-week' }
   /** Post records with from ≤ at < to (ISO times), for the weekly promise's reports. */
   | { type: 'list-post-records'; from: string; to: string }
-  /** `classNames`: the classes the post is for (CheckResult.classNames); empty means the whole school. */
-  | { type: 'get-no-consent-pupils'; classNames: string[] }
+  /**
+   * From the consent frame, with the token its address carries: whether the token is its tab's and,
+   * when so, the no-consent list of `classNames` (the classes the post is for, CheckResult.classNames;
+   * empty means the whole school; null: a frame for photos alone, no list).
+   */
+  | { type: 'get-consent-frame'; token: string; classNames: string[] | null }
   /** From the content script, before it sends a photo: makes ready the document that analyses photos (Chrome: the offscreen document). */
   | { type: 'open-photo-checker' }
   /**
@@ -115,8 +119,8 @@ export type GuardRequest =
   | { type: 'clear-reply-panel' }
   /** From the reply panel frame: what to show for the tab it is in. */
   | { type: 'get-reply-panel'; token: string }
-  /** From a content script, before it draws its reply panel: the token its frame's address carries. */
-  | { type: 'reply-panel-token' }
+  /** From a content script, before it draws its reply panel or a no-consent list: the token the frames' addresses carry. */
+  | { type: 'frame-token' }
   /** From the reply panel frame: scroll to the reply and open X's own menu on it. */
   | { type: 'show-flagged-reply'; replyId: string; token: string }
   | { type: 'list-flagged-replies' }
@@ -209,7 +213,8 @@ export interface GuardResponses {
   'record-post': { ok: true };
   'get-posts-this-week': Record<string, number>;
   'list-post-records': PostRecord[];
-  'get-no-consent-pupils': { names: string[]; wholeSchool: boolean };
+  /** `ok: false`: a copy framed by someone else (no token, or another tab's), shown nothing. */
+  'get-consent-frame': { ok: false } | { ok: true; noConsent: { names: string[]; wholeSchool: boolean } | null };
   'open-photo-checker': { ok: true };
   'check-photo': { ok: true; photo: PhotoFindings } | { ok: false; problem: PhotoProblem };
   /** The lines that name a pupil (their text left out); null without a pupil list. */
@@ -235,7 +240,7 @@ export interface GuardResponses {
   'check-replies': { ok: true };
   'clear-reply-panel': { ok: true };
   'get-reply-panel': { tabId: number | null; replies: ReplyPanelEntry[] };
-  'reply-panel-token': { token: string };
+  'frame-token': { token: string };
   'show-flagged-reply': { found: boolean };
   'list-flagged-replies': FlaggedReply[];
   'remove-flagged-reply': { ok: true };

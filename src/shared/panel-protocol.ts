@@ -65,7 +65,8 @@ export interface MarkBox {
 }
 
 export type ToPanel =
-  | { type: 'view'; view: PanelView | null }
+  /** `consentToken`: this tab's frame token, which the no-consent frame's address must carry (null until the background has answered). */
+  | { type: 'view'; view: PanelView | null; consentToken: string | null }
   /** Staff were stopped at Post by a click or a key that is not typing: focus moves into the panel. */
   | { type: 'focus' };
 

@@ -38,6 +38,9 @@ describe('the build', () => {
       expect(resources.flatMap((entry) => entry.matches).every((match) => /^https:\/\/(\*\.)?(x|twitter)\.com\/\*$/.test(match))).toBe(true);
       expect(existsSync(`${dir}/src/content/moderation-main.js`)).toBe(true);
     }
+    // Chrome loads the frames only at a per-session address; Firefox does not know the key (its add-on address is random per install).
+    expect((manifestOf(CHROME_BUILD).web_accessible_resources as { use_dynamic_url?: boolean }[]).every((entry) => entry.use_dynamic_url === true)).toBe(true);
+    expect((manifestOf(FIREFOX_BUILD).web_accessible_resources as object[]).some((entry) => 'use_dynamic_url' in entry)).toBe(false);
   });
 
   it('writes dist/chrome and dist/firefox, and a store zip of each holding the same manifest', () => {

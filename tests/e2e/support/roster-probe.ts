@@ -148,3 +148,56 @@ export async function probeNames(names: string[]): Promise<ProbeObservation[]> {
 export function distinctObservations(observations: ProbeObservation[]): string[] {
   return [...new Set(observations.map((observation) => JSON.stringify(observation, null, 1)))];
 }
+
+/** The no-consent page's address for each class list a copy asks about (none: the whole school); every class of the sample roster has a pupil without consent, in lists of one, two and four names. */
+export const CONSENT_COPY_QUERIES = ['?class=Owls', '?class=Owls&class=Badgers', '?class=Hedgehogs', ''];
+
+/** What the page sees of one copy it made of the no-consent page. */
+export interface ConsentCopyObservation {
+  /** fetch() of the address: its status and length, or that it was refused. */
+  fetched: string;
+  /** Whether the frame's load event fired, and how many frames it holds (readable across origins). */
+  loaded: boolean;
+  frames: number;
+  /** Its document's text, if the page can read it at all ('none'). */
+  readable: string;
+}
+
+/**
+ * Run in x.com's page through `page.evaluate`: fetches each address and frames it (frame `name`
+ * `<label>-<index>`), as the page's own scripts could; `forgedPanel`, when given, is the findings
+ * panel's address, framed too (`forged-panel`) and handed a port and a view asking for the Owls'
+ * no-consent list, as the guard's content script would.
+ */
+export async function frameConsentCopies({ addresses, label, forgedPanel }: { addresses: string[]; label: string; forgedPanel?: string }): Promise<ConsentCopyObservation[]> {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const framed = (src: string, name: string) => {
+    const frame = document.createElement('iframe');
+    frame.name = name;
+    frame.src = src;
+    const loaded = new Promise<boolean>((resolve) => {
+      frame.addEventListener('load', () => resolve(true), { once: true });
+      setTimeout(() => resolve(false), 3_000);
+    });
+    document.body.append(frame);
+    return { frame, loaded };
+  };
+  if (forgedPanel) {
+    const { frame, loaded } = framed(`${forgedPanel}#forged`, 'forged-panel');
+    await loaded;
+    const channel = new MessageChannel();
+    frame.contentWindow?.postMessage({ schoolPostGuardToken: 'forged' }, '*', [channel.port2]);
+    const view = { tone: 'block', atSubmit: true, findings: [], confirmations: [], degraded: false, consentClasses: ['Owls'] };
+    channel.port1.postMessage({ type: 'view', view, consentToken: 'forged' });
+  }
+  return Promise.all(addresses.map(async (src, index) => {
+    const fetched = await fetch(src).then(async (response) => `${response.status} ${(await response.text()).length}`, () => 'refused');
+    const { frame, loaded } = framed(src, `${label}-${index}`);
+    const didLoad = await loaded;
+    // Time for its script to ask the background and draw the answer.
+    await pause(1_000);
+    // contentDocument is null for a document of another origin.
+    const readable = frame.contentDocument ? frame.contentDocument.body.innerText : 'none';
+    return { fetched, loaded: didLoad, frames: frame.contentWindow?.length ?? -1, readable };
+  }));
+}
