@@ -1,7 +1,7 @@
 /**
  * The blur tool, under a photo in the extension's frame: staff tick faces ("blur the faces I tick",
- * or "blur every face except those I tick"), the names read in the photo (ticked at first), and
- * drag across the photo for anything else (a badge, a label). The extension makes a new JPEG with
+ * or "blur every face except those I tick"), the lines of text read in the photo (all ticked at
+ * first), and drag across the photo for anything else (a badge, a label). The extension makes a new JPEG with
  * those parts covered and no metadata, and puts it in the composer in place of the original — or,
  * when that cannot be done or staff ask, offers it to save.
  */
@@ -17,15 +17,18 @@ const MIN_REGION = 0.02;
 interface BlurToolInput {
   photoId: string;
   faces: PhotoBox[];
-  /** The lines in which a pupil's name was read, with their text. */
-  names: { text: string; box: PhotoBox }[];
+  /**
+   * Every line read in the photo, not only those naming a pupil: x.com holds the original and gets
+   * the copy, and copies blurred only where names are would show it which text was a pupil's name.
+   */
+  lines: { text: string; box: PhotoBox; named: boolean }[];
   /** The photo as drawn, where staff drag to add a region. */
   picture: HTMLElement;
 }
 
 let nextTool = 1;
 
-export function blurTool({ photoId, faces, names, picture }: BlurToolInput): HTMLElement {
+export function blurTool({ photoId, faces, lines, picture }: BlurToolInput): HTMLElement {
   const tool = document.createElement('fieldset');
   tool.className = 'blur-tool';
   const legend = document.createElement('legend');
@@ -44,10 +47,10 @@ export function blurTool({ photoId, faces, names, picture }: BlurToolInput): HTM
     tool.append(labelled(box, t('blur_face', index + 1)));
     return { face, box };
   });
-  const nameBoxes = names.map((line) => {
+  const lineBoxes = lines.map((line) => {
     const box = input('checkbox');
     box.checked = true;
-    tool.append(labelled(box, t('blur_name', line.text)));
+    tool.append(labelled(box, line.named ? t('blur_name', line.text) : t('blur_text', line.text)));
     return { line, box };
   });
   const drawn: PhotoBox[] = [];
@@ -67,7 +70,7 @@ export function blurTool({ photoId, faces, names, picture }: BlurToolInput): HTM
   save.textContent = t('blur_save_link');
   const regions = (): PhotoBox[] => [
     ...faceBoxes.filter(({ box }) => box.checked === ticked.checked).map(({ face }) => face),
-    ...nameBoxes.filter(({ box }) => box.checked).map(({ line }) => line.box),
+    ...lineBoxes.filter(({ box }) => box.checked).map(({ line }) => line.box),
     ...drawn,
   ];
   const run = async (into: 'post' | 'save') => {

@@ -37,7 +37,8 @@ export async function photoFindings(photoId: string): Promise<HTMLElement> {
   const caption = document.createElement('figcaption');
   caption.append(textElement('p', faces), textElement('p', names));
   figure.append(caption);
-  if (view.faces.length > 0 || named.length > 0) figure.append(blurTool({ photoId, faces: view.faces, names: named, picture: frame }));
+  const lines = view.text.map((line, index) => ({ ...line, named: view.nameLines[index] === true }));
+  if (view.faces.length > 0 || lines.length > 0) figure.append(blurTool({ photoId, faces: view.faces, lines, picture: frame }));
   return figure;
 }
 

@@ -88,6 +88,13 @@ describe('text in photos', () => {
     const frame = await photoFrame(page());
     await expect.poll(() => frame.locator('body').innerText(), { timeout: 10_000 }).toMatch(/Faith Okonkwo/);
     expect(await frame.locator('.box.name').count()).toBeGreaterThan(0);
+    // The blur tool offers every line read, all ticked, not only the name: blurred only where the
+    // names are, the copy X receives would show it which text was a pupil's name.
+    const nameTicks = frame.getByRole('checkbox', { name: /^Cover the name/ });
+    const textTicks = frame.getByRole('checkbox', { name: /^Cover the text/ });
+    expect(await nameTicks.count()).toBeGreaterThan(0);
+    expect(await textTicks.count()).toBeGreaterThan(0);
+    for (const tick of [...(await nameTicks.all()), ...(await textTicks.all())]) expect(await tick.isChecked()).toBe(true);
     const pageSees = await page().evaluate(() => [document.documentElement.outerHTML, JSON.stringify(localStorage), JSON.stringify(sessionStorage)].join('\n'));
     expect(pageSees).not.toMatch(/Okonkwo/);
 
