@@ -46,6 +46,8 @@ export function OptionsApp() {
   useEffect(() => {
     const onHash = () => setCurrent(sectionFromHash());
     window.addEventListener('hashchange', onHash);
+    // The address may have changed between the first render and this effect (a link followed at once).
+    onHash();
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
