@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardPanelText, PHOTO_CHECK_WAIT, pressInPanel, waitForPanel } from './support/guard-panel';
-import { useGuardedHomePage } from './support/guarded-browser';
+import { confirmPhotoConsentAndPost, useGuardedHomePage } from './support/guarded-browser';
 import { damagedJpeg, jpegWithDescription, jpegWithGps, plainJpeg } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
 
@@ -52,13 +52,8 @@ async function removeWithXsButton(index: number): Promise<void> {
 }
 
 async function confirmConsentAndPost(): Promise<string[]> {
-  await inline().locator('[data-testid="tweetButtonInline"]').click();
-  await waitForPanel(page(), /photo-consent/);
-  await pressInPanel(page());
-  await waitForPanel(page(), /Ready to post/);
-  await inline().locator('[data-testid="tweetButtonInline"]').click();
-  const [post] = await guarded().server.waitForPosts(1);
-  return post?.media.map((media) => media.name) ?? [];
+  const post = await confirmPhotoConsentAndPost(page(), inline(), guarded().server);
+  return post.media.map((media) => media.name);
 }
 
 async function clickPostAndExpectNothing(): Promise<void> {

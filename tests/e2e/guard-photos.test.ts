@@ -16,7 +16,7 @@ import exifr from 'exifr';
 import { makeTestPhoto } from '../../scripts/photo-test-set';
 import { analysePhotoFile } from '../../src/photo/node-photo-analysers';
 import { pressInPanel, waitForPanel } from './support/guard-panel';
-import { expectNothingPosted, useGuardedHomePage } from './support/guarded-browser';
+import { confirmPhotoConsentAndPost, expectNothingPosted, useGuardedHomePage } from './support/guarded-browser';
 import { damagedJpeg, hugeJpeg, jpegWithGps, plainJpeg } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
 
@@ -143,14 +143,9 @@ describe('text in photos', () => {
     const after = await photoFrame(page(), frame.url(), ANALYSIS_WAIT);
     await expect.poll(() => after.locator('body').innerText(), { timeout: ANALYSIS_WAIT }).toMatch(/No faces were found/);
     expect(await inline().locator('[data-testid="attachments"] [role="group"]').count()).toBe(1);
-    await inline().locator('[data-testid="tweetButtonInline"]').click();
-    await waitForPanel(page(), /photo-consent/);
-    await pressInPanel(page());
-    await waitForPanel(page(), /Ready to post/);
-    await inline().locator('[data-testid="tweetButtonInline"]').click();
-    const [post] = await guarded().server.waitForPosts(1);
-    expect(post?.media.map((media) => [media.name, media.type])).toEqual([['IMG_2043.jpg', 'image/jpeg']]);
-    const received = guarded().server.uploadedBytes(post!.media[0]!.mediaId)!;
+    const post = await confirmPhotoConsentAndPost(page(), inline(), guarded().server);
+    expect(post.media.map((media) => [media.name, media.type])).toEqual([['IMG_2043.jpg', 'image/jpeg']]);
+    const received = guarded().server.uploadedBytes(post.media[0]!.mediaId)!;
     expect((await analysePhotoFile(received)).faces).toEqual([]);
     expect(await exifr.parse(received, { gps: true, tiff: true, xmp: true, iptc: true })).toBeUndefined();
   });
@@ -182,13 +177,8 @@ describe('the blur tool after a photo was removed with X’s own ✕', () => {
     expect(after).toContain(sources[2]);
     expect(after).not.toContain(sources[1]);
     await waitForPanel(page(), /photo-consent/, ANALYSIS_WAIT);
-    await inline().locator('[data-testid="tweetButtonInline"]').click();
-    await waitForPanel(page(), /photo-consent/);
-    await pressInPanel(page());
-    await waitForPanel(page(), /Ready to post/);
-    await inline().locator('[data-testid="tweetButtonInline"]').click();
-    const [post] = await guarded().server.waitForPosts(1);
-    expect(post?.media.map((media) => media.name)).toEqual(['IMG_2052.JPG', 'IMG_2051.jpg']);
+    const post = await confirmPhotoConsentAndPost(page(), inline(), guarded().server);
+    expect(post.media.map((media) => media.name)).toEqual(['IMG_2052.JPG', 'IMG_2051.jpg']);
   });
 });
 

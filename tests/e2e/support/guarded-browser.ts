@@ -4,10 +4,11 @@
  * the sample roster imported through the options page.
  */
 import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { buildXFixture } from './build-x-fixture';
+import { pressInPanel, waitForPanel } from './guard-panel';
 import { launchChromiumWithExtension, type ChromiumExtensionSession } from './chromium';
 import { importRosterThroughOptions, setSettings } from './extension-setup';
 import { gotoXHome } from './x-fixture-page';
@@ -82,4 +83,19 @@ export async function expectPostedOnce(server: XServer): Promise<PostedTweet> {
   const posted = await server.posted();
   expect(posted).toHaveLength(1);
   return posted[0] as PostedTweet;
+}
+
+/**
+ * Post pressed on a draft with a photo: blocked for photo consent, confirmed from the panel by
+ * keyboard, Post again, and what X received.
+ */
+export async function confirmPhotoConsentAndPost(page: Page, scope: Locator, server: XServer): Promise<PostedTweet> {
+  await scope.locator('[data-testid="tweetButtonInline"]').click();
+  await waitForPanel(page, /photo-consent/);
+  await pressInPanel(page);
+  await waitForPanel(page, /Ready to post/);
+  await scope.locator('[data-testid="tweetButtonInline"]').click();
+  const [post] = await server.waitForPosts(1);
+  if (!post) throw new Error('X received no post');
+  return post;
 }
