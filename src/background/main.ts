@@ -142,6 +142,10 @@ const handlers: Handlers = {
     return { ok: true };
   },
   'judge-photo-text': async ({ lines }) => judgePhotoLines(lines),
+  'recycle-photo-checker': async () => {
+    await photoRoute.restart();
+    return { ok: true };
+  },
   'warm-photo-checker': () => {
     // Not awaited: the tab goes on at once; a failed load is tried again with the first photo.
     photoRoute.warm().catch(() => undefined);
@@ -268,7 +272,7 @@ function isExtensionPage(sender: browser.Runtime.MessageSender): boolean {
 
 /** Requests that hand out or change roster data: only the extension's own pages may make them. */
 const EXTENSION_PAGE_ONLY = new Set<GuardRequest['type']>([
-  'get-consent-frame', 'judge-photo-text', 'get-photo-view', 'blur-photo', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
+  'get-consent-frame', 'judge-photo-text', 'recycle-photo-checker', 'get-photo-view', 'blur-photo', 'import-roster', 'get-roster', 'list-roster-versions', 'restore-roster-version',
   'save-settings', 'check-settings-pin', 'set-settings-pin', 'sync-now', 'list-audit',
   'list-post-records', 'list-follow-decisions', 'list-flagged-replies', 'remove-flagged-reply', 'get-reply-panel', 'show-flagged-reply',
   'list-never-a-name-offers', 'dismiss-never-a-name-offer',

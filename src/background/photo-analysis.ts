@@ -20,6 +20,8 @@ export interface PhotoAnalysisRoute {
   view(photoId: string): Promise<PhotoView | null>;
   /** The photo with `regions` covered, as a new JPEG in base64; null when it is no longer held. */
   blur(photoId: string, regions: PhotoBox[]): Promise<string | null>;
+  /** Forgets the models, the photos held and the queue: the next photo starts afresh. */
+  restart(): Promise<void>;
 }
 
 /**
@@ -57,6 +59,10 @@ function offscreenRoute(): PhotoAnalysisRoute {
     },
     view: async (photoId) => ((await chrome.offscreen.hasDocument()) ? ask({ type: 'offscreen-photo-view', photoId }) : null),
     blur: async (photoId, regions) => ((await chrome.offscreen.hasDocument()) ? ask({ type: 'offscreen-blur-photo', photoId, regions }) : null),
+    restart: async () => {
+      await creating;
+      if (await chrome.offscreen.hasDocument()) await chrome.offscreen.closeDocument();
+    },
   };
 }
 
@@ -66,10 +72,15 @@ function inPageRoute(judge: (lines: ReadTextLine[]) => Promise<PhotoTextLine[] |
   // Firefox would otherwise suspend the event page in the middle of a long analysis or model load
   // (event-page-keep-alive.ts); getPlatformInfo is answered by its parent process.
   const keepAlive = new EventPageKeepAlive(() => chrome.runtime.getPlatformInfo());
+  // The models are the event page's own and stay loaded: a new desk has an empty queue.
+  const restart = async () => {
+    desk = null;
+  };
   // Registered as the background starts, as Firefox wants an event page's listeners.
   answerPhotoChecks({
-    analyse: (bytes, mediaType, deadline) => keepAlive.whileRunning(async () => (await open()).analyse(bytes, mediaType, deadline)),
+    analyse: (bytes, mediaType, timeLimitMs) => keepAlive.whileRunning(async () => (await open()).analyse(bytes, mediaType, timeLimitMs)),
     judge,
+    restart,
   });
   return {
     open: async () => undefined,
@@ -79,5 +90,6 @@ function inPageRoute(judge: (lines: ReadTextLine[]) => Promise<PhotoTextLine[] |
       const jpeg = desk ? await (await desk).blur(photoId, regions) : null;
       return jpeg && bytesToBase64(jpeg);
     },
+    restart,
   };
 }

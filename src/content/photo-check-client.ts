@@ -4,7 +4,7 @@
  * document, Firefox's event page) in one message: the content script never decodes a photo, loads
  * a model or sees what was read (the answer says where the names are, not what they are).
  */
-import { PHOTO_CHECK_TIME_LIMIT_MS, type PhotoFindings } from '../shared/messages';
+import { photoAnswerLimit, type PhotoFindings } from '../shared/messages';
 import type { PhotoProblem } from '../shared/panel-protocol';
 import { sendRequest } from '../shared/send-request';
 import { withTimeLimit } from '../shared/time-limit';
@@ -20,7 +20,10 @@ export const MAX_PHOTO_BYTES = 16 * 1024 * 1024;
  * gives up too: an answer that never comes (the document analysing the photo suspended or gone
  * with it) holds the post with a reason rather than leaving it "Checking…".
  */
-const ANSWER_WAIT_MS = PHOTO_CHECK_TIME_LIMIT_MS + 10_000;
+const ANSWER_WAY_BACK_MS = 10_000;
+
+/** This tab's checks asked for and not yet answered: they are analysed one at a time, in turn. */
+let checksWaiting = 0;
 
 let warmed = false;
 
@@ -34,11 +37,16 @@ export function warmPhotoChecker(): void {
 /** What the photo holds, or why it could not be checked. */
 export async function checkAttachedPhoto(file: File): Promise<PhotoFindings | PhotoProblem> {
   if (file.size > MAX_PHOTO_BYTES) return 'photo-too-large';
+  // All the files of a selection are sent at once: the fourth waits for the three before it.
+  const answerWaitMs = photoAnswerLimit(checksWaiting) + ANSWER_WAY_BACK_MS;
+  checksWaiting += 1;
   const asking = (async () => {
     const [, base64] = await Promise.all([sendRequest({ type: 'open-photo-checker' }), fileBase64(file)]);
     return sendRequest({ type: 'check-photo', base64, mediaType: file.type });
   })();
-  const answer = await withTimeLimit(asking, ANSWER_WAIT_MS, 'no answer came').catch(() => null);
+  const answer = await withTimeLimit(asking, answerWaitMs, 'no answer came')
+    .catch(() => null)
+    .finally(() => (checksWaiting -= 1));
   return answer ? (answer.ok ? answer.photo : answer.problem) : 'photo-check-failed';
 }
 

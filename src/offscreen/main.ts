@@ -13,8 +13,12 @@ import { OFFSCREEN_REQUESTS, type OffscreenReply, type OffscreenRequest } from '
 const desk = new PhotoDesk();
 
 answerPhotoChecks({
-  analyse: (bytes, mediaType, deadline) => desk.analyse(bytes, mediaType, deadline),
+  analyse: (bytes, mediaType, timeLimitMs) => desk.analyse(bytes, mediaType, timeLimitMs),
   judge: (lines) => sendRequest({ type: 'judge-photo-text', lines }),
+  // Only the service worker can close this document, and with it the models, the photos and the queue.
+  restart: async () => {
+    await sendRequest({ type: 'recycle-photo-checker' });
+  },
 });
 
 async function answer(request: OffscreenRequest): Promise<unknown> {

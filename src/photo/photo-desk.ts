@@ -6,6 +6,8 @@
  */
 import type { PhotoBox, ReadTextLine } from '../policy/types';
 import { bytesToBase64 } from '../shared/base64';
+import { PHOTO_CHECK_TIME_LIMIT_MS } from '../shared/messages';
+import { withTimeLimit } from '../shared/time-limit';
 import { analysePhoto } from './analyse-photo';
 import { blurRegions } from './blur-regions';
 import { browserPhotoAnalysers, makeCanvas } from './browser-photo-analysers';
@@ -44,7 +46,8 @@ export class PhotoDesk {
 
   /**
    * Loads the models ahead of the first photo, when staff go to attach one, and runs them once on a
-   * small picture of a word: the first run of each pays for compiling and allocating.
+   * small picture of a word: the first run of each pays for compiling and allocating. It is a cold
+   * start, so its turn has a photo's limit.
    */
   warm(): Promise<void> {
     return this.inTurn(async () => {
@@ -52,21 +55,20 @@ export class PhotoDesk {
       if (this.warmedUp) return;
       this.warmedUp = true;
       await analysePhoto(warmUpPicture(), analysers);
-    });
+    }, PHOTO_CHECK_TIME_LIMIT_MS);
   }
 
   /**
-   * Null when the file is not a picture this browser can open. Past `deadline` (ms since the epoch)
-   * the requester has stopped waiting and held the post: a photo still queued then is dropped, so
-   * that late work does not slow the photos after it.
+   * Null when the file is not a picture this browser can open. `timeLimitMs` counts from when the
+   * photo's turn comes, not from the request: four photos attached together wait here for each
+   * other. Past it the requester has stopped waiting and held the post.
    */
-  analyse(bytes: Uint8Array, type: string, deadline: number): Promise<PhotoReading | null> {
-    return this.inTurn(() => this.analyseNow(bytes, type, deadline));
+  analyse(bytes: Uint8Array, type: string, timeLimitMs: number): Promise<PhotoReading | null> {
+    return this.inTurn((deadline) => this.analyseNow(bytes, type, deadline), timeLimitMs);
   }
 
   private async analyseNow(bytes: Uint8Array, type: string, deadline: number): Promise<PhotoReading | null> {
     const givenUp = () => Date.now() > deadline;
-    if (givenUp()) throw new Error('the check was given up before the photo’s turn came');
     const [photo, analysers] = await Promise.all([decodePhoto(bytes, type, makeCanvas), browserPhotoAnalysers()]);
     if (!photo) return null;
     if (givenUp()) throw new Error('the check was given up while the models loaded');
@@ -98,8 +100,14 @@ export class PhotoDesk {
     return new Uint8Array(await (await photo.convertToBlob({ type: 'image/jpeg', quality: BLURRED_QUALITY })).arrayBuffer());
   }
 
-  private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const turn = this.queue.then(work, work);
+  /**
+   * `work` once the turns before it are over, told its deadline. A turn is over at its limit whether
+   * its work settled or not: one that never does (a decode that never ends, a thread that stopped
+   * answering) must not hold every photo after it.
+   */
+  private inTurn<T>(work: (deadline: number) => Promise<T>, timeLimitMs: number): Promise<T> {
+    const start = () => withTimeLimit(work(Date.now() + timeLimitMs), timeLimitMs, 'the photo took longer than its limit');
+    const turn = this.queue.then(start, start);
     this.queue = turn.catch(() => undefined);
     return turn;
   }

@@ -84,6 +84,8 @@ export type GuardRequest =
   | { type: 'check-photo'; base64: string; mediaType: string }
   /** From Chrome's offscreen document: the lines it read from a photo, to be judged against the pupil list here. */
   | { type: 'judge-photo-text'; lines: ReadTextLine[] }
+  /** From Chrome's offscreen document, once it has answered every photo sent it, after one failed: close it, so the next photo gets a fresh one. */
+  | { type: 'recycle-photo-checker' }
   /** From the content script, once a page, when staff open the file chooser or drag a file in: load the photo models before the photo comes. */
   | { type: 'warm-photo-checker' }
   /** For the extension's frame: a photo analysed earlier, with what was read in it. */
@@ -219,6 +221,7 @@ export interface GuardResponses {
   'check-photo': { ok: true; photo: PhotoFindings } | { ok: false; problem: PhotoProblem };
   /** The lines that name a pupil (their text left out); null without a pupil list. */
   'judge-photo-text': PhotoTextLine[] | null;
+  'recycle-photo-checker': { ok: true };
   'warm-photo-checker': { ok: true };
   /** null when the photo is no longer held (the browser restarted, or many photos came since). */
   'get-photo-view': (PhotoView & { nameLines: boolean[] }) | null;
@@ -253,11 +256,19 @@ export type RequestOf<T extends GuardRequest['type']> = Extract<GuardRequest, { 
 export type ResponseOf<T extends GuardRequest['type']> = GuardResponses[T];
 
 /**
- * How long a photo check may take, from the photo's arrival where it is analysed (README: photo
- * figures; a cold start on a busy school laptop takes less); past it the post is held with a reason
- * instead of "Checking…" for ever.
+ * How long a photo check may take, from when the photo's turn comes where photos are analysed, one
+ * at a time (README: photo figures; a cold start on a busy school laptop takes less); past it the
+ * post is held with a reason instead of "Checking…" for ever.
  */
 export const PHOTO_CHECK_TIME_LIMIT_MS = 90_000;
+
+/**
+ * How long to wait for the answer to a photo check asked for while `waiting` others are still
+ * unanswered: each of them, and a warm-up run, may take its whole limit before this one's turn.
+ */
+export function photoAnswerLimit(waiting: number, timeLimitMs = PHOTO_CHECK_TIME_LIMIT_MS): number {
+  return (waiting + 2) * timeLimitMs;
+}
 
 export const GUARD_PORT_NAME = 'guard';
 export const MODERATION_PORT_NAME = 'moderation';

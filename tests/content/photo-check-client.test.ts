@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkAttachedPhoto, MAX_PHOTO_BYTES } from '../../src/content/photo-check-client';
-import { PHOTO_CHECK_TIME_LIMIT_MS } from '../../src/shared/messages';
+import { PHOTO_CHECK_TIME_LIMIT_MS, photoAnswerLimit } from '../../src/shared/messages';
 
 /** Node has no FileReader; this one hands back a data: URL as the browser's does. */
 class DataUrlReader {
@@ -52,15 +52,30 @@ describe('checkAttachedPhoto', () => {
     expect(sendMessage).not.toHaveBeenCalled();
   });
 
-  it('holds the post when the answer never comes, soon after the analysis’s own limit', async () => {
+  it('holds the post when the answer never comes, soon after the analysis stops waiting for it', async () => {
     vi.useFakeTimers();
     sendMessage.mockReturnValue(new Promise(() => undefined));
     let settled = false;
     const checking = checkAttachedPhoto(photo()).finally(() => (settled = true));
-    await vi.advanceTimersByTimeAsync(PHOTO_CHECK_TIME_LIMIT_MS);
+    await vi.advanceTimersByTimeAsync(photoAnswerLimit(0));
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(15_000);
     expect(await checking).toBe('photo-check-failed');
+  });
+
+  it('waits for the fourth of four photos attached together while the three before it take their turns', async () => {
+    vi.useFakeTimers();
+    const photoFindings = { metadataText: [], gps: null, photoText: [], faces: [], analysisId: 'a4' };
+    // Each photo takes 80 s, in turn: the fourth is answered 320 s after it was asked for.
+    let turns = 0;
+    sendMessage.mockImplementation((message) =>
+      (message as { type: string }).type === 'check-photo'
+        ? new Promise((resolve) => setTimeout(() => resolve({ ok: true, photo: photoFindings }), 80_000 * ++turns))
+        : Promise.resolve({ ok: true }));
+    const checks = [1, 2, 3, 4].map(() => checkAttachedPhoto(photo()));
+    await vi.advanceTimersByTimeAsync(4 * 80_000 + 1_000);
+    expect(await Promise.all(checks)).toEqual([photoFindings, photoFindings, photoFindings, photoFindings]);
+    expect(4 * 80_000).toBeGreaterThan(PHOTO_CHECK_TIME_LIMIT_MS + 15_000);
   });
 
   it('holds the post when the message fails (the page analysing it went away with it)', async () => {
