@@ -11,6 +11,7 @@ import { handleKey } from '../shared/handle-key';
 import type { Settings } from '../shared/settings';
 import { classNameKey } from './class-prefix';
 import { LOOK_ALIKE_LETTERS } from './look-alike-letters';
+import { REGNAL_NUMBER } from './names/evidence';
 import { foldText, useLookAlikeLetters } from './normalise';
 import type { RuleId, RuleLevel } from './types';
 
@@ -66,6 +67,13 @@ export interface PolicySnapshot {
   neverANames: string[];
   /** Famous people, stories and places holding a roster name ("charles darwin", "robin hood"), folded; none is a pupil's full name. */
   famousPhrases: string[];
+  /**
+   * Ascending indices into famousPhrases of history's people, known by a title or a regnal number
+   * ("queen victoria", "henry viii", "elizabeth i"), and of a story's pair of names ("rama and sita"):
+   * worked out once here, so each tab's compile only reads them.
+   */
+  famousFigures: number[];
+  famousStoryPairs: number[];
   /** Words saying what someone did or does ("sang", "reads"), folded: a word-name right before one is a person. */
   personVerbs: string[];
   /** One-word names of places ("india", "paris", "florence"), folded: a name that is one may be the place. */
@@ -124,6 +132,10 @@ export function buildPolicySnapshot(roster: Roster, settings: Settings, knowledg
     variants: nameVariants(pupil, tokens, knowledge),
   }));
   classes.coverOpenings(settings);
+  const nameWords = knowledge.nameWordLists();
+  const famousPhrases = famousPhrasesOf(roster, tokens, knowledge);
+  const famousTitles = new Set(nameWords.words.famousTitles);
+  const famousWords = famousPhrases.map((phrase) => phrase.split(' '));
   const content = {
     nameTokens: tokens.entries,
     pupils,
@@ -131,10 +143,12 @@ export function buildPolicySnapshot(roster: Roster, settings: Settings, knowledg
     extraPrefixes: settings.extraPrefixes,
     ruleLevels: settings.rules,
     neverANames: [...knowledge.builtInNeverANames(), ...settings.neverANames].map(foldText),
-    famousPhrases: famousPhrasesOf(roster, tokens, knowledge),
+    famousPhrases,
+    famousFigures: indicesWhere(famousWords, (words) => isFamousFigure(words, famousTitles)),
+    famousStoryPairs: indicesWhere(famousWords, isStoryPair),
     personVerbs: [...knowledge.personVerbs()],
     places: [...knowledge.placeNames()],
-    nameWords: knowledge.nameWordLists(),
+    nameWords,
     schoolPhones: settings.schoolPhones,
     schoolEmails: settings.schoolEmails.map((email) => email.trim().toLowerCase()),
     schoolHandles: settings.schoolHandles.map(handleKey),
@@ -172,6 +186,20 @@ function famousPhrasesOf(roster: Roster, tokens: NameTokenTable, knowledge: Name
   }
   const nearName = (word: string) => word.length >= MISSPELLING_MIN_LENGTH - 1 && withOneLetterDeleted(word).some((deleted) => deletions.has(deleted));
   return knowledge.famousPhrasesWith(parts, nearName).filter((phrase) => !fullNames.has(phrase));
+}
+
+/** A famous person with a title or a regnal number; "elizabeth i" ends in a regnal number, not the pronoun. */
+function isFamousFigure(words: readonly string[], famousTitles: ReadonlySet<string>): boolean {
+  return words.some((word, at) => famousTitles.has(word) || REGNAL_NUMBER.test(word) || (word === 'i' && at === words.length - 1 && at > 0));
+}
+
+/** "rama and sita": two names joined by "and". */
+function isStoryPair(words: readonly string[]): boolean {
+  return words.length === 3 && words[1] === 'and';
+}
+
+function indicesWhere<T>(items: readonly T[], test: (item: T) => boolean): number[] {
+  return items.flatMap((item, index) => (test(item) ? [index] : []));
 }
 
 /** The word itself and the word with each one of its letters deleted. */

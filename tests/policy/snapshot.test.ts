@@ -75,6 +75,17 @@ describe('buildPolicySnapshot', () => {
     expect(built.famousPhrases.every((phrase) => phrase.includes(' '))).toBe(true);
   });
 
+  test('marks the famous phrases that are history’s people or a story’s pair, so each tab’s compile only reads the marks', () => {
+    const pupils = ['Henry', 'Elizabeth', 'Victoria', 'Rama', 'Charles'].map((forename, index) => ({ id: String(index), forename, surname: 'Okoro', className: 'Oak', photoConsent: true }));
+    const built = buildPolicySnapshot({ ...roster, pupils }, DEFAULT_SETTINGS, NAME_KNOWLEDGE);
+    const marked = (indices: number[]) => indices.map((index) => built.famousPhrases[index]);
+    expect(marked(built.famousFigures)).toEqual(expect.arrayContaining(['henry viii', 'elizabeth i', 'queen victoria']));
+    expect(marked(built.famousStoryPairs)).toContain('rama and sita');
+    for (const plain of ['charles darwin', 'rama and sita']) expect(marked(built.famousFigures)).not.toContain(plain);
+    expect(marked(built.famousStoryPairs)).not.toContain('queen victoria');
+    expect(built.famousFigures).toEqual([...built.famousFigures].sort((a, b) => a - b));
+  });
+
   test('carries what someone does, from the part-of-speech lexicon, and no nouns or helpers', () => {
     expect(snapshot.personVerbs).toEqual(expect.arrayContaining(['sang', 'painted', 'read', 'won', 'drew', 'scored', 'helped']));
     for (const word of ['leaves', 'springs', 'is', 'has', 'was', 'table', 'toys']) expect(snapshot.personVerbs).not.toContain(word);

@@ -5,7 +5,6 @@
  */
 import { nameParts, type NamePhraseListName, type NameVariantKind, type NameWordListName, type PolicySnapshot, type SnapshotNameVariant } from '../snapshot';
 import { hashString } from '../tokenise';
-import { REGNAL_NUMBER } from './evidence';
 import { HashIndexBuilder, type HashIndex } from './hash-index';
 import { compileMisspellings, type MisspellingIndex } from './misspellings';
 import { longestSplittable } from './split-names';
@@ -123,14 +122,14 @@ export function compileNameMatcher(snapshot: PolicySnapshot): NameMatcher {
   };
   for (const words of snapshot.neverANames.map(nameParts)) add({ words, figure: false, storyPair: false });
   // Famous phrases come folded, words joined by one space: splitting is enough (folding thousands costs).
-  for (const phrase of snapshot.famousPhrases) {
+  const figures = new Set(snapshot.famousFigures);
+  const pairs = new Set(snapshot.famousStoryPairs);
+  snapshot.famousPhrases.forEach((phrase, index) => {
     const parts = phrase.split(' ');
-    const pair = storyPair(parts);
-    if (pair) for (const [one, other] of [pair, [pair[1], pair[0]]] as const) storyPairs.set(hashString(one), [...(storyPairs.get(hashString(one)) ?? []), hashString(other)]);
-    // "elizabeth i": a famous phrase ending in "i" ends in a regnal number, not the pronoun.
-    const figure = parts.some((part, at) => words.famousTitles.has(part) || REGNAL_NUMBER.test(part) || (part === 'i' && at === parts.length - 1 && at > 0));
-    add({ words: parts, figure, storyPair: pair !== null });
-  }
+    const storyPair = pairs.has(index);
+    if (storyPair) pairStory(storyPairs, parts[0] as string, parts[2] as string);
+    add({ words: parts, figure: figures.has(index), storyPair });
+  });
   return {
     tokens,
     tokensByHash: tokensByHash.build(),
@@ -225,10 +224,9 @@ function sameTokens(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((token, index) => token === b[index]);
 }
 
-/** "rama and sita": a famous phrase that is two names joined by "and", or null. */
-function storyPair(words: readonly string[]): [string, string] | null {
-  const [one, and, other] = words;
-  return words.length === 3 && and === 'and' && one !== undefined && other !== undefined ? [one, other] : null;
+/** "rama and sita": each of the two names points at the other. */
+function pairStory(storyPairs: Map<number, number[]>, one: string, other: string): void {
+  for (const [name, partner] of [[one, other], [other, one]] as const) storyPairs.set(hashString(name), [...(storyPairs.get(hashString(name)) ?? []), hashString(partner)]);
 }
 
 /** The key of a phrase by the hashes of its first word and its second (null for a one-word phrase). */
