@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import {
-  openGuardDatabase, currentRoster, currentRosterVersion, replaceRoster, RosterChangedError, listRosterVersions, restoreRosterVersion,
+  openGuardDatabase, currentRoster, currentRosterVersion, replaceRoster, RosterChangedError, RosterRefusedError, listRosterVersions, restoreRosterVersion,
   appendAudit, listAudit, recordPost, postsThisWeek,
 } from '../roster/roster-store';
 import type { Pupil } from '../roster/model';
@@ -24,7 +24,7 @@ import { ReplyChecker, mergeReplyPanel } from './reply-checks';
 import { photoAnalysisRoute } from './photo-analysis';
 import { linesNamingPupils, namesInLines } from './photo-check';
 import { SETTINGS_STORAGE_KEY, SettingsStore } from './settings-store';
-import { t } from '../shared/i18n';
+import { t, tMessage } from '../shared/i18n';
 import { GuardBroadcaster, buildGuardPush, moderationView, rosterStatus } from './guard-state';
 import { isSyncAlarm, publicSyncStatus, readSyncState, runSync, scheduleSync } from './roster-sync-schedule';
 import { LOOK_ALIKE_LETTERS } from '../policy/look-alike-letters';
@@ -171,6 +171,7 @@ const handlers: Handlers = {
       return { ok: true, version: await importPupils(pupils, source, basedOn) };
     } catch (error) {
       if (error instanceof RosterChangedError) return { ok: false, message: t('roster_changed_after_preview'), listChanged: true };
+      if (error instanceof RosterRefusedError) return { ok: false, message: tMessage(error.said) };
       return { ok: false, message: t('roster_save_failed', String(error)) };
     }
   },
@@ -187,7 +188,8 @@ const handlers: Handlers = {
       await broadcaster.refresh();
       return { ok: true };
     } catch (error) {
-      return { ok: false, message: t('roster_restore_failed', error instanceof Error ? error.message : String(error)) };
+      if (error instanceof RosterRefusedError) return { ok: false, message: tMessage(error.said) };
+      return { ok: false, message: t('roster_restore_failed', String(error)) };
     }
   },
   'get-settings': async () => {

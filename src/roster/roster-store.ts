@@ -9,6 +9,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import * as v from 'valibot';
+import { messageText, type MessageText } from '../policy/message-text';
 import { RULE_IDS } from '../policy/rules/index';
 import type { PostKind } from '../policy/types';
 import { isoWeekContaining } from './iso-week';
@@ -89,6 +90,14 @@ export class RosterChangedError extends Error {
   }
 }
 
+/** A save or restore refused for a reason of the list's own, said by its key in _locales (the options page shows it). */
+export class RosterRefusedError extends Error {
+  constructor(readonly said: MessageText) {
+    super(said.key);
+    this.name = 'RosterRefusedError';
+  }
+}
+
 /**
  * Saves `roster` as a new version and makes it current, dropping the versions beyond the last
  * five, in one transaction: on any failure nothing changes and the error is thrown. With
@@ -98,8 +107,9 @@ export class RosterChangedError extends Error {
  */
 export async function replaceRoster(db: GuardDatabase, roster: Roster, options: { basedOn?: number | null } = {}): Promise<RosterVersionSummary> {
   const checked = v.safeParse(RosterSchema, roster);
-  if (!checked.success) throw new Error(`The pupil list was not saved because it is not valid: ${v.summarize(checked.issues)}`);
-  if (checked.output.pupils.length === 0) throw new Error('The pupil list was not saved because it has no pupils.');
+  // The options page checked the file; a list that fails here came some other way, so no detail is worth saying.
+  if (!checked.success) throw new RosterRefusedError(messageText('roster_save_invalid'));
+  if (checked.output.pupils.length === 0) throw new RosterRefusedError(messageText('roster_save_empty'));
   const saved = checked.output;
 
   const tx = db.transaction(['rosterVersions', 'meta'], 'readwrite');
@@ -146,7 +156,7 @@ export async function restoreRosterVersion(db: GuardDatabase, versionId: number)
   const tx = db.transaction(['rosterVersions', 'meta'], 'readwrite');
   return allOrNothing(tx, async () => {
     const roster = await tx.objectStore('rosterVersions').get(versionId);
-    if (roster === undefined) throw new Error(`Pupil list version ${versionId} is no longer kept, so it cannot be restored.`);
+    if (roster === undefined) throw new RosterRefusedError(messageText('roster_restore_gone'));
     await tx.objectStore('meta').put(versionId, CURRENT_ROSTER_KEY);
     return summarise(versionId, roster, true);
   });
