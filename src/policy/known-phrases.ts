@@ -179,8 +179,8 @@ export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
 /** Articles: a word-name straight after one names a thing ("the River Jordan", "a Bear Hunt", "the river’s edge"). */
 export const ARTICLES = new Set(['the', 'a', 'an']);
 
-/** Every list above as plain data for the snapshot (phrases as words joined by one space). */
-export function nameWordLists(): NameWordLists {
+/** Every list above as plain data for the snapshot (phrases as words joined by one space), with the person nouns of the part-of-speech source. */
+export function nameWordLists(personNouns: readonly string[]): NameWordLists {
   const phrases = (list: string[][]) => list.map((words) => words.join(' '));
   return {
     words: {
@@ -211,6 +211,7 @@ export function nameWordLists(): NameWordLists {
       familyPronouns: [...FAMILY_PRONOUNS],
       figureNouns: [...FIGURE_NOUNS],
       articles: [...ARTICLES],
+      personNouns: [...personNouns],
     },
     phrases: { cuesBeforeAName: phrases(CUES_BEFORE_A_NAME), cuesAfterAName: phrases(CUES_AFTER_A_NAME), storyFrames: phrases(STORY_FRAMES) },
   };

@@ -140,6 +140,7 @@ ruleTester('pupil-name', {
     { text: 'Elm: We read the story of Ruth and Naomi.', policy: REVIEWED, note: 'pupils Ruth and Naomi; the story told' },
     { text: 'Oak: Elizabeth I was crowned in 1559.', policy: REVIEWED, note: 'a pupil Elizabeth; the queen' },
     { text: 'Hazel: Daniel in the lions’ den was our assembly.', policy: REVIEWED, note: 'a phrase across an apostrophe' },
+    { text: 'Oak: the robin and her chicks left the nest', policy: HELD_OUT, note: 'after “the”: a bird' },
     // Held out: a pupil's name that is a place, used as the place.
     { text: 'Beech: Year 6 fly to Florence in Italy next week!', policy: HELD_OUT, note: 'a place, then its country' },
     { text: 'Beech: Our pen pals live in Florence.', policy: HELD_OUT, note: 'after “in”' },
@@ -375,6 +376,18 @@ ruleTester('pupil-name', {
     { text: 'Birch: Summer scored her first goal today.', policy: HELD_OUT, findings: [{ marks: 'Summer' }], note: 'a season, with a pronoun' },
     { text: 'Ash: May has finished her reading book.', policy: HELD_OUT, findings: [{ marks: 'May' }], note: 'a month, with helpers and a pronoun' },
     { text: 'Rowan: will helped his friend tidy up', policy: HELD_OUT, findings: [{ marks: 'will' }] },
+    // Held out (session 7): a pronoun referring back from further on, or from the next sentence's start or praise; what a person is; "and her <person>" in any case.
+    { text: 'Willow: Willow has been picked for the county choir because of her lovely voice.', policy: HELD_OUT, findings: [{ marks: 'Willow', says: 'refers back' }], note: 'a class name, but “her”' },
+    { text: 'Holly: Holly was given a special mention in assembly. Well done to her!', policy: HELD_OUT, findings: [{ marks: 'Holly' }], note: 'praise of “her” in the next sentence' },
+    { text: 'Hazel: Hazel worked so hard on the play - she learnt every line!', policy: HELD_OUT, findings: [{ marks: 'Hazel' }], note: '“she” after a dash' },
+    { text: 'Oak: Robin was a fantastic goalkeeper on Saturday.', policy: HELD_OUT, findings: [{ marks: 'Robin', says: '“goalkeeper”' }] },
+    { text: 'Holly: Ruby is a wonderful friend to everyone.', policy: HELD_OUT, findings: [{ marks: 'Ruby' }] },
+    { text: 'Holly: rose and her grandad planted bulbs by the gate', policy: HELD_OUT, findings: [{ marks: 'rose', says: '“and her”' }] },
+    { text: 'Oak: robin and his big sister ran the cake stall', policy: HELD_OUT, findings: [{ marks: 'robin' }] },
+    { text: 'Hazel: rowan tidied the book corner', policy: HELD_OUT, findings: [{ marks: 'rowan', severity: 'warn', says: 'class name' }], note: 'a class doing things, in lower case: a look' },
+    { text: 'Willow: Willow visited the fire station and the firefighter showed us his helmet.', policy: HELD_OUT, findings: [{ marks: 'Willow', severity: 'warn' }], note: '“his” is the firefighter’s' },
+    { text: 'Holly: Holly sang carols at the care home. Mrs Ward thanked them.', policy: HELD_OUT, findings: [{ marks: 'Holly', severity: 'warn' }], note: '“them”: the class' },
+    { text: 'Oak: Summer was a lifeguard’s busiest season', policy: HELD_OUT, findings: [{ marks: 'Summer', severity: 'warn' }], note: 'a season is no lifeguard' },
     // Held out: a first name and an initial.
     { text: 'Oak: River T. showed great kindness at lunch.', policy: HELD_OUT, findings: [{ marks: 'River' }] },
     { text: 'Ash: Readers of the week: Sky A and Honey M', policy: HELD_OUT, findings: [{ marks: 'Sky' }, { marks: 'Honey' }] },

@@ -3,7 +3,7 @@ import { isCommonEnglishWord, isEnglishWord } from '../english-words';
 import { BUILT_IN_NEVER_A_NAME, nameWordLists } from '../known-phrases';
 import type { NameKnowledge } from '../snapshot';
 import { famousPhrasesWith } from './famous-phrases';
-import { personVerbs } from './person-verbs';
+import { personNouns, personVerbs } from './person-verbs';
 import { placeNames } from './places';
 import { shortFormsOf } from './short-forms';
 
@@ -14,6 +14,6 @@ export const NAME_KNOWLEDGE: NameKnowledge = {
   placeNames,
   shortFormsOf,
   famousPhrasesWith,
-  nameWordLists,
+  nameWordLists: () => nameWordLists(personNouns()),
   builtInNeverANames: () => BUILT_IN_NEVER_A_NAME,
 };

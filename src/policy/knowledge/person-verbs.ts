@@ -70,3 +70,22 @@ function buildPersonVerbs(): string[] {
   for (const helper of HELPER_VERBS) for (const form of Object.values(conjugate(helper, model))) found.delete(form);
   return [...found].sort();
 }
+
+let cachedNouns: string[] | null = null;
+
+/**
+ * Words for what a person is ("captain", "scientist", "farmer": compromise's Actor tag, common
+ * words only): "Mo was a brilliant team captain" is a person, and "the farmer showed us his
+ * tractor" puts someone else between a name and a pronoun.
+ */
+export function personNouns(): string[] {
+  if (!cachedNouns) {
+    const words = englishWords();
+    const lexicon = (nlp.model() as CompromiseLexicon).one.lexicon;
+    cachedNouns = Object.entries(lexicon)
+      .filter(([word, tags]) => /^[a-z]+$/.test(word) && words.has(word) && [tags].flat().includes('Actor'))
+      .map(([word]) => word)
+      .sort();
+  }
+  return cachedNouns;
+}

@@ -197,6 +197,51 @@ export function pronounAfter(stream: TokenStream, from: number, pronouns: Readon
   return false;
 }
 
+/** How many words after what a name did a pronoun may still refer back to it ("…awarded Star of the Week for her…"). */
+const PRONOUN_REACH = 10;
+
+/**
+ * "Aspen has been awarded Star of the Week for her positive attitude", "Ruby was chosen - she…",
+ * "Holly has been chosen as our rep. Congratulations to her!": she/he/her/his later in the sentence,
+ * or opening the next one or after its praise, with no one between whom it could mean instead (a
+ * person noun or a title: "Willow visited the farmer, who showed us his tractor"). "They" and
+ * "their" are not asked: a class is "they".
+ */
+export function pronounReferringBack(stream: TokenStream, from: number): boolean {
+  let nextSentence = false;
+  for (let index = from + 1; index <= from + PRONOUN_REACH && index < stream.tokens.length; index += 1) {
+    if (startsSentence(stream, index)) {
+      if (nextSentence) return false;
+      nextSentence = true;
+    }
+    const word = wordAt(stream, index) ?? '';
+    if (stream.words.personalPronouns.has(word)) return !nextSentence || startsSentence(stream, index) || praiseCueBefore(stream, index) !== null;
+    if (stream.words.personNouns.has(word) || stream.words.staffTitles.has(word) || stream.words.famousTitles.has(word)) return false;
+  }
+  return false;
+}
+
+/** "Mo was a brilliant team captain", "Ruby is our reading champion": what a person is, a few words after a helper ("was", "has been"); the word, or null. */
+export function personNounAfter(stream: TokenStream, helper: number): string | null {
+  for (let index = helper + 1; index <= helper + 4 && index < stream.tokens.length; index += 1) {
+    if (!isSpaceOnly(gapBefore(stream, index))) return null;
+    const word = wordAt(stream, index) ?? '';
+    // "the winner class" is a class; "were the wives of King Henry", history's people.
+    if (stream.words.personNouns.has(word)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) ? null : word;
+  }
+  return null;
+}
+
+/** "ivy and her partner made…", "robin and his little brother built…": "and her"/"and his" and a person straight after the name, whose that person is. */
+export function pronounPartnerAfter(stream: TokenStream, first: number, last: number): string | null {
+  const pronoun = coordinatedToken(stream, last, 1);
+  const word = pronoun >= 0 ? wordAt(stream, pronoun) : undefined;
+  if (word === undefined || !stream.words.personalPronouns.has(word) || isAfterDeterminer(stream, first)) return null;
+  // "Mary, Queen of Scots and her time": whose "time" says nothing.
+  const person = (index: number) => isSpaceOnly(gapBefore(stream, index)) && (stream.words.personNouns.has(wordAt(stream, index) ?? '') || stream.words.parentWords.has(wordAt(stream, index) ?? ''));
+  return person(pronoun + 1) || (person(pronoun + 2) && isSpaceOnly(gapBefore(stream, pronoun + 1))) ? word : null;
+}
+
 /** "Noah T.", "Ella R", "Kai B.": a capital initial straight after the name. "Hope I…", "May A…" are words. */
 export function initialAfter(stream: TokenStream, last: number): boolean {
   const next = stream.tokens[last + 1];

@@ -34,6 +34,9 @@ import {
   praiseCueAfter,
   praiseCueBefore,
   pronounAfter,
+  pronounPartnerAfter,
+  pronounReferringBack,
+  personNounAfter,
   regnalNumberAfter,
   startsSentence,
   storyFrameBefore,
@@ -85,9 +88,14 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
   if (cueBefore) return messageText('name_reason_after_praise', cueBefore);
   const cueAfter = praiseCueAfter(stream, last);
   if (cueAfter) return messageText('name_reason_before_praise', cueAfter);
+  const partner = pronounPartnerAfter(stream, first, last);
+  if (partner) return messageText('name_reason_pronoun_partner', partner);
   const action = actionAfter(stream, first, last, context.personVerbs);
   if (action) {
-    if (pronounAfter(stream, action.index)) return messageText('name_reason_action_and_pronoun', wordAt(stream, action.index) ?? '');
+    if (pronounReferringBack(stream, action.index)) return messageText('name_reason_action_and_pronoun', wordAt(stream, action.index) ?? '');
+    // "Mo was a brilliant team captain"; a class is a winner too, a month or season no captain.
+    const personNoun = action.verb ? null : personNounAfter(stream, action.index);
+    if (personNoun && actionCounts && !season) return messageText('name_reason_person_noun', personNoun);
     // A month or season comes, starts and ends ("Autumn has arrived"); anything else it "did" is a child ("May wrote a poem").
     const verb = wordAt(stream, action.index) ?? '';
     // "autumn colours", "rose hips": after a lower-case word an "-s" form is as often a plural noun.
@@ -203,6 +211,8 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   }
   if (!capitalised) {
     if (inCapitals) return named('warn', messageText('name_reason_in_capitals'));
+    // "rowan helped the younger children": a class doing things, in any case, is worth a look.
+    if (className && actionAfter(stream, found.first, found.last, context.personVerbs)?.verb) return verdict('warn', messageText('name_reason_class_name_alone'));
     // File names and keywords have no sentences: lower case says nothing there ("grace.jpg").
     return stream.keywords ? verdict('warn', messageText('name_reason_in_file_name')) : verdict(null, messageText('name_reason_lower_case_word'));
   }
