@@ -280,7 +280,10 @@ export class ComposerGuard {
     return {
       tone: decision.kind === 'checked' ? decision.verdict : 'pass',
       atSubmit,
-      findings: findings.map(({ rule, severity, message, fix }) => ({ rule, severity, message, ...(fix ? { fix } : {}) })),
+      findings: findings.map(({ rule, severity, message, fix }) => {
+        const together = ruleMeta(rule).together?.[message.key];
+        return { rule, severity, message, ...(together ? { together } : {}), ...(fix ? { fix } : {}) };
+      }),
       confirmations: confirmationsFor(findings, decision.kind === 'checked' && decision.hasAttachments),
       degraded: decision.kind === 'checked' && decision.health === 'degraded',
       ...staleRosterSince,

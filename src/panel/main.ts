@@ -127,7 +127,7 @@ function ruleSection(rule: RuleId, findings: PanelFinding[]): HTMLElement {
   const blocks = findings.some((finding) => finding.severity === 'block');
   heading.append(' ', text('span', `· ${blocks ? t('panel_severity_block') : t('panel_severity_warn')}`, 'severity'));
   // A sentence several findings share ("Posts must not name children.") is said once, after them.
-  const sentences = [...new Set(findings.map((finding) => tMessage(finding.message)))].map((message) => message.split(/(?<=[.!?])\s+/));
+  const sentences = [...new Set(linesOf(findings))].map((message) => message.split(/(?<=[.!?])\s+/));
   const shared = new Set(sentences.flat().filter((sentence, index, all) => all.indexOf(sentence) !== index));
   const list = document.createElement('ul');
   for (const parts of sentences) list.append(text('li', parts.filter((sentence) => !shared.has(sentence)).join(' ') || parts.join(' ')));
@@ -137,6 +137,32 @@ function ruleSection(rule: RuleId, findings: PanelFinding[]): HTMLElement {
   section.dataset.rule = rule;
   section.append(heading, list, ...sharedLines, ...fixes);
   return section;
+}
+
+/**
+ * What a rule's findings say, a line each; findings that differ only in their words (names that
+ * share a reason) are one line, in the rule's sentence for several (RuleMeta.together).
+ */
+function linesOf(findings: PanelFinding[]): string[] {
+  const groups = new Map<string, PanelFinding[]>();
+  for (const finding of findings) {
+    const [, ...rest] = finding.message.substitutions;
+    const key = JSON.stringify(finding.together ? [finding.message.key, rest] : finding.message);
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  return [...groups.values()].map(([first, ...others]) => {
+    const { message, together } = first as PanelFinding;
+    const words = [...new Set([first as PanelFinding, ...others].map((finding) => finding.message.substitutions[0]))];
+    if (!together || words.length < 2 || !words.every((word) => typeof word === 'string')) return tMessage(message);
+    return tMessage({ key: together, substitutions: [listOf(words), ...message.substitutions.slice(1)] });
+  });
+}
+
+/** "“Amelia”, “Noah” and “Kai”", in the words of _locales. */
+function listOf(words: string[]): string {
+  const quoted = words.map((word) => t('panel_quoted_words', word));
+  const last = quoted.pop() as string;
+  return t('panel_list_last', quoted.reduce((more, next) => t('panel_list_more', more, next)), last);
 }
 
 function confirmationControl(confirmation: PanelConfirmation): HTMLElement {

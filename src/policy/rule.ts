@@ -82,6 +82,13 @@ export interface RuleMeta<Id extends string = string> {
    */
   messages: Readonly<Record<string, MessageKey>>;
   /**
+   * For a sentence whose first substitution is the draft's own words: the sentence that says several
+   * of them at once (those words listed first, the rest as they are). The panel says findings that
+   * share everything but their words in it, once ("Each of “Amelia” and “Noah” looks like a pupil’s
+   * name: it is listed with another pupil’s name."), instead of the same reason after every name.
+   */
+  together?: Readonly<Partial<Record<MessageKey, MessageKey>>>;
+  /**
    * How staff go on past the rule's block. For a rule whose levels include `block-with-exception`
    * it is the policy's exception, offered at that level only (the ICT lead may withhold it by
    * choosing `block`); otherwise every block of the rule waits for it (photo consent). See `offersConfirmation`.

@@ -6,7 +6,7 @@
  * private MessagePort, proven by a one-time token in the frame's URL, and everything travels over it:
  * the page sees neither the messages nor the port.
  */
-import type { MessageText, PlainMessageKey } from '../policy/message-text';
+import type { MessageKey, MessageText, PlainMessageKey } from '../policy/message-text';
 import type { PostKind, RuleId, Severity } from '../policy/types';
 
 /** Why an attached photo could not be checked: too big to send, not a picture the browser can open, or the check failed. */
@@ -20,6 +20,8 @@ export interface PanelFinding {
   severity: Severity;
   /** Said in the panel's frame by t(): the content script carries keys, never a copy of the messages. */
   message: MessageText;
+  /** The rule's sentence for several findings that share all of `message` but its first substitution (RuleMeta.together). */
+  together?: MessageKey;
   fix?: MessageText;
 }
 

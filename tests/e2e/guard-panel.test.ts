@@ -142,17 +142,18 @@ describe('the keyboard', () => {
 });
 
 describe('the panel’s words and accessibility', () => {
-  it('names rules as the options page does, says each fix once, and has no axe-core violations', async () => {
+  it('names rules as the options page does, says each reason and each fix once, and has no axe-core violations', async () => {
     await page().setViewportSize({ width: 1440, height: 900 });
     await page().goto('https://x.com/home');
-    await typeDraft(inline(), 'Owls: Well done Kai and Amelia and Noah!');
+    await typeDraft(inline(), 'Owls: Well done Kai, Amelia and Ada! POPPY helped too.');
     const text = await waitForPanel(page(), /cannot go out yet/);
     expect(text).not.toMatch(/Blocked · |pupil-name ·|· pupil-name/);
     expect(text).toMatch(/Pupil’s name · Must change/);
     expect(text.match(/What to do:/g)).toHaveLength(1);
-    // Each name's reason, and what all of them break said once.
-    expect(text).toMatch(/“Kai” looks like a pupil’s name: [^.]+\./);
-    expect(text).toMatch(/“Amelia” looks like a pupil’s name: [^.]+\./);
+    // Names that share a reason are said together with it, once; a name with its own reason alone.
+    expect(text).toMatch(/Each of “Kai”, “Amelia” and “Ada” looks like a pupil’s name: it is a pupil’s name and not an ordinary word\./);
+    expect(text.match(/not an ordinary word/g)).toHaveLength(1);
+    expect(text).toMatch(/“POPPY” looks like a pupil’s name: it is followed by what someone did \(“helped”\)\./);
     expect(text.match(/Posts must not name children/g)).toHaveLength(1);
     if (process.env.SAVE_SCREENSHOTS) await page().screenshot({ path: fileURLToPath(new URL('../../docs/panel.png', import.meta.url)) });
     const frame = await panelFrame();

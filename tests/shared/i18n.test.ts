@@ -225,6 +225,13 @@ describe('the rules’ words', () => {
     expect(keys.filter(({ key }) => !byKey.has(key)).map(({ rule, key }) => `${rule}: ${key}`)).toEqual([]);
   });
 
+  it('say several findings together with as many placeholders as the sentence for one', () => {
+    const pairs = RULES.flatMap(({ meta }) => Object.entries(meta.together ?? {}).map(([one, several]) => ({ rule: meta.id, one, several: several as string })));
+    expect(pairs.length).toBeGreaterThan(0);
+    const count = (key: string) => (byKey.has(key) ? placeholderCount(byKey.get(key)!) : -1);
+    expect(pairs.filter(({ one, several }) => count(one) < 1 || count(several) !== count(one)).map(({ rule, one, several }) => `${rule}: ${one} → ${several}`)).toEqual([]);
+  });
+
   it('ask staff to confirm, or to type, words with nothing left to fill in', () => {
     const confirmations = RULES.flatMap(({ meta }) => (meta.confirmation ? [meta.confirmation] : []));
     const keys = confirmations.flatMap((confirmation) => [confirmation.prompt, ...(confirmation.kind === 'typed' ? [confirmation.words] : [])]);

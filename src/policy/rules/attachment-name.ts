@@ -9,6 +9,9 @@ const messages = {
   name: 'rule_attachment_name_file_name',
   alt: 'rule_attachment_name_alt',
   metadata: 'rule_attachment_name_metadata',
+  names: 'rule_attachment_name_file_names',
+  alts: 'rule_attachment_name_alt_names',
+  metadataNames: 'rule_attachment_name_metadata_names',
   fixName: 'rule_attachment_name_fix_name',
   fixAlt: 'rule_attachment_name_fix_alt',
   fixMetadata: 'rule_attachment_name_fix_metadata',
@@ -31,6 +34,7 @@ export const rule = defineRule({
     levels: ['off', 'warn', 'block'],
     policySentence: 'To ensure compliance with our Data Protection Policy, names of specific children will not be included in any Tweets.',
     messages,
+    together: { [messages.name]: messages.names, [messages.alt]: messages.alts, [messages.metadata]: messages.metadataNames },
   },
   check(draft, context) {
     const findings: RuleFinding[] = [];

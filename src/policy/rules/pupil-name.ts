@@ -6,6 +6,8 @@ import { defineRule, type RuleFinding } from '../rule';
 const messages = {
   name: 'rule_pupil_name_name',
   misspelling: 'rule_pupil_name_misspelling',
+  names: 'rule_pupil_name_names',
+  misspellings: 'rule_pupil_name_misspellings',
   fixBlock: 'rule_pupil_name_fix_block',
   fixWarn: 'rule_pupil_name_fix_warn',
 } satisfies Record<string, MessageKey>;
@@ -17,6 +19,7 @@ export const rule = defineRule({
     levels: ['off', 'warn', 'block'],
     policySentence: 'To ensure compliance with our Data Protection Policy, names of specific children will not be included in any Tweets.',
     messages,
+    together: { [messages.name]: messages.names, [messages.misspelling]: messages.misspellings },
     checksReplies: true,
   },
   check(draft, context) {
