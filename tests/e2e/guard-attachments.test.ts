@@ -96,6 +96,14 @@ describe('attachments', () => {
 });
 
 describe('photo consent', () => {
+  it('asks for the hashtag’s exception about the children in the photo once a photo is attached', async () => {
+    await typeDraft(inline(), 'Owls: Sports day #sportsday');
+    await attach('IMG_0050.JPG', plainJpeg());
+    const text = await waitForPanel(page(), /parents agreed/, PHOTO_CHECK_WAIT);
+    expect(text).toMatch(/every child in the photo to use this hashtag/);
+    expect(text).not.toMatch(/every child this post is about/);
+  });
+
   it('holds the post until staff confirm, showing the no-consent list only inside the extension frame', async () => {
     await typeDraft(inline(), 'Owls: Art gallery day.');
     await attach('IMG_0042.JPG', plainJpeg());
