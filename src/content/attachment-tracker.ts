@@ -1,7 +1,7 @@
 /**
  * Keeps track of what is attached to each composer: the files chosen, pasted or dropped (their
  * names, types and what their metadata says), the alt text typed for them, and the previews X
- * shows (GIFs and re-attached media arrive with no file, only a preview).
+ * shows (GIFs from X's picker, and media of a draft reopened from X's Drafts, have no file here).
  */
 import type { Attachment } from '../policy/types';
 import type { PhotoFindings } from '../shared/messages';
@@ -38,10 +38,16 @@ interface AttachedItem {
   file: TrackedFile | null;
 }
 
+/** What a composer has attached, and whether X shows a still picture with no file read here. */
+interface AttachedItems {
+  items: AttachedItem[];
+  unreadPhoto: boolean;
+}
+
 let nextFileKey = 1;
 
-/** Where a composer's attachments stand: checked, still being read, or not readable. */
-export type AttachmentReading = 'done' | 'reading' | PhotoProblem;
+/** Where a composer's attachments stand: checked, still being read, shown with no file to read, or not readable. */
+export type AttachmentReading = 'done' | 'reading' | 'photo-not-attached' | PhotoProblem;
 
 export class AttachmentTracker {
   private readonly byComposer = new WeakMap<Element, ComposerAttachments>();
@@ -82,7 +88,7 @@ export class AttachmentTracker {
 
   /** What the composer keyed by its first editor has attached, reconciled with X's previews. */
   attachmentsFor(key: Element | undefined, root: ParentNode): Attachment[] {
-    return this.itemsFor(key, root).map((item) => item.attachment);
+    return this.itemsFor(key, root).items.map((item) => item.attachment);
   }
 
   /**
@@ -90,16 +96,20 @@ export class AttachmentTracker {
    * and type) and the description X will send with it.
    */
   mediaFor(key: Element | undefined, root: ParentNode): ApprovedMedia[] {
-    return this.itemsFor(key, root)
+    return this.itemsFor(key, root).items
       // A description typed with no media shown (the text/plain item) uploads nothing.
       .filter(({ attachment }) => attachment.type !== 'text/plain')
       .map(({ attachment, file }) => ({ bytes: file?.bytes ?? null, type: file?.attachment.type ?? '', alt: attachment.alt }));
   }
 
-  /** Whether every attached file has been checked (as of the last look at the previews: attachmentsFor). */
-  reading(key: Element | undefined): AttachmentReading {
-    const files = (key && this.byComposer.get(key)?.files) || [];
-    return files.find((file) => file.failure)?.failure ?? (files.some((file) => file.pending) ? 'reading' : 'done');
+  /** Whether everything attached has been checked: every file read, and no picture shown without one. */
+  reading(key: Element | undefined, root: ParentNode): AttachmentReading {
+    const { items, unreadPhoto } = this.itemsFor(key, root);
+    const files = items.flatMap(({ file }) => (file ? [file] : []));
+    const failure = files.find((file) => file.failure)?.failure;
+    if (failure) return failure;
+    if (unreadPhoto) return 'photo-not-attached';
+    return files.some((file) => file.pending) ? 'reading' : 'done';
   }
 
   /**
@@ -127,23 +137,24 @@ export class AttachmentTracker {
     return true;
   }
 
-  private itemsFor(key: Element | undefined, root: ParentNode): AttachedItem[] {
+  private itemsFor(key: Element | undefined, root: ParentNode): AttachedItems {
     const entry = key && this.byComposer.get(key);
     const previews = attachmentPreviews(root).map(readPreview);
-    if (!entry) return previews.map(({ source, alt }) => ({ attachment: { name: '', alt, type: 'image/*', key: source }, file: null }));
+    if (!entry) return { items: previews.map(({ source, alt }) => ({ attachment: { name: '', alt, type: 'image/*', key: source }, file: null })), unreadPhoto: hasUnreadPicture(previews, 0) };
     const typing = [...entry.alts].filter(([textarea]) => textarea.isConnected).map(([, alt]) => alt);
     const attached = entry.files.length;
     const files = (entry.files = pairPreviews(entry.files, previews.map(({ source }) => source)));
     if (previews.length === 0 && files.length === 0) {
       // Nothing is attached any more (the media were removed or posted): nor are their descriptions.
       if (attached > 0) this.byComposer.delete(key);
-      return typing.length > 0 ? [{ attachment: { name: '', alt: typing.join('\n'), type: 'text/plain' }, file: null }] : [];
+      return { items: typing.length > 0 ? [{ attachment: { name: '', alt: typing.join('\n'), type: 'text/plain' }, file: null }] : [], unreadPhoto: false };
     }
     const unpaired = previews.filter(({ source }) => !files.some((file) => file.source === source));
+    const unbound = files.filter((file) => file.source === null).length;
     const items: AttachedItem[] = [
       ...files.map((file) => ({ attachment: { ...file.attachment, alt: previews.find(({ source }) => source === file.source)?.alt ?? '' }, file })),
-      // Media without a file (GIFs, re-attached) still need photo consent.
-      ...unpaired.slice(files.filter((file) => file.source === null).length).map(({ source }) => ({ attachment: { name: '', alt: '', type: 'image/*', key: source }, file: null })),
+      // Media without a file (GIFs) still need photo consent.
+      ...unpaired.slice(unbound).map(({ source }) => ({ attachment: { name: '', alt: '', type: 'image/*', key: source }, file: null })),
     ];
     // A saved description shows as its preview's alt, exact per item. One whose item is not known,
     // and one being typed, go with the first item; when X shows none, every description typed for
@@ -151,17 +162,17 @@ export class AttachmentTracker {
     const first = items[0] as AttachedItem;
     const loose = previews.some(({ alt }) => alt) ? [...unpaired.map(({ alt }) => alt), ...typing] : [...entry.alts.values()];
     first.attachment.alt = [first.attachment.alt, ...loose].filter(Boolean).join('\n');
-    return items;
+    return { items, unreadPhoto: hasUnreadPicture(unpaired, unbound) };
   }
 
   private onRemoveMedia(event: Event): void {
     const preview = event.isTrusted ? previewRemovedBy(event.target) : null;
     const key = preview && composerScope(preview).editors[0];
     const source = preview && readPreview(preview).source;
+    if (!preview) return;
     const file = key && source ? this.byComposer.get(key)?.files.find((candidate) => candidate.source === source) : undefined;
-    if (!file) return;
-    file.removed = true;
-    // Checked again once X's own handler has taken the preview away.
+    if (file) file.removed = true;
+    // Checked again once X's own handler has taken the preview away (one with no file held the post).
     setTimeout(this.onChange);
   }
 
@@ -220,4 +231,14 @@ export class AttachmentTracker {
     }
     return entry;
   }
+}
+
+/**
+ * Whether X shows a still picture that no file chosen, pasted or dropped here accounts for (one of
+ * a draft reopened from X's Drafts, of an edited scheduled post): it was never read, so it holds the
+ * post. Which unpaired previews belong to the `unbound` files is not known, so only pictures beyond
+ * them count. GIFs and videos X plays are not read from files either.
+ */
+function hasUnreadPicture(unpaired: { still: boolean }[], unbound: number): boolean {
+  return unpaired.filter(({ still }) => still).length > unbound;
 }

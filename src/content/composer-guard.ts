@@ -226,7 +226,7 @@ export class ComposerGuard {
       editors: scope.editors,
       health: scope.health,
       attachments: this.attachments.attachmentsFor(key, scope.root),
-      attachmentReading: this.attachments.reading(key),
+      attachmentReading: this.attachments.reading(key, scope.root),
       confirmed: choices?.confirmed ?? new Map(),
       kind: choices?.kind ?? 'general',
       postsThisWeek: this.postsThisWeek,

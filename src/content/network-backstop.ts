@@ -23,7 +23,7 @@ type Verdict = Pick<BackstopAnswer, 'allow' | 'reason'>;
 
 /** One attached photo or video as staff had it when the guard let the post go. */
 export interface ApprovedMedia {
-  /** The file's size, as its upload will announce it; null for media with no file here (a GIF from X's picker). */
+  /** The file's size, as its upload will announce it; null for media with no file here (a GIF from X's picker), which no upload matches. */
   bytes: number | null;
   /** The file's type ('' when the browser did not know it). */
   type: string;
@@ -130,7 +130,8 @@ export class NetworkBackstop {
 
 /** Whether an uploaded item (as the page's upload announced it) is this approved one. */
 function sameMedia(approved: ApprovedMedia, uploaded: unknown): boolean {
-  if (uploaded === null || typeof uploaded !== 'object') return approved.bytes === null;
+  // An upload this page never saw (a draft's, made in an earlier page load) could be any photo.
+  if (uploaded === null || typeof uploaded !== 'object') return false;
   const { bytes, type } = uploaded as Partial<MediaIdentity>;
   return approved.bytes !== null && approved.bytes === bytes && (approved.type === '' || approved.type === type);
 }

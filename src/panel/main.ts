@@ -23,6 +23,7 @@ function holdWords(reason: HoldReason): string {
     case 'photo-not-a-picture': return t('panel_hold_photo_not_a_picture');
     case 'photo-check-failed': return t('panel_hold_photo_check_failed');
     case 'unreadable': return t('panel_hold_unreadable');
+    case 'photo-not-attached': return t('panel_hold_photo_not_attached');
   }
 }
 

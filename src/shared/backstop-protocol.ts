@@ -23,7 +23,7 @@ export interface MediaIdentity {
 
 /**
  * A post-creating request: its texts and, in order, what each attached media id was uploaded as
- * (null for media this page did not upload, such as a GIF from X's picker). Or a media-metadata
+ * (null for media this page did not see uploaded: a draft's, from an earlier page load). Or a media-metadata
  * request: the description it would set on the media uploaded as `media`.
  */
 export type BackstopQuestion =

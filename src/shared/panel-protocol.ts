@@ -13,7 +13,7 @@ import type { PostKind, RuleId, Severity } from '../policy/types';
 export type PhotoProblem = 'photo-too-large' | 'photo-not-a-picture' | 'photo-check-failed';
 
 /** Why the guard holds a post without having checked it. */
-export type HoldReason = 'connecting' | 'no-roster' | 'invalidated' | 'reading-attachments' | PhotoProblem | 'unreadable';
+export type HoldReason = 'connecting' | 'no-roster' | 'invalidated' | 'reading-attachments' | PhotoProblem | 'unreadable' | 'photo-not-attached';
 
 export interface PanelFinding {
   rule: RuleId;

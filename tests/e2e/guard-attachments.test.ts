@@ -191,6 +191,72 @@ describe('photos removed with X’s own ✕', () => {
   });
 });
 
+/**
+ * A draft reopened from X's Drafts in a later page load: its photo was uploaded in the earlier one
+ * (here, another tab), X shows the photo's preview `preview` with no file chosen here, and posts
+ * the draft's media id with the text. The page notes what became of that post.
+ */
+async function reopenDraft(photo: Buffer, preview: 'img' | 'video'): Promise<string> {
+  const earlier = await guarded().chromium.page();
+  await earlier.goto('https://x.com/home');
+  const mediaId = await earlier.evaluate(async (base64: string) => {
+    const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    const init = await (await fetch(`/i/media/upload.json?command=INIT&total_bytes=${bytes.length}&media_type=image%2Fjpeg`, { method: 'POST' })).json();
+    const id = (init as { media_id_string: string }).media_id_string;
+    const form = new FormData();
+    form.append('media', new File([bytes], 'draft.jpg', { type: 'image/jpeg' }));
+    await fetch(`/i/media/upload.json?command=APPEND&media_id=${id}&segment_index=0`, { method: 'POST', body: form });
+    await fetch(`/i/media/upload.json?command=FINALIZE&media_id=${id}`, { method: 'POST' });
+    return id;
+  }, photo.toString('base64'));
+  await earlier.close();
+  await page().evaluate(({ id, html }) => {
+    const toolBar = document.querySelector('[data-testid="primaryColumn"] [data-testid="toolBar"]') as Element;
+    const attachments = document.createElement('div');
+    attachments.dataset.testid = 'attachments';
+    attachments.innerHTML = html;
+    // X's ✕ takes the preview away.
+    attachments.querySelector('[data-testid="removeMedia"]')?.addEventListener('click', () => attachments.remove());
+    toolBar.before(attachments);
+    const pageFetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (!String(input).includes('/CreateTweet') || typeof init?.body !== 'string') return pageFetch(input, init);
+      const body = JSON.parse(init.body) as { variables: { media: { media_entities: unknown[] } } };
+      body.variables.media.media_entities = [{ media_id: id, tagged_users: [] }];
+      const sent = pageFetch(input, { ...init, body: JSON.stringify(body) });
+      sent.then((response) => (document.documentElement.dataset.draftPost = `sent ${response.status}`), (error: unknown) => (document.documentElement.dataset.draftPost = String(error)));
+      return sent;
+    };
+  }, { id: mediaId, html: `<div role="group"><${preview} src="data:image/jpeg;base64,${photo.toString('base64')}"></${preview}><button type="button" data-testid="removeMedia">×</button></div>` });
+  return mediaId;
+}
+
+describe('media X shows with no file chosen here (a draft reopened from X’s Drafts)', () => {
+  it('a photo holds the post until it is attached again from the computer: it was never read', async () => {
+    await reopenDraft(jpegWithDescription('Grace Brown at sports day'), 'img');
+    await typeDraft(inline(), 'Owls: our science fair');
+    await inline().locator('[data-testid="tweetButtonInline"]').click();
+    const said = await waitForPanel(page(), /not attached from this computer/);
+    expect(said).not.toMatch(/photo-consent/);
+    // Removing the photo with X's ✕ releases the hold: it was the photo, not the text.
+    await removeWithXsButton(0);
+    await waitForPanel(page(), /Ready to post/);
+  });
+
+  it('a GIF or video (never read) asks for photo consent, and the backstop refuses a draft media id uploaded in another page load', async () => {
+    await reopenDraft(jpegWithDescription('Grace Brown at sports day'), 'video');
+    await typeDraft(inline(), 'Owls: our science fair');
+    const outcome = () => page().evaluate(() => document.documentElement.dataset.draftPost ?? '');
+    await inline().locator('[data-testid="tweetButtonInline"]').click();
+    await waitForPanel(page(), /photo-consent/);
+    await pressInPanel(page());
+    await waitForPanel(page(), /Ready to post/);
+    await inline().locator('[data-testid="tweetButtonInline"]').click();
+    await expect.poll(outcome).toMatch(/School Post Guard stopped this post: its photos or videos/);
+    expect(await guarded().server.posted()).toEqual([]);
+  });
+});
+
 async function waitForConsentFrame(page: Page) {
   const deadline = Date.now() + 5_000;
   while (Date.now() < deadline) {
