@@ -17,6 +17,7 @@ import { checkAttachedPhoto } from './photo-check-client';
 import { placeCaretAt } from './text-ranges';
 import type { NetworkBackstop } from './network-backstop';
 import { createOverlayRoot } from './overlay-root';
+import { CheckScheduler, STAFF_EVENTS } from './check-timing';
 import { ALT_TEXT_INPUT, activeAccountHandle, composerBox, composerScope, editorOf, findEditors, isDirectMessageEditor, postButtonOf, postButtonsIn, postingSheetButtonOf, type ComposerScope } from './x-dom';
 
 /** What staff have told the guard about one composer. */
@@ -35,12 +36,13 @@ export class ComposerGuard {
   /** The element the panel is anchored to: an editor, or the alt-text box while it is being typed in. */
   private activeEditor: HTMLElement | null = null;
   private anchor: HTMLElement | null = null;
-  private updatePending = false;
+  /** When the composer is checked, and for how long x.com's page sees it busy (check-timing.ts). */
+  private readonly checks = new CheckScheduler(() => this.renderNow());
   /**
    * Draft.js inserts some characters itself (past 280 characters, inside a #tag or @mention) and
    * then no `input` event fires: the editor's own mutations are what say its text changed.
    */
-  private readonly editorObserver = new MutationObserver(() => this.scheduleUpdate());
+  private readonly editorObserver = new MutationObserver(() => this.checks.changed());
   private postsThisWeek: Record<string, number> = {};
   /**
    * The Post button of the last submission the guard let through, until X sends it: a sheet X shows
@@ -61,7 +63,7 @@ export class ComposerGuard {
       escape: () => this.backToDraft(true),
       leave: () => this.backToDraft(false),
     }, signal);
-    this.attachments = new AttachmentTracker(checkAttachedPhoto, () => this.scheduleUpdate(), signal);
+    this.attachments = new AttachmentTracker(checkAttachedPhoto, () => this.checks.changed(), signal);
     signal.addEventListener('abort', () => this.editorObserver.disconnect(), { once: true });
   }
 
@@ -70,12 +72,17 @@ export class ComposerGuard {
     window.addEventListener('click', (event) => this.onClick(event), options);
     window.addEventListener('keydown', (event) => this.onKey(event), options);
     window.addEventListener('keyup', (event) => this.onKey(event), options);
+    for (const type of STAFF_EVENTS) window.addEventListener(type, (event) => this.checks.noteEvent(event), { passive: true, capture: true, signal: this.signal });
+    // A script's own event changes nothing a check reads; what a script really changes the editor's observer sees.
     for (const type of ['input', 'focusin', 'paste', 'drop', 'cut'] as const) {
-      window.addEventListener(type, (event) => this.edited(event.target), { passive: true, capture: true, signal: this.signal });
+      window.addEventListener(type, (event) => {
+        if (event.isTrusted) this.edited(event.target);
+      }, { passive: true, capture: true, signal: this.signal });
     }
+    this.signal.addEventListener('abort', () => this.checks.stop(), { once: true });
     this.connection.onChange(() => {
       this.refreshPostCounts();
-      this.scheduleUpdate();
+      this.checks.changed();
     });
     // Put into a page already open (see guard-injection.ts), staff may be mid-draft: that draft is shown checked straight away.
     if (document.activeElement) this.edited(document.activeElement);
@@ -96,14 +103,14 @@ export class ComposerGuard {
   private edited(target: EventTarget | null): void {
     if (target instanceof HTMLTextAreaElement && target.matches(ALT_TEXT_INPUT)) {
       this.anchor = target;
-      this.scheduleUpdate();
+      this.checks.changed();
       return;
     }
     const editor = editorOf(target);
     if (!editor) return;
     this.setActiveEditor(editor);
     this.anchor = editor;
-    this.scheduleUpdate();
+    this.checks.changed();
   }
 
   /** The editor staff work in: its own mutations are watched, as Draft.js inserts some characters itself. */
@@ -116,25 +123,13 @@ export class ComposerGuard {
     if (key) this.attachments.noteActiveComposer(key);
   }
 
-  /**
-   * One check per burst of changes, run before the browser paints: the marks land in the same
-   * frame as the character that caused them. A check costs well under a millisecond.
-   */
-  private scheduleUpdate(): void {
-    if (this.updatePending) return;
-    this.updatePending = true;
-    queueMicrotask(() => {
-      this.updatePending = false;
-      this.render();
-    });
-  }
-
-  private render(): void {
+  /** How many characters of a school draft were checked; null when nothing was (no draft, not the school's account). */
+  private renderNow(): number | null {
     const editor = this.activeEditor;
     if (!editor?.isConnected) {
       this.panel.hide();
       this.highlights.clear();
-      return;
+      return null;
     }
     // The composer is looked up once per check: this runs on every keystroke.
     const scope = composerScope(editor);
@@ -142,11 +137,12 @@ export class ComposerGuard {
     if (decision.kind === 'unguarded' || (decision.kind === 'checked' && isEmpty(decision))) {
       this.panel.hide();
       this.highlights.clear();
-      return;
+      return null;
     }
     const held = mayPost(decision) ? [] : postButtonsIn(scope.root);
     this.highlights.show(decision.kind === 'checked' ? decision.editors.map(({ editor: e, result }) => ({ editor: e, findings: result.findings })) : [], held);
     this.panel.show(composerBox(this.anchor?.isConnected ? this.anchor : editor, scope), editor, this.viewOf(decision, false, scope));
+    return decision.kind === 'checked' ? decision.editors.reduce((sum, entry) => sum + entry.text.length, 0) : 0;
   }
 
   private onClick(event: MouseEvent): void {
@@ -255,14 +251,14 @@ export class ComposerGuard {
     choices.confirmed.set(rule, seen);
     const lifted = allFindings(decision).some((finding) => finding.rule === rule && finding.confirmation !== undefined);
     this.audit(decision, lifted ? 'exception-confirmed' : 'acknowledged', [rule]);
-    this.render();
+    this.checks.now();
   }
 
   private setPostKind(kind: PostKind): void {
     const choices = this.activeEditor && this.choicesFor(composerScope(this.activeEditor));
     if (!choices) return;
     choices.kind = kind;
-    this.render();
+    this.checks.now();
   }
 
   private viewOf(decision: ComposerDecision, atSubmit: boolean, scope: ComposerScope): PanelView {

@@ -8,6 +8,7 @@ import type { Finding } from '../policy/types';
 import type { MessageKey } from '../shared/i18n';
 import { MARKS_PAGE, type MarkBox, type ToMarks } from '../shared/panel-protocol';
 import { GuardFrame } from './guard-frame';
+import { REDRAW_QUANTUM_MS, waitOutQuanta } from './check-timing';
 import { rangeForOffsets } from './text-ranges';
 
 const STYLE = `
@@ -24,6 +25,7 @@ export class HighlightLayer {
   private readonly frame: GuardFrame<ToMarks, never>;
   private marks: EditorMarks[] = [];
   private heldButtons: HTMLElement[] = [];
+  private redrawPending = 0;
 
   constructor(shadow: ShadowRoot, signal: AbortSignal) {
     const style = document.createElement('style');
@@ -33,9 +35,13 @@ export class HighlightLayer {
     this.frame.element.tabIndex = -1;
     this.frame.element.setAttribute('aria-hidden', 'true');
     shadow.append(style, this.frame.element);
-    const redraw = () => this.draw();
+    // Once a frame, whatever the scrolling: and a script's own scroll event moves nothing.
+    const redraw = (event: Event) => {
+      if (event.isTrusted && this.redrawPending === 0) this.redrawPending = requestAnimationFrame(() => this.redraw());
+    };
     window.addEventListener('scroll', redraw, { capture: true, passive: true, signal });
     window.addEventListener('resize', redraw, { passive: true, signal });
+    signal.addEventListener('abort', () => cancelAnimationFrame(this.redrawPending), { once: true });
   }
 
   /** Marks these findings and outlines the post buttons that are held. */
@@ -47,6 +53,17 @@ export class HighlightLayer {
 
   clear(): void {
     this.show([], []);
+  }
+
+  /**
+   * The marks moved with the page: a redraw that lasts a whole quantum while there is a draft, so
+   * that how many words are marked does not show in how long it takes (check-timing.ts).
+   */
+  private redraw(): void {
+    this.redrawPending = 0;
+    const started = performance.now();
+    this.draw();
+    if (this.marks.length > 0) waitOutQuanta(started, REDRAW_QUANTUM_MS);
   }
 
   private draw(): void {

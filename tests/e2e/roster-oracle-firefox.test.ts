@@ -36,7 +36,7 @@ describe('Firefox: a page script probing names', () => {
     expect(forPupils).toEqual(forOthers);
     expect(forPupils).toHaveLength(1);
     expect(observations[0]?.hitsTyped).not.toBe('');
-  });
+  }, 150_000);
 });
 
 interface BrowsingContext {

@@ -23,6 +23,7 @@ describe('a page script probing names', () => {
     expect(forPupils).toEqual(forOthers);
     expect(forPupils).toHaveLength(1);
     // The probe does see the guard: its panel frame, beside the fake composer, takes the pointer.
+    // (It waits for the guard's check of each name: 200 names take about a minute.)
     expect(observations[0]?.hitsTyped).not.toBe('');
 
     const log = await guarded().chromium.context.newPage();
@@ -30,7 +31,7 @@ describe('a page script probing names', () => {
     const entries = await log.evaluate(() => chrome.runtime.sendMessage({ type: 'list-audit' }));
     await log.close();
     expect(entries).toEqual([]);
-  });
+  }, 150_000);
 });
 
 describe('a page script framing the no-consent list itself', () => {

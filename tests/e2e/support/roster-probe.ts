@@ -65,6 +65,13 @@ export interface ProbeObservation {
 
 export async function probeNames(names: string[]): Promise<ProbeObservation[]> {
   const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  // A change no key of staff's came before is checked a tenth of a second later
+  // (src/content/check-timing.ts): the probe waits for that check, as a patient script would. A
+  // page timer set after the guard's, for longer, runs after it.
+  const afterTheGuardsCheck = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await nextFrame();
+  };
   // Page CSS can give the guard's element a box; its size then follows whatever it holds.
   const style = document.createElement('style');
   // A transform makes the element the containing block of its fixed-position children, so its
@@ -120,7 +127,7 @@ export async function probeNames(names: string[]): Promise<ProbeObservation[]> {
     editor.focus();
     span.textContent = `Owls: Well done ${name}!`;
     editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: name }));
-    await nextFrame();
+    await afterTheGuardsCheck();
     const typed = observeGuard();
     const hitsTyped = hitTest();
     const clicked = button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
