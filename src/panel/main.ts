@@ -41,6 +41,8 @@ panel.setAttribute('aria-label', t('panel_title'));
 document.title = t('panel_title');
 consent.title = t('consent_page_title');
 let send: (message: FromPanel) => void = () => undefined;
+/** Where the no-consent frame is: it is moved by location.replace, which x.com cannot count in history.length. */
+let consentAddress = 'about:blank';
 let lastRendered = '';
 
 connectToGuard((port) => {
@@ -223,7 +225,12 @@ function showConsent(classNames: string[] | undefined, photoIds: string[], token
   if (photoIds.length > 0) query.set('photos', photoIds.join(','));
   const shown = token !== null && (classNames !== undefined || photoIds.length > 0);
   const src = shown ? `${chrome.runtime.getURL(CONSENT_PAGE)}?${query.toString()}#${token}` : 'about:blank';
-  if (consent.src !== src) consent.src = src;
+  if (consentAddress !== src) {
+    // A new src would add a history entry per address, and the addresses follow the classes'
+    // consent; replace adds none (the frame is this panel's origin or about:blank, so it may).
+    consent.contentWindow?.location.replace(src);
+    consentAddress = src;
+  }
   consent.hidden = !shown;
   consent.classList.toggle('photos', photoIds.length > 0);
 }

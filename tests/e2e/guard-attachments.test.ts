@@ -126,6 +126,21 @@ describe('photo consent', () => {
   });
 });
 
+describe('the no-consent list', () => {
+  const listFor = (className: string) => expect.poll(() => page().frames().some((frame) => frame.url().includes('/src/consent/') && frame.url().includes(`class=${className}`))).toBe(true);
+
+  it('follows the class named without adding to the tab’s history, which x.com’s page can count', async () => {
+    const before = await page().evaluate(() => history.length);
+    await typeDraft(inline(), 'Owls: our trip');
+    await attach('clip.mp4', Buffer.from('not really a video'));
+    await listFor('Owls');
+    await page().keyboard.press('Control+A');
+    await page().keyboard.type('Badgers: our trip');
+    await listFor('Badgers');
+    expect(await page().evaluate(() => history.length)).toBe(before);
+  });
+});
+
 describe('photo consent for a joint post', () => {
   it('lists the pupils without consent of every class the opening names', async () => {
     await typeDraft(inline(), 'Owls and Badgers: Sports day!');
