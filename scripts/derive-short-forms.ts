@@ -5,9 +5,11 @@
  *
  * The table is US-centred and noisy ("william → bell", "aaron → erin"). Reviewed by rule: a short
  * form is kept when it begins like its name (Fred/Frederick, Katie/Katherine, Dan/Daniel: the two
- * first letters agree), or when it is one of the well-known English short forms that do not
- * (Ted/Edward, Peggy/Margaret). Everything else is dropped; the UK and Polish short forms the table
- * lacks are in short-forms.ts.
+ * first letters agree), when it is clipped from inside a name of six letters or more (Tori/
+ * Victoria, Zeke/Ezekiel, Tilly/Matilda: its first three letters are in the name after its first,
+ * and it is no name of the table itself, as "anna" from Hannah is), or when it is one of the
+ * well-known English short forms that do neither (Ted/Edward, Peggy/Margaret). Everything else is
+ * dropped; the UK and Polish short forms the table lacks are in short-forms.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,10 +56,15 @@ const add = (name: string, short: string) => {
   list.add(short);
   table.set(name, list);
 };
-for (const line of readFileSync(source, 'utf8').split('\n').slice(1)) {
-  const [name, relationship, short] = line.trim().split(',');
+const rows = readFileSync(source, 'utf8')
+  .split('\n')
+  .slice(1)
+  .map((line) => line.trim().split(','));
+const names = new Set(rows.map(([name]) => name));
+for (const [name, relationship, short] of rows) {
   if (!name || !short || relationship !== 'has_nickname' || !/^[a-z]+$/.test(name + short)) continue;
-  if (short.slice(0, 2) === name.slice(0, 2) || REVIEWED_EXCEPTIONS[name]?.includes(short)) add(name, short);
+  const clipped = name.length >= 6 && short.length >= 3 && name.slice(1).includes(short.slice(0, 3)) && !names.has(short);
+  if (short.slice(0, 2) === name.slice(0, 2) || clipped || REVIEWED_EXCEPTIONS[name]?.includes(short)) add(name, short);
 }
 for (const [name, shorts] of Object.entries(REVIEWED_EXCEPTIONS)) for (const short of shorts ?? []) add(name, short);
 

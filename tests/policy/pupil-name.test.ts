@@ -408,6 +408,11 @@ ruleTester('pupil-name', {
     { text: 'Maple: Benji and Matty built a den.', policy: HELD_OUT, findings: [{ marks: 'Benji' }, { marks: 'Matty' }] },
     { text: 'Rowan: Sammy was our star reader.', policy: HELD_OUT, findings: [{ marks: 'Sammy' }] },
     { text: 'Juniper: Nastya helped the younger children.', policy: HELD_OUT, findings: [{ marks: 'Nastya' }] },
+    { text: 'Beech: Tori finished her times tables challenge!', policy: HELD_OUT, findings: [{ marks: 'Tori', says: 'short form' }], note: 'Victoria: clipped from inside the name' },
+    { text: 'Birch: Zeke’s rocket flew the highest!', policy: HELD_OUT, findings: [{ marks: 'Zeke' }], note: 'Ezekiel' },
+    { text: 'Alder: Livvy and her brother made a bird feeder.', policy: HELD_OUT, findings: [{ marks: 'Livvy' }], note: 'Olivia: a British short form the table lacks' },
+    { text: 'Juniper: Stan was our star reader this week.', policy: HELD_OUT, findings: [{ marks: 'Stan' }], note: 'Stanley' },
+    { text: 'Willow: A big cheer for Stan', policy: HELD_OUT, findings: [{ marks: 'Stan', severity: 'warn', says: 'short form' }], note: 'a short form alone' },
     { text: 'Elm: Our class teddy is called Becky', policy: HELD_OUT, findings: [{ marks: 'Becky', severity: 'warn' }], note: 'a short form alone' },
     { text: 'Aspen: April showers did not stop sports day.', policy: HELD_OUT, findings: [{ marks: 'April', severity: 'warn', says: 'start of a sentence' }], note: 'a month starting a sentence: a look' },
     // Held out: misspellings, with a person and alone.
