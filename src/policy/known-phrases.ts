@@ -173,6 +173,43 @@ export const FIGURE_NOUNS = new Set([
   'reign', 'throne', 'courtiers', 'knights', 'disciples', 'apostles', 'dynasty', 'descendants',
 ]);
 
+/**
+ * People of the faith stories taught in RE at primary school (Bible, Qur'an, Ramayana…): with the
+ * story's company in the sentence (FAITH_STORY_WORDS, or a story told of two of them) and nothing
+ * that says a child, such a name is as likely the story's person ("In RE, Noah built an enormous ark").
+ */
+export const FAITH_FIGURES = new Set([
+  'noah', 'moses', 'jonah', 'daniel', 'david', 'goliath', 'abraham', 'isaac', 'jacob', 'esau', 'joseph', 'mary', 'martha', 'lazarus',
+  'peter', 'paul', 'andrew', 'john', 'james', 'matthew', 'mark', 'luke', 'thomas', 'judas', 'zacchaeus', 'bartimaeus', 'elijah',
+  'elisha', 'samuel', 'solomon', 'miriam', 'aaron', 'joshua', 'gideon', 'samson', 'delilah', 'ruth', 'naomi', 'esther', 'mordecai',
+  'rebecca', 'rachel', 'leah', 'sarah', 'hannah', 'adam', 'eve', 'cain', 'abel', 'gabriel', 'jesus', 'rama', 'sita', 'lakshman',
+  'lakshmana', 'hanuman', 'ravana', 'krishna', 'radha', 'prahlad', 'ibrahim', 'musa', 'isa', 'yusuf', 'maryam', 'nuh', 'yunus',
+  'dawud', 'sulaiman', 'nanak',
+]);
+
+/** Words of a faith story's telling: one in the sentence (or the heading before its colon) puts its people in their story. */
+export const FAITH_STORY_WORDS = new Set([
+  'god', 'jesus', 'christ', 'allah', 'bible', 'torah', 'quran', 'koran', 'gospel', 'testament', 'prophet', 'israelites', 'disciples',
+  'apostles', 'pharaoh', 'ark', 'angel', 'parable', 'psalm', 'heaven', 'bethlehem', 'nazareth', 'galilee', 'bethany', 'ravana',
+  'hanuman', 'vishnu', 'ramayana',
+]);
+
+/** A story being told: with two faith figures in the sentence, they are the story's ("Our Diwali story: Rama rescued Sita"). */
+export const STORY_WORDS = new Set(['story', 'stories', 'tale', 'legend', 'retold', 'retell', 'retelling']);
+
+/**
+ * After a faith figure's name in its sentence, what says a child instead (review s6: children act
+ * these stories out, make things of them and are praised): the class, school work, a part played, a
+ * prayer or service of their own, the day it happened.
+ */
+export const CHILD_WORK_WORDS = new Set([
+  'us', 'our', 'we', 'class', 'classmates', 'school', 'model', 'models', 'picture', 'pictures', 'poster', 'drawing', 'painting',
+  'poem', 'card', 'letter', 'homework', 'collage', 'project', 'costume', 'dressed', 'played', 'playing', 'acted', 'acting', 'performed',
+  'performing', 'role', 'part', 'nativity', 'assembly', 'lines', 'certificate', 'award', 'prize', 'proud', 'done', 'wrote', 'drew',
+  'painted', 'coloured', 'designed', 'created', 'recited', 'presented', 'shared', 'sang', 'answered', 'asked', 'won', 'scored',
+  'prayer', 'prayers', 'service', 'church', 'harvest', 'today', 'yesterday', 'week', 'morning', 'afternoon',
+]);
+
 /** Pronouns that refer back to a family ("The Bakers brought in their tortoise"). */
 export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
 
@@ -211,6 +248,10 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       familyPronouns: [...FAMILY_PRONOUNS],
       figureNouns: [...FIGURE_NOUNS],
       articles: [...ARTICLES],
+      faithFigures: [...FAITH_FIGURES],
+      faithStoryWords: [...FAITH_STORY_WORDS],
+      storyWords: [...STORY_WORDS],
+      childWorkWords: [...CHILD_WORK_WORDS],
       personNouns: [...personNouns],
     },
     phrases: { cuesBeforeAName: phrases(CUES_BEFORE_A_NAME), cuesAfterAName: phrases(CUES_AFTER_A_NAME), storyFrames: phrases(STORY_FRAMES) },

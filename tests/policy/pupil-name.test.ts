@@ -356,6 +356,14 @@ ruleTester('pupil-name', {
     { text: 'Elm: Peter and Wendy won the relay.', policy: REVIEWED, findings: [{ marks: 'Peter' }, { marks: 'Wendy' }] },
     { text: 'Elm: Ruth and Naomi won the relay.', policy: REVIEWED, findings: [{ marks: 'Ruth' }, { marks: 'Naomi' }] },
     { text: 'Elm: Charlie and Lola won the relay.', policy: REVIEWED, findings: [{ marks: 'Charlie' }, { marks: 'Lola' }] },
+    // A faith story told as one (RE, God, the Israelites, a story before two of its people) softens its people, whatever they did; school work, a part, the class or the day after the name keep a child (session 7).
+    { text: 'Oak: In RE we learnt how Jonah was swallowed by a whale sent by God.', policy: REVIEWED, findings: [{ marks: 'Jonah', severity: 'warn', says: 'faith story' }] },
+    { text: 'Ash: In RE, Moses led the Israelites out of Egypt.', policy: REVIEWED, findings: [{ marks: 'Moses', severity: 'warn' }] },
+    { text: 'Hazel: Our Ramayana story: Rama and Sita walked through the forest for fourteen years.', policy: REVIEWED, findings: [{ marks: 'Rama', severity: 'warn' }, { marks: 'Sita', severity: 'warn' }], note: 'the heading before the colon tells it' },
+    { text: 'Oak: In RE, Noah made a model of the ark.', policy: REVIEWED, findings: [{ marks: 'Noah' }], note: 'school work' },
+    { text: 'Hazel: Daniel read a prayer to God in assembly.', policy: REVIEWED, findings: [{ marks: 'Daniel' }] },
+    { text: 'Oak: Daniel thanked God in his prayer at the harvest service', policy: REVIEWED, findings: [{ marks: 'Daniel' }] },
+    { text: 'Elm: Noah and Peter built a den in the story corner.', policy: REVIEWED, findings: [{ marks: 'Noah' }, { marks: 'Peter' }], note: 'no story told before them' },
     // A famous phrase never runs across a comma or a full stop: "James I" is a king, "James, I" a child (review s6, H0).
     { text: 'Oak: Well done James, I am so proud of you', policy: REVIEWED, findings: [{ marks: 'James' }] },
     { text: 'Oak: Thank you Mary, I loved your song', policy: REVIEWED, findings: [{ marks: 'Mary' }] },

@@ -8,7 +8,7 @@
  */
 import { messageText } from '../message-text';
 import type { WordToken } from '../tokenise';
-import { familyWordAfter, initialAfter, isPossessive, praiseCueAfter, praiseCueBefore, sentenceIndex, wordAt, yearGroupInBracketsAfter, type TokenStream } from './evidence';
+import { familyWordAfter, gapBefore, initialAfter, isPossessive, praiseCueAfter, praiseCueBefore, sentenceIndex, wordAt, yearGroupInBracketsAfter, type TokenStream } from './evidence';
 import type { TokenLookup } from './find-candidates';
 import { personEvidence, type Candidate, type EvidenceContext } from './weigh-evidence';
 
@@ -22,6 +22,33 @@ function spokenOfAsAChild(stream: TokenStream, candidate: Candidate, context: Ev
     familyWordAfter(stream, candidate.last) ||
     (isPossessive(stream, candidate.last) && stream.words.parentWords.has(wordAt(stream, candidate.last + 2) ?? ''))
   );
+}
+
+/**
+ * "In RE, Noah built an enormous ark", "Our Diwali story: Rama rescued Sita": a faith story's
+ * person (faithFigures) where its sentence, or the one before its colon or semicolon, tells the story (a
+ * word of its telling, RE, or a story before two of its people), and nothing after the name in
+ * its sentence says a child (childWorkWords: "us", "our class", a model, a part played, today).
+ */
+function faithStoryTold(stream: TokenStream, index: number): boolean {
+  const { words } = stream;
+  if (!words.faithFigures.has(wordAt(stream, index) ?? '')) return false;
+  const sentences = sentenceIndex(stream);
+  const sentence = sentences.sentenceOf[index] as number;
+  const last = sentences.lasts[sentence] as number;
+  for (let at = index + 1; at <= last; at += 1) if (words.childWorkWords.has(wordAt(stream, at) ?? '')) return false;
+  let first = sentences.firsts[sentence] as number;
+  if (sentence > 0 && /[:;]/.test(gapBefore(stream, first))) first = sentences.firsts[sentence - 1] as number;
+  let story = false;
+  let otherFigure = false;
+  for (let at = first; at <= last; at += 1) {
+    const word = wordAt(stream, at) ?? '';
+    if (words.faithStoryWords.has(word) || (word === 're' && stream.tokens[at]?.allCaps === true)) return true;
+    // "Our Diwali story: Rama…" tells it; "Noah and Peter built a den in the story corner" does not.
+    story ||= at < index && words.storyWords.has(word);
+    otherFigure ||= at !== index && words.faithFigures.has(word);
+  }
+  return story && otherFigure;
 }
 
 /**
@@ -77,9 +104,11 @@ export function judgeFamousCompany(
     const nameOnly = candidate.severity === 'block' && (candidate.nameAlone === true || slip) && personEvidence(stream, candidate.first, candidate.last, context) === null;
     const aboutFigure = nameOnly && aboutFigures[sentences.sentenceOf[candidate.first] as number] === 1;
     const storyCompany = partner !== null && (nameOnly || slip || candidate.severity === 'warn');
-    if (!(aboutFigure || storyCompany) || spokenOfAsAChild(stream, candidate, context)) continue;
+    // What a person did decides for the child, except in a faith story told as one.
+    const faithStory = candidate.severity === 'block' && candidate.kind === 'name' && faithStoryTold(stream, candidate.first);
+    if (!(aboutFigure || storyCompany || faithStory) || spokenOfAsAChild(stream, candidate, context)) continue;
     candidate.severity = 'warn';
     candidate.capitalisedGivenName = false;
-    candidate.reason = partner !== null ? messageText('name_reason_story_pair', partner) : messageText('name_reason_history_sentence');
+    candidate.reason = faithStory ? messageText('name_reason_faith_story') : partner !== null ? messageText('name_reason_story_pair', partner) : messageText('name_reason_history_sentence');
   }
 }
