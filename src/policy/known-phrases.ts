@@ -210,6 +210,9 @@ export const CHILD_WORK_WORDS = new Set([
   'prayer', 'prayers', 'service', 'church', 'harvest', 'today', 'yesterday', 'week', 'morning', 'afternoon',
 ]);
 
+/** Words of reading before a book's title ("We finished reading Matilda", "Year 5 have read Holes"). */
+export const READING_WORDS = new Set(['read', 'reading', 'reread', 'rereading']);
+
 /** Pronouns that refer back to a family ("The Bakers brought in their tortoise"). */
 export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
 
@@ -252,6 +255,7 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       faithStoryWords: [...FAITH_STORY_WORDS],
       storyWords: [...STORY_WORDS],
       childWorkWords: [...CHILD_WORK_WORDS],
+      readingWords: [...READING_WORDS],
       personNouns: [...personNouns],
     },
     phrases: { cuesBeforeAName: phrases(CUES_BEFORE_A_NAME), cuesAfterAName: phrases(CUES_AFTER_A_NAME), storyFrames: phrases(STORY_FRAMES) },

@@ -141,6 +141,10 @@ ruleTester('pupil-name', {
     { text: 'Oak: Elizabeth I was crowned in 1559.', policy: REVIEWED, note: 'a pupil Elizabeth; the queen' },
     { text: 'Hazel: Daniel in the lions’ den was our assembly.', policy: REVIEWED, note: 'a phrase across an apostrophe' },
     { text: 'Oak: the robin and her chicks left the nest', policy: HELD_OUT, note: 'after “the”: a bird' },
+    // Held out (session 7): a carol, a food, a station named like a pupil.
+    { text: 'Oak: Everyone joined in with Joy to the World at the concert.', policy: HELD_OUT },
+    { text: 'Hazel: Our Victoria sandwich won the cake competition.', policy: HELD_OUT },
+    { text: 'Beech: Our train leaves from Manchester Victoria at nine.', policy: HELD_OUT },
     // Held out: a pupil's name that is a place, used as the place.
     { text: 'Beech: Year 6 fly to Florence in Italy next week!', policy: HELD_OUT, note: 'a place, then its country' },
     { text: 'Beech: Our pen pals live in Florence.', policy: HELD_OUT, note: 'after “in”' },
@@ -423,6 +427,10 @@ ruleTester('pupil-name', {
     { text: 'Willow: A big cheer for Stan', policy: HELD_OUT, findings: [{ marks: 'Stan', severity: 'warn', says: 'short form' }], note: 'a short form alone' },
     { text: 'Elm: Our class teddy is called Becky', policy: HELD_OUT, findings: [{ marks: 'Becky', severity: 'warn' }], note: 'a short form alone' },
     { text: 'Aspen: April showers did not stop sports day.', policy: HELD_OUT, findings: [{ marks: 'April', severity: 'warn', says: 'start of a sentence' }], note: 'a month starting a sentence: a look' },
+    // Held out (session 7): what was read is most likely a book, a look; read to, or someone's, a child.
+    { text: 'Oak: Year 3 have read Matilda twice this term.', policy: HELD_OUT, findings: [{ marks: 'Matilda', severity: 'warn', says: 'book' }] },
+    { text: 'Oak: Mrs Ward read Matilda a story.', policy: HELD_OUT, findings: [{ marks: 'Matilda' }] },
+    { text: 'Willow: We made a Victoria sponge with Victoria’s grandma.', policy: HELD_OUT, findings: [{ marks: 'Victoria' }], note: 'the sponge, then a child' },
     // Held out: misspellings, with a person and alone.
     { text: 'Alder: Well done Olivai!', policy: HELD_OUT, findings: [{ marks: 'Olivai' }] },
     { text: 'Juniper: Theodroe helped tidy the garden.', policy: HELD_OUT, findings: [{ marks: 'Theodroe' }] },

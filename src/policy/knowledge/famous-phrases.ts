@@ -6,13 +6,14 @@
  *
  * Two sources: the `compromise-wikipedia` plugin's list of about 38,000 popular Wikipedia titles
  * (people, books, places), and below the books, Bible stories and figures taught in UK primary
- * schools that it lacks (picture books, a lighthouse rescuer). Read in the background and the CLI
+ * schools that it lacks (picture books, a lighthouse rescuer), and the carols, foods and stations a
+ * school post names ("Joy to the World", "Victoria sponge", "London Victoria"). Read in the background and the CLI
  * when the snapshot is built; the snapshot carries only the phrases holding a roster name.
  */
 import wikipedia from 'compromise-wikipedia';
 import { nameParts } from '../snapshot';
 
-/** Stories, books, characters and figures of UK primary teaching that the Wikipedia list misses. */
+/** Stories, books, characters, figures, songs, foods and places of UK primary schools that the Wikipedia list misses. */
 const SCHOOL_CLASSICS = [
   // picture books and children's novels
   'james and the giant peach', "george's marvellous medicine", "rosie's walk", "oliver's vegetables", "oliver's fruit salad",
@@ -43,6 +44,20 @@ const SCHOOL_CLASSICS = [
   'michael morpurgo', 'david walliams', 'jacqueline wilson', 'oliver jeffers', 'anthony browne', 'shirley hughes', 'judith kerr',
   'jill murphy', 'lauren child', 'robin hood', 'maid marian', 'little john', 'friar tuck', 'king arthur', 'sir lancelot',
   'jack frost', 'father christmas', 'santa claus', 'saint valentine', 'st valentine',
+  // carols, hymns and songs of school assemblies and nativities
+  'joy to the world', "once in royal david's city", "mary's boy child", 'mary had a little lamb', 'twinkle twinkle little star',
+  'daisy bell', 'ring a ring o roses', 'good king wenceslas', 'the first noel', 'give me joy in my heart', 'shine jesus shine',
+  'rudolph the red-nosed reindeer', 'frosty the snowman', 'the grand old duke of york', 'lord of the dance', 'morning has broken',
+  "he's got the whole world in his hands", 'hope is a candle', 'little donkey', 'we three kings',
+  // food
+  'victoria sponge', 'victoria sandwich', 'eton mess', 'beef wellington', 'peach melba', 'bakewell tart', 'eccles cake',
+  'chelsea bun', 'bath bun', 'madeira cake', 'battenberg cake', "eve's pudding", 'earl grey', 'lady grey', 'granny smith',
+  'pink lady', 'caesar salad', 'pizza margherita', 'margherita pizza', 'sally lunn', 'charlotte russe', 'apple charlotte',
+  'rocky road', 'jaffa cakes',
+  // stations, parks and halls named like people
+  'london victoria', 'manchester victoria', 'victoria station', 'victoria coach station', 'victoria line', 'victoria park',
+  'victoria falls', 'victoria and albert museum', 'royal albert hall', 'albert dock', 'london paddington', 'st pancras',
+  "king's cross", 'london bridge', 'charing cross', 'marble arch', 'regent street', 'covent garden',
 ];
 
 /** What the plugin does when compromise loads it. */

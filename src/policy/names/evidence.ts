@@ -257,6 +257,11 @@ export function initialAfter(stream: TokenStream, last: number): boolean {
   return letter !== 'a' || after === '.' || stream.words.helperVerbs.has(following) || listed;
 }
 
+/** "We finished reading Matilda": a book's title after a word of reading, not read to someone ("read Ivy a story"). */
+export function isReadAsABook(stream: TokenStream, first: number, last: number): boolean {
+  return stream.words.readingWords.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first)) && !stream.words.determiners.has(wordAt(stream, last + 1) ?? '');
+}
+
 /** "Matilda by Roald Dahl": a book's title, by its author (a capitalised name after "by"). */
 export function byAuthorAfter(stream: TokenStream, last: number): boolean {
   return wordAt(stream, last + 1) === 'by' && isSpaceOnly(gapAfter(stream, last)) && stream.tokens[last + 2]?.capitalised === true && isSpaceOnly(gapAfter(stream, last + 1));

@@ -28,6 +28,7 @@ import {
   isMixedCase,
   isPossessive,
   isPossessiveBeforeCapital,
+  isReadAsABook,
   isSayingGrace,
   isSchoolValue,
   otherSurnameAfter,
@@ -164,6 +165,8 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     if (owned && personEvidence(stream, found.first, found.last, context) === null) return verdict('warn', messageText('name_reason_owns_what_no_child_has', owned));
     if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
     if (byAuthorAfter(stream, found.last)) return excused(messageText('name_reason_book_title'));
+    // Read, unless someone's ("We read Grace's poem"): the book, most likely; a look, as a child may be read too.
+    if (isReadAsABook(stream, found.first, found.last) && !found.possessive && !isPossessive(stream, found.last)) return verdict('warn', messageText('name_reason_book_read'));
     if (placeContext(stream, found.first, found.last, context.places)) return excused(messageText('name_reason_place'));
     // "the River Jordan", "a Bear Hunt", "the Rose Theatre": a thing's name; "Star of the week": the award.
     if (ordinaryWord && found.tokens.length === 1 && capitalised && isNameOfAThing(stream, found.first, found.last)) return excused(messageText('name_reason_thing_name'));
