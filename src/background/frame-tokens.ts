@@ -16,7 +16,19 @@ function tokenKey(tabId: number): string {
   return `${TOKEN_PREFIX}${tabId}`;
 }
 
-export async function tabFrameToken(session: SessionArea, tabId: number): Promise<string> {
+/** Tokens being minted, by tab: two first requests at once would each mint one, and the loser's frames be refused. */
+const minting = new Map<number, Promise<string>>();
+
+export function tabFrameToken(session: SessionArea, tabId: number): Promise<string> {
+  let token = minting.get(tabId);
+  if (!token) {
+    token = mintOnce(session, tabId).finally(() => minting.delete(tabId));
+    minting.set(tabId, token);
+  }
+  return token;
+}
+
+async function mintOnce(session: SessionArea, tabId: number): Promise<string> {
   const key = tokenKey(tabId);
   const stored = (await session.get(key))[key];
   if (typeof stored === 'string') return stored;

@@ -21,6 +21,13 @@ describe('a tab’s frame token', () => {
     expect(await isTabFrameToken(session, 1, other)).toBe(false);
   });
 
+  it('is one token when a tab’s first two requests come at once', async () => {
+    const session = memorySession();
+    const [first, second] = await Promise.all([tabFrameToken(session, 1), tabFrameToken(session, 1)]);
+    expect(second).toBe(first);
+    expect(await isTabFrameToken(session, 1, first)).toBe(true);
+  });
+
   it('refuses a frame with no token, one outside a tab, and any token once the tab has gone', async () => {
     const session = memorySession();
     const token = await tabFrameToken(session, 1);
