@@ -21,8 +21,10 @@ interface TrackedFile extends PreviewedFile {
   attachment: Attachment;
   /** Its size, as X's upload will announce it: what tells the approved photo from a swapped one. */
   bytes: number;
-  /** Still being checked (metadata, pixels): the post waits for it. */
+  /** Still being checked (metadata, pixels), or not yet sent to be: the post waits for it. */
   pending: boolean;
+  /** A photo attached while the account was not known to be guarded: unread until it is (the post is held meanwhile). */
+  unread: File | null;
   /** Why it could not be checked: unchecked, so the post is held while it is attached. */
   failure: PhotoProblem | null;
 }
@@ -55,8 +57,15 @@ export class AttachmentTracker {
   /** The composer of each analysed photo, by the extension's id for it (for the blur tool). */
   private readonly analysed = new Map<string, Element>();
 
+  /** The composers with photos attached while the account was not known to be guarded. */
+  private readonly withUnread = new Set<Element>();
+  /** A trusted click being dispatched: X's own file button forwards it to its hidden input as a click of its own. */
+  private staffClick: Event | null = null;
+
+  /** `forGuardedAccount`: whether the account posting now is known to be guarded (isKnownGuardedAccount). */
   constructor(
     private readonly readAttachment: AttachmentReader,
+    private readonly forGuardedAccount: () => boolean,
     private readonly onChange: () => void,
     signal: AbortSignal,
   ) {
@@ -67,9 +76,10 @@ export class AttachmentTracker {
     window.addEventListener('drop', (event) => this.onTransfer(event.target, event.dataTransfer), options);
     window.addEventListener('input', (event) => this.onAltText(event), options);
     window.addEventListener('click', (event) => {
+      if (event.isTrusted) this.staffClick = event;
       // Staff opening the file chooser are about to attach a photo: the models load while they
-      // choose (about a gigabyte, so not for every post typed).
-      if (event.target instanceof HTMLInputElement && event.target.matches(FILE_INPUT)) warmPhotoChecker();
+      // choose (about a gigabyte, so not for every post typed, nor for a page script's click).
+      if (event.target instanceof HTMLInputElement && event.target.matches(FILE_INPUT) && this.byStaff(event)) this.warm();
       this.onRemoveMedia(event);
     }, options);
     // A remove button that is not a <button> is pressed with Enter or Space, and no click follows.
@@ -77,8 +87,31 @@ export class AttachmentTracker {
       if ((event.key === 'Enter' || event.key === ' ') && !(event.target instanceof HTMLButtonElement)) this.onRemoveMedia(event);
     }, options);
     window.addEventListener('dragenter', (event) => {
-      if (event.dataTransfer?.types.includes('Files')) warmPhotoChecker();
+      if (event.isTrusted && event.dataTransfer?.types.includes('Files')) this.warm();
     }, options);
+  }
+
+  /** Sends the photos attached while the account was not known to be guarded, if it is now. */
+  readUnread(): void {
+    if (this.withUnread.size === 0 || !this.forGuardedAccount()) return;
+    for (const key of this.withUnread) {
+      this.withUnread.delete(key);
+      for (const tracked of (key.isConnected && this.byComposer.get(key)?.files) || []) {
+        if (tracked.unread && !tracked.removed) this.read(key, tracked, tracked.unread);
+      }
+    }
+  }
+
+  /**
+   * Staff's own click, or the click X's file button gives its hidden input while staff's is still
+   * being dispatched; a page script's click on its own is not (its `eventPhase` is over by then).
+   */
+  private byStaff(event: Event): boolean {
+    return event.isTrusted || (this.staffClick !== null && this.staffClick.eventPhase !== Event.NONE);
+  }
+
+  private warm(): void {
+    if (this.forGuardedAccount()) warmPhotoChecker();
   }
 
   /** The composer staff last worked in: alt-text dialogs open outside it, in #layers. */
@@ -202,25 +235,33 @@ export class AttachmentTracker {
       // An unknown type stays '': the rules then go by the file's extension.
       const attachment: Attachment = { name: file.name, alt: '', type: file.type, key: `file-${nextFileKey++}` };
       const photo = file.type.startsWith('image/') || file.type === '';
-      const tracked: TrackedFile = { attachment, bytes: file.size, pending: photo, failure: null, source: null, removed: false, previewsSeen: false };
+      const tracked: TrackedFile = { attachment, bytes: file.size, pending: photo, unread: null, failure: null, source: null, removed: false, previewsSeen: false };
       entry.files.push(tracked);
-      if (photo) {
-        this.readAttachment(file)
-          .catch((): PhotoProblem => 'photo-check-failed')
-          .then((found) => {
-            if (typeof found === 'string') tracked.failure = found;
-            else {
-              Object.assign(attachment, found);
-              this.analysed.set(found.analysisId, key);
-            }
-          })
-          .finally(() => {
-            tracked.pending = false;
-            this.onChange();
-          });
+      // A personal account's photo is left alone: not read, not sent to be analysed.
+      if (photo && this.forGuardedAccount()) this.read(key, tracked, file);
+      else if (photo) {
+        tracked.unread = file;
+        this.withUnread.add(key);
       }
     }
     this.onChange();
+  }
+
+  private read(key: Element, tracked: TrackedFile, file: File): void {
+    tracked.unread = null;
+    this.readAttachment(file)
+      .catch((): PhotoProblem => 'photo-check-failed')
+      .then((found) => {
+        if (typeof found === 'string') tracked.failure = found;
+        else {
+          Object.assign(tracked.attachment, found);
+          this.analysed.set(found.analysisId, key);
+        }
+      })
+      .finally(() => {
+        tracked.pending = false;
+        this.onChange();
+      });
   }
 
   private entry(key: Element): ComposerAttachments {

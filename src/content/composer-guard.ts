@@ -12,6 +12,7 @@ import { allFindings, decideComposer, fingerprintsOf, mayPost, type ComposerDeci
 import type { PanelConfirmation, PanelView } from '../shared/panel-protocol';
 import { FindingsPanel } from './findings-panel';
 import { isGuardedAccount, type GuardConnection } from './guard-connection';
+import { isKnownGuardedAccount } from './guarded-account';
 import { HighlightLayer } from './highlight-layer';
 import { checkAttachedPhoto } from './photo-check-client';
 import { placeCaretAt } from './text-ranges';
@@ -63,7 +64,7 @@ export class ComposerGuard {
       escape: () => this.backToDraft(true),
       leave: () => this.backToDraft(false),
     }, signal);
-    this.attachments = new AttachmentTracker(checkAttachedPhoto, () => this.checks.changed(), signal);
+    this.attachments = new AttachmentTracker(checkAttachedPhoto, () => isKnownGuardedAccount(this.connection.state, activeAccountHandle()), () => this.checks.changed(), signal);
     signal.addEventListener('abort', () => this.editorObserver.disconnect(), { once: true });
   }
 
@@ -82,6 +83,8 @@ export class ComposerGuard {
     this.signal.addEventListener('abort', () => this.checks.stop(), { once: true });
     this.connection.onChange(() => {
       this.refreshPostCounts();
+      // Photos attached before the school's handles arrived.
+      this.attachments.readUnread();
       this.checks.changed();
     });
     // Put into a page already open (see guard-injection.ts), staff may be mid-draft: that draft is shown checked straight away.
@@ -218,6 +221,9 @@ export class ComposerGuard {
   private decide(scope: ComposerScope): ComposerDecision {
     const key = scope.editors[0];
     const choices = key ? this.choices.get(key) : undefined;
+    // A photo attached on a personal account is checked once the school's is the one posting (X Pro
+    // and the compose dialog keep the draft when staff switch): until then the post is held.
+    this.attachments.readUnread();
     return decideComposer(this.connection.state, {
       editors: scope.editors,
       health: scope.health,

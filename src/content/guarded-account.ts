@@ -11,3 +11,12 @@ export function isGuardedAccount(readiness: HandlesKnown, account: string | null
   if (readiness.kind !== 'ready' || readiness.schoolHandles.length === 0 || account === null) return true;
   return readiness.schoolHandles.includes(account);
 }
+
+/**
+ * Whether the account is known to be guarded: the school's handles have arrived and it is one of
+ * them (or none is set). Only then are its photos sent to be analysed and the models loaded for
+ * it; until then a photo waits, unread, and its post is held as any guarded post would be.
+ */
+export function isKnownGuardedAccount(readiness: HandlesKnown, account: string | null): boolean {
+  return readiness.kind === 'ready' && isGuardedAccount(readiness, account);
+}

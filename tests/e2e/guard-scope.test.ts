@@ -1,16 +1,16 @@
 /**
  * When the guard guards, and that it fails closed: a fresh install with no roster, the school
- * account versus a personal one, an extension reloaded under an open tab, and what x.com's page
- * (and the network) can learn.
+ * account versus a personal one (whose photos are neither analysed nor warmed for), an extension
+ * reloaded under an open tab, and what x.com's page (and the network) can learn.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRosterCsv } from '../../src/roster/csv-import';
 import { PHOTO_CHECK_WAIT, waitForPanel } from './support/guard-panel';
-import { SAMPLE_ROSTER, startGuardedBrowser, type GuardedBrowser } from './support/guarded-browser';
+import { SAMPLE_ROSTER, expectNothingPosted, startGuardedBrowser, type GuardedBrowser } from './support/guarded-browser';
 import { plainJpeg } from './support/test-images';
 import { composerScope, gotoXHome, typeDraft } from './support/x-fixture-page';
 
@@ -58,6 +58,84 @@ describe('with school handles configured', () => {
     await gotoXHome(page, { as: 'MrsPatelTeaches' });
     await postFromInline(page, 'Proud of my Owls today, well done Kai');
     expect((await guarded.server.waitForPosts(1)).map((tweet) => tweet.text)).toEqual(['Proud of my Owls today, well done Kai']);
+  });
+});
+
+/**
+ * Whether the offscreen document that loads the photo models is open, from the browser's own list
+ * of targets (Playwright does not list offscreen documents among a context's pages).
+ */
+async function photoCheckerOpen(page: Page): Promise<boolean> {
+  const cdp = await page.context().browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+    return targetInfos.some((info) => info.url.includes('/src/offscreen/index.html'));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Staff's way to attach: X's photo button, then the file chosen in the chooser it opens. */
+async function chooseFile(page: Page, scope: Locator, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await scope.getByRole('button', { name: 'Add photos or video' }).click();
+  await (await chooser).setFiles(file);
+}
+
+describe('photos on a personal account', () => {
+  let guarded: GuardedBrowser;
+  beforeAll(async () => {
+    guarded = await startGuardedBrowser({ settings: { schoolHandles: ['PrimaryRedbourn'] } });
+  });
+  afterAll(async () => guarded?.close());
+
+  it('sends a personal account’s photo nowhere and loads no models for it', async () => {
+    const page = await guarded.chromium.page();
+    await gotoXHome(page, { as: 'MrsPatelTeaches' });
+    const scope = composerScope(page, 'inline');
+    await chooseFile(page, scope, { name: 'IMG_1.JPG', mimeType: 'image/jpeg', buffer: plainJpeg() });
+    await scope.locator('[data-testid="attachments"] [role="group"]').first().waitFor();
+    await postFromInline(page, 'Lovely walk with the dog today');
+    expect((await guarded.server.waitForPosts(1)).map((tweet) => tweet.text)).toEqual(['Lovely walk with the dog today']);
+    expect(await photoCheckerOpen(page)).toBe(false);
+  });
+
+  it('loads the models for staff opening the file chooser on the school account, not for a page script’s click on the file input', async () => {
+    const page = await guarded.chromium.page();
+    await gotoXHome(page, { as: 'PrimaryRedbourn' });
+    const scope = composerScope(page, 'inline');
+    await page.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="primaryColumn"] input[data-testid="fileInput"]')?.click());
+    await page.waitForTimeout(1_000);
+    expect(await photoCheckerOpen(page)).toBe(false);
+    const chooser = page.waitForEvent('filechooser');
+    await scope.getByRole('button', { name: 'Add photos or video' }).click();
+    await chooser;
+    await expect.poll(() => photoCheckerOpen(page), { timeout: 15_000 }).toBe(true);
+  });
+});
+
+describe('a photo attached on a personal account, then the school account chosen', () => {
+  let guarded: GuardedBrowser;
+  beforeAll(async () => {
+    guarded = await startGuardedBrowser({ settings: { schoolHandles: ['PrimaryRedbourn'] } });
+  });
+  afterAll(async () => guarded?.close());
+
+  it('is checked before the school account may post it', { timeout: 180_000 }, async () => {
+    const page = await guarded.chromium.page();
+    // The compose dialog keeps its draft when staff switch accounts (as X Pro's composer does).
+    await gotoXHome(page, { as: 'MrsPatelTeaches', path: '/compose/post' });
+    const modal = composerScope(page, 'modal');
+    await chooseFile(page, modal, { name: 'IMG_2.JPG', mimeType: 'image/jpeg', buffer: plainJpeg() });
+    await modal.locator('[data-testid="attachments"] [role="group"]').first().waitFor();
+    await page.waitForTimeout(1_000);
+    expect(await photoCheckerOpen(page)).toBe(false);
+    await page.evaluate(() => window.__xFixture?.switchAccount('PrimaryRedbourn'));
+    await typeDraft(modal, 'Owls: pond dipping this morning');
+    await modal.locator('[data-testid="tweetButton"]').click();
+    await waitForPanel(page, /photo-consent/, 2 * PHOTO_CHECK_WAIT);
+    await expectNothingPosted(guarded.server);
+    expect(await photoCheckerOpen(page)).toBe(true);
   });
 });
 
