@@ -1,5 +1,5 @@
 // X's own grammar for hashtags (Unicode letters, full-width ＃, not inside URLs…), from twitter-text.
-import extractHashtagsWithIndices from 'twitter-text/dist/extractHashtagsWithIndices.js';
+import extractHashtagsWithIndices from 'twitter-text/dist/esm/extractHashtagsWithIndices.js';
 import { messageText, type MessageKey } from '../message-text';
 import { defineRule, type RuleFinding } from '../rule';
 

@@ -1,5 +1,5 @@
 // X's own grammar for @mentions, from twitter-text.
-import extractMentionsWithIndices from 'twitter-text/dist/extractMentionsWithIndices.js';
+import extractMentionsWithIndices from 'twitter-text/dist/esm/extractMentionsWithIndices.js';
 import { messageText, type MessageKey } from '../message-text';
 import { defineRule, type RuleFinding } from '../rule';
 
