@@ -65,13 +65,6 @@ export interface ProbeObservation {
 
 export async function probeNames(names: string[]): Promise<ProbeObservation[]> {
   const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  // A change no key of staff's came before is checked a tenth of a second later
-  // (src/content/check-timing.ts): the probe waits for that check, as a patient script would. A
-  // page timer set after the guard's, for longer, runs after it.
-  const afterTheGuardsCheck = async () => {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    await nextFrame();
-  };
   // Page CSS can give the guard's element a box; its size then follows whatever it holds.
   const style = document.createElement('style');
   // A transform makes the element the containing block of its fixed-position children, so its
@@ -111,6 +104,16 @@ export async function probeNames(names: string[]): Promise<ProbeObservation[]> {
   // Not in TypeScript's DOM types (non-standard), but in Chromium and Firefox.
   const find = (window as unknown as { find(text: string, caseSensitive: boolean, backwards: boolean, wrap: boolean): boolean }).find.bind(window);
   const findWords = ['pupil', 'Blocked', 'name', 'Not posted', 'cannot go out', 'Ready to post', 'Must change'];
+  // A change no key of staff's came before is checked a tenth of a second later
+  // (src/content/check-timing.ts): the probe waits until the guard's panel is there beside the
+  // fake composer, as a patient script would (a timer's order against the guard's is not to be
+  // counted on in Firefox), for at most two seconds.
+  const afterTheGuardsCheck = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const until = performance.now() + 2_000;
+    while (hitTest() === '' && performance.now() < until) await nextFrame();
+    await nextFrame();
+  };
   const observations: ProbeObservation[] = [];
   for (const name of names) {
     const before = snapshotDom();
