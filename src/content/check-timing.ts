@@ -71,7 +71,7 @@ export function waitOutQuanta(startedAt: number, quantumMs: number, clock: Clock
  * CHANGES_PER_STAFF_EVENT checks, so a script that writes into the draft just after a key of
  * staff's gets a try or two for that key, not a stream of them.
  */
-export class StaffInput {
+class StaffInput {
   private lastAt = -Infinity;
   private changesLeft = 0;
 
