@@ -59,38 +59,11 @@ describe('with school handles configured', () => {
     await postFromInline(page, 'Proud of my Owls today, well done Kai');
     expect((await guarded.server.waitForPosts(1)).map((tweet) => tweet.text)).toEqual(['Proud of my Owls today, well done Kai']);
   });
-});
 
-/**
- * Whether the offscreen document that loads the photo models is open, from the browser's own list
- * of targets (Playwright does not list offscreen documents among a context's pages).
- */
-async function photoCheckerOpen(page: Page): Promise<boolean> {
-  const cdp = await page.context().browser()!.newBrowserCDPSession();
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
-    return targetInfos.some((info) => info.url.includes('/src/offscreen/index.html'));
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/** Staff's way to attach: X's photo button, then the file chosen in the chooser it opens. */
-async function chooseFile(page: Page, scope: Locator, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await scope.getByRole('button', { name: 'Add photos or video' }).click();
-  await (await chooser).setFiles(file);
-}
-
-describe('photos on a personal account', () => {
-  let guarded: GuardedBrowser;
-  beforeAll(async () => {
-    guarded = await startGuardedBrowser({ settings: { schoolHandles: ['PrimaryRedbourn'] } });
-  });
-  afterAll(async () => guarded?.close());
-
+  // Nothing above opened a file chooser, so the models have not loaded in this browser yet.
   it('sends a personal account’s photo nowhere and loads no models for it', async () => {
     const page = await guarded.chromium.page();
+    guarded.server.reset();
     await gotoXHome(page, { as: 'MrsPatelTeaches' });
     const scope = composerScope(page, 'inline');
     await chooseFile(page, scope, { name: 'IMG_1.JPG', mimeType: 'image/jpeg', buffer: plainJpeg() });
@@ -113,6 +86,27 @@ describe('photos on a personal account', () => {
     await expect.poll(() => photoCheckerOpen(page), { timeout: 15_000 }).toBe(true);
   });
 });
+
+/**
+ * Whether the offscreen document that loads the photo models is open, from the browser's own list
+ * of targets (Playwright does not list offscreen documents among a context's pages).
+ */
+async function photoCheckerOpen(page: Page): Promise<boolean> {
+  const cdp = await page.context().browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+    return targetInfos.some((info) => info.url.includes('/src/offscreen/index.html'));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Staff's way to attach: X's photo button, then the file chosen in the chooser it opens. */
+async function chooseFile(page: Page, scope: Locator, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await scope.getByRole('button', { name: 'Add photos or video' }).click();
+  await (await chooser).setFiles(file);
+}
 
 describe('a photo attached on a personal account, then the school account chosen', () => {
   let guarded: GuardedBrowser;
