@@ -81,7 +81,8 @@ function show(view: PanelView | null, consentToken: string | null): void {
     return;
   }
   // Staff were sent here at Post (while a photo was still being checked, say): the new view keeps them here.
-  const hadFocus = panel.contains(document.activeElement);
+  // Focus left on the frame's body counts too: it was sent while the panel was hidden, or its control went with a hidden panel.
+  const hadFocus = panel.contains(document.activeElement) || (document.hasFocus() && document.activeElement === document.body);
   const badge = view.tone === 'pass' && view.confirmations.length === 0 && !view.postKind && !view.degraded && view.staleRosterSince === undefined;
   panel.dataset.tone = view.tone;
   panel.className = badge ? 'badge' : '';
