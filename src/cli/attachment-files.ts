@@ -31,5 +31,6 @@ export async function analysePhotoBytes(bytes: Uint8Array, what: string): Promis
       throw new InputError(`${what} is not a photo School Post Guard can read, so it cannot be checked (${(error as Error).message})`);
     }),
   ]);
+  if (!metadata) throw new InputError(`${what} has metadata (EXIF, XMP, IPTC or PNG text) that cannot be read, so it cannot be checked`);
   return { metadataText: metadata.textFields, gps: metadata.gps, photoText: pixels.text, faces: pixels.faces };
 }

@@ -21,6 +21,7 @@ function holdWords(reason: HoldReason): string {
     case 'reading-attachments': return t('panel_hold_reading_attachments');
     case 'photo-too-large': return t('panel_hold_photo_too_large');
     case 'photo-not-a-picture': return t('panel_hold_photo_not_a_picture');
+    case 'photo-details-unreadable': return t('panel_hold_photo_details_unreadable');
     case 'photo-check-failed': return t('panel_hold_photo_check_failed');
     case 'unreadable': return t('panel_hold_unreadable');
     case 'photo-not-attached': return t('panel_hold_photo_not_attached');

@@ -1,9 +1,12 @@
 /**
  * Reads what a photo says about itself: the text fields of its EXIF, XMP and IPTC blocks (titles,
- * captions, keywords, people tagged in face regions) and any GPS position. Runs where photos are
- * analysed (and in the CLI), so exifr never weighs on the content script that loads on every X page.
+ * captions, keywords, people tagged in face regions), a PNG's text chunks, and any GPS position.
+ * Runs where photos are analysed (and in the CLI), so exifr never weighs on the content script that
+ * loads on every X page.
  */
 import exifr from 'exifr';
+import { strFromU8, unzlibSync } from 'fflate';
+import extractPngChunks from 'png-chunks-extract';
 
 export interface MediaMetadata {
   /** Every human-written text value found, for the name matcher. */
@@ -18,24 +21,37 @@ const TECHNICAL_KEYS = new Set([
   'ModifyDate', 'DateTimeOriginal', 'CreateDate', 'MetadataDate', 'OffsetTime', 'OffsetTimeOriginal', 'OffsetTimeDigitized',
   'GPSLatitudeRef', 'GPSLongitudeRef', 'GPSAltitudeRef', 'GPSDateStamp', 'GPSMapDatum', 'GPSSpeedRef', 'GPSImgDirectionRef',
   'GPSDestBearingRef', 'GPSVersionID', 'InstanceID', 'DocumentID', 'OriginalDocumentID', 'DerivedFrom', 'xmlns',
+  // A PNG's header, as exifr names its fields.
+  'ColorType', 'Compression', 'Filter', 'Interlace',
 ]);
 
-export async function readMediaMetadata(bytes: Uint8Array): Promise<MediaMetadata> {
+/** The first bytes of the formats exifr reads: JPEG, PNG, TIFF (both byte orders). */
+const EXIFR_FORMATS = [[0xff, 0xd8], [0x89, 0x50, 0x4e, 0x47], [0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a]];
+const PNG_FORMAT = EXIFR_FORMATS[1] as number[];
+
+/**
+ * What the photo's metadata says, read from the whole file (a PNG may put its text after the
+ * pixels); null when the file is of a kind exifr reads and a block of it could not be read — it
+ * may hold a name, so the post is held. Formats exifr does not read (GIF, WebP, video) give nothing.
+ */
+export async function readMediaMetadata(bytes: Uint8Array): Promise<MediaMetadata | null> {
+  if (!EXIFR_FORMATS.some((signature) => startsWith(bytes, signature))) return { textFields: [], gps: null };
   let parsed: Record<string, unknown> | undefined;
+  const textFields: string[] = [];
   try {
     parsed = (await exifr.parse(bytes, {
       tiff: true, exif: true, gps: true, xmp: true, iptc: true, ifd1: false, icc: false,
       userComment: true, mergeOutput: true, sanitize: true, reviveValues: true,
     })) as Record<string, unknown> | undefined;
+    if (startsWith(bytes, PNG_FORMAT)) textFields.push(...pngTexts(bytes));
   } catch {
-    // Not an image exifr understands (a video, a damaged file): nothing to read.
-    return { textFields: [], gps: null };
+    return null;
   }
-  if (!parsed) return { textFields: [], gps: null };
-  const textFields: string[] = [];
+  // exifr notes a block it could not parse and goes on without it.
+  if (Array.isArray(parsed?.errors) && parsed.errors.length > 0) return null;
   collectText(parsed, textFields);
-  const latitude = parsed.latitude;
-  const longitude = parsed.longitude;
+  const latitude = parsed?.latitude;
+  const longitude = parsed?.longitude;
   const gps = typeof latitude === 'number' && typeof longitude === 'number' && Number.isFinite(latitude) && Number.isFinite(longitude)
     ? { latitude, longitude }
     : null;
@@ -64,4 +80,31 @@ function decodeFieldBytes(key: string, bytes: Uint8Array): string {
   const body = key === 'UserComment' ? bytes.subarray(8) : bytes;
   const unicode = key === 'UserComment' && String.fromCharCode(...bytes.subarray(0, 7)) === 'UNICODE';
   return new TextDecoder(unicode ? 'utf-16be' : 'utf-8').decode(body).replace(/\0+$/, '').trim();
+}
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((byte, at) => bytes[at] === byte);
+}
+
+/**
+ * The texts of a PNG's zTXt chunks and of its iTXt chunks other than XMP, which exifr skips (it
+ * reads tEXt, and XMP from iTXt). Throws on a damaged file or chunk.
+ */
+function pngTexts(bytes: Uint8Array): string[] {
+  const texts: string[] = [];
+  for (const { name, data } of extractPngChunks(bytes)) {
+    const keywordEnd = data.indexOf(0);
+    if (name === 'zTXt') {
+      // Keyword, NUL, compression method (0: zlib), compressed Latin-1 text.
+      texts.push(strFromU8(unzlibSync(data.subarray(keywordEnd + 2)), true));
+    } else if (name === 'iTXt' && strFromU8(data.subarray(0, keywordEnd), true) !== 'XML:com.adobe.xmp') {
+      // Keyword, NUL, compression flag, method, language tag, NUL, translated keyword, NUL, UTF-8 text.
+      const compressed = data[keywordEnd + 1] === 1;
+      const languageEnd = data.indexOf(0, keywordEnd + 3);
+      const translatedEnd = data.indexOf(0, languageEnd + 1);
+      const body = data.subarray(translatedEnd + 1);
+      texts.push(strFromU8(compressed ? unzlibSync(body) : body));
+    }
+  }
+  return texts.map((text) => text.replace(/\0+$/, '').trim()).filter((text) => text.length > 0);
 }

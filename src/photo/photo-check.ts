@@ -11,9 +11,6 @@ import { withTimeLimit } from '../shared/time-limit';
 import { readMediaMetadata } from './media-metadata';
 import type { PhotoReading } from './photo-desk';
 
-/** Where EXIF, XMP and IPTC blocks sit in JPEG, PNG and HEIC files: before the image data. */
-const METADATA_BYTES = 2 * 1024 * 1024;
-
 export interface PhotoChecker {
   /**
    * What the photo holds; null when it is not a picture the browser can open. `timeLimitMs`: how
@@ -63,13 +60,14 @@ export class PhotoChecks {
       const bytes = base64ToBytes(base64);
       const analysing = withTimeLimit(this.checker.analyse(bytes, mediaType, this.timeLimitMs), answerLimitMs, 'the photo check took too long');
       const [metadata, reading] = await Promise.all([
-        readMediaMetadata(bytes.subarray(0, METADATA_BYTES)),
+        readMediaMetadata(bytes),
         analysing.catch((error: unknown) => {
           this.spent = true;
           throw error;
         }),
       ]);
       if (!reading) return { ok: false, problem: 'photo-not-a-picture' };
+      if (!metadata) return { ok: false, problem: 'photo-details-unreadable' };
       const photoText = await this.checker.judge(reading.text);
       // Without a pupil list the guard holds every post anyway, and a photo cannot be judged.
       if (!photoText) return { ok: false, problem: 'photo-check-failed' };

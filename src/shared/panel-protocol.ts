@@ -9,8 +9,8 @@
 import type { MessageKey, MessageText, PlainMessageKey } from '../policy/message-text';
 import type { PostKind, RuleId, Severity } from '../policy/types';
 
-/** Why an attached photo could not be checked: too big to send, not a picture the browser can open, or the check failed. */
-export type PhotoProblem = 'photo-too-large' | 'photo-not-a-picture' | 'photo-check-failed';
+/** Why an attached photo could not be checked: too big to send, not a picture the browser can open, metadata that cannot be read, or the check failed. */
+export type PhotoProblem = 'photo-too-large' | 'photo-not-a-picture' | 'photo-details-unreadable' | 'photo-check-failed';
 
 /** Why the guard holds a post without having checked it. */
 export type HoldReason = 'connecting' | 'no-roster' | 'invalidated' | 'reading-attachments' | PhotoProblem | 'unreadable' | 'photo-not-attached';

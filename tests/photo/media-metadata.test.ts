@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import piexif from 'piexifjs';
-import { readMediaMetadata } from '../../src/photo/media-metadata';
+import { readMediaMetadata, type MediaMetadata } from '../../src/photo/media-metadata';
+import { iTXt, png, tEXt, zTXt } from './png-with-text';
 
 /** A 1×1 baseline JPEG: the smallest real image the metadata can be written into. */
 const TINY_JPEG = Buffer.from(
@@ -20,6 +21,10 @@ function jpegWithXmp(xml: string): Uint8Array {
   return new Uint8Array(Buffer.concat([TINY_JPEG.subarray(0, 2), header, payload, TINY_JPEG.subarray(2)]));
 }
 
+async function texts(bytes: Uint8Array): Promise<MediaMetadata['textFields'] | null> {
+  return (await readMediaMetadata(bytes))?.textFields ?? null;
+}
+
 describe('readMediaMetadata', () => {
   it('finds the GPS position of a photo', async () => {
     const bytes = jpegWithExif({
@@ -31,17 +36,14 @@ describe('readMediaMetadata', () => {
         [piexif.GPSIFD.GPSLongitude]: [[0, 1], [21, 1], [0, 1]],
       },
     });
-    const { gps } = await readMediaMetadata(bytes);
+    const gps = (await readMediaMetadata(bytes))?.gps;
     expect(gps?.latitude).toBeCloseTo(51.8, 3);
     expect(gps?.longitude).toBeCloseTo(-0.35, 3);
   });
 
   it('reads the description and artist written into EXIF', async () => {
     const bytes = jpegWithExif({ '0th': { [piexif.ImageIFD.ImageDescription]: 'Kai Bell with his medal', [piexif.ImageIFD.Make]: 'Canon' } });
-    const { textFields, gps } = await readMediaMetadata(bytes);
-    expect(textFields).toContain('Kai Bell with his medal');
-    expect(textFields).not.toContain('Canon');
-    expect(gps).toBeNull();
+    expect(await readMediaMetadata(bytes)).toEqual({ textFields: ['Kai Bell with his medal'], gps: null });
   });
 
   it('reads people named in XMP', async () => {
@@ -50,11 +52,31 @@ describe('readMediaMetadata', () => {
         <dc:title><rdf:Alt><rdf:li xml:lang="x-default">Sports day</rdf:li></rdf:Alt></dc:title>
         <Iptc4xmpExt:PersonInImage><rdf:Bag><rdf:li>Poppy Hughes</rdf:li></rdf:Bag></Iptc4xmpExt:PersonInImage>
       </rdf:Description></rdf:RDF></x:xmpmeta>`;
-    const { textFields } = await readMediaMetadata(jpegWithXmp(xml));
-    expect(textFields).toEqual(expect.arrayContaining(['Sports day', 'Poppy Hughes']));
+    expect(await texts(jpegWithXmp(xml))).toEqual(expect.arrayContaining(['Sports day', 'Poppy Hughes']));
   });
 
-  it('returns nothing for a file that is not an image', async () => {
-    expect(await readMediaMetadata(new TextEncoder().encode('not an image'))).toEqual({ textFields: [], gps: null });
+  it('reads a PNG’s text chunks of every kind, before or after its pixels, however far into the file, and not its header', async () => {
+    const bytes = png({
+      before: [tEXt('Title', 'Sports day'), zTXt('Comment', 'Poppy Hughes won the sack race')],
+      after: [iTXt('Description', 'Kai Bell’s medal', false), iTXt('Author', 'Noor Hussain', true), tEXt('Caption', 'Grace Brown')],
+      padding: 3 * 1024 * 1024,
+    });
+    expect((await texts(bytes))?.sort()).toEqual(['Grace Brown', 'Kai Bell’s medal', 'Noor Hussain', 'Poppy Hughes won the sack race', 'Sports day']);
+  });
+
+  it('says a photo of a kind it reads whose metadata cannot be read is unreadable, not empty', async () => {
+    // A JPEG whose EXIF block claims more bytes than the file has.
+    const overlong = new Uint8Array(Buffer.concat([TINY_JPEG.subarray(0, 2), Buffer.from([0xff, 0xe1, 0xff, 0xf0]), Buffer.from('Exif\0\0II*\0', 'latin1')]));
+    expect(await readMediaMetadata(overlong)).toBeNull();
+    // A PNG whose text chunk was damaged (its checksum no longer matches).
+    const damaged = Buffer.from(png({ after: [tEXt('Caption', 'Grace Brown')] }));
+    damaged[damaged.indexOf('Grace Brown', 0, 'latin1')] = 0x48;
+    expect(await readMediaMetadata(new Uint8Array(damaged))).toBeNull();
+  });
+
+  it('finds nothing, and nothing wrong, in files of kinds whose metadata it does not read', async () => {
+    const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+    const webp = Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64');
+    for (const bytes of [new TextEncoder().encode('not an image'), gif, webp]) expect(await readMediaMetadata(new Uint8Array(bytes))).toEqual({ textFields: [], gps: null });
   });
 });

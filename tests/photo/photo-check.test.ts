@@ -9,6 +9,7 @@ import { PhotoChecks, type PhotoChecker } from '../../src/photo/photo-check';
 import type { PhotoReading } from '../../src/photo/photo-desk';
 import type { ResponseOf } from '../../src/shared/messages';
 import { testPolicy } from '../policy/test-policy';
+import { png, tEXt } from './png-with-text';
 
 const snapshot = testPolicy().snapshot;
 /** A real JPEG's first bytes (SOI, then EOI): no metadata to read. */
@@ -69,6 +70,15 @@ describe('checkPhoto', () => {
     await failing.check(JPEG_BASE64, 'image/jpeg', reply);
     expect(answers).toEqual(['photo-not-a-picture', 'photo-check-failed']);
     expect(restart).toHaveBeenCalledOnce();
+  });
+
+  it('reads the metadata of the whole photo, and holds one whose metadata cannot be read with its own reason', async () => {
+    const reading: PhotoReading = { photoId: 'p3', width: 1, height: 1, faces: [], text: [] };
+    const large = Buffer.from(png({ after: [tEXt('Caption', 'Ava Brown on sports day')], padding: 4 * 1024 * 1024 }));
+    const answer = await checkPhoto(checker(async () => reading), large.toString('base64'), 'image/png');
+    expect(answer.ok && answer.photo.metadataText).toEqual(['Ava Brown on sports day']);
+    large[large.lastIndexOf('Ava', undefined, 'latin1')] = 0x45;
+    expect(await checkPhoto(checker(async () => reading), large.toString('base64'), 'image/png')).toEqual({ ok: false, problem: 'photo-details-unreadable' });
   });
 
   it('holds a file the browser cannot open as a picture with its own reason', async () => {

@@ -3,13 +3,14 @@
  * models load once: certificates, books, labels, badges and whiteboards naming pupils of the
  * sample roster, photographed badly, must be blocked; photos with no text must not be.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { runCheck } from '../../src/cli/check-command';
 import { loadPolicy } from '../../src/cli/load-policy';
 import { makePhotoTestSet } from '../../scripts/photo-test-set';
+import { png, tEXt } from './png-with-text';
 
 const REPO = join(import.meta.dirname, '../..');
 const directory = mkdtempSync(join(tmpdir(), 'guard-photos-'));
@@ -41,4 +42,13 @@ test('named photos are blocked for the pupil’s name in their pixels; photos wi
   for (const verdict of verdicts) expect(JSON.stringify(verdict)).not.toMatch(/Okonkwo|Bennett|Hughes|Brown|Ahmed|Carter/);
   // Paperwork on a table and textures: a face found here would be a false face.
   expect(verdicts.map((verdict) => verdict.faces)).toEqual(photos.map(() => [[]]));
+});
+
+test('a photo whose metadata cannot be read is not passed as one with none: the check says so and stops', async () => {
+  const policy = loadPolicy(join(REPO, 'tests/fixtures/roster/sample-roster.csv'), undefined, () => undefined);
+  const damaged = Buffer.from(png({ after: [tEXt('Caption', 'Ava Brown on sports day')] }));
+  damaged[damaged.lastIndexOf('Ava', undefined, 'latin1')] = 0x45;
+  writeFileSync(join(directory, 'damaged.png'), damaged);
+  const draft = { id: 'd1', text: 'Owls: A lovely week of learning.', attachments: [{ name: 'IMG_0002.png', type: 'image/png', path: relative(process.cwd(), join(directory, 'damaged.png')) }], confirmed: ['photo-consent'] };
+  await expect(runCheck(policy, JSON.stringify(draft))).rejects.toThrow(/damaged\.png" has metadata \(EXIF, XMP, IPTC or PNG text\) that cannot be read/);
 });
