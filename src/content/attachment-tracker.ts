@@ -1,7 +1,8 @@
 /**
  * Keeps track of what is attached to each composer: the files chosen, pasted or dropped (their
  * names, types and what their metadata says), the alt text typed for them, and the previews X
- * shows (GIFs from X's picker, and media of a draft reopened from X's Drafts, have no file here).
+ * shows (a GIF from X's picker, and the media of a draft reopened from X's Drafts, have no file here:
+ * they hold the post).
  */
 import type { Attachment } from '../policy/types';
 import type { PhotoFindings } from '../shared/messages';
@@ -34,16 +35,16 @@ interface ComposerAttachments {
   alts: Map<HTMLTextAreaElement, string>;
 }
 
-/** One attached item as the post will carry it: its attachment, and its file (none for a GIF from X's picker). */
+/** One attached item as the post will carry it: its attachment, and its file (none for media X shows with no file here). */
 interface AttachedItem {
   attachment: Attachment;
   file: TrackedFile | null;
 }
 
-/** What a composer has attached, and whether X shows a still picture with no file read here. */
+/** What a composer has attached, and whether X shows media with no file read here. */
 interface AttachedItems {
   items: AttachedItem[];
-  unreadPhoto: boolean;
+  unreadMedia: boolean;
 }
 
 let nextFileKey = 1;
@@ -135,13 +136,13 @@ export class AttachmentTracker {
       .map(({ attachment, file }) => ({ bytes: file?.bytes ?? null, type: file?.attachment.type ?? '', alt: attachment.alt }));
   }
 
-  /** Whether everything attached has been checked: every file read, and no picture shown without one. */
+  /** Whether everything attached has been checked: every file read, and no media shown without one. */
   reading(key: Element | undefined, root: ParentNode): AttachmentReading {
-    const { items, unreadPhoto } = this.itemsFor(key, root);
+    const { items, unreadMedia } = this.itemsFor(key, root);
     const files = items.flatMap(({ file }) => (file ? [file] : []));
     const failure = files.find((file) => file.failure)?.failure;
     if (failure) return failure;
-    if (unreadPhoto) return 'photo-not-attached';
+    if (unreadMedia) return 'photo-not-attached';
     return files.some((file) => file.pending) ? 'reading' : 'done';
   }
 
@@ -173,20 +174,19 @@ export class AttachmentTracker {
   private itemsFor(key: Element | undefined, root: ParentNode): AttachedItems {
     const entry = key && this.byComposer.get(key);
     const previews = attachmentPreviews(root).map(readPreview);
-    if (!entry) return { items: previews.map(({ source, alt }) => ({ attachment: { name: '', alt, type: 'image/*', key: source }, file: null })), unreadPhoto: hasUnreadPicture(previews, 0) };
+    if (!entry) return { items: previews.map(({ source, alt }) => ({ attachment: { name: '', alt, type: 'image/*', key: source }, file: null })), unreadMedia: previews.length > 0 };
     const typing = [...entry.alts].filter(([textarea]) => textarea.isConnected).map(([, alt]) => alt);
     const attached = entry.files.length;
     const files = (entry.files = pairPreviews(entry.files, previews.map(({ source }) => source)));
     if (previews.length === 0 && files.length === 0) {
       // Nothing is attached any more (the media were removed or posted): nor are their descriptions.
       if (attached > 0) this.byComposer.delete(key);
-      return { items: typing.length > 0 ? [{ attachment: { name: '', alt: typing.join('\n'), type: 'text/plain' }, file: null }] : [], unreadPhoto: false };
+      return { items: typing.length > 0 ? [{ attachment: { name: '', alt: typing.join('\n'), type: 'text/plain' }, file: null }] : [], unreadMedia: false };
     }
     const unpaired = previews.filter(({ source }) => !files.some((file) => file.source === source));
     const unbound = files.filter((file) => file.source === null).length;
     const items: AttachedItem[] = [
       ...files.map((file) => ({ attachment: { ...file.attachment, alt: previews.find(({ source }) => source === file.source)?.alt ?? '' }, file })),
-      // Media without a file (GIFs) still need photo consent.
       ...unpaired.slice(unbound).map(({ source }) => ({ attachment: { name: '', alt: '', type: 'image/*', key: source }, file: null })),
     ];
     // A saved description shows as its preview's alt, exact per item. One whose item is not known,
@@ -195,7 +195,10 @@ export class AttachmentTracker {
     const first = items[0] as AttachedItem;
     const loose = previews.some(({ alt }) => alt) ? [...unpaired.map(({ alt }) => alt), ...typing] : [...entry.alts.values()];
     first.attachment.alt = [first.attachment.alt, ...loose].filter(Boolean).join('\n');
-    return { items, unreadPhoto: hasUnreadPicture(unpaired, unbound) };
+    // Previews no file here accounts for (a draft's photo, GIF or video, a GIF from X's picker) were
+    // never read, and X uploads them from its servers, not from a file: they hold the post. Which
+    // of the unpaired previews are the unbound files' is not known, so only those beyond them count.
+    return { items, unreadMedia: unpaired.length > unbound };
   }
 
   private onRemoveMedia(event: Event): void {
@@ -272,14 +275,4 @@ export class AttachmentTracker {
     }
     return entry;
   }
-}
-
-/**
- * Whether X shows a still picture that no file chosen, pasted or dropped here accounts for (one of
- * a draft reopened from X's Drafts, of an edited scheduled post): it was never read, so it holds the
- * post. Which unpaired previews belong to the `unbound` files is not known, so only pictures beyond
- * them count. GIFs and videos X plays are not read from files either.
- */
-function hasUnreadPicture(unpaired: { still: boolean }[], unbound: number): boolean {
-  return unpaired.filter(({ still }) => still).length > unbound;
 }

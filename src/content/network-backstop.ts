@@ -23,7 +23,10 @@ type Verdict = Pick<BackstopAnswer, 'allow' | 'reason'>;
 
 /** One attached photo or video as staff had it when the guard let the post go. */
 export interface ApprovedMedia {
-  /** The file's size, as its upload will announce it; null for media with no file here (a GIF from X's picker), which no upload matches. */
+  /**
+   * The file's size, as its upload will announce it; null for media with no file here (a draft's, a
+   * GIF from X's picker), which no upload matches: the composer guard holds such a post before Post.
+   */
   bytes: number | null;
   /** The file's type ('' when the browser did not know it). */
   type: string;

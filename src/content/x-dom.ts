@@ -46,13 +46,12 @@ export function attachmentPreviews(root: ParentNode): Element[] {
 }
 
 /**
- * What a preview shows: its media's own URL (the same while the preview lasts), the description
- * saved for it, and whether it is a still picture (X plays GIFs and videos in a <video>).
+ * What a preview shows: its media's own URL (the same while the preview lasts) and the description
+ * saved for it (X plays GIFs and videos in a <video>).
  */
-export function readPreview(preview: Element): { source: string; alt: string; still: boolean } {
+export function readPreview(preview: Element): { source: string; alt: string } {
   const described = preview.querySelector('img[alt], video[aria-label]');
-  const media = preview.querySelector('img, video');
-  return { source: media?.getAttribute('src') ?? '', alt: described?.getAttribute('alt') ?? described?.getAttribute('aria-label') ?? '', still: media?.localName !== 'video' };
+  return { source: preview.querySelector('img, video')?.getAttribute('src') ?? '', alt: described?.getAttribute('alt') ?? described?.getAttribute('aria-label') ?? '' };
 }
 
 /** The preview whose remove button an event landed on, if any. */
