@@ -23,6 +23,8 @@ const DETECTION_SIDE = PROFILE_SIDE;
 export class PhotoTextReader {
   private failures = 0;
   private lastFailure: unknown = null;
+  /** The picture last handed to ppu's detector, and what it found there (see reuseDetection). */
+  private lastDetection: { picture: unknown; boxes: Promise<unknown[]> } | null = null;
 
   private constructor(private readonly ocr: PaddleOcrService, private readonly makeCanvas: CanvasMaker) {
     // ppu-paddle-ocr catches every error in detection and recognition and goes on with no boxes or
@@ -31,6 +33,7 @@ export class PhotoTextReader {
     const sessions = ocr as unknown as { detectionSession: InferenceSession; recognitionSession: InferenceSession };
     this.noteFailures(sessions.detectionSession);
     this.noteFailures(sessions.recognitionSession);
+    this.reuseDetection(ocr as unknown as { detector: Detector });
   }
 
   static async load(models: OcrModelBytes, makeCanvas: CanvasMaker): Promise<PhotoTextReader> {
@@ -49,9 +52,30 @@ export class PhotoTextReader {
   /** `deskew: false` reads the photo as it is (for measuring what the turn is worth). */
   async read(photo: PhotoCanvas, { deskew = true } = {}): Promise<ReadTextLine[]> {
     const failuresBefore = this.failures;
-    const lines = await this.readUpright(photo, deskew);
-    if (this.failures !== failuresBefore) throw new Error('the text in the photo could not be read', { cause: this.lastFailure });
-    return lines;
+    try {
+      const lines = await this.readUpright(photo, deskew);
+      if (this.failures !== failuresBefore) throw new Error('the text in the photo could not be read', { cause: this.lastFailure });
+      return lines;
+    } finally {
+      this.lastDetection = null;
+    }
+  }
+
+  /**
+   * ppu's recognize() runs the detector again on the picture it is given, and for a photo with no
+   * turn that is the very picture the angle was measured on: the lines located then are handed
+   * back instead of being looked for a second time (the same boxes, for a third of a warm photo's
+   * OCR). A turned photo is a new picture and is detected afresh.
+   */
+  private reuseDetection({ detector }: { detector: Detector }): void {
+    const run = detector.run.bind(detector);
+    detector.run = (picture) => {
+      const last = this.lastDetection;
+      if (last && last.picture === picture) return last.boxes;
+      const boxes = run(picture);
+      this.lastDetection = { picture, boxes };
+      return boxes;
+    };
   }
 
   private noteFailures(session: InferenceSession): void {
@@ -118,6 +142,11 @@ export class PhotoTextReader {
     };
     return { canvas, toPhoto };
   }
+}
+
+/** The part of ppu's detection service that reuseDetection wraps. */
+interface Detector {
+  run(picture: unknown): Promise<unknown[]>;
 }
 
 function union(rects: PixelRect[]): PixelRect {
