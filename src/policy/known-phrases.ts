@@ -102,6 +102,9 @@ export const HELPER_VERBS = new Set([
   'then', 'really', 'always', 'never', 'finally', 'proudly', 'bravely', 'carefully', 'beautifully', 'quickly', 'happily', 'been',
 ]);
 
+/** Helpers that say one subject, not a class of them ("Rowan is our award winner"; a class in British English "are", "were", "have"). */
+export const SINGULAR_HELPERS = new Set(['is', 'was', 'has']);
+
 /** Pronouns that refer back to a person ("Autumn has learnt her number bonds"). */
 export const PERSONAL_PRONOUNS = new Set(['she', 'he', 'her', 'his', 'him', 'herself', 'himself']);
 
@@ -238,6 +241,7 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       classWords: [...CLASS_WORDS],
       determiners: [...DETERMINERS],
       helperVerbs: [...HELPER_VERBS],
+      singularHelpers: [...SINGULAR_HELPERS],
       personalPronouns: [...PERSONAL_PRONOUNS],
       familyWords: [...FAMILY_WORDS],
       yearGroupWords: [...YEAR_GROUP_WORDS],

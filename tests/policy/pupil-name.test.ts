@@ -172,6 +172,15 @@ ruleTester('pupil-name', {
     { text: 'Beech: the bakers at the village bakery gave us a tour', policy: HELD_OUT, note: 'pupils surnamed Baker; lower case' },
     { text: 'Rowan: We read We’re Going on a Bear Hunt.', policy: HELD_OUT, note: 'after “a”, before a capital: a title' },
     { text: 'Elm: We walked to the Rose Theatre for the panto.', policy: HELD_OUT, note: 'a place’s name' },
+    // Held out (session 8): a staff title and a pupil's surname with nothing that says a parent is staff.
+    { text: 'Oak: Mr Okafor taught us a new song today.', policy: HELD_OUT, note: 'pupils surnamed Okafor' },
+    { text: 'Juniper: Mrs Moore led our assembly this morning.', policy: HELD_OUT },
+    { text: 'Rowan: Mrs Nowak took the register while Mr Okoro set up the hall.', policy: HELD_OUT },
+    // Held out (session 8): a class that is also a pupil's name doing what a class does; a lower-case list of things.
+    { text: 'Holly: Holly Class helped the younger children.', policy: HELD_OUT },
+    { text: 'Willow: The Willow team helped the infants cross the road.', policy: HELD_OUT },
+    { text: 'Oak: we hope and pray for sunshine on sports day', policy: HELD_OUT },
+    { text: 'Juniper: the rose and ivy grew over the arch', policy: HELD_OUT, note: 'after “the”: plants' },
     // Short forms: an ordinary word that is a short form needs evidence like any word-name.
     { text: 'Rowan: We will visit the museum.', policy: testPolicy({}, [{ id: '1', forename: 'William', surname: 'Bello', className: 'Rowan', photoConsent: true }]), note: 'Will for William, an ordinary word' },
     // Digits for letters count only in words, never in numbers, times, prices, scores or year groups.
@@ -308,7 +317,7 @@ ruleTester('pupil-name', {
     { text: 'Oak: Jude (Year 5) came second in the county cross-country.', policy: SCHOOL, findings: [{ marks: 'Jude' }] },
     { text: 'Oak: Last week Ivy (Year 4) and Robin (Oak)', policy: SCHOOL, findings: [{ marks: 'Ivy', says: 'brackets' }, { marks: 'Robin' }] },
     { text: 'Holly: Autumn leaves everywhere!', policy: SCHOOL, findings: [{ marks: 'Autumn', severity: 'warn' }], note: 'a capital at a sentence start: only a warning' },
-    { text: 'Holly: hope and rose won the relay', policy: SCHOOL, findings: [{ marks: 'hope', says: 'listed with' }, { marks: 'rose' }], note: 'lower case' },
+    { text: 'Holly: hope and rose won the relay', policy: SCHOOL, findings: [{ marks: 'hope', says: '“won”' }, { marks: 'rose' }], note: 'lower case: what the pair did' },
     { text: 'Holly: grace read her story to the class', policy: SCHOOL, findings: [{ marks: 'grace' }], note: 'lower case' },
     { text: 'Holly: ivy painted a picture of the sea', policy: SCHOOL, findings: [{ marks: 'ivy' }], note: 'lower case' },
     { text: 'Holly: Holly read a poem in assembly', policy: SCHOOL, findings: [{ marks: 'Holly', severity: 'warn' }], note: 'a class does things too' },
@@ -400,6 +409,23 @@ ruleTester('pupil-name', {
     { text: 'Willow: Willow visited the fire station and the firefighter showed us his helmet.', policy: HELD_OUT, findings: [{ marks: 'Willow', severity: 'warn' }], note: '“his” is the firefighter’s' },
     { text: 'Holly: Holly sang carols at the care home. Mrs Ward thanked them.', policy: HELD_OUT, findings: [{ marks: 'Holly', severity: 'warn' }], note: '“them”: the class' },
     { text: 'Oak: Summer was a lifeguard’s busiest season', policy: HELD_OUT, findings: [{ marks: 'Summer', severity: 'warn' }], note: 'a season is no lifeguard' },
+    // Held out (session 8): a pupil's surname after a title, where the sentence says a parent (a parent's surname is their child's).
+    { text: 'Rowan: A big thank you to Mrs Okafor, who came in with the other parents to help on the trip.', policy: HELD_OUT, findings: [{ marks: 'Okafor', says: 'parent' }] },
+    { text: 'Oak: Dr Horvat (Nadia’s mum) showed us her stethoscope.', policy: HELD_OUT, findings: [{ marks: 'Horvat' }, { marks: 'Nadia' }] },
+    { text: 'Maple: Our parent helper Mr Knight ran the cake stall.', policy: HELD_OUT, findings: [{ marks: 'Knight', says: 'parent' }] },
+    { text: 'Elm: Thanks to Mr Osei, a parent in Elm, for fixing our bench.', policy: HELD_OUT, findings: [{ marks: 'Osei' }] },
+    // Held out (session 8): a class-named pupil, a season or a word-name with what one child does or is; a class doing things is a look.
+    { text: 'Willow: Willow read to the younger children at lunchtime.', policy: HELD_OUT, findings: [{ marks: 'Willow', says: '“children”' }], note: 'a class name, doing something for others' },
+    { text: 'Hazel: Hazel was our sports day champion.', policy: HELD_OUT, findings: [{ marks: 'Hazel', says: '“champion”' }], note: '“was”: one child' },
+    { text: 'Aspen: Aspen is the winner of our poetry competition.', policy: HELD_OUT, findings: [{ marks: 'Aspen' }] },
+    { text: 'Oak: Autumn got a gold certificate in assembly.', policy: HELD_OUT, findings: [{ marks: 'Autumn', says: '“got”' }] },
+    { text: 'Willow: Willow were the winners of the attendance cup.', policy: HELD_OUT, findings: [{ marks: 'Willow', severity: 'warn' }], note: '“were”: the class' },
+    { text: 'Hazel: Hazel visited the museum.', policy: HELD_OUT, findings: [{ marks: 'Hazel', severity: 'warn' }], note: 'a class visits too' },
+    // Held out (session 8): a lower-case pair doing something: both children.
+    { text: 'Hazel: rose and hazel planted the bulbs', policy: HELD_OUT, findings: [{ marks: 'rose', says: '“planted”' }, { marks: 'hazel', says: 'listed with' }] },
+    { text: 'Willow: joy and willow painted a mural', policy: HELD_OUT, findings: [{ marks: 'joy' }, { marks: 'willow' }] },
+    // Held out (session 8): a short form the roster does not record, with "his" or "her" and no verb the part-of-speech list knows.
+    { text: 'Cedar: Billy tied his shoelaces all by himself!', policy: HELD_OUT, findings: [{ marks: 'Billy', says: 'refers back' }], note: 'William' },
     // Held out: a first name and an initial.
     { text: 'Oak: River T. showed great kindness at lunch.', policy: HELD_OUT, findings: [{ marks: 'River' }] },
     { text: 'Ash: Readers of the week: Sky A and Honey M', policy: HELD_OUT, findings: [{ marks: 'Sky' }, { marks: 'Honey' }] },
@@ -409,7 +435,7 @@ ruleTester('pupil-name', {
     { text: 'Beech: The Bakers brought in their pet tortoise.', policy: HELD_OUT, findings: [{ marks: 'Bakers' }] },
     { text: 'Maple: the Fisher twins ran the tombola', policy: HELD_OUT, findings: [{ marks: 'Fisher' }] },
     { text: 'Birch: The Mills family donated a bench.', policy: HELD_OUT, findings: [{ marks: 'Mills' }] },
-    { text: 'Cedar: Mrs Bishop (India’s mum) told us about her job.', policy: HELD_OUT, findings: [{ marks: 'Bishop', severity: 'warn' }, { marks: 'India' }] },
+    { text: 'Cedar: Mrs Bishop (India’s mum) told us about her job.', policy: HELD_OUT, findings: [{ marks: 'Bishop', says: 'parent' }, { marks: 'India' }] },
     { text: 'Oak: River’s dad came in to show us his fire engine.', policy: HELD_OUT, findings: [{ marks: 'River' }] },
     { text: 'Ash: Thank you to Sky’s grandma for the knitting.', policy: HELD_OUT, findings: [{ marks: 'Sky' }] },
     // Held out: short forms the pupil list does not record.
@@ -448,7 +474,7 @@ ruleTester('pupil-name', {
     // A surname with a family word, and a pupil's parent.
     { text: 'Ash: the Patel twins ran the cake stall', policy: SCHOOL, findings: [{ marks: 'Patel' }] },
     { text: 'Elm: The Brown family came to help', policy: SCHOOL, findings: [{ marks: 'Brown', says: 'family' }] },
-    { text: 'Ash: Mrs Eze (Chidi’s mum) came in to talk about Lagos', policy: SCHOOL, findings: [{ marks: 'Eze', severity: 'warn', says: 'parent' }, { marks: 'Chidi' }] },
+    { text: 'Ash: Mrs Eze (Chidi’s mum) came in to talk about Lagos', policy: SCHOOL, findings: [{ marks: 'Eze', says: 'parent' }, { marks: 'Chidi' }] },
     // Short forms the roster does not record: alone a warning, with a person a block.
     { text: 'Rowan: Freddie scored twice!', policy: SCHOOL, findings: [{ marks: 'Freddie', says: 'short form' }] },
     { text: 'Rowan: Kuba helped in the garden', policy: SCHOOL, findings: [{ marks: 'Kuba' }] },

@@ -30,8 +30,11 @@ const FORMS: readonly VerbForm[] = ['PastTense', 'PresentTense', 'Participle'];
 const NOT_AN_ACTION = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Place', 'Month', 'Date', 'Determiner', 'Copula', 'Modal', 'Auxiliary']);
 /** A form compromise also knows as a name ("drew") counts only when it came from conjugating a verb. */
 const NAME_TAGS = new Set(['Person', 'FirstName', 'LastName']);
-/** Helpers whose forms are no action of their own ("has", "did", "was"); evidence.ts skips one before the verb. */
-const HELPER_VERBS = new Set(['be', 'have', 'do', 'will', 'shall', 'can', 'may', 'must', 'get']);
+/**
+ * Helpers whose forms are no action of their own ("has", "did", "was"); evidence.ts skips one before
+ * the verb. "Get" is not one: "Summer got full marks" is something a child did.
+ */
+const HELPER_VERBS = new Set(['be', 'have', 'do', 'will', 'shall', 'can', 'may', 'must']);
 
 let cached: string[] | null = null;
 

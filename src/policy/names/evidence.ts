@@ -178,6 +178,9 @@ export interface ActionAfter {
  */
 export function actionAfter(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>): ActionAfter | null {
   if (isAfterDeterminer(stream, first)) return null;
+  // "the rose and ivy grew": in lower case, the determiner before a list is the whole list's.
+  const listedAfter = stream.tokens[first]?.capitalised === true ? -1 : coordinatedToken(stream, first, -1);
+  if (listedAfter >= 0 && isAfterDeterminer(stream, listedAfter)) return null;
   let helper = -1;
   for (let index = last + 1; index <= last + 3 && index < stream.tokens.length; index += 1) {
     if (!isSpaceOnly(gapBefore(stream, index))) break;
@@ -221,13 +224,34 @@ export function pronounReferringBack(stream: TokenStream, from: number): boolean
   return false;
 }
 
-/** "Mo was a brilliant team captain", "Ruby is our reading champion": what a person is, a few words after a helper ("was", "has been"); the word, or null. */
+/**
+ * "Mo was a brilliant team captain", "Rowan is our Headteacher's award winner": what a person is, a
+ * few words after a helper ("was", "has been"), past whose a word is ("Headteacher's"); the word, or null.
+ */
 export function personNounAfter(stream: TokenStream, helper: number): string | null {
-  for (let index = helper + 1; index <= helper + 4 && index < stream.tokens.length; index += 1) {
+  for (let index = helper + 1, words = 0; words < 4 && index < stream.tokens.length; index += 1) {
+    if (isPossessive(stream, index - 1) && wordAt(stream, index) === 's') continue;
     if (!isSpaceOnly(gapBefore(stream, index))) return null;
+    words += 1;
     const word = wordAt(stream, index) ?? '';
     // "the winner class" is a class; "were the wives of King Henry", history's people.
-    if (stream.words.personNouns.has(word)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) ? null : word;
+    if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) ? null : word;
+  }
+  return null;
+}
+
+/** "is", "was", "has" between a name and what it did or is: one subject, where a class "are" or "were". */
+export function singularHelperBetween(stream: TokenStream, last: number, action: number): boolean {
+  for (let index = last + 1; index <= action; index += 1) if (stream.words.singularHelpers.has(wordAt(stream, index) ?? '')) return true;
+  return false;
+}
+
+/** "helped the younger children", "read to the younger children": a person as what someone did's object, within four words of the verb; the word, or null. */
+export function personObjectAfter(stream: TokenStream, verb: number): string | null {
+  for (let index = verb + 1; index <= verb + 4 && index < stream.tokens.length; index += 1) {
+    if (!isSpaceOnly(gapBefore(stream, index))) return null;
+    const word = wordAt(stream, index) ?? '';
+    if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return word;
   }
   return null;
 }
@@ -280,11 +304,18 @@ export function familyWordAfter(stream: TokenStream, last: number): boolean {
 }
 
 /**
- * "Mrs Okafor (Chidi’s mum)", "Mr Bishop, one of our parents": a title and a surname described as
- * a parent, in brackets or after a comma. A parent's surname is their child's.
+ * "Mrs Okafor (Chidi’s mum)", "Mr Bishop, one of our parents", "Thanks to Mr Nowak for talking to
+ * us at our parents' visit": a title and a surname described as a parent, in brackets or after a
+ * comma, or in a sentence that speaks of a parent. A parent's surname is their child's.
  */
-export function parentDescribedAfter(stream: TokenStream, last: number): boolean {
+export function parentDescribed(stream: TokenStream, first: number, last: number): boolean {
+  const sentences = sentenceIndex(stream);
+  const sentence = sentences.sentenceOf[first] as number;
+  for (let index = sentences.firsts[sentence] as number; index <= (sentences.lasts[sentence] as number); index += 1) {
+    if (index !== first && stream.words.parentWords.has(wordAt(stream, index) ?? '')) return true;
+  }
   if (!/^[^\S\n]*[(,–-][^\S\n]*$/.test(gapAfter(stream, last))) return false;
+  // "Mrs Okafor (Chidi’s mum)": the brackets end the sentence for capitals, not for what they say.
   for (let index = last + 1; index <= last + 6 && index < stream.tokens.length; index += 1) {
     if (index > last + 1 && /[).!?;:\n]/.test(gapBefore(stream, index))) return false;
     if (stream.words.parentWords.has(wordAt(stream, index) ?? '')) return true;

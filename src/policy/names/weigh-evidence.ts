@@ -13,7 +13,7 @@ import {
   isAfterDeterminer,
   startsPraiseCue,
   isNameOfAThing,
-  parentDescribedAfter,
+  parentDescribed,
   placeContext,
   byAuthorAfter,
   coordinatedToken,
@@ -38,6 +38,8 @@ import {
   pronounPartnerAfter,
   pronounReferringBack,
   personNounAfter,
+  personObjectAfter,
+  singularHelperBetween,
   regnalNumberAfter,
   startsSentence,
   storyFrameBefore,
@@ -91,12 +93,19 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
   if (cueAfter) return messageText('name_reason_before_praise', cueAfter);
   const partner = pronounPartnerAfter(stream, first, last);
   if (partner) return messageText('name_reason_pronoun_partner', partner);
-  const action = actionAfter(stream, first, last, context.personVerbs);
+  // "ivy and holly made a card": in lower case, what the pair did the first of them did too (two
+  // capitalised given names are a list already: promoteListedNames).
+  const listed = stream.tokens[first]?.capitalised === true || isAfterDeterminer(stream, first) ? -1 : coordinatedToken(stream, last, 1);
+  const action = actionAfter(stream, first, last, context.personVerbs) ?? (listed >= 0 && context.isNamePart(listed) ? actionAfter(stream, listed, listed, context.personVerbs) : null);
   if (action) {
     if (pronounReferringBack(stream, action.index)) return messageText('name_reason_action_and_pronoun', wordAt(stream, action.index) ?? '');
-    // "Mo was a brilliant team captain"; a class is a winner too, a month or season no captain.
+    // "Mo was a brilliant team captain"; a class is a winner too ("Rowan were the winners"), but
+    // one that "is" ("Rowan is our award winner") is a child; a month or season is no captain.
     const personNoun = action.verb ? null : personNounAfter(stream, action.index);
-    if (personNoun && actionCounts && !season) return messageText('name_reason_person_noun', personNoun);
+    if (personNoun && (actionCounts || singularHelperBetween(stream, last, action.index)) && !season) return messageText('name_reason_person_noun', personNoun);
+    // A class visits the farm; "Holly helped the younger children" is what a child does for others.
+    const object = action.verb && !actionCounts ? personObjectAfter(stream, action.index) : null;
+    if (object) return messageText('name_reason_action_on_person', wordAt(stream, action.index) ?? '', object);
     // A month or season comes, starts and ends ("Autumn has arrived"); anything else it "did" is a child ("May wrote a poem").
     const verb = wordAt(stream, action.index) ?? '';
     // "autumn colours", "rose hips": after a lower-case word an "-s" form is as often a plural noun.
@@ -143,11 +152,12 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   const ordinaryWord = !found.tokens.some((token) => !token.ordinaryWord && !token.className);
   if (found.familyPlural) return judgeFamilyPlural(stream, found, capitalised || inCapitals);
 
-  // A staff title: a surname after it is a member of staff ("Mrs King"); a full name is a child
-  // ("Mrs Ada Nowak" still names Ada); a first name may be either ("Miss Holly"): look at it.
+  // A staff title: a surname after it is a member of staff ("Mrs King") unless the sentence makes
+  // them a parent, whose surname is their child's ("Mr Okoro (Charles's dad)"); a full name is a
+  // child ("Mrs Ada Nowak" still names Ada); a first name may be either ("Miss Holly"): look at it.
   if (isAfterStaffTitle(stream, found.first)) {
     if (!found.fullName && found.tokens.every((token) => token.surname)) {
-      return parentDescribedAfter(stream, found.last) ? verdict('warn', messageText('name_reason_parent_surname')) : excused(messageText('name_reason_staff_member'));
+      return parentDescribed(stream, found.first, found.last) ? verdict('block', messageText('name_reason_parent_surname')) : excused(messageText('name_reason_staff_member'));
     }
     if (fullName) return verdict('block', messageText('name_reason_full_name_after_staff_title'));
     if (!ordinaryWord) return verdict('block', messageText('name_reason_not_an_ordinary_word'));
@@ -182,7 +192,11 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   if (found.shortForm) {
     // "our class teddy": in lower case after a determiner, a thing.
     if (!capitalised && !inCapitals && isAfterDeterminer(stream, found.first)) return verdict(null, messageText('name_reason_thing_after_determiner'));
-    const evidence = personEvidence(stream, found.first, found.last, context, season) ?? (found.possessive || isPossessive(stream, found.last) ? messageText('name_reason_possessive_short') : null);
+    const evidence =
+      personEvidence(stream, found.first, found.last, context, season) ??
+      (found.possessive || isPossessive(stream, found.last) ? messageText('name_reason_possessive_short') : null) ??
+      // "Billy tied his shoelaces": a short form that is no word, and "his" referring back.
+      (!ordinaryWord && !isAfterDeterminer(stream, found.first) && pronounReferringBack(stream, found.last) ? messageText('name_reason_action_and_pronoun', wordAt(stream, found.last + 1) ?? '') : null);
     if (evidence) return verdict('block', messageText('name_reason_short_form_and', evidence));
     return ordinaryWord ? verdict(null, messageText('name_reason_ordinary_word')) : verdict('warn', messageText('name_reason_short_form'));
   }
