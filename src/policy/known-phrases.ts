@@ -194,11 +194,17 @@ export const FAITH_FIGURES = new Set([
 export const FAITH_STORY_WORDS = new Set([
   'god', 'jesus', 'christ', 'allah', 'bible', 'torah', 'quran', 'koran', 'gospel', 'testament', 'prophet', 'israelites', 'disciples',
   'apostles', 'pharaoh', 'ark', 'angel', 'parable', 'psalm', 'heaven', 'bethlehem', 'nazareth', 'galilee', 'bethany', 'ravana',
-  'hanuman', 'vishnu', 'ramayana',
+  'hanuman', 'vishnu', 'ramayana', 'retold', 'retell', 'retelling', 'whale', 'bulrushes', 'nineveh',
 ]);
 
 /** A story being told: with two faith figures in the sentence, they are the story's ("Our Diwali story: Rama rescued Sita"). */
 export const STORY_WORDS = new Set(['story', 'stories', 'tale', 'legend', 'retold', 'retell', 'retelling']);
+
+/**
+ * Places that are only in stories: a sentence there ("In Narnia, Lucy stepped through the
+ * wardrobe"), or opening "In our story," is the story's, and its people are a look, not a block.
+ */
+export const STORY_PLACES = new Set(['narnia', 'wonderland', 'neverland', 'hogwarts', 'oz', 'lilliput', 'camelot', 'sherwood', 'atlantis', 'beanstalk', 'gotham']);
 
 /**
  * After a faith figure's name in its sentence, what says a child instead (review s6: children act
@@ -211,7 +217,15 @@ export const CHILD_WORK_WORDS = new Set([
   'performing', 'role', 'part', 'nativity', 'assembly', 'lines', 'certificate', 'award', 'prize', 'proud', 'done', 'wrote', 'drew',
   'painted', 'coloured', 'designed', 'created', 'recited', 'presented', 'shared', 'sang', 'answered', 'asked', 'won', 'scored',
   'prayer', 'prayers', 'service', 'church', 'harvest', 'today', 'yesterday', 'week', 'morning', 'afternoon',
+  // read to a year group, made of what children make things of
+  'read', 'reading', 'year', 'reception', 'nursery', 'junk', 'modelling', 'cardboard', 'boxes', 'clay', 'plasticine', 'lego', 'recycled',
 ]);
+
+/** Words of singing and watching before a song's or a programme's title ("We sang Waltzing Matilda", "We watched Rosie and Jim"). */
+export const PERFORMING_WORDS = new Set(['sang', 'sing', 'sings', 'singing', 'sung', 'watched', 'watch', 'watching', 'hummed']);
+
+/** Subject pronouns: a word-name straight after one is a verb ("we will read", "you may"). */
+export const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'he', 'she', 'who']);
 
 /** Words of reading before a book's title ("We finished reading Matilda", "Year 5 have read Holes"). */
 export const READING_WORDS = new Set(['read', 'reading', 'reread', 'rereading']);
@@ -260,6 +274,9 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       storyWords: [...STORY_WORDS],
       childWorkWords: [...CHILD_WORK_WORDS],
       readingWords: [...READING_WORDS],
+      performingWords: [...PERFORMING_WORDS],
+      subjectPronouns: [...SUBJECT_PRONOUNS],
+      storyPlaces: [...STORY_PLACES],
       personNouns: [...personNouns],
     },
     phrases: { cuesBeforeAName: phrases(CUES_BEFORE_A_NAME), cuesAfterAName: phrases(CUES_AFTER_A_NAME), storyFrames: phrases(STORY_FRAMES) },

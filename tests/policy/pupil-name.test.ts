@@ -180,7 +180,20 @@ ruleTester('pupil-name', {
     { text: 'Holly: Holly Class helped the younger children.', policy: HELD_OUT },
     { text: 'Willow: The Willow team helped the infants cross the road.', policy: HELD_OUT },
     { text: 'Oak: we hope and pray for sunshine on sports day', policy: HELD_OUT },
-    { text: 'Juniper: the rose and ivy grew over the arch', policy: HELD_OUT, note: 'after “the”: plants' },
+    // Held out (session 8): songs, programmes and a title in the plural; what was sung or watched.
+    { text: 'Beech: The choir sang Waltzing Matilda for the Australian visitors.', policy: HELD_OUT },
+    { text: 'Holly: Everyone joined in with Daisy, Daisy at the tea party.', policy: HELD_OUT, note: 'a song’s repeat across a comma' },
+    { text: 'Willow: Our Flat Stanleys came back from Canada!', policy: HELD_OUT, note: 'a title in the plural' },
+    // Held out (session 8): artists and authors, paint and food, places beside places.
+    { text: 'Alder: Our class reader is Prince Caspian by C. S. Lewis.', policy: HELD_OUT, note: 'pupils surnamed Lewis' },
+    { text: 'Rowan: We sketched in the style of Henry Moore.', policy: HELD_OUT, note: 'a pupil Henry, pupils surnamed Moore' },
+    { text: 'Juniper: We mixed raw sienna and white for skin tones.', policy: HELD_OUT },
+    { text: 'Maple: We smelled jasmine flowers in the sensory garden.', policy: HELD_OUT },
+    { text: 'Beech: Our topic: the ancient city of Petra.', policy: HELD_OUT },
+    { text: 'Juniper: Our pen pals live in Milan.', policy: HELD_OUT },
+    // Held out (session 8): a word-name straight after "we" or "you" is a verb.
+    { text: 'Cedar: we will read our poems to Year 1 tomorrow', policy: HELD_OUT, note: 'a pupil Will, in Cedar too' },
+    { text: 'Oak: you may bring a teddy on Friday', policy: HELD_OUT },
     // Short forms: an ordinary word that is a short form needs evidence like any word-name.
     { text: 'Rowan: We will visit the museum.', policy: testPolicy({}, [{ id: '1', forename: 'William', surname: 'Bello', className: 'Rowan', photoConsent: true }]), note: 'Will for William, an ordinary word' },
     // Digits for letters count only in words, never in numbers, times, prices, scores or year groups.
@@ -426,6 +439,19 @@ ruleTester('pupil-name', {
     { text: 'Willow: joy and willow painted a mural', policy: HELD_OUT, findings: [{ marks: 'joy' }, { marks: 'willow' }] },
     // Held out (session 8): a short form the roster does not record, with "his" or "her" and no verb the part-of-speech list knows.
     { text: 'Cedar: Billy tied his shoelaces all by himself!', policy: HELD_OUT, findings: [{ marks: 'Billy', says: 'refers back' }], note: 'William' },
+    // Held out (session 8): a story told, yet nothing a story's person does: a look, not a block.
+    { text: 'Aspen: In our story, Jack sold the cow for magic beans.', policy: HELD_OUT, findings: [{ marks: 'Jack', severity: 'warn', says: 'tells a story' }] },
+    { text: 'Alder: In Wonderland, Alice grew very tall.', policy: HELD_OUT, findings: [{ marks: 'Alice', severity: 'warn', says: 'only stories' }], note: 'a place only stories have' },
+    { text: 'Cedar: We watched Ben and Holly at wet play.', policy: HELD_OUT, findings: [{ marks: 'Ben', severity: 'warn' }, { marks: 'Holly', severity: 'warn' }], note: 'a programme named as a pair; pupils Holly and Benjamin' },
+    { text: 'Alder: Jonah prayed inside the whale in our retelling.', policy: HELD_OUT, findings: [{ marks: 'Jonah', severity: 'warn' }], note: '“our” before a telling is no child’s work' },
+    // Held out (session 8): a child's own RE work, a pronoun after what was read, a place-named pupil listed with a child: blocked.
+    { text: 'Juniper: In RE, Moses read the Christmas story to the Nursery children.', policy: HELD_OUT, findings: [{ marks: 'Moses' }], note: 'read to a class' },
+    { text: 'Juniper: In RE Moses made a burning bush out of cardboard boxes.', policy: HELD_OUT, findings: [{ marks: 'Moses' }], note: 'what children make things of' },
+    { text: 'Beech: We have been reading Matilda. She has chosen it as her favourite.', policy: HELD_OUT, findings: [{ marks: 'Matilda' }], note: '“she” after the title' },
+    { text: 'Aspen: In our story corner, Jack read to his friends.', policy: HELD_OUT, findings: [{ marks: 'Jack' }], note: 'a story corner, and a child reading' },
+    { text: 'Beech: Milan and Ivy won the relay', policy: HELD_OUT, findings: [{ marks: 'Milan' }, { marks: 'Ivy' }], note: 'listed with a child, not a place' },
+    { text: 'Willow: Lucy and Jack went to Narnia in our class play.', policy: HELD_OUT, findings: [{ marks: 'Lucy' }, { marks: 'Jack' }], note: 'a story place, but a class play' },
+    { text: 'Cedar: thank you will for reading', policy: HELD_OUT, findings: [{ marks: 'will' }], note: 'thanks, though after “you”' },
     // Held out: a first name and an initial.
     { text: 'Oak: River T. showed great kindness at lunch.', policy: HELD_OUT, findings: [{ marks: 'River' }] },
     { text: 'Ash: Readers of the week: Sky A and Honey M', policy: HELD_OUT, findings: [{ marks: 'Sky' }, { marks: 'Honey' }] },

@@ -46,14 +46,25 @@ const SCHOOL_CLASSICS = [
   'jack frost', 'father christmas', 'santa claus', 'saint valentine', 'st valentine',
   // carols, hymns and songs of school assemblies and nativities
   'joy to the world', "once in royal david's city", "mary's boy child", 'mary had a little lamb', 'twinkle twinkle little star',
-  'daisy bell', 'ring a ring o roses', 'good king wenceslas', 'the first noel', 'give me joy in my heart', 'shine jesus shine',
+  'daisy bell', 'daisy daisy', 'waltzing matilda', 'ring a ring o roses', 'good king wenceslas', 'the first noel', 'give me joy in my heart', 'shine jesus shine',
   'rudolph the red-nosed reindeer', 'frosty the snowman', 'the grand old duke of york', 'lord of the dance', 'morning has broken',
   "he's got the whole world in his hands", 'hope is a candle', 'little donkey', 'we three kings',
   // food
   'victoria sponge', 'victoria sandwich', 'eton mess', 'beef wellington', 'peach melba', 'bakewell tart', 'eccles cake',
   'chelsea bun', 'bath bun', 'madeira cake', 'battenberg cake', "eve's pudding", 'earl grey', 'lady grey', 'granny smith',
   'pink lady', 'caesar salad', 'pizza margherita', 'margherita pizza', 'sally lunn', 'charlotte russe', 'apple charlotte',
-  'rocky road', 'jaffa cakes',
+  'rocky road', 'jaffa cakes', 'jasmine tea', 'jasmine rice', 'jasmine flowers',
+  // paint colours
+  'burnt sienna', 'raw sienna', 'burnt umber', 'raw umber', 'rose madder', 'prussian blue', 'hazel brown',
+  // artists and authors a primary school studies, as their names are written
+  'henry moore', 'barbara hepworth', 'andy goldsworthy', 'l s lowry', 'quentin blake', 'eric carle', 'beatrix potter',
+  'william morris', 'frida kahlo', 'wassily kandinsky', 'paul klee', 'henri matisse', 'claude monet', 'vincent van gogh',
+  'georgia o keeffe', 'yayoi kusama', 'keith haring', 'clarice cliff', 'john constable', 'david hockney', 'romero britto',
+  'c s lewis', 'j k rowling', 'a a milne', 'j r r tolkien', 'e b white', 'enid blyton', 'lewis carroll', 'jill tomlinson',
+  // children's television
+  'rosie and jim', 'bill and ben', 'peppa pig', 'fireman sam', 'postman pat', 'bob the builder', 'ben and holly',
+  // stories' places
+  'the lion the witch and the wardrobe',
   // stations, parks and halls named like people
   'london victoria', 'manchester victoria', 'victoria station', 'victoria coach station', 'victoria line', 'victoria park',
   'victoria falls', 'victoria and albert museum', 'royal albert hall', 'albert dock', 'london paddington', 'st pancras',

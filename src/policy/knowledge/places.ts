@@ -24,7 +24,8 @@ const NOT_A_PLACE_NAME = new Set(['Abbreviation', 'Unit']);
 const PLACES_NAMED_LIKE_PEOPLE = [
   'florence', 'sydney', 'jordan', 'chelsea', 'devon', 'lincoln', 'chester', 'victoria', 'savannah', 'austin', 'orlando',
   'adelaide', 'skye', 'sofia', 'virginia', 'alexandria', 'charlotte', 'houston', 'kent', 'carolina', 'chad', 'iona',
-  'siena', 'lourdes', 'kendal', 'holland', 'dakota', 'cheyenne', 'madison', 'dublin', 'galway', 'shannon',
+  'siena', 'lourdes', 'kendal', 'holland', 'dakota', 'cheyenne', 'madison', 'dublin', 'galway', 'shannon', 'petra', 'milan',
+  'verona', 'valencia', 'geneva', 'lima', 'asia', 'africa', 'india',
 ];
 
 let cached: string[] | null = null;

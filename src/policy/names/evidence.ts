@@ -178,9 +178,6 @@ export interface ActionAfter {
  */
 export function actionAfter(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>): ActionAfter | null {
   if (isAfterDeterminer(stream, first)) return null;
-  // "the rose and ivy grew": in lower case, the determiner before a list is the whole list's.
-  const listedAfter = stream.tokens[first]?.capitalised === true ? -1 : coordinatedToken(stream, first, -1);
-  if (listedAfter >= 0 && isAfterDeterminer(stream, listedAfter)) return null;
   let helper = -1;
   for (let index = last + 1; index <= last + 3 && index < stream.tokens.length; index += 1) {
     if (!isSpaceOnly(gapBefore(stream, index))) break;
@@ -248,10 +245,10 @@ export function singularHelperBetween(stream: TokenStream, last: number, action:
 
 /** "helped the younger children", "read to the younger children": a person as what someone did's object, within four words of the verb; the word, or null. */
 export function personObjectAfter(stream: TokenStream, verb: number): string | null {
-  for (let index = verb + 1; index <= verb + 4 && index < stream.tokens.length; index += 1) {
+  for (let index = verb + 1; index <= verb + 4; index += 1) {
     if (!isSpaceOnly(gapBefore(stream, index))) return null;
     const word = wordAt(stream, index) ?? '';
-    if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return word;
+    if (stream.words.personNouns.has(word)) return word;
   }
   return null;
 }
@@ -281,9 +278,17 @@ export function initialAfter(stream: TokenStream, last: number): boolean {
   return letter !== 'a' || after === '.' || stream.words.helperVerbs.has(following) || listed;
 }
 
-/** "We finished reading Matilda": a book's title after a word of reading, not read to someone ("read Ivy a story"). */
-export function isReadAsABook(stream: TokenStream, first: number, last: number): boolean {
-  return stream.words.readingWords.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first)) && !stream.words.determiners.has(wordAt(stream, last + 1) ?? '');
+/**
+ * "We finished reading Matilda", "We sang Waltzing Matilda", "We watched Rosie and Jim": a title
+ * after a word of reading (`words`), or of singing or watching, not read to someone ("read Ivy a story").
+ */
+export function isTitleAfter(stream: TokenStream, first: number, last: number, words: ReadonlySet<string> = stream.words.readingWords): boolean {
+  return words.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first)) && !stream.words.determiners.has(wordAt(stream, last + 1) ?? '');
+}
+
+/** "we will read", "you may go": a word-name straight after a subject pronoun, in lower case, is a verb. */
+export function isAfterSubjectPronoun(stream: TokenStream, first: number): boolean {
+  return stream.tokens[first]?.capitalised !== true && stream.words.subjectPronouns.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
 }
 
 /** "Matilda by Roald Dahl": a book's title, by its author (a capitalised name after "by"). */

@@ -25,24 +25,33 @@ function spokenOfAsAChild(stream: TokenStream, candidate: Candidate, context: Ev
 }
 
 /**
- * "In RE, Noah built an enormous ark", "Our Diwali story: Rama rescued Sita": a faith story's
- * person (faithFigures) where its sentence, or the one before its colon or semicolon, tells the story (a
- * word of its telling, RE, or a story before two of its people), and nothing after the name in
- * its sentence says a child (childWorkWords: "us", "our class", a model, a part played, today).
+ * "In RE, Noah built an enormous ark", "Our Diwali story: Rama rescued Sita", "In our story, Jack
+ * climbed the beanstalk", "In Narnia, Lucy stepped through the wardrobe": a story's person where its
+ * sentence, or the one before its colon or semicolon, tells the story — for a faith story's person
+ * (faithFigures) a word of its telling, RE, or a story before two of its people; for anyone, a
+ * place only stories have or an opening "In our story," — and nothing after the name in its
+ * sentence says a child (childWorkWords: "us", "our class", a model, a part played, read to Year 2, today).
  */
-function faithStoryTold(stream: TokenStream, index: number): boolean {
+function storyTold(stream: TokenStream, index: number): boolean {
   const { words } = stream;
-  if (!words.faithFigures.has(wordAt(stream, index) ?? '')) return false;
+  const faithFigure = words.faithFigures.has(wordAt(stream, index) ?? '');
   const sentences = sentenceIndex(stream);
   const sentence = sentences.sentenceOf[index] as number;
   const last = sentences.lasts[sentence] as number;
-  for (let at = index + 1; at <= last; at += 1) if (words.childWorkWords.has(wordAt(stream, at) ?? '')) return false;
+  // "in our retelling" tells the story; "our class", "our model" say a child.
+  for (let at = index + 1; at <= last; at += 1) if (words.childWorkWords.has(wordAt(stream, at) ?? '') && !words.storyWords.has(wordAt(stream, at + 1) ?? '')) return false;
   let first = sentences.firsts[sentence] as number;
   if (sentence > 0 && /[:;]/.test(gapBefore(stream, first))) first = sentences.firsts[sentence - 1] as number;
+  // "In our story, Jack…", "In the story, Lucy…": an opening that names the story, before a comma.
+  if (wordAt(stream, first) === 'in' && index - first <= 4 && /,/.test(gapBefore(stream, index))) {
+    for (let at = first + 1; at < index; at += 1) if (words.storyWords.has(wordAt(stream, at) ?? '')) return true;
+  }
   let story = false;
   let otherFigure = false;
   for (let at = first; at <= last; at += 1) {
     const word = wordAt(stream, at) ?? '';
+    if (words.storyPlaces.has(word)) return true;
+    if (!faithFigure) continue;
     if (words.faithStoryWords.has(word) || (word === 're' && stream.tokens[at]?.allCaps === true)) return true;
     // "Our Diwali story: Rama…" tells it; "Noah and Peter built a den in the story corner" does not.
     story ||= at < index && words.storyWords.has(word);
@@ -105,10 +114,10 @@ export function judgeFamousCompany(
     const aboutFigure = nameOnly && aboutFigures[sentences.sentenceOf[candidate.first] as number] === 1;
     const storyCompany = partner !== null && (nameOnly || slip || candidate.severity === 'warn');
     // What a person did decides for the child, except in a faith story told as one.
-    const faithStory = candidate.severity === 'block' && candidate.kind === 'name' && faithStoryTold(stream, candidate.first);
+    const faithStory = candidate.severity === 'block' && candidate.kind === 'name' && storyTold(stream, candidate.first);
     if (!(aboutFigure || storyCompany || faithStory) || spokenOfAsAChild(stream, candidate, context)) continue;
     candidate.severity = 'warn';
     candidate.capitalisedGivenName = false;
-    candidate.reason = faithStory ? messageText('name_reason_faith_story') : partner !== null ? messageText('name_reason_story_pair', partner) : messageText('name_reason_history_sentence');
+    candidate.reason = faithStory ? messageText(stream.words.faithFigures.has(wordAt(stream, candidate.first) ?? '') ? 'name_reason_faith_story' : 'name_reason_story_told') : partner !== null ? messageText('name_reason_story_pair', partner) : messageText('name_reason_history_sentence');
   }
 }

@@ -42,6 +42,8 @@ export class TokenLookup {
       this.markPhrases(index, matcher.neverANames.get(phraseKey(token.hash, null)));
       const next = stream.tokens[index + 1];
       if (next) this.markPhrases(index, matcher.neverANames.get(phraseKey(token.hash, next.hash)));
+      // "Flat Stanleys": a two-word title in the plural.
+      if (next && stream.text.charCodeAt(next.end - 1) === 0x73) this.markPhrases(index, matcher.neverANames.get(phraseKey(token.hash, next.hashWithoutLast)));
     });
   }
 
@@ -67,18 +69,28 @@ export class TokenLookup {
     }
   }
 
-  /** Whether the phrase's words are the tokens from `index` on, written as one phrase. */
+  /**
+   * Whether the phrase's words are the tokens from `index` on, written as one phrase; the last, a
+   * given name, may be in the plural ("our Flat Stanleys"; "the Kings" is a family), and a song's
+   * repeated word may follow a comma ("Daisy, Daisy").
+   */
   private isPhraseAt(index: number, words: readonly string[]): boolean {
     for (let offset = 0; offset < words.length; offset += 1) {
-      if (!this.isWord(index + offset, words[offset] as string)) return false;
-      if (offset > 0 && !this.stream.camelCaseParts && !joinsPhraseWords(gapBefore(this.stream, index + offset), words[offset - 1] as string)) return false;
+      const word = words[offset] as string;
+      if (!this.isWord(index + offset, word, offset === words.length - 1)) return false;
+      const gap = gapBefore(this.stream, index + offset);
+      if (offset > 0 && !this.stream.camelCaseParts && !joinsPhraseWords(gap, words[offset - 1] as string) && !(word === words[offset - 1] && /^,[^\S\n]?$/.test(gap))) return false;
     }
     return true;
   }
 
-  private isWord(index: number, word: string): boolean {
+  private isWord(index: number, word: string, plural: boolean): boolean {
     const token = this.stream.tokens[index];
-    return token !== undefined && token.end - token.start === word.length && this.stream.text.startsWith(word, token.start);
+    if (token === undefined || !this.stream.text.startsWith(word, token.start)) return false;
+    const length = token.end - token.start;
+    if (length === word.length) return true;
+    const withoutS = plural && length === word.length + 1 ? this.idWithoutFinalS(index) : NOT_A_NAME;
+    return withoutS !== NOT_A_NAME && (this.matcher.tokens[withoutS] as CompiledNameToken).givenName;
   }
 
   id(index: number): number {

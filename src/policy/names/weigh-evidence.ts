@@ -28,7 +28,8 @@ import {
   isMixedCase,
   isPossessive,
   isPossessiveBeforeCapital,
-  isReadAsABook,
+  isTitleAfter,
+  isAfterSubjectPronoun,
   isSayingGrace,
   isSchoolValue,
   otherSurnameAfter,
@@ -175,8 +176,12 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     if (owned && personEvidence(stream, found.first, found.last, context) === null) return verdict('warn', messageText('name_reason_owns_what_no_child_has', owned));
     if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
     if (byAuthorAfter(stream, found.last)) return excused(messageText('name_reason_book_title'));
-    // Read, unless someone's ("We read Grace's poem"): the book, most likely; a look, as a child may be read too.
-    if (isReadAsABook(stream, found.first, found.last) && !found.possessive && !isPossessive(stream, found.last)) return verdict('warn', messageText('name_reason_book_read'));
+    // Read, sung or watched, unless someone's ("We read Grace's poem") or "she" or "he" follows
+    // ("We have been reading Victoria. She loved it."): the title, most likely; a look, as a child may be read too.
+    if (!found.possessive && !isPossessive(stream, found.last) && !pronounReferringBack(stream, found.last)) {
+      if (isTitleAfter(stream, found.first, found.last)) return verdict('warn', messageText('name_reason_book_read'));
+      if (isTitleAfter(stream, found.first, found.last, stream.words.performingWords)) return verdict('warn', messageText('name_reason_title_performed'));
+    }
     if (placeContext(stream, found.first, found.last, context.places)) return excused(messageText('name_reason_place'));
     // "the River Jordan", "a Bear Hunt", "the Rose Theatre": a thing's name; "Star of the week": the award.
     if (ordinaryWord && found.tokens.length === 1 && capitalised && isNameOfAThing(stream, found.first, found.last)) return excused(messageText('name_reason_thing_name'));
@@ -208,6 +213,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
 
   const cue = praiseCueBefore(stream, found.first) ?? praiseCueAfter(stream, found.last);
   if (cue) return verdict('block', messageText('name_reason_with_praise', cue));
+  if (isAfterSubjectPronoun(stream, found.first)) return verdict(null, messageText('name_reason_verb_after_pronoun'));
   if (isCalendarUse(stream, found.first, found.last)) return excused(messageText('name_reason_time_of_year'));
   if (isSchoolValue(stream, found.first, found.last)) return excused(messageText('name_reason_school_value'));
   if (isSayingGrace(stream, found.first, found.last)) return excused(messageText('name_reason_saying_grace'));
