@@ -21,21 +21,27 @@ const TECHNICAL_KEYS = new Set([
   'ModifyDate', 'DateTimeOriginal', 'CreateDate', 'MetadataDate', 'OffsetTime', 'OffsetTimeOriginal', 'OffsetTimeDigitized',
   'GPSLatitudeRef', 'GPSLongitudeRef', 'GPSAltitudeRef', 'GPSDateStamp', 'GPSMapDatum', 'GPSSpeedRef', 'GPSImgDirectionRef',
   'GPSDestBearingRef', 'GPSVersionID', 'InstanceID', 'DocumentID', 'OriginalDocumentID', 'DerivedFrom', 'xmlns',
-  // A PNG's header, as exifr names its fields.
-  'ColorType', 'Compression', 'Filter', 'Interlace',
 ]);
 
 /** The first bytes of the formats exifr reads: JPEG, PNG, TIFF (both byte orders). */
 const EXIFR_FORMATS = [[0xff, 0xd8], [0x89, 0x50, 0x4e, 0x47], [0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a]];
 const PNG_FORMAT = EXIFR_FORMATS[1] as number[];
+/** HEIC and AVIF photos, which exifr reads too: an ISO box file's `ftyp` brand. */
+const EXIFR_BRANDS = new Set(['heic', 'heix', 'mif1', 'avif']);
+
+function readByExifr(bytes: Uint8Array): boolean {
+  const text = (from: number) => String.fromCharCode(...bytes.subarray(from, from + 4));
+  return EXIFR_FORMATS.some((signature) => startsWith(bytes, signature)) || (text(4) === 'ftyp' && EXIFR_BRANDS.has(text(8)));
+}
 
 /**
  * What the photo's metadata says, read from the whole file (a PNG may put its text after the
- * pixels); null when the file is of a kind exifr reads and a block of it could not be read — it
- * may hold a name, so the post is held. Formats exifr does not read (GIF, WebP, video) give nothing.
+ * pixels); null when the file is of a kind exifr reads (JPEG, PNG, TIFF, HEIC, AVIF) and a block of
+ * it could not be read — it may hold a name, so the post is held. Formats exifr does not read (GIF,
+ * WebP, video) give nothing.
  */
 export async function readMediaMetadata(bytes: Uint8Array): Promise<MediaMetadata | null> {
-  if (!EXIFR_FORMATS.some((signature) => startsWith(bytes, signature))) return { textFields: [], gps: null };
+  if (!readByExifr(bytes)) return { textFields: [], gps: null };
   let parsed: Record<string, unknown> | undefined;
   const textFields: string[] = [];
   try {
@@ -82,6 +88,17 @@ function decodeFieldBytes(key: string, bytes: Uint8Array): string {
   return new TextDecoder(unicode ? 'utf-16be' : 'utf-8').decode(body).replace(/\0+$/, '').trim();
 }
 
+/** More text than any caption: a chunk that inflates past it is damaged or made to stall the check. */
+const MAX_TEXT_BYTES = 64 * 1024;
+
+/** A compressed text chunk's text; throws (unreadable) past MAX_TEXT_BYTES. */
+function inflateText(compressed: Uint8Array): Uint8Array {
+  // fflate stops at the end of `out` (one byte more than allowed, to tell a text that fits from one that does not).
+  const text = unzlibSync(compressed, { out: new Uint8Array(MAX_TEXT_BYTES + 1) });
+  if (text.length > MAX_TEXT_BYTES) throw new Error('a PNG text chunk is larger than any caption');
+  return text;
+}
+
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((byte, at) => bytes[at] === byte);
 }
@@ -96,14 +113,14 @@ function pngTexts(bytes: Uint8Array): string[] {
     const keywordEnd = data.indexOf(0);
     if (name === 'zTXt') {
       // Keyword, NUL, compression method (0: zlib), compressed Latin-1 text.
-      texts.push(strFromU8(unzlibSync(data.subarray(keywordEnd + 2)), true));
+      texts.push(strFromU8(inflateText(data.subarray(keywordEnd + 2)), true));
     } else if (name === 'iTXt' && strFromU8(data.subarray(0, keywordEnd), true) !== 'XML:com.adobe.xmp') {
       // Keyword, NUL, compression flag, method, language tag, NUL, translated keyword, NUL, UTF-8 text.
       const compressed = data[keywordEnd + 1] === 1;
       const languageEnd = data.indexOf(0, keywordEnd + 3);
       const translatedEnd = data.indexOf(0, languageEnd + 1);
       const body = data.subarray(translatedEnd + 1);
-      texts.push(strFromU8(compressed ? unzlibSync(body) : body));
+      texts.push(strFromU8(compressed ? inflateText(body) : body));
     }
   }
   return texts.map((text) => text.replace(/\0+$/, '').trim()).filter((text) => text.length > 0);

@@ -76,7 +76,7 @@ describe('checkPhoto', () => {
     const reading: PhotoReading = { photoId: 'p3', width: 1, height: 1, faces: [], text: [] };
     const large = Buffer.from(png({ after: [tEXt('Caption', 'Ava Brown on sports day')], padding: 4 * 1024 * 1024 }));
     const answer = await checkPhoto(checker(async () => reading), large.toString('base64'), 'image/png');
-    expect(answer.ok && answer.photo.metadataText).toEqual(['Ava Brown on sports day']);
+    expect(answer.ok && answer.photo.metadataText).toContain('Ava Brown on sports day');
     large[large.lastIndexOf('Ava', undefined, 'latin1')] = 0x45;
     expect(await checkPhoto(checker(async () => reading), large.toString('base64'), 'image/png')).toEqual({ ok: false, problem: 'photo-details-unreadable' });
   });

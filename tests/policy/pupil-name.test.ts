@@ -194,6 +194,11 @@ ruleTester('pupil-name', {
     // Held out (session 8): a word-name straight after "we" or "you" is a verb.
     { text: 'Cedar: we will read our poems to Year 1 tomorrow', policy: HELD_OUT, note: 'a pupil Will, in Cedar too' },
     { text: 'Oak: you may bring a teddy on Friday', policy: HELD_OUT },
+    // Review s9: staff thank, meet and invite parents every day: a parent elsewhere in the sentence does not make a titled surname one.
+    { text: 'Oak: Mrs Hunter thanked all the parents who came to our maths morning.', policy: HELD_OUT },
+    { text: 'Oak: Parents, please speak to Mrs Ward if you have any questions.', policy: HELD_OUT },
+    { text: 'Oak: Thank you to Mrs Hunter and all our parent volunteers.', policy: HELD_OUT },
+    { text: 'Oak: Mrs Hunter, our new deputy head, met the parents today.', policy: HELD_OUT, note: 'the description ends at its comma' },
     // Short forms: an ordinary word that is a short form needs evidence like any word-name.
     { text: 'Rowan: We will visit the museum.', policy: testPolicy({}, [{ id: '1', forename: 'William', surname: 'Bello', className: 'Rowan', photoConsent: true }]), note: 'Will for William, an ordinary word' },
     // Digits for letters count only in words, never in numbers, times, prices, scores or year groups.
@@ -427,6 +432,9 @@ ruleTester('pupil-name', {
     { text: 'Oak: Dr Horvat (Nadia’s mum) showed us her stethoscope.', policy: HELD_OUT, findings: [{ marks: 'Horvat' }, { marks: 'Nadia' }] },
     { text: 'Maple: Our parent helper Mr Knight ran the cake stall.', policy: HELD_OUT, findings: [{ marks: 'Knight', says: 'parent' }] },
     { text: 'Elm: Thanks to Mr Osei, a parent in Elm, for fixing our bench.', policy: HELD_OUT, findings: [{ marks: 'Osei' }] },
+    // Review s9: a lower-case name listed after a person is a child too.
+    { text: 'Oak: my mum and ivy baked a cake.', policy: HELD_OUT, findings: [{ marks: 'ivy' }] },
+    { text: 'Oak: the children and ivy made a card for the Head.', policy: HELD_OUT, findings: [{ marks: 'ivy' }] },
     // Held out (session 8): a class-named pupil, a season or a word-name with what one child does or is; a class doing things is a look.
     { text: 'Willow: Willow read to the younger children at lunchtime.', policy: HELD_OUT, findings: [{ marks: 'Willow', says: '“children”' }], note: 'a class name, doing something for others' },
     { text: 'Hazel: Hazel was our sports day champion.', policy: HELD_OUT, findings: [{ marks: 'Hazel', says: '“champion”' }], note: '“was”: one child' },

@@ -309,20 +309,19 @@ export function familyWordAfter(stream: TokenStream, last: number): boolean {
 }
 
 /**
- * "Mrs Okafor (Chidi’s mum)", "Mr Bishop, one of our parents", "Thanks to Mr Nowak for talking to
- * us at our parents' visit": a title and a surname described as a parent, in brackets or after a
- * comma, or in a sentence that speaks of a parent. A parent's surname is their child's.
+ * "Mrs Okafor (Chidi’s mum)", "Mr Bishop, one of our parents", "our parent helper Mr Knight": a
+ * title and a surname described as a parent, in brackets or after a comma up to the next
+ * punctuation, or just before the title. A parent's surname is their child's. A parent elsewhere
+ * in the sentence is not enough: staff thank, meet and invite parents every day ("Mrs Hunter
+ * thanked all the parents").
  */
 export function parentDescribed(stream: TokenStream, first: number, last: number): boolean {
-  const sentences = sentenceIndex(stream);
-  const sentence = sentences.sentenceOf[first] as number;
-  for (let index = sentences.firsts[sentence] as number; index <= (sentences.lasts[sentence] as number); index += 1) {
-    if (index !== first && stream.words.parentWords.has(wordAt(stream, index) ?? '')) return true;
+  // Up to three words before the title ("our parent volunteer Mrs Bell"), none across punctuation (none before the first word).
+  for (let index = first - 2; index >= first - 4 && isSpaceOnly(gapAfter(stream, index)); index -= 1) {
+    if (stream.words.parentWords.has(wordAt(stream, index) ?? '')) return true;
   }
   if (!/^[^\S\n]*[(,–-][^\S\n]*$/.test(gapAfter(stream, last))) return false;
-  // "Mrs Okafor (Chidi’s mum)": the brackets end the sentence for capitals, not for what they say.
-  for (let index = last + 1; index <= last + 6 && index < stream.tokens.length; index += 1) {
-    if (index > last + 1 && /[).!?;:\n]/.test(gapBefore(stream, index))) return false;
+  for (let index = last + 1; index < stream.tokens.length && !(index > last + 1 && /[),.!?;:\n]/.test(gapBefore(stream, index))); index += 1) {
     if (stream.words.parentWords.has(wordAt(stream, index) ?? '')) return true;
   }
   return false;
