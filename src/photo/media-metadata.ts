@@ -23,9 +23,10 @@ const TECHNICAL_KEYS = new Set([
   'GPSDestBearingRef', 'GPSVersionID', 'InstanceID', 'DocumentID', 'OriginalDocumentID', 'DerivedFrom', 'xmlns',
 ]);
 
+/** A PNG's first bytes: its text chunks are read here too. */
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
 /** The first bytes of the formats exifr reads: JPEG, PNG, TIFF (both byte orders). */
-const EXIFR_FORMATS = [[0xff, 0xd8], [0x89, 0x50, 0x4e, 0x47], [0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a]];
-const PNG_FORMAT = EXIFR_FORMATS[1] as number[];
+const EXIFR_FORMATS = [[0xff, 0xd8], PNG_SIGNATURE, [0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a]];
 /** HEIC and AVIF photos, which exifr reads too: an ISO box file's `ftyp` brand. */
 const EXIFR_BRANDS = new Set(['heic', 'heix', 'mif1', 'avif']);
 
@@ -49,7 +50,7 @@ export async function readMediaMetadata(bytes: Uint8Array): Promise<MediaMetadat
       tiff: true, exif: true, gps: true, xmp: true, iptc: true, ifd1: false, icc: false,
       userComment: true, mergeOutput: true, sanitize: true, reviveValues: true,
     })) as Record<string, unknown> | undefined;
-    if (startsWith(bytes, PNG_FORMAT)) textFields.push(...pngTexts(bytes));
+    if (startsWith(bytes, PNG_SIGNATURE)) textFields.push(...pngTexts(bytes));
   } catch {
     return null;
   }

@@ -24,6 +24,45 @@ function spokenOfAsAChild(stream: TokenStream, candidate: Candidate, context: Ev
   );
 }
 
+/** Why a name in a story told is a warning. */
+type StoryReason = 'name_reason_faith_story' | 'name_reason_story_told';
+
+/** What a sentence (with the one before its colon or semicolon) holds of a story's telling, found once. */
+interface StoryFacts {
+  /** The span's first token: the sentence's, or the one before its colon or semicolon. */
+  first: number;
+  /** The last token after which the sentence says a child ("us", "our class", a model…), or -1. */
+  lastChildWork: number;
+  /** A place only stories have ("Narnia") anywhere in the span. */
+  storyPlace: boolean;
+  /** A word of a faith story's telling or "RE" anywhere in the span. */
+  faithTelling: boolean;
+  /** The first story word in the span ("story", "legend"), or Infinity. */
+  firstStoryWord: number;
+  /** How many faith story people the span names. */
+  faithFigures: number;
+}
+
+function storyFactsOf(stream: TokenStream, sentence: number): StoryFacts {
+  const { words } = stream;
+  const sentences = sentenceIndex(stream);
+  let first = sentences.firsts[sentence] as number;
+  const last = sentences.lasts[sentence] as number;
+  let lastChildWork = -1;
+  // "in our retelling" tells the story; "our class", "our model" say a child.
+  for (let at = first; at <= last; at += 1) if (words.childWorkWords.has(wordAt(stream, at) ?? '') && !words.storyWords.has(wordAt(stream, at + 1) ?? '')) lastChildWork = at;
+  if (sentence > 0 && /[:;]/.test(gapBefore(stream, first))) first = sentences.firsts[sentence - 1] as number;
+  const facts: StoryFacts = { first, lastChildWork, storyPlace: false, faithTelling: false, firstStoryWord: Infinity, faithFigures: 0 };
+  for (let at = first; at <= last; at += 1) {
+    const word = wordAt(stream, at) ?? '';
+    facts.storyPlace ||= words.storyPlaces.has(word);
+    facts.faithTelling ||= words.faithStoryWords.has(word) || (word === 're' && stream.tokens[at]?.allCaps === true);
+    if (facts.firstStoryWord === Infinity && words.storyWords.has(word)) facts.firstStoryWord = at;
+    if (words.faithFigures.has(word)) facts.faithFigures += 1;
+  }
+  return facts;
+}
+
 /**
  * "In RE, Noah built an enormous ark", "Our Diwali story: Rama rescued Sita", "In our story, Jack
  * climbed the beanstalk", "In Narnia, Lucy stepped through the wardrobe": a story's person where its
@@ -31,33 +70,30 @@ function spokenOfAsAChild(stream: TokenStream, candidate: Candidate, context: Ev
  * (faithFigures) a word of its telling, RE, or a story before two of its people; for anyone, a
  * place only stories have or an opening "In our story," — and nothing after the name in its
  * sentence says a child (childWorkWords: "us", "our class", a model, a part played, read to Year 2, today).
+ * Returns the reason to give, or null. `storyFacts` caches each sentence's facts: a long post may be
+ * one sentence, and each of its names would otherwise walk it again.
  */
-function storyTold(stream: TokenStream, index: number): boolean {
+function storyTold(stream: TokenStream, index: number, storyFacts: Map<number, StoryFacts>): StoryReason | null {
   const { words } = stream;
+  const sentence = sentenceIndex(stream).sentenceOf[index] as number;
+  let facts = storyFacts.get(sentence);
+  if (!facts) {
+    facts = storyFactsOf(stream, sentence);
+    storyFacts.set(sentence, facts);
+  }
+  if (facts.lastChildWork > index) return null;
   const faithFigure = words.faithFigures.has(wordAt(stream, index) ?? '');
-  const sentences = sentenceIndex(stream);
-  const sentence = sentences.sentenceOf[index] as number;
-  const last = sentences.lasts[sentence] as number;
-  // "in our retelling" tells the story; "our class", "our model" say a child.
-  for (let at = index + 1; at <= last; at += 1) if (words.childWorkWords.has(wordAt(stream, at) ?? '') && !words.storyWords.has(wordAt(stream, at + 1) ?? '')) return false;
-  let first = sentences.firsts[sentence] as number;
-  if (sentence > 0 && /[:;]/.test(gapBefore(stream, first))) first = sentences.firsts[sentence - 1] as number;
+  const reason: StoryReason = faithFigure ? 'name_reason_faith_story' : 'name_reason_story_told';
   // "In our story, Jack…", "In the story, Lucy…": an opening that names the story, before a comma.
+  const { first } = facts;
   if (wordAt(stream, first) === 'in' && index - first <= 4 && /,/.test(gapBefore(stream, index))) {
-    for (let at = first + 1; at < index; at += 1) if (words.storyWords.has(wordAt(stream, at) ?? '')) return true;
+    for (let at = first + 1; at < index; at += 1) if (words.storyWords.has(wordAt(stream, at) ?? '')) return reason;
   }
-  let story = false;
-  let otherFigure = false;
-  for (let at = first; at <= last; at += 1) {
-    const word = wordAt(stream, at) ?? '';
-    if (words.storyPlaces.has(word)) return true;
-    if (!faithFigure) continue;
-    if (words.faithStoryWords.has(word) || (word === 're' && stream.tokens[at]?.allCaps === true)) return true;
-    // "Our Diwali story: Rama…" tells it; "Noah and Peter built a den in the story corner" does not.
-    story ||= at < index && words.storyWords.has(word);
-    otherFigure ||= at !== index && words.faithFigures.has(word);
-  }
-  return story && otherFigure;
+  if (facts.storyPlace) return reason;
+  if (!faithFigure) return null;
+  if (facts.faithTelling) return reason;
+  // "Our Diwali story: Rama…" tells it; "Noah and Peter built a den in the story corner" does not.
+  return facts.firstStoryWord < index && facts.faithFigures > 1 ? reason : null;
 }
 
 /**
@@ -103,6 +139,7 @@ export function judgeFamousCompany(
   for (let index = 0; index < stream.tokens.length; index += 1) if (lookup.inFamousFigure(index)) aboutFigures[sentences.sentenceOf[index] as number] = 1;
 
   const sentenceWords = new Map<number, Map<number, number>>();
+  const storyFacts = new Map<number, StoryFacts>();
   for (const candidate of candidates) {
     if (candidate.severity === null || candidate.first !== candidate.last) continue;
     const partner = storyPartnerInSentence(stream, candidate.first, storyPairs, sentenceWords);
@@ -114,10 +151,10 @@ export function judgeFamousCompany(
     const aboutFigure = nameOnly && aboutFigures[sentences.sentenceOf[candidate.first] as number] === 1;
     const storyCompany = partner !== null && (nameOnly || slip || candidate.severity === 'warn');
     // What a person did decides for the child, except in a faith story told as one.
-    const faithStory = candidate.severity === 'block' && candidate.kind === 'name' && storyTold(stream, candidate.first);
-    if (!(aboutFigure || storyCompany || faithStory) || spokenOfAsAChild(stream, candidate, context)) continue;
+    const storyReason = candidate.severity === 'block' && candidate.kind === 'name' ? storyTold(stream, candidate.first, storyFacts) : null;
+    if (!(aboutFigure || storyCompany || storyReason) || spokenOfAsAChild(stream, candidate, context)) continue;
     candidate.severity = 'warn';
     candidate.capitalisedGivenName = false;
-    candidate.reason = faithStory ? messageText(stream.words.faithFigures.has(wordAt(stream, candidate.first) ?? '') ? 'name_reason_faith_story' : 'name_reason_story_told') : partner !== null ? messageText('name_reason_story_pair', partner) : messageText('name_reason_history_sentence');
+    candidate.reason = storyReason ? messageText(storyReason) : partner !== null ? messageText('name_reason_story_pair', partner) : messageText('name_reason_history_sentence');
   }
 }
