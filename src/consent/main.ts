@@ -7,6 +7,7 @@
  */
 import { listOfNames } from '../policy/class-prefix';
 import { t } from '../shared/i18n';
+import type { ConsentListShown } from '../shared/panel-protocol';
 import { sendRequest } from '../shared/send-request';
 import { textElement } from './elements';
 import { photoFindings } from './photo-findings';
@@ -19,8 +20,6 @@ const className = listOfNames(classNames);
 const photoIds = (query.get('photos') ?? '').split(',').filter(Boolean);
 /** The consent list is asked for by the composer; a frame for photos alone sets `photos` only. */
 const withConsentList = !query.has('photos-only');
-/** The tab's frame token, put in this frame's address by the guard's panel; a copy x.com frames has none. */
-const token = location.hash.slice(1);
 
 function noConsentList({ names, wholeSchool }: { names: string[]; wholeSchool: boolean }): Node[] {
   if (names.length === 0) return [textElement('p', wholeSchool ? t('consent_all_consent_school') : t('consent_all_consent', className))];
@@ -29,20 +28,39 @@ function noConsentList({ names, wholeSchool }: { names: string[]; wholeSchool: b
   return [textElement('h1', wholeSchool ? t('consent_heading_school') : t('consent_heading', className)), list];
 }
 
-async function contents(): Promise<Node[]> {
+/**
+ * What the frame shows, and whether that includes the no-consent list. `token` is the tab's frame
+ * token, put in this frame's address by the guard's panel; a copy x.com frames has none.
+ */
+async function contents(token: string): Promise<{ nodes: Node[]; listShown: boolean }> {
   const answer = await sendRequest({ type: 'get-consent-frame', token, classNames: withConsentList ? classNames : null }).catch(() => null);
-  if (!answer) return [textElement('p', t('consent_load_error'))];
+  if (!answer) return { nodes: [textElement('p', t('consent_load_error'))], listShown: false };
   // The same words whatever the address asked for: a copy learns nothing about any class.
-  if (!answer.ok) return [textElement('p', t('consent_not_from_guard'))];
+  if (!answer.ok) return { nodes: [textElement('p', t('consent_not_from_guard'))], listShown: false };
   const parts = await Promise.all([
     answer.noConsent ? noConsentList(answer.noConsent) : [],
     ...photoIds.map((photoId) => photoFindings(photoId).catch(() => textElement('p', t('consent_photo_gone')))),
   ]);
-  return parts.flat();
+  return { nodes: parts.flat(), listShown: answer.noConsent !== null };
+}
+
+/**
+ * Shows the contents for the address as it is now, then tells the panel (this frame's parent, of
+ * the extension's own origin: nothing else may hear it) which address's list is on screen: staff
+ * may confirm photo consent only then.
+ */
+async function render(): Promise<void> {
+  const address = location.pathname + location.search + location.hash;
+  const { nodes, listShown } = await contents(location.hash.slice(1));
+  if (address !== location.pathname + location.search + location.hash) return;
+  app?.replaceChildren(...nodes);
+  if (listShown) parent.postMessage({ type: 'consent-list-shown', address } satisfies ConsentListShown, location.origin);
 }
 
 // index.html holds the en-GB words for the moment before this script runs; these are the browser's locale's.
 document.title = t('consent_page_title');
 app?.replaceChildren(textElement('p', t('common_loading')));
 
-void contents().then((parts) => app?.replaceChildren(...parts));
+void render();
+// A new token for the same list changes only the address's fragment, which loads nothing new.
+addEventListener('hashchange', () => void render());

@@ -374,7 +374,7 @@ function confirmationsFor(findings: Finding[], hasPhotos: boolean): PanelConfirm
     const { confirmation } = finding;
     if (confirmation) {
       const statement = hasPhotos ? confirmation.prompt : confirmation.promptWithoutPhotos ?? confirmation.prompt;
-      offered.set(finding.rule, { rule: finding.rule, statement, ...(confirmation.kind === 'typed' ? { typeWords: confirmation.words } : {}) });
+      offered.set(finding.rule, { rule: finding.rule, statement, afterList: confirmation.afterList, ...(confirmation.kind === 'typed' ? { typeWords: confirmation.words } : {}) });
     } else if (finding.severity === 'warn') {
       offered.set(finding.rule, { rule: finding.rule });
     }

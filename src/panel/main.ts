@@ -8,7 +8,7 @@
  */
 import type { PostKind, RuleId } from '../policy/types';
 import { t, tMessage } from '../shared/i18n';
-import { CONSENT_PAGE, type FromPanel, type HoldReason, type PanelConfirmation, type PanelFinding, type PanelView, type ToPanel } from '../shared/panel-protocol';
+import { CONSENT_PAGE, isConsentListShown, type FromPanel, type HoldReason, type PanelConfirmation, type PanelFinding, type PanelView, type ToPanel } from '../shared/panel-protocol';
 import { ruleLabelKey } from '../shared/rule-label-key';
 import { connectToGuard } from './frame-port';
 
@@ -44,7 +44,16 @@ consent.title = t('consent_page_title');
 let send: (message: FromPanel) => void = () => undefined;
 /** Where the no-consent frame is: it is moved by location.replace, which x.com cannot count in history.length. */
 let consentAddress = 'about:blank';
+/** Whether the frame at consentAddress said its no-consent list is on screen. */
+let consentListShown = false;
 let lastRendered = '';
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  // Only the consent frame of this panel, of the extension's origin, about the list it shows now (not an earlier one's).
+  if (event.source !== consent.contentWindow || event.origin !== location.origin || !isConsentListShown(event.data) || event.data.address !== pageAddress(consentAddress)) return;
+  consentListShown = true;
+  gateOnList();
+});
 
 connectToGuard((port) => {
   send = (message) => port.postMessage(message);
@@ -89,6 +98,7 @@ function show(view: PanelView | null, consentToken: string | null): void {
   panel.className = badge ? 'badge' : '';
   said.replaceChildren(...(badge ? [text('p', t('panel_badge_ready'))] : findingsOf(view)));
   asked.replaceChildren(...(badge ? [] : controlsOf(view)));
+  gateOnList();
   // Focus on the panel itself means it had no control to offer then; it may have one now.
   if (hadFocus && (document.activeElement === panel || !panel.contains(document.activeElement))) focusFirstControl();
 }
@@ -176,6 +186,12 @@ function confirmationControl(confirmation: PanelConfirmation): HTMLElement {
   wrapper.append(text('p', confirmation.statement ? tMessage(confirmation.statement) : t('panel_confirm_warning')));
   const button = text('button', confirmation.typeWords ? t('panel_confirm_button') : t('panel_confirm_checked'));
   button.setAttribute('type', 'button');
+  // aria-disabled, not disabled: the button keeps its place in the keyboard order while it waits.
+  const waiting = (): boolean => button.getAttribute('aria-disabled') === 'true';
+  if (confirmation.afterList) {
+    button.dataset.afterList = '';
+    wrapper.append(text('p', t('panel_confirm_waits_for_list'), 'hint waits-for-list'));
+  }
   const words = confirmation.typeWords && tMessage(confirmation.typeWords);
   if (words) {
     const label = text('label', `${t('panel_type_words', words)} `);
@@ -184,6 +200,7 @@ function confirmationControl(confirmation: PanelConfirmation): HTMLElement {
     label.append(input);
     wrapper.append(label);
     button.addEventListener('click', () => {
+      if (waiting()) return;
       if (input.value.trim().toLowerCase() === words.toLowerCase()) send({ type: 'confirm', rule: confirmation.rule });
       else {
         input.setCustomValidity(t('panel_type_words_wrong'));
@@ -192,7 +209,9 @@ function confirmationControl(confirmation: PanelConfirmation): HTMLElement {
     });
     input.addEventListener('input', () => input.setCustomValidity(''));
   } else {
-    button.addEventListener('click', () => send({ type: 'confirm', rule: confirmation.rule }));
+    button.addEventListener('click', () => {
+      if (!waiting()) send({ type: 'confirm', rule: confirmation.rule });
+    });
   }
   wrapper.append(button);
   return wrapper;
@@ -228,6 +247,7 @@ function showConsent(classNames: string[] | undefined, photoIds: string[], token
   const shown = token !== null && (classNames !== undefined || photoIds.length > 0);
   const src = shown ? `${chrome.runtime.getURL(CONSENT_PAGE)}?${query.toString()}#${token}` : 'about:blank';
   if (consentAddress !== src) {
+    consentListShown = false;
     // A new src would add a history entry per address, and the addresses follow the classes'
     // consent; replace adds none (the frame is this panel's origin or about:blank, so it may).
     consent.contentWindow?.location.replace(src);
@@ -235,6 +255,25 @@ function showConsent(classNames: string[] | undefined, photoIds: string[], token
   }
   consent.hidden = !shown;
   consent.classList.toggle('photos', photoIds.length > 0);
+}
+
+/**
+ * An address without its origin, as the consent frame reports the one it shows: the frame is loaded
+ * from a web-accessible resource's dynamic origin (use_dynamic_url) and reads its own as the extension's.
+ */
+function pageAddress(address: string): string {
+  const url = new URL(address);
+  return url.pathname + url.search + url.hash;
+}
+
+/**
+ * A confirmation about the no-consent list (photo consent) can be given only once the list is on
+ * screen: until its frame says so (it may still be loading, or have failed), staff would confirm
+ * against nothing.
+ */
+function gateOnList(): void {
+  for (const button of asked.querySelectorAll<HTMLButtonElement>('button[data-after-list]')) button.setAttribute('aria-disabled', String(!consentListShown));
+  for (const hint of asked.querySelectorAll<HTMLElement>('.waits-for-list')) hint.hidden = consentListShown;
 }
 
 function focusableControls(): HTMLElement[] {

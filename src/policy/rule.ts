@@ -4,7 +4,7 @@
  * then applies the level the ICT lead set (off, warn, block, block with the policy's exception).
  */
 import type { ClassPrefixMatch, ClassPrefixMatcher } from './class-prefix';
-import type { MessageKey, PlainMessageKey } from './message-text';
+import type { MessageKey, MessageText, PlainMessageKey } from './message-text';
 import type { NameMatcher } from './names/compile';
 import type { NormalisedText } from './normalise';
 import type { PolicySnapshot } from './snapshot';
@@ -52,6 +52,8 @@ export type Confirmation = ({ kind: 'typed'; words: PlainMessageKey } | { kind: 
   prompt: PlainMessageKey;
   /** What they confirm when nothing is attached, where that reads differently ("the children in the photo"). */
   promptWithoutPhotos?: PlainMessageKey;
+  /** Offered only once the pupils without photo consent are on screen: confirming a list not yet seen would mean nothing. */
+  afterList?: true;
 };
 
 /**
@@ -72,10 +74,11 @@ export interface RuleMeta<Id extends string = string> {
    */
   levels: readonly RuleLevel[];
   /**
-   * The sentence of the school's Twitter policy the rule enforces, quoted. `{{account}}` and
-   * `{{Account}}` (at the start of a sentence) stand for the school's account: see `quotePolicy`.
+   * The sentence of the school's Twitter policy the rule enforces, quoted, by its key in _locales
+   * (the content script, which never shows it, then carries a key, not the sentence). Its `$ACCOUNT$`
+   * stands for the school's account: see `quotePolicy`.
    */
-  policySentence: string;
+  policySentence: Extract<MessageKey, `policy_${string}`>;
   /**
    * The rule's sentences and fix lines, by their keys in _locales' messages.json (see message-text.ts):
    * its findings name these keys, never English of their own.
@@ -125,15 +128,11 @@ export function offersConfirmation(meta: RuleMeta, level: RuleLevel): boolean {
 
 /**
  * A rule's policy sentence for the school that uses the guard: its own handle ("@OakfieldPrimary")
- * where the settings name one, otherwise "the school's account".
+ * where the settings name one, otherwise "the school's account"; `say` gives a message in the reader's words.
  */
-export function quotePolicy(meta: RuleMeta, schoolHandle: string | null): string {
+export function quotePolicy(meta: RuleMeta, schoolHandle: string | null, say: (text: MessageText) => string): string {
   const handle = schoolHandle?.trim().replace(/^@/, '') ?? '';
-  const account = handle === '' ? 'the school’s account' : `@${handle}`;
-  return formatMessage(meta.policySentence, { account, Account: account.charAt(0).toUpperCase() + account.slice(1) });
-}
-
-/** Fills a policy sentence's template: "{{Account}} will not…" with { Account: '@OakfieldPrimary' }. */
-function formatMessage(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  const quoted = say({ key: meta.policySentence, substitutions: [handle === '' ? 'the school’s account' : `@${handle}`] });
+  // "The school’s account will be a private account": the account may open the sentence.
+  return quoted.charAt(0).toUpperCase() + quoted.slice(1);
 }

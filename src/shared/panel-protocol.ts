@@ -31,6 +31,8 @@ export interface PanelConfirmation {
   statement?: PlainMessageKey;
   /** Words staff must type to confirm; absent for a one-click confirmation. */
   typeWords?: PlainMessageKey;
+  /** Waits for the no-consent frame to say its list is on screen (Confirmation.afterList). */
+  afterList?: true;
 }
 
 export interface PanelView {
@@ -92,4 +94,14 @@ export interface FrameHandshake {
 
 export const PANEL_PAGE = 'src/panel/index.html';
 export const MARKS_PAGE = 'src/panel/marks.html';
+/** From the no-consent frame to the panel holding it: the list at this address (path, query and fragment) is on screen. */
+export interface ConsentListShown {
+  type: 'consent-list-shown';
+  address: string;
+}
+
+export function isConsentListShown(data: unknown): data is ConsentListShown {
+  return typeof data === 'object' && data !== null && (data as ConsentListShown).type === 'consent-list-shown' && typeof (data as ConsentListShown).address === 'string';
+}
+
 export const CONSENT_PAGE = 'src/consent/index.html';

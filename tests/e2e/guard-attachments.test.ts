@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardPanelText, PHOTO_CHECK_WAIT, pressInPanel, waitForPanel } from './support/guard-panel';
+import { guardPanelFrame, guardPanelText, PHOTO_CHECK_WAIT, pressInPanel, waitForPanel } from './support/guard-panel';
 import { confirmPhotoConsentAndPost, useGuardedHomePage } from './support/guarded-browser';
 import { damagedJpeg, jpegWithDescription, jpegWithGps, plainJpeg } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
@@ -123,6 +123,32 @@ describe('photo consent', () => {
     const posted = await guarded().server.waitForPosts(1);
     expect(posted[0]?.text).toBe('Owls: Art gallery day.');
     expect(posted[0]?.media.map((media) => media.name)).toEqual(['IMG_0042.JPG']);
+  });
+
+  it('cannot be confirmed until the no-consent list is on screen: staff would confirm against nothing', async () => {
+    await expect.poll(() => guardPanelFrame(page()) !== undefined).toBe(true);
+    const panel = guardPanelFrame(page());
+    // The list's frame still loads and shows the names, but its word to the panel that it has is lost,
+    // as when the list is slow or could not load (the frame calls the panel's own postMessage).
+    await panel?.evaluate(() => {
+      window.postMessage = () => undefined;
+    });
+    await typeDraft(inline(), 'Owls: Art gallery day.');
+    await attach('IMG_0044.JPG', plainJpeg());
+    await clickPostAndExpectNothing();
+    await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
+    const frame = await waitForConsentFrame(page());
+    await expect.poll(() => frame.locator('body').innerText()).toMatch(/Ada Nowak/);
+
+    const confirm = panel?.locator('.confirm[data-rule="photo-consent"] button');
+    await confirm?.click({ force: true });
+    await page().keyboard.press('Enter');
+    await page().waitForTimeout(400);
+    const said = await guardPanelText(page());
+    expect(said).not.toMatch(/Ready to post/);
+    expect(said).toMatch(/once the list of pupils without photo consent has loaded/);
+    expect(await confirm?.getAttribute('aria-disabled')).toBe('true');
+    await clickPostAndExpectNothing();
   });
 });
 

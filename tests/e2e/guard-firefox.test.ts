@@ -17,9 +17,10 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestPhoto } from '../../scripts/photo-test-set';
 import type { FirefoxExtensionSession } from './support/firefox';
-import { firefoxPanelText, startGuardedFirefox, waitForFirefoxPanel } from './support/firefox-guard';
+import { clickInFirefoxPanel, firefoxPanelText, startGuardedFirefox, waitForFirefoxPanel } from './support/firefox-guard';
 import { PHOTO_CHECK_WAIT } from './support/guard-panel';
 import { expectNothingPosted } from './support/guarded-browser';
+import { plainJpeg } from './support/test-images';
 import type { XServer } from './support/x-server';
 
 const EDITOR = '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]';
@@ -130,6 +131,34 @@ describe('Firefox: a certificate photo naming a pupil', () => {
       expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toMatch(/Okonkwo/);
       await page.click(POST_BUTTON);
       await expectNothingPosted(server);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('asks for photo consent, and takes it once the no-consent list is on screen (its frame says so to the panel)', { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'spg-firefox-consent-'));
+    try {
+      await typeDraft('Owls: Art gallery day.');
+      const path = join(dir, 'IMG_0042.JPG');
+      await writeFile(path, plainJpeg());
+      const input = (await page.$('[data-testid="primaryColumn"] input[data-testid="fileInput"]')) as ElementHandle<HTMLInputElement>;
+      await input.uploadFile(path);
+      await page.click(POST_BUTTON);
+      await waitForPanel(/photo-consent/, PHOTO_CHECK_WAIT);
+      // A click while the list is still loading does nothing; once it is shown, the click confirms.
+      const states: string[] = [];
+      const deadline = Date.now() + 10_000;
+      while (!/Ready to post/.test(await guardPanelText()) && Date.now() < deadline) {
+        states.push(await clickInFirefoxPanel(firefox, page, '.confirm[data-rule="photo-consent"] button'));
+        await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+      }
+      expect(states).toContain('false');
+      await waitForPanel(/Ready to post/);
+      await page.click(POST_BUTTON);
+      const [post] = await server.waitForPosts(1);
+      expect(post?.media.map((media) => media.name)).toEqual(['IMG_0042.JPG']);
       expect(pageErrors).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });

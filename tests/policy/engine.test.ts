@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { checkDraft } from '../../src/policy/engine';
-import { offersConfirmation } from '../../src/policy/rule';
+import { offersConfirmation, quotePolicy } from '../../src/policy/rule';
 import { RULE_IDS, RULES, ruleMeta } from '../../src/policy/rules/index';
 import { buildPolicySnapshot } from '../../src/policy/snapshot';
 import { compilePolicy } from '../../src/policy/engine';
@@ -19,7 +19,7 @@ describe('the rules registry', () => {
     expect(new Set(RULE_IDS).size).toBe(RULES.length);
     for (const { meta } of RULES) {
       expect(ruleMeta(meta.id)).toBe(meta);
-      expect(meta.policySentence.length).toBeGreaterThan(20);
+      expect(quotePolicy(meta, null, tMessage).length).toBeGreaterThan(20);
       expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
       expect(meta.levels).toContain(meta.defaultLevel);
       expect(meta.levels).toContain('off');

@@ -107,7 +107,7 @@ function inlineWords(): string[] {
 function ruleKeys(): { rule: string; key: string }[] {
   return RULES.flatMap(({ meta }) => {
     const { confirmation } = meta;
-    const keys: string[] = [...Object.values(meta.messages)];
+    const keys: string[] = [meta.policySentence, ...Object.values(meta.messages)];
     if (confirmation) keys.push(confirmation.prompt, ...(confirmation.promptWithoutPhotos ? [confirmation.promptWithoutPhotos] : []), ...(confirmation.kind === 'typed' ? [confirmation.words] : []));
     return keys.map((key) => ({ rule: meta.id, key }));
   });

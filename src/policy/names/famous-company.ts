@@ -27,40 +27,41 @@ function spokenOfAsAChild(stream: TokenStream, candidate: Candidate, context: Ev
 /** Why a name in a story told is a warning. */
 type StoryReason = 'name_reason_faith_story' | 'name_reason_story_told';
 
-/** What a sentence (with the one before its colon or semicolon) holds of a story's telling, found once. */
-interface StoryFacts {
-  /** The span's first token: the sentence's, or the one before its colon or semicolon. */
+/**
+ * A sentence's story marks, with the one before its colon or semicolon (from `first`): the last
+ * word saying a child ("us", "our class", a model…; -1 if none), a place only stories have, a word
+ * of a faith story's telling or RE, the first story word (or Infinity), how many faith story people.
+ */
+interface StoryMarks {
   first: number;
-  /** The last token after which the sentence says a child ("us", "our class", a model…), or -1. */
-  lastChildWork: number;
-  /** A place only stories have ("Narnia") anywhere in the span. */
-  storyPlace: boolean;
-  /** A word of a faith story's telling or "RE" anywhere in the span. */
-  faithTelling: boolean;
-  /** The first story word in the span ("story", "legend"), or Infinity. */
-  firstStoryWord: number;
-  /** How many faith story people the span names. */
-  faithFigures: number;
+  childAt: number;
+  place: boolean;
+  telling: boolean;
+  storyAt: number;
+  figures: number;
 }
 
-function storyFactsOf(stream: TokenStream, sentence: number): StoryFacts {
+/** The marks of token `index`'s sentence, found once a sentence (`cache`): a long post may be one sentence. */
+function storyMarks(stream: TokenStream, index: number, cache: Map<number, StoryMarks>): StoryMarks {
   const { words } = stream;
   const sentences = sentenceIndex(stream);
+  const sentence = sentences.sentenceOf[index] as number;
+  let marks = cache.get(sentence);
+  if (marks) return marks;
   let first = sentences.firsts[sentence] as number;
-  const last = sentences.lasts[sentence] as number;
-  let lastChildWork = -1;
-  // "in our retelling" tells the story; "our class", "our model" say a child.
-  for (let at = first; at <= last; at += 1) if (words.childWorkWords.has(wordAt(stream, at) ?? '') && !words.storyWords.has(wordAt(stream, at + 1) ?? '')) lastChildWork = at;
   if (sentence > 0 && /[:;]/.test(gapBefore(stream, first))) first = sentences.firsts[sentence - 1] as number;
-  const facts: StoryFacts = { first, lastChildWork, storyPlace: false, faithTelling: false, firstStoryWord: Infinity, faithFigures: 0 };
-  for (let at = first; at <= last; at += 1) {
+  marks = { first, childAt: -1, place: false, telling: false, storyAt: Infinity, figures: 0 };
+  for (let at = first; at <= (sentences.lasts[sentence] as number); at += 1) {
     const word = wordAt(stream, at) ?? '';
-    facts.storyPlace ||= words.storyPlaces.has(word);
-    facts.faithTelling ||= words.faithStoryWords.has(word) || (word === 're' && stream.tokens[at]?.allCaps === true);
-    if (facts.firstStoryWord === Infinity && words.storyWords.has(word)) facts.firstStoryWord = at;
-    if (words.faithFigures.has(word)) facts.faithFigures += 1;
+    // "in our retelling" tells the story; "our class", "our model" say a child.
+    if (words.childWorkWords.has(word) && !words.storyWords.has(wordAt(stream, at + 1) ?? '')) marks.childAt = at;
+    marks.place ||= words.storyPlaces.has(word);
+    marks.telling ||= words.faithStoryWords.has(word) || (word === 're' && stream.tokens[at]?.allCaps === true);
+    if (words.storyWords.has(word)) marks.storyAt = Math.min(marks.storyAt, at);
+    if (words.faithFigures.has(word)) marks.figures += 1;
   }
-  return facts;
+  cache.set(sentence, marks);
+  return marks;
 }
 
 /**
@@ -70,30 +71,20 @@ function storyFactsOf(stream: TokenStream, sentence: number): StoryFacts {
  * (faithFigures) a word of its telling, RE, or a story before two of its people; for anyone, a
  * place only stories have or an opening "In our story," — and nothing after the name in its
  * sentence says a child (childWorkWords: "us", "our class", a model, a part played, read to Year 2, today).
- * Returns the reason to give, or null. `storyFacts` caches each sentence's facts: a long post may be
- * one sentence, and each of its names would otherwise walk it again.
+ * Returns the reason to give, or null.
  */
-function storyTold(stream: TokenStream, index: number, storyFacts: Map<number, StoryFacts>): StoryReason | null {
+function storyTold(stream: TokenStream, index: number, cache: Map<number, StoryMarks>): StoryReason | null {
   const { words } = stream;
-  const sentence = sentenceIndex(stream).sentenceOf[index] as number;
-  let facts = storyFacts.get(sentence);
-  if (!facts) {
-    facts = storyFactsOf(stream, sentence);
-    storyFacts.set(sentence, facts);
-  }
-  if (facts.lastChildWork > index) return null;
+  const { first, childAt, place, telling, storyAt, figures } = storyMarks(stream, index, cache);
+  if (childAt > index) return null;
   const faithFigure = words.faithFigures.has(wordAt(stream, index) ?? '');
   const reason: StoryReason = faithFigure ? 'name_reason_faith_story' : 'name_reason_story_told';
   // "In our story, Jack…", "In the story, Lucy…": an opening that names the story, before a comma.
-  const { first } = facts;
   if (wordAt(stream, first) === 'in' && index - first <= 4 && /,/.test(gapBefore(stream, index))) {
     for (let at = first + 1; at < index; at += 1) if (words.storyWords.has(wordAt(stream, at) ?? '')) return reason;
   }
-  if (facts.storyPlace) return reason;
-  if (!faithFigure) return null;
-  if (facts.faithTelling) return reason;
   // "Our Diwali story: Rama…" tells it; "Noah and Peter built a den in the story corner" does not.
-  return facts.firstStoryWord < index && facts.faithFigures > 1 ? reason : null;
+  return place || (faithFigure && (telling || (storyAt < index && figures > 1))) ? reason : null;
 }
 
 /**
@@ -139,7 +130,7 @@ export function judgeFamousCompany(
   for (let index = 0; index < stream.tokens.length; index += 1) if (lookup.inFamousFigure(index)) aboutFigures[sentences.sentenceOf[index] as number] = 1;
 
   const sentenceWords = new Map<number, Map<number, number>>();
-  const storyFacts = new Map<number, StoryFacts>();
+  const storyMarksCache = new Map<number, StoryMarks>();
   for (const candidate of candidates) {
     if (candidate.severity === null || candidate.first !== candidate.last) continue;
     const partner = storyPartnerInSentence(stream, candidate.first, storyPairs, sentenceWords);
@@ -151,7 +142,7 @@ export function judgeFamousCompany(
     const aboutFigure = nameOnly && aboutFigures[sentences.sentenceOf[candidate.first] as number] === 1;
     const storyCompany = partner !== null && (nameOnly || slip || candidate.severity === 'warn');
     // What a person did decides for the child, except in a faith story told as one.
-    const storyReason = candidate.severity === 'block' && candidate.kind === 'name' ? storyTold(stream, candidate.first, storyFacts) : null;
+    const storyReason = candidate.severity === 'block' && candidate.kind === 'name' ? storyTold(stream, candidate.first, storyMarksCache) : null;
     if (!(aboutFigure || storyCompany || storyReason) || spokenOfAsAChild(stream, candidate, context)) continue;
     candidate.severity = 'warn';
     candidate.capitalisedGivenName = false;

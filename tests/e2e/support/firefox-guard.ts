@@ -60,18 +60,26 @@ function findContext(contexts: ContextInfo[], pattern: RegExp): ContextInfo | nu
   return null;
 }
 
-/** The visible text of the guard's panel ('' when hidden or absent), then `[rule-id]` per section. */
-export async function firefoxPanelText(firefox: FirefoxExtensionSession, page: Page): Promise<string> {
+/** Runs `expression` in the guard's panel frame; its string result, or '' (no panel, or not a string). */
+async function inFirefoxPanel(firefox: FirefoxExtensionSession, page: Page, expression: string): Promise<string> {
   const tree = (await firefox.bidi('browsingContext.getTree', { root: firefox.contextId(page) })) as { contexts: ContextInfo[] };
   const frame = findContext(tree.contexts, /^moz-extension:\/\/[^/]+\/src\/panel\/index\.html/);
   if (!frame) return '';
-  const answer = (await firefox.bidi('script.evaluate', {
-    expression: `(() => { const panel = document.getElementById('panel'); if (!panel || panel.hidden) return ''; return [panel.innerText.replace(/\\s+/g, ' ').trim(), ...[...panel.querySelectorAll('[data-rule]')].map((section) => '[' + section.dataset.rule + ']')].filter(Boolean).join(' '); })()`,
-    target: { context: frame.context },
-    awaitPromise: false,
-    resultOwnership: 'none',
-  }).catch(() => null)) as { type: string; result?: { type: string; value?: string } } | null;
+  const answer = (await firefox.bidi('script.evaluate', { expression, target: { context: frame.context }, awaitPromise: false, resultOwnership: 'none' }).catch(() => null)) as {
+    type: string;
+    result?: { type: string; value?: string };
+  } | null;
   return answer?.type === 'success' && answer.result?.type === 'string' ? answer.result.value ?? '' : '';
+}
+
+/** The visible text of the guard's panel ('' when hidden or absent), then `[rule-id]` per section. */
+export function firefoxPanelText(firefox: FirefoxExtensionSession, page: Page): Promise<string> {
+  return inFirefoxPanel(firefox, page, `(() => { const panel = document.getElementById('panel'); if (!panel || panel.hidden) return ''; return [panel.innerText.replace(/\\s+/g, ' ').trim(), ...[...panel.querySelectorAll('[data-rule]')].map((section) => '[' + section.dataset.rule + ']')].filter(Boolean).join(' '); })()`);
+}
+
+/** Clicks the panel's control matching `selector`, as staff would; the control's aria-disabled ('' when there is none). */
+export function clickInFirefoxPanel(firefox: FirefoxExtensionSession, page: Page, selector: string): Promise<string> {
+  return inFirefoxPanel(firefox, page, `(() => { const control = document.querySelector(${JSON.stringify(selector)}); if (!control) return ''; const state = control.getAttribute('aria-disabled') ?? 'none'; control.click(); return state; })()`);
 }
 
 export async function waitForFirefoxPanel(firefox: FirefoxExtensionSession, page: Page, pattern: RegExp, timeoutMs = 5_000): Promise<string> {

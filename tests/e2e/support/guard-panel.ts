@@ -106,12 +106,19 @@ export async function pressInPanel(page: Page, key = 'Enter', timeoutMs = 5_000)
   throw new Error(`Keyboard focus never reached a control of the guard panel; it was on: ${focused}`);
 }
 
-/** The panel's focused element as "TAG text", or "none" when the panel's frame has no focus. */
+/**
+ * The panel's focused element as "TAG text", or "none" when the panel's frame has no focus; a
+ * control that is waiting (aria-disabled: photo consent before its list is on screen) as "waiting".
+ */
 async function panelFocus(page: Page): Promise<string> {
   const frame = guardPanelFrame(page);
   if (!frame) return 'none';
   try {
-    return await frame.evaluate(() => (document.hasFocus() && document.activeElement ? `${document.activeElement.tagName} ${document.activeElement.textContent ?? ''}` : 'none'));
+    return await frame.evaluate(() => {
+      const active = document.hasFocus() ? document.activeElement : null;
+      if (!active) return 'none';
+      return active.getAttribute('aria-disabled') === 'true' ? 'waiting' : `${active.tagName} ${active.textContent ?? ''}`;
+    });
   } catch {
     return 'none';
   }
