@@ -28,13 +28,17 @@ function noConsentList({ names, wholeSchool }: { names: string[]; wholeSchool: b
   return [textElement('h1', wholeSchool ? t('consent_heading_school') : t('consent_heading', className)), list];
 }
 
+/** How long to wait before asking again when the extension gave no answer (a service worker waking, say). */
+const RETRY_DELAYS_MS = [500, 1_500, 4_000];
+
 /**
- * What the frame shows, and whether that includes the no-consent list. `token` is the tab's frame
- * token, put in this frame's address by the guard's panel; a copy x.com frames has none.
+ * What the frame shows, and whether that includes the no-consent list; null when the extension gave
+ * no answer. `token` is the tab's frame token, put in this frame's address by the guard's panel; a
+ * copy x.com frames has none.
  */
-async function contents(token: string): Promise<{ nodes: Node[]; listShown: boolean }> {
+async function contents(token: string): Promise<{ nodes: Node[]; listShown: boolean } | null> {
   const answer = await sendRequest({ type: 'get-consent-frame', token, classNames: withConsentList ? classNames : null }).catch(() => null);
-  if (!answer) return { nodes: [textElement('p', t('consent_load_error'))], listShown: false };
+  if (!answer) return null;
   // The same words whatever the address asked for: a copy learns nothing about any class.
   if (!answer.ok) return { nodes: [textElement('p', t('consent_not_from_guard'))], listShown: false };
   const parts = await Promise.all([
@@ -44,17 +48,39 @@ async function contents(token: string): Promise<{ nodes: Node[]; listShown: bool
   return { nodes: parts.flat(), listShown: answer.noConsent !== null };
 }
 
+/** This frame's address as the panel names it, without the origin: the frame is loaded from a dynamic one. */
+function currentAddress(): string {
+  return location.pathname + location.search + location.hash;
+}
+
 /**
- * Shows the contents for the address as it is now, then tells the panel (this frame's parent, of
- * the extension's own origin: nothing else may hear it) which address's list is on screen: staff
- * may confirm photo consent only then.
+ * Shows the contents, then tells the panel (this frame's parent, of the extension's own origin:
+ * nothing else may hear it) which address's list is on screen: staff may confirm photo consent only
+ * then. With no answer it asks again a few times, then offers staff "Try again" — reloading the page
+ * instead would lose their draft.
  */
-async function render(): Promise<void> {
-  const address = location.pathname + location.search + location.hash;
-  const { nodes, listShown } = await contents(location.hash.slice(1));
-  if (address !== location.pathname + location.search + location.hash) return;
-  app?.replaceChildren(...nodes);
-  if (listShown) parent.postMessage({ type: 'consent-list-shown', address } satisfies ConsentListShown, location.origin);
+async function render(attempt = 0): Promise<void> {
+  const address = currentAddress();
+  const shown = await contents(location.hash.slice(1));
+  if (address !== currentAddress()) return;
+  if (!shown) {
+    const delay = RETRY_DELAYS_MS[attempt];
+    if (delay !== undefined) setTimeout(() => void render(attempt + 1), delay);
+    else app?.replaceChildren(textElement('p', t('consent_load_error')), tryAgainButton());
+    return;
+  }
+  app?.replaceChildren(...shown.nodes);
+  if (shown.listShown) parent.postMessage({ type: 'consent-list-shown', address } satisfies ConsentListShown, location.origin);
+}
+
+function tryAgainButton(): HTMLElement {
+  const button = textElement('button', t('consent_try_again'));
+  button.setAttribute('type', 'button');
+  button.addEventListener('click', () => {
+    app?.replaceChildren(textElement('p', t('common_loading')));
+    void render();
+  });
+  return button;
 }
 
 // index.html holds the en-GB words for the moment before this script runs; these are the browser's locale's.
@@ -62,5 +88,3 @@ document.title = t('consent_page_title');
 app?.replaceChildren(textElement('p', t('common_loading')));
 
 void render();
-// A new token for the same list changes only the address's fragment, which loads nothing new.
-addEventListener('hashchange', () => void render());

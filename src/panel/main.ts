@@ -186,11 +186,13 @@ function confirmationControl(confirmation: PanelConfirmation): HTMLElement {
   wrapper.append(text('p', confirmation.statement ? tMessage(confirmation.statement) : t('panel_confirm_warning')));
   const button = text('button', confirmation.typeWords ? t('panel_confirm_button') : t('panel_confirm_checked'));
   button.setAttribute('type', 'button');
-  // aria-disabled, not disabled: the button keeps its place in the keyboard order while it waits.
-  const waiting = (): boolean => button.getAttribute('aria-disabled') === 'true';
+  const waiting = (): boolean => confirmation.afterList === true && !consentListShown;
   if (confirmation.afterList) {
-    button.dataset.afterList = '';
-    wrapper.append(text('p', t('panel_confirm_waits_for_list'), 'hint waits-for-list'));
+    wrapper.dataset.afterList = '';
+    const hint = text('p', t('panel_confirm_waits_for_list'), 'hint');
+    hint.id = `waits-${confirmation.rule}`;
+    button.setAttribute('aria-describedby', hint.id);
+    wrapper.append(hint);
   }
   const words = confirmation.typeWords && tMessage(confirmation.typeWords);
   if (words) {
@@ -272,8 +274,12 @@ function pageAddress(address: string): string {
  * against nothing.
  */
 function gateOnList(): void {
-  for (const button of asked.querySelectorAll<HTMLButtonElement>('button[data-after-list]')) button.setAttribute('aria-disabled', String(!consentListShown));
-  for (const hint of asked.querySelectorAll<HTMLElement>('.waits-for-list')) hint.hidden = consentListShown;
+  for (const wrapper of asked.querySelectorAll<HTMLElement>('[data-after-list]')) {
+    // aria-disabled, not disabled: the button keeps its place in the keyboard order while it waits.
+    wrapper.querySelector('button')?.setAttribute('aria-disabled', String(!consentListShown));
+    const hint = wrapper.querySelector<HTMLElement>('.hint');
+    if (hint) hint.hidden = consentListShown;
+  }
 }
 
 function focusableControls(): HTMLElement[] {

@@ -94,6 +94,8 @@ export interface FrameHandshake {
 
 export const PANEL_PAGE = 'src/panel/index.html';
 export const MARKS_PAGE = 'src/panel/marks.html';
+export const CONSENT_PAGE = 'src/consent/index.html';
+
 /** From the no-consent frame to the panel holding it: the list at this address (path, query and fragment) is on screen. */
 export interface ConsentListShown {
   type: 'consent-list-shown';
@@ -103,5 +105,3 @@ export interface ConsentListShown {
 export function isConsentListShown(data: unknown): data is ConsentListShown {
   return typeof data === 'object' && data !== null && (data as ConsentListShown).type === 'consent-list-shown' && typeof (data as ConsentListShown).address === 'string';
 }
-
-export const CONSENT_PAGE = 'src/consent/index.html';
