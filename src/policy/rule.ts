@@ -4,7 +4,7 @@
  * then applies the level the ICT lead set (off, warn, block, block with the policy's exception).
  */
 import type { ClassPrefixMatch, ClassPrefixMatcher } from './class-prefix';
-import type { MessageKey, MessageText, PlainMessageKey } from './message-text';
+import { messageText, type MessageKey, type MessageText, type PlainMessageKey } from './message-text';
 import type { NameMatcher } from './names/compile';
 import type { NormalisedText } from './normalise';
 import type { PolicySnapshot } from './snapshot';
@@ -132,7 +132,7 @@ export function offersConfirmation(meta: RuleMeta, level: RuleLevel): boolean {
  */
 export function quotePolicy(meta: RuleMeta, schoolHandle: string | null, say: (text: MessageText) => string): string {
   const handle = schoolHandle?.trim().replace(/^@/, '') ?? '';
-  const quoted = say({ key: meta.policySentence, substitutions: [handle === '' ? 'the school’s account' : `@${handle}`] });
+  const quoted = say({ key: meta.policySentence, substitutions: [handle === '' ? messageText('policy_school_account') : `@${handle}`] });
   // "The school’s account will be a private account": the account may open the sentence.
   return quoted.charAt(0).toUpperCase() + quoted.slice(1);
 }
