@@ -1,19 +1,19 @@
 /**
  * Everything the guard reads from a photo's pixels: the lines of text in it (on a copy at most
  * ANALYSIS_SIDE pixels long; see the README for why 1,600) and where its faces are (the face
- * finder makes its own, larger copy). Nothing is kept.
+ * finder reads a copy FACE_SIDE long). Nothing is kept.
  */
 import type { PhotoBox, ReadTextLine } from '../policy/types';
-import type { FaceFinder } from './face-finder';
+import { FACE_SIDE, type FaceFinder } from './face-finder';
 import { downscale, type CanvasMaker, type PhotoCanvas } from './photo-canvas';
 import type { PhotoTextReader } from './photo-text-reader';
 
 export const ANALYSIS_SIDE = 1600;
+/** The largest copy the analysis reads: a photo is decoded straight to this size, no larger. */
+export const DECODED_SIDE = Math.max(ANALYSIS_SIDE, FACE_SIDE);
 
+/** Boxes are fractions of the photo's size, whatever size it was analysed at. */
 export interface PhotoAnalysis {
-  /** The photo's own size, in pixels. */
-  width: number;
-  height: number;
   text: ReadTextLine[];
   faces: PhotoBox[];
 }
@@ -34,5 +34,5 @@ export async function analysePhoto(photo: PhotoCanvas, analysers: PhotoAnalysers
   const copy = downscale(photo, side, analysers.makeCanvas);
   const text = await analysers.text.read(copy, { deskew });
   const faces = await analysers.faces.find(photo);
-  return { width: photo.width, height: photo.height, text, faces };
+  return { text, faces };
 }

@@ -8,7 +8,7 @@ import type { PhotoBox, ReadTextLine } from '../policy/types';
 import { bytesToBase64 } from '../shared/base64';
 import { PHOTO_CHECK_TIME_LIMIT_MS } from '../shared/messages';
 import { withTimeLimit } from '../shared/time-limit';
-import { analysePhoto } from './analyse-photo';
+import { analysePhoto, DECODED_SIDE } from './analyse-photo';
 import { blurRegions } from './blur-regions';
 import { browserPhotoAnalysers, makeCanvas } from './browser-photo-analysers';
 import { decodePhoto } from './decode-photo';
@@ -22,8 +22,6 @@ const BLURRED_QUALITY = 0.92;
 
 export interface PhotoReading {
   photoId: string;
-  width: number;
-  height: number;
   text: ReadTextLine[];
   faces: PhotoBox[];
 }
@@ -69,7 +67,7 @@ export class PhotoDesk {
 
   private async analyseNow(bytes: Uint8Array, type: string, deadline: number): Promise<PhotoReading | null> {
     const givenUp = () => Date.now() > deadline;
-    const [photo, analysers] = await Promise.all([decodePhoto(bytes, type, makeCanvas), browserPhotoAnalysers()]);
+    const [photo, analysers] = await Promise.all([decodePhoto(bytes, type, makeCanvas, DECODED_SIDE), browserPhotoAnalysers()]);
     if (!photo) return null;
     if (givenUp()) throw new Error('the check was given up while the models loaded');
     this.warmedUp = true;
