@@ -18,9 +18,10 @@ export interface PhotoAnalysis {
   faces: PhotoBox[];
 }
 
+/** Each analyser as it loads: on a first photo, the faces are found while the text reader's sessions are still being made. */
 export interface PhotoAnalysers {
-  text: PhotoTextReader;
-  faces: FaceFinder;
+  text: Promise<PhotoTextReader>;
+  faces: Promise<FaceFinder>;
   makeCanvas: CanvasMaker;
 }
 
@@ -32,7 +33,8 @@ export interface AnalysisOptions {
 
 export async function analysePhoto(photo: PhotoCanvas, analysers: PhotoAnalysers, { side = ANALYSIS_SIDE, deskew = true }: AnalysisOptions = {}): Promise<PhotoAnalysis> {
   const copy = downscale(photo, side, analysers.makeCanvas);
-  const text = await analysers.text.read(copy, { deskew });
-  const faces = await analysers.faces.find(photo);
+  // Side by side: in Chrome the text is read in onnxruntime's own worker (browser-photo-analysers.ts)
+  // while the faces are found on this thread.
+  const [text, faces] = await Promise.all([analysers.text.then((reader) => reader.read(copy, { deskew })), analysers.faces.then((finder) => finder.find(photo))]);
   return { text, faces };
 }

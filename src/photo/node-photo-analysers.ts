@@ -21,7 +21,7 @@ const makeCanvas: CanvasMaker = (width, height) => createCanvas(width, height) a
 
 let loading: Promise<PhotoAnalysers> | null = null;
 
-/** Loads the models once per process. */
+/** Loads the models once per process (both loaded when this settles). */
 export function nodePhotoAnalysers(): Promise<PhotoAnalysers> {
   loading ??= (async () => {
     setPlatform({
@@ -33,7 +33,7 @@ export function nodePhotoAnalysers(): Promise<PhotoAnalysers> {
     ort.env.wasm.numThreads = 2;
     const [detection, recognition, dictionary] = await Promise.all([readFile(ocrModelPaths.detectionPath), readFile(ocrModelPaths.recognitionPath), readFile(ocrModelPaths.dictionaryPath)]);
     const text = await PhotoTextReader.load({ detection: bytesOf(detection), recognition: bytesOf(recognition), dictionary: dictionary.toString('utf8') }, makeCanvas);
-    return { text, faces: await nodeFaceFinder(), makeCanvas };
+    return { text: Promise.resolve(text), faces: Promise.resolve(await nodeFaceFinder()), makeCanvas };
   })();
   return loading;
 }

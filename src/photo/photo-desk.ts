@@ -49,7 +49,8 @@ export class PhotoDesk {
    */
   warm(): Promise<void> {
     return this.inTurn(async () => {
-      const analysers = await browserPhotoAnalysers();
+      const analysers = browserPhotoAnalysers();
+      await Promise.all([analysers.text, analysers.faces]);
       if (this.warmedUp) return;
       this.warmedUp = true;
       await analysePhoto(warmUpPicture(), analysers);
@@ -67,11 +68,16 @@ export class PhotoDesk {
 
   private async analyseNow(bytes: Uint8Array, type: string, deadline: number): Promise<PhotoReading | null> {
     const givenUp = () => Date.now() > deadline;
-    const [photo, analysers] = await Promise.all([decodePhoto(bytes, type, makeCanvas, DECODED_SIDE), browserPhotoAnalysers()]);
+    const analysers = browserPhotoAnalysers();
+    const photo = await decodePhoto(bytes, type, makeCanvas, DECODED_SIDE);
     if (!photo) return null;
-    if (givenUp()) throw new Error('the check was given up while the models loaded');
     this.warmedUp = true;
-    const analysis = await analysePhoto(photo, analysers);
+    // On a first photo the faces are found while the text reader still loads; it reads nothing once the check is given up.
+    const reader = analysers.text.then((text) => {
+      if (givenUp()) throw new Error('the check was given up while the models loaded');
+      return text;
+    });
+    const analysis = await analysePhoto(photo, { ...analysers, text: reader });
     const photoId = crypto.randomUUID();
     const reading = { photoId, ...analysis };
     this.views.set(photoId, smallJpeg(photo).then((image) => ({ ...reading, image }), () => null));

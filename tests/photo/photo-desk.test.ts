@@ -12,7 +12,7 @@ import { PHOTO_CHECK_TIME_LIMIT_MS, type ResponseOf } from '../../src/shared/mes
 // The models and the browser's decoder are not the point here: a stand-in analyser takes the time.
 const analysing = vi.hoisted(() => ({ analyse: (): Promise<unknown> => Promise.resolve() }));
 vi.mock('../../src/photo/browser-photo-analysers', () => ({
-  browserPhotoAnalysers: async () => ({}),
+  browserPhotoAnalysers: () => ({ text: Promise.resolve({}), faces: Promise.resolve({}) }),
   // The warm-up run draws its picture of a word: a canvas whose drawing does nothing.
   makeCanvas: (width: number, height: number) => ({ width, height, getContext: () => ({ fillRect: () => undefined, fillText: () => undefined }) }),
 }));
