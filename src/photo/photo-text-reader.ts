@@ -41,8 +41,9 @@ export class PhotoTextReader {
       model: { detection: models.detection, recognition: models.recognition, charactersDictionary: ocrDictionary(models.dictionary) },
       detection: { maxSideLength: DETECTION_SIDE },
       // A thread that finds no work sleeps instead of spinning: on two cores shared with the browser
-      // and the page, a spinning thread takes the core the other one needs.
-      session: { executionProviders: ['wasm'], graphOptimizationLevel: 'all', extra: { session: { intra_op: { allow_spinning: '0' } } } },
+      // and the page, a spinning thread takes the core the other one needs. The graph is not
+      // optimised: in Chromium that took 2–3 s of CPU on the first photo and no warm photo ran faster.
+      session: { executionProviders: ['wasm'], graphOptimizationLevel: 'disabled', extra: { session: { intra_op: { allow_spinning: '0' } } } },
       processing: { engine: 'canvas-native' },
     });
     await ocr.initialize();

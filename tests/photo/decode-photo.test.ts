@@ -33,5 +33,20 @@ test('a picture is drawn whole onto a canvas of its size', async () => {
   const canvas = (width: number, height: number) => ({ width, height, getContext: () => ({ drawImage }) }) as unknown as PhotoCanvas;
   const decoded = await decodePhoto(new Uint8Array([0xff, 0xd8]), 'image/jpeg', canvas);
   expect(decoded).toMatchObject({ width: 20_000, height: 14_000 });
-  expect(drawImage).toHaveBeenCalledWith(bitmap, 0, 0);
+  expect(drawImage).toHaveBeenCalledWith(bitmap, 0, 0, 20_000, 14_000);
+});
+
+test('for the analysis, a picture is drawn straight at the largest size read: no canvas of its full size is made', async () => {
+  vi.stubGlobal('createImageBitmap', async () => bitmap);
+  const drawImage = vi.fn();
+  const made: [number, number][] = [];
+  const canvas = (width: number, height: number) => {
+    made.push([width, height]);
+    return { width, height, getContext: () => ({ drawImage }) } as unknown as PhotoCanvas;
+  };
+  const decoded = await decodePhoto(new Uint8Array([0xff, 0xd8]), 'image/jpeg', canvas, 2_400);
+  expect(decoded).toMatchObject({ width: 2_400, height: 1_680 });
+  expect(made).toEqual([[2_400, 1_680]]);
+  expect(drawImage).toHaveBeenCalledWith(bitmap, 0, 0, 2_400, 1_680);
+  expect(bitmap.close).toHaveBeenCalled();
 });

@@ -29,7 +29,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('checkPhoto', () => {
   it('says where a pupil’s name was read, not what was read', async () => {
-    const reading: PhotoReading = { photoId: 'p1', width: 4000, height: 3000, faces: [], text: [{ text: 'Ava Brown', box: { x: 0.1, y: 0.2, width: 0.3, height: 0.05 } }, { text: 'Star of the week', box: { x: 0.1, y: 0.1, width: 0.5, height: 0.05 } }] };
+    const reading: PhotoReading = { photoId: 'p1', faces: [], text: [{ text: 'Ava Brown', box: { x: 0.1, y: 0.2, width: 0.3, height: 0.05 } }, { text: 'Star of the week', box: { x: 0.1, y: 0.1, width: 0.5, height: 0.05 } }] };
     let analysed: Uint8Array | null = null;
     const answer = await checkPhoto(checker(async (bytes) => {
       analysed = bytes;
@@ -73,7 +73,7 @@ describe('checkPhoto', () => {
   });
 
   it('reads the metadata of the whole photo, and holds one whose metadata cannot be read with its own reason', async () => {
-    const reading: PhotoReading = { photoId: 'p3', width: 1, height: 1, faces: [], text: [] };
+    const reading: PhotoReading = { photoId: 'p3', faces: [], text: [] };
     const large = Buffer.from(png({ after: [tEXt('Caption', 'Ava Brown on sports day')], padding: 4 * 1024 * 1024 }));
     const answer = await checkPhoto(checker(async () => reading), large.toString('base64'), 'image/png');
     expect(answer.ok && answer.photo.metadataText).toContain('Ava Brown on sports day');
@@ -86,7 +86,7 @@ describe('checkPhoto', () => {
   });
 
   it('holds the photo when there is no pupil list to judge what was read against', async () => {
-    const reading: PhotoReading = { photoId: 'p2', width: 10, height: 10, faces: [], text: [] };
+    const reading: PhotoReading = { photoId: 'p2', faces: [], text: [] };
     expect(await checkPhoto(checker(async () => reading, false), JPEG_BASE64, 'image/jpeg')).toEqual({ ok: false, problem: 'photo-check-failed' });
   });
 });

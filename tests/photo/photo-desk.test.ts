@@ -12,12 +12,12 @@ import { PHOTO_CHECK_TIME_LIMIT_MS, type ResponseOf } from '../../src/shared/mes
 // The models and the browser's decoder are not the point here: a stand-in analyser takes the time.
 const analysing = vi.hoisted(() => ({ analyse: (): Promise<unknown> => Promise.resolve() }));
 vi.mock('../../src/photo/browser-photo-analysers', () => ({
-  browserPhotoAnalysers: async () => ({}),
+  browserPhotoAnalysers: () => ({ text: Promise.resolve({}), faces: Promise.resolve({}) }),
   // The warm-up run draws its picture of a word: a canvas whose drawing does nothing.
   makeCanvas: (width: number, height: number) => ({ width, height, getContext: () => ({ fillRect: () => undefined, fillText: () => undefined }) }),
 }));
 vi.mock('../../src/photo/decode-photo', () => ({ decodePhoto: async () => ({ width: 4000, height: 3000 }) }));
-vi.mock('../../src/photo/analyse-photo', () => ({ analysePhoto: () => analysing.analyse() }));
+vi.mock('../../src/photo/analyse-photo', () => ({ DECODED_SIDE: 2400, analysePhoto: () => analysing.analyse() }));
 
 const JPEG_BASE64 = Buffer.from([0xff, 0xd8, 0xff, 0xd9]).toString('base64');
 
@@ -34,7 +34,7 @@ function askAll(checks: PhotoChecks, count: number): Promise<boolean[]> {
 
 /** An analysis that takes `ms` of the (fake) clock. */
 function slowAnalysis(ms: number): () => Promise<PhotoAnalysis> {
-  return () => new Promise((resolve) => setTimeout(() => resolve({ width: 4000, height: 3000, text: [], faces: [] }), ms));
+  return () => new Promise((resolve) => setTimeout(() => resolve({ text: [], faces: [] }), ms));
 }
 
 const never = () => new Promise<never>(() => undefined);
