@@ -46,7 +46,7 @@ export function RulesSection() {
         {RULES.map(({ meta }) => (
           <div class="field" key={meta.id}>
             <label for={`rule-${meta.id}`}>{RULE_LABELS[meta.id]}</label>
-            <p id={`rule-${meta.id}-policy`} class="hint">{t('options_rules_policy', quotePolicy(meta, schoolHandle))}</p>
+            <p id={`rule-${meta.id}-policy`} class="hint">{t('options_rules_policy', quotePolicy(tMessage(meta.policySentence), schoolHandle))}</p>
             {meta.confirmation && <p id={`rule-${meta.id}-confirmation`} class="hint">{confirmationHint(meta)}</p>}
             <select id={`rule-${meta.id}`} value={levels[meta.id] ?? ''} disabled={!editable}
               aria-describedby={meta.confirmation ? `rule-${meta.id}-policy rule-${meta.id}-confirmation` : `rule-${meta.id}-policy`}

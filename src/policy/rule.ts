@@ -72,10 +72,12 @@ export interface RuleMeta<Id extends string = string> {
    */
   levels: readonly RuleLevel[];
   /**
-   * The sentence of the school's Twitter policy the rule enforces, quoted. `{{account}}` and
-   * `{{Account}}` (at the start of a sentence) stand for the school's account: see `quotePolicy`.
+   * The sentence of the school's Twitter policy the rule enforces, by its key in _locales'
+   * messages.json (only the options page shows it, so the content script does not carry its
+   * words). `{{account}}` and `{{Account}}` (at the start of a sentence) stand for the school's
+   * account: see `quotePolicy`.
    */
-  policySentence: string;
+  policySentence: PlainMessageKey;
   /**
    * The rule's sentences and fix lines, by their keys in _locales' messages.json (see message-text.ts):
    * its findings name these keys, never English of their own.
@@ -124,13 +126,14 @@ export function offersConfirmation(meta: RuleMeta, level: RuleLevel): boolean {
 }
 
 /**
- * A rule's policy sentence for the school that uses the guard: its own handle ("@OakfieldPrimary")
- * where the settings name one, otherwise "the school's account".
+ * A rule's policy sentence (`sentence`: its words, said from the rule's `policySentence` key) for
+ * the school that uses the guard: its own handle ("@OakfieldPrimary") where the settings name one,
+ * otherwise "the school's account".
  */
-export function quotePolicy(meta: RuleMeta, schoolHandle: string | null): string {
+export function quotePolicy(sentence: string, schoolHandle: string | null): string {
   const handle = schoolHandle?.trim().replace(/^@/, '') ?? '';
   const account = handle === '' ? 'the school’s account' : `@${handle}`;
-  return formatMessage(meta.policySentence, { account, Account: account.charAt(0).toUpperCase() + account.slice(1) });
+  return formatMessage(sentence, { account, Account: account.charAt(0).toUpperCase() + account.slice(1) });
 }
 
 /** Fills a policy sentence's template: "{{Account}} will not…" with { Account: '@OakfieldPrimary' }. */

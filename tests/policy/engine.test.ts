@@ -19,7 +19,7 @@ describe('the rules registry', () => {
     expect(new Set(RULE_IDS).size).toBe(RULES.length);
     for (const { meta } of RULES) {
       expect(ruleMeta(meta.id)).toBe(meta);
-      expect(meta.policySentence.length).toBeGreaterThan(20);
+      expect(tMessage(meta.policySentence).length).toBeGreaterThan(20);
       expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
       expect(meta.levels).toContain(meta.defaultLevel);
       expect(meta.levels).toContain('off');

@@ -101,13 +101,13 @@ function inlineWords(): string[] {
 }
 
 /**
- * The keys each rule's metadata names: its findings' sentences and fixes, and what staff confirm
- * (the statement, the words to type). The panel, the options page and the CLI say them by key.
+ * The keys each rule's metadata names: its policy sentence, its findings' sentences and fixes, and
+ * what staff confirm (the statement, the words to type). The panel, the options page and the CLI say them by key.
  */
 function ruleKeys(): { rule: string; key: string }[] {
   return RULES.flatMap(({ meta }) => {
     const { confirmation } = meta;
-    const keys: string[] = [...Object.values(meta.messages)];
+    const keys: string[] = [meta.policySentence, ...Object.values(meta.messages)];
     if (confirmation) keys.push(confirmation.prompt, ...(confirmation.promptWithoutPhotos ? [confirmation.promptWithoutPhotos] : []), ...(confirmation.kind === 'typed' ? [confirmation.words] : []));
     return keys.map((key) => ({ rule: meta.id, key }));
   });

@@ -12,7 +12,7 @@ export const rule = defineRule({
     id: 'account-private',
     defaultLevel: 'block',
     levels: ['off', 'warn', 'block'],
-    policySentence: "{{Account}} will be a private account, searchable through the Twitter website. This means that the account's tweets are protected and only confirmed followers will have access to its tweets and profile.",
+    policySentence: 'policy_private_account',
     messages,
   },
   check(draft) {

@@ -32,7 +32,7 @@ export const rule = defineRule({
     id: 'attachment-name',
     defaultLevel: 'block',
     levels: ['off', 'warn', 'block'],
-    policySentence: 'To ensure compliance with our Data Protection Policy, names of specific children will not be included in any Tweets.',
+    policySentence: 'policy_names_of_children',
     messages,
     together: { [messages.name]: messages.names, [messages.alt]: messages.alts, [messages.metadata]: messages.metadataNames },
   },

@@ -14,7 +14,7 @@ export const rule = defineRule({
     id: 'class-prefix',
     defaultLevel: 'block',
     levels: ['off', 'warn', 'block'],
-    policySentence: 'All posts will begin with the class name to help signpost followers to relevant information, though we hope users will enjoy looking at all the learning shared on our feed.',
+    policySentence: 'policy_class_name_first',
     messages,
   },
   check(draft, context) {

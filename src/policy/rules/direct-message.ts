@@ -11,7 +11,7 @@ export const rule = defineRule({
     id: 'direct-message',
     defaultLevel: 'warn',
     levels: ['off', 'warn', 'block'],
-    policySentence: '{{Account}} will not enter into private discussions with others.',
+    policySentence: 'policy_no_private_discussions',
     messages,
   },
   check(draft) {

@@ -19,8 +19,7 @@ export const rule = defineRule({
     // The policy's one exception: the parents/carers of every child in the image agreed in writing.
     defaultLevel: 'block-with-exception',
     levels: ['off', 'warn', 'block', 'block-with-exception'],
-    policySentence:
-      "To avoid posts becoming visible to a wider audience, tweets from {{account}} will not use the 'hashtag' function without prior agreement from parent/carers of any child in the image.",
+    policySentence: 'policy_hashtags',
     messages,
     // Typed, not clicked: the agreement is a fact staff must have checked, and it is logged.
     confirmation: {

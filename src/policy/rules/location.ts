@@ -11,7 +11,7 @@ export const rule = defineRule({
     id: 'location',
     defaultLevel: 'warn',
     levels: ['off', 'warn', 'block'],
-    policySentence: "I will not give out my own or other people's personal information, including: name, phone number, home address, interests, schools or clubs.",
+    policySentence: 'policy_personal_information',
     messages,
   },
   check(draft) {

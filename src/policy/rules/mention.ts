@@ -13,7 +13,7 @@ export const rule = defineRule({
     id: 'mention',
     defaultLevel: 'warn',
     levels: ['off', 'warn', 'block'],
-    policySentence: 'To safeguard our children and staff and to create a closed community which represents a digital extension of our school…',
+    policySentence: 'policy_closed_community',
     messages,
   },
   check(draft, context) {

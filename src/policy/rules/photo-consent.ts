@@ -23,7 +23,7 @@ export const rule = defineRule({
     // Blocks until staff confirm: the policy has no exception here, the check is staff's to make.
     defaultLevel: 'block',
     levels: ['off', 'warn', 'block'],
-    policySentence: 'Where permission has not been granted, no photo will be used where that child can be identified.',
+    policySentence: 'policy_photo_permission',
     messages,
     // Staff check the photos against the list shown beside them: one deliberate click.
     confirmation: { kind: 'click', prompt: 'rule_photo_consent_confirm_prompt' },

@@ -13,7 +13,7 @@ export const rule = defineRule({
     id: 'posting-cadence',
     defaultLevel: 'warn',
     levels: ['off', 'warn', 'block'],
-    policySentence: 'Each week, every class will post at least one, and no more than two, general posts.',
+    policySentence: 'policy_posting_cadence',
     messages,
     // Special events and residential trips are exempt: staff say which this post is.
     aside: 'post-kind',

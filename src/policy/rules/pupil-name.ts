@@ -17,7 +17,7 @@ export const rule = defineRule({
     id: 'pupil-name',
     defaultLevel: 'block',
     levels: ['off', 'warn', 'block'],
-    policySentence: 'To ensure compliance with our Data Protection Policy, names of specific children will not be included in any Tweets.',
+    policySentence: 'policy_names_of_children',
     messages,
     together: { [messages.name]: messages.names, [messages.misspelling]: messages.misspellings },
     checksReplies: true,

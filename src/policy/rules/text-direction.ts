@@ -19,7 +19,7 @@ export const rule = defineRule({
     id: 'text-direction',
     defaultLevel: 'block',
     levels: ['off', 'warn', 'block'],
-    policySentence: 'To ensure compliance with our Data Protection Policy, names of specific children will not be included in any Tweets.',
+    policySentence: 'policy_names_of_children',
     messages,
     // A reply can hide a pupil's name the same way ("Proud of ‮nniassuH ailemA‬").
     checksReplies: true,
