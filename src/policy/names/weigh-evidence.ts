@@ -199,8 +199,8 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     }
     if (placeContext(stream, found.first, found.last, context.places)) return excused(messageText('name_reason_place'));
     // Listed with a place: the place, unless the other is a pupil's name too ("comparing Florence and Milan": a look).
-    const listedPlace = capitalised && praiseCueBefore(stream, found.first) === null ? placeListedWith(stream, found.first, found.last, context.places, context.personVerbs) : -1;
-    if (listedPlace >= 0) return context.isNamePart(listedPlace) ? verdict('warn', messageText('name_reason_listed_with_place', wordAt(stream, listedPlace) ?? '')) : excused(messageText('name_reason_place'));
+    const listedPlace = capitalised ? placeListedWith(stream, found.first, found.last, context.places, context.personVerbs) : -1;
+    if (listedPlace >= 0 && praiseCueBefore(stream, found.first) === null) return context.isNamePart(listedPlace) ? verdict('warn', messageText('name_reason_listed_with_place', wordAt(stream, listedPlace) ?? '')) : excused(messageText('name_reason_place'));
     // "the River Jordan", "a Bear Hunt", "the Rose Theatre": a thing's name; "Star of the week": the award.
     if (ordinaryWord && found.tokens.length === 1 && capitalised && isNameOfAThing(stream, found.first, found.last)) return excused(messageText('name_reason_thing_name'));
     if (ordinaryWord && startsPraiseCue(stream, found.first)) return excused(messageText('name_reason_award'));
