@@ -101,8 +101,8 @@ function inlineWords(): string[] {
 }
 
 /**
- * The keys each rule's metadata names: its policy sentence, its findings' sentences and fixes, and
- * what staff confirm (the statement, the words to type). The panel, the options page and the CLI say them by key.
+ * The keys each rule's metadata names: its findings' sentences and fixes, and what staff confirm
+ * (the statement, the words to type). The panel, the options page and the CLI say them by key.
  */
 function ruleKeys(): { rule: string; key: string }[] {
   return RULES.flatMap(({ meta }) => {

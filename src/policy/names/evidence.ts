@@ -225,52 +225,14 @@ export function pronounReferringBack(stream: TokenStream, from: number): boolean
  * "Mo was a brilliant team captain", "Rowan is our Headteacher's award winner": what a person is, a
  * few words after a helper ("was", "has been"), past whose a word is ("Headteacher's"); the word, or null.
  */
-export function personNounAfter(stream: TokenStream, helper: number, classAward = false): string | null {
+export function personNounAfter(stream: TokenStream, helper: number): string | null {
   for (let index = helper + 1, words = 0; words < 4 && index < stream.tokens.length; index += 1) {
     if (isPossessive(stream, index - 1) && wordAt(stream, index) === 's') continue;
     if (!isSpaceOnly(gapBefore(stream, index))) return null;
     words += 1;
     const word = wordAt(stream, index) ?? '';
     // "the winner class" is a class; "were the wives of King Henry", history's people.
-    if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) || isAfterClassAward(stream, index, classAward) ? null : word;
-  }
-  return null;
-}
-
-/** "our attendance winner": with `classAward` (a name a class shares), what a class wins as often as a child says nothing. */
-function isAfterClassAward(stream: TokenStream, noun: number, classAward: boolean): boolean {
-  return classAward && stream.words.classAwardWords.has(wordAt(stream, noun - 1) ?? '');
-}
-
-/**
- * "Jay was so kind", "Flo was brilliant", "Juniper is always so polite": what a person is, after
- * the helper and up to two words such as "so" or "really"; the word, or null. `praise`: how someone
- * did counts too ("brilliant"), which a month, a season or a class may also be.
- */
-export function personAdjectiveAfter(stream: TokenStream, helper: number, praise: boolean): string | null {
-  for (let index = helper + 1; index <= helper + 3 && index < stream.tokens.length; index += 1) {
-    if (!isSpaceOnly(gapBefore(stream, index))) return null;
-    const word = wordAt(stream, index) ?? '';
-    if (stream.words.personAdjectives.has(word) || (praise && stream.words.praiseAdjectives.has(word))) return word;
-    if (!stream.words.intensifiers.has(word)) return null;
-  }
-  return null;
-}
-
-/**
- * "Our reading ambassador this term is robin", "The new lunchtime monitor is Frank": the name is
- * what a person noun a few words back in its sentence "is" or "was", with no verb between ("the
- * teacher said the answer is ruby" is a gem); the noun, or null.
- */
-export function roleBefore(stream: TokenStream, first: number, personVerbs: ReadonlySet<number>, classAward: boolean): string | null {
-  const copula = wordAt(stream, first - 1);
-  if ((copula !== 'is' && copula !== 'was') || !isSpaceOnly(gapBefore(stream, first))) return null;
-  // "The winner of the attendance cup is Rowan": what classes win, after the noun or before it.
-  let award = false;
-  for (let index = first - 2; index >= 0 && index >= first - 6 && isSpaceOnly(gapBefore(stream, index + 1)) && !personVerbs.has((stream.tokens[index] as WordToken).hash); index -= 1) {
-    const word = wordAt(stream, index) ?? '';
-    award ||= classAward && stream.words.classAwardWords.has(word);
-    if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return award || isAfterClassAward(stream, index, classAward) || stream.words.figureNouns.has(word) ? null : word;
+    if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) ? null : word;
   }
   return null;
 }
@@ -281,15 +243,12 @@ export function singularHelperBetween(stream: TokenStream, last: number, action:
   return false;
 }
 
-/** "helped a friend", "looked after a new pupil": one person as what someone did's object, within four words of the verb; the word, or null. */
+/** "helped the younger children", "read to the younger children": a person as what someone did's object, within four words of the verb; the word, or null. */
 export function personObjectAfter(stream: TokenStream, verb: number): string | null {
-  // "helped a friend" is one child's kindness; a class helps "the younger children" too.
-  let one = false;
   for (let index = verb + 1; index <= verb + 4; index += 1) {
     if (!isSpaceOnly(gapBefore(stream, index))) return null;
     const word = wordAt(stream, index) ?? '';
-    one ||= word === 'a' || word === 'an';
-    if (stream.words.personNouns.has(word)) return one ? word : null;
+    if (stream.words.personNouns.has(word)) return word;
   }
   return null;
 }
@@ -335,39 +294,6 @@ export function isAfterSubjectPronoun(stream: TokenStream, first: number): boole
 /** "Matilda by Roald Dahl": a book's title, by its author (a capitalised name after "by"). */
 export function byAuthorAfter(stream: TokenStream, last: number): boolean {
   return wordAt(stream, last + 1) === 'by' && isSpaceOnly(gapAfter(stream, last)) && stream.tokens[last + 2]?.capitalised === true && isSpaceOnly(gapAfter(stream, last + 1));
-}
-
-/** How far a quoted title reaches either side of a name in it, in words. */
-const TITLE_REACH = 6;
-
-/** Whether the code unit is a quote mark as folded text has them (' or "). */
-function isQuote(unit: number): boolean {
-  return unit === 0x27 || unit === 0x22;
-}
-
-/**
- * "‘Isaac’s Dragon Day’ by Sam Hay", "Lucy Cousins’s ‘Maisy Goes Camping’": the name is inside a
- * quoted title whose author follows it ("by" and a capital) or owns it just before its opening
- * quote. A quote opens after a space and closes before one, so "Isaac’s" is no quote.
- */
-export function isInQuotedTitle(stream: TokenStream, first: number, last: number): boolean {
-  const { text } = stream;
-  let open = -1;
-  for (let index = first; index >= 0 && first - index < TITLE_REACH && open < 0; index -= 1) {
-    const start = (stream.tokens[index] as WordToken).start;
-    if (isQuote(text.charCodeAt(start - 1)) && (start - 1 === stream.origin || /[\s(]/.test(text.charAt(start - 2)))) open = index;
-    else if (startsSentence(stream, index)) return false;
-  }
-  for (let index = last; open >= 0 && index < stream.tokens.length && index - last < TITLE_REACH; index += 1) {
-    let end = (stream.tokens[index] as WordToken).end;
-    while (/[!?.,]/.test(text.charAt(end))) end += 1;
-    if (isQuote(text.charCodeAt(end)) && /^(?:[\s.,!?;:)]|$)/.test(text.charAt(end + 1))) {
-      const byAuthor = wordAt(stream, index + 1) === 'by' && stream.tokens[index + 2]?.capitalised === true && isSpaceOnly(gapBefore(stream, index + 2));
-      return byAuthor || (wordAt(stream, open - 1) === 's' && isPossessive(stream, open - 2) && stream.tokens[open - 2]?.capitalised === true);
-    }
-    if (startsSentence(stream, index + 1)) return false;
-  }
-  return false;
 }
 
 /** "Jude (Year 5)", "Kai (Y6)", "Ivy (Oak)": a year group or class in brackets after the name. */
@@ -427,29 +353,6 @@ export function placeContext(stream: TokenStream, first: number, last: number, p
     return `${name} in ${wordAt(stream, last + 2)}`;
   }
   return null;
-}
-
-/** How many names on a list are read to find what the list did ("Florence, Rome and Milan won…"). */
-const LIST_REACH = 6;
-
-/**
- * "Milan and Venice", "Florence, Rome and Milan": a place's name listed with another place, and the
- * list does nothing a person does ("Florence and Milan won the relay" are two children). The other
- * place's token, or -1.
- */
-export function placeListedWith(stream: TokenStream, first: number, last: number, places: ReadonlySet<number>, personVerbs: ReadonlySet<number>): number {
-  const token = stream.tokens[first];
-  if (first !== last || token === undefined || !places.has(token.hash)) return -1;
-  let other = -1;
-  for (const direction of [1, -1] as const) {
-    const index = coordinatedToken(stream, first, direction);
-    const neighbour = stream.tokens[index];
-    if (index >= 0 && neighbour?.capitalised === true && places.has(neighbour.hash)) other = index;
-  }
-  if (other < 0) return -1;
-  let end = first;
-  for (let next = coordinatedToken(stream, end, 1), steps = 0; next >= 0 && steps < LIST_REACH; next = coordinatedToken(stream, end, 1), steps += 1) end = next;
-  return actionAfter(stream, end, end, personVerbs) || pronounAfter(stream, end) ? -1 : other;
 }
 
 /**

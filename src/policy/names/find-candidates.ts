@@ -155,9 +155,6 @@ export function longestVariantAt(matcher: NameMatcher, stream: TokenStream, look
     // "roses", "greens" are plain plurals; only "the Smiths" (a surname after "the") is worth weighing.
     const familyPlural = token.plusSIsWord && token.surname && wordAt(stream, index - 1) === 'the' && /^[^\S\n]{1,2}$/.test(gapBefore(stream, index));
     if (token.plusSIsWord && !familyPlural) return null;
-    // "the Tommies": a short form the roster does not record is too weak to read through a missing
-    // apostrophe, and a given name after an article is a plural ("the Tommies", "the Bobbies").
-    if (!familyPlural && ((variant.shortForm && !variant.givenName) || (!token.surname && stream.words.articles.has(wordAt(stream, index - 1) ?? '')))) return null;
     return { first: index, last: index, tokens: [token], givenName: variant.givenName && !familyPlural, shortForm: variant.shortForm && !variant.givenName, fullName: false, possessive: !familyPlural, familyPlural };
   }
   for (const variant of matcher.variants.startingWith(id)) {

@@ -64,8 +64,7 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
   const misspelt: Candidate[] = [];
   stream.tokens.forEach((token, index) => {
     if (covered[index] || lookup.suppressed(index)) return;
-    // A name with an "s" ("Tommies") was weighed as a plural or possessive already: no slip of the keyboard.
-    if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index) && !isAfterFamousTitle(stream, index) && lookup.idWithoutFinalS(index) === NOT_A_NAME) {
+    if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index) && !isAfterFamousTitle(stream, index)) {
       // "Sofai's design won", "Isacc helped tidy up": a slip of the keyboard in a sentence about a person.
       const evidence = isPossessive(stream, index) ? messageText('name_reason_possessive_short') : personEvidence(stream, index, index, context);
       misspelt.push(

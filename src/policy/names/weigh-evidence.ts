@@ -15,9 +15,7 @@ import {
   isNameOfAThing,
   parentDescribed,
   placeContext,
-  placeListedWith,
   byAuthorAfter,
-  isInQuotedTitle,
   coordinatedToken,
   familyWordAfter,
   figureNounWith,
@@ -42,8 +40,6 @@ import {
   pronounReferringBack,
   personNounAfter,
   personObjectAfter,
-  personAdjectiveAfter,
-  roleBefore,
   singularHelperBetween,
   regnalNumberAfter,
   startsSentence,
@@ -105,29 +101,18 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
   if (action) {
     if (pronounReferringBack(stream, action.index)) return messageText('name_reason_action_and_pronoun', wordAt(stream, action.index) ?? '');
     // "Mo was a brilliant team captain"; a class is a winner too ("Rowan were the winners"), but
-    // one that "is" ("Rowan is our award winner") is a child, unless it won what classes win
-    // ("Rowan is our attendance winner"); a month or season is no captain.
-    const one = actionCounts || singularHelperBetween(stream, last, action.index);
-    const personNoun = action.verb ? null : personNounAfter(stream, action.index, !actionCounts);
-    if (personNoun && one && !season) return messageText('name_reason_person_noun', personNoun);
-    // "Jay was so kind", "Flo was brilliant"; a class that "was" kind is one child ("Juniper was so
-    // thoughtful"), and a class or a season may be brilliant.
-    const adjective = action.verb || season || !one ? null : personAdjectiveAfter(stream, action.index, actionCounts);
-    if (adjective) return messageText('name_reason_person_adjective', adjective);
-    // A class visits the farm and helps the younger children; "Holly helped a friend" is one child.
+    // one that "is" ("Rowan is our award winner") is a child; a month or season is no captain.
+    const personNoun = action.verb ? null : personNounAfter(stream, action.index);
+    if (personNoun && (actionCounts || singularHelperBetween(stream, last, action.index)) && !season) return messageText('name_reason_person_noun', personNoun);
+    // A class visits the farm; "Holly helped the younger children" is what a child does for others.
     const object = action.verb && !actionCounts ? personObjectAfter(stream, action.index) : null;
     if (object) return messageText('name_reason_action_on_person', wordAt(stream, action.index) ?? '', object);
     // A month or season comes, starts and ends ("Autumn has arrived"); anything else it "did" is a child ("May wrote a poem").
     const verb = wordAt(stream, action.index) ?? '';
     // "autumn colours", "rose hips": after a lower-case word an "-s" form is as often a plural noun.
     const plural = /[^su]s$/.test(verb) && action.index === last + 1 && stream.tokens[first]?.capitalised !== true;
-    // "Summer got off to a great start": a season getting going.
-    const timeOfYear = season && (stream.words.timeOfYearVerbs.has(verb) || stream.words.timeOfYearVerbs.has(wordAt(stream, action.index + 1) ?? ''));
-    if (action.verb && actionCounts && !plural && !timeOfYear) return messageText('name_reason_action', verb);
+    if (action.verb && actionCounts && !plural && !(season && stream.words.timeOfYearVerbs.has(verb))) return messageText('name_reason_action', verb);
   }
-  // "Our class rep this term is robin"; a month or season holds no role.
-  const role = season ? null : roleBefore(stream, first, context.personVerbs, !actionCounts);
-  if (role) return messageText('name_reason_role', role);
   if (initialAfter(stream, last)) return messageText('name_reason_initial_after');
   if (yearGroupInBracketsAfter(stream, last, context.classNames)) return messageText('name_reason_year_group_in_brackets');
   if (familyWordAfter(stream, last)) return messageText('name_reason_family_word', wordAt(stream, last + 1) ?? '');
@@ -190,7 +175,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     // "Well done Oliver's army!": praise, or anything else a child does, outweighs what is owned.
     if (owned && personEvidence(stream, found.first, found.last, context) === null) return verdict('warn', messageText('name_reason_owns_what_no_child_has', owned));
     if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
-    if (byAuthorAfter(stream, found.last) || isInQuotedTitle(stream, found.first, found.last)) return excused(messageText('name_reason_book_title'));
+    if (byAuthorAfter(stream, found.last)) return excused(messageText('name_reason_book_title'));
     // Read, sung or watched, unless someone's ("We read Grace's poem") or "she" or "he" follows
     // ("We have been reading Victoria. She loved it."): the title, most likely; a look, as a child may be read too.
     if (!found.possessive && !isPossessive(stream, found.last) && !pronounReferringBack(stream, found.last)) {
@@ -198,9 +183,6 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
       if (isTitleAfter(stream, found.first, found.last, stream.words.performingWords)) return verdict('warn', messageText('name_reason_title_performed'));
     }
     if (placeContext(stream, found.first, found.last, context.places)) return excused(messageText('name_reason_place'));
-    // Listed with a place: the place, unless the other is a pupil's name too ("comparing Florence and Milan": a look).
-    const listedPlace = capitalised ? placeListedWith(stream, found.first, found.last, context.places, context.personVerbs) : -1;
-    if (listedPlace >= 0 && praiseCueBefore(stream, found.first) === null) return context.isNamePart(listedPlace) ? verdict('warn', messageText('name_reason_listed_with_place', wordAt(stream, listedPlace) ?? '')) : excused(messageText('name_reason_place'));
     // "the River Jordan", "a Bear Hunt", "the Rose Theatre": a thing's name; "Star of the week": the award.
     if (ordinaryWord && found.tokens.length === 1 && capitalised && isNameOfAThing(stream, found.first, found.last)) return excused(messageText('name_reason_thing_name'));
     if (ordinaryWord && startsPraiseCue(stream, found.first)) return excused(messageText('name_reason_award'));
