@@ -35,6 +35,9 @@ export async function analysePhoto(photo: PhotoCanvas, analysers: PhotoAnalysers
   const copy = downscale(photo, side, analysers.makeCanvas);
   // Side by side: in Chrome the text is read in onnxruntime's own worker (browser-photo-analysers.ts)
   // while the faces are found on this thread.
-  const [text, faces] = await Promise.all([analysers.text.then((reader) => reader.read(copy, { deskew })), analysers.faces.then((finder) => finder.find(photo))]);
-  return { text, faces };
+  // Both settle before the photo's turn ends, so a failed text read never leaves the faces running beside the next photo.
+  const [text, faces] = await Promise.allSettled([analysers.text.then((reader) => reader.read(copy, { deskew })), analysers.faces.then((finder) => finder.find(photo))]);
+  if (text.status === 'rejected') throw text.reason;
+  if (faces.status === 'rejected') throw faces.reason;
+  return { text: text.value, faces: faces.value };
 }

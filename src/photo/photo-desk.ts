@@ -72,12 +72,13 @@ export class PhotoDesk {
     const photo = await decodePhoto(bytes, type, makeCanvas, DECODED_SIDE);
     if (!photo) return null;
     this.warmedUp = true;
-    // On a first photo the faces are found while the text reader still loads; it reads nothing once the check is given up.
-    const reader = analysers.text.then((text) => {
-      if (givenUp()) throw new Error('the check was given up while the models loaded');
-      return text;
-    });
-    const analysis = await analysePhoto(photo, { ...analysers, text: reader });
+    // On a first photo the faces are found while the text reader still loads; neither reads anything once the check is given up.
+    const unlessGivenUp = <T>(loading: Promise<T>): Promise<T> =>
+      loading.then((analyser) => {
+        if (givenUp()) throw new Error('the check was given up while the models loaded');
+        return analyser;
+      });
+    const analysis = await analysePhoto(photo, { ...analysers, text: unlessGivenUp(analysers.text), faces: unlessGivenUp(analysers.faces) });
     const photoId = crypto.randomUUID();
     const reading = { photoId, ...analysis };
     this.views.set(photoId, smallJpeg(photo).then((image) => ({ ...reading, image }), () => null));
