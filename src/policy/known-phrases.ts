@@ -105,11 +105,42 @@ export const HELPER_VERBS = new Set([
 /** Helpers that say one subject, not a class of them ("Rowan is our award winner"; a class in British English "are", "were", "have"). */
 export const SINGULAR_HELPERS = new Set(['is', 'was', 'has']);
 
+/**
+ * What only a person is, after "is" or "was" ("Jay was so kind", "Juniper was really thoughtful"):
+ * a child's character or feelings, which no season, thing or (with "is"/"was") class has.
+ */
+export const PERSON_ADJECTIVES = new Set([
+  'kind', 'helpful', 'polite', 'brave', 'thoughtful', 'caring', 'patient', 'generous', 'considerate', 'courageous', 'confident', 'sensible',
+  'responsible', 'friendly', 'cheerful', 'determined', 'hardworking', 'resilient', 'respectful', 'gentle', 'honest', 'mature', 'supportive',
+  'shy', 'nervous', 'excited', 'proud', 'thrilled', 'delighted', 'chatty', 'funny', 'clever',
+]);
+
+/**
+ * Praise of how someone did, after "is" or "was" ("Flo was brilliant"): a person, unless the name is
+ * a month or season ("Summer was amazing") or a class ("Rowan were brilliant").
+ */
+export const PRAISE_ADJECTIVES = new Set([
+  'brilliant', 'fantastic', 'amazing', 'wonderful', 'superb', 'outstanding', 'excellent', 'incredible', 'awesome', 'fabulous', 'phenomenal',
+  'marvellous', 'exceptional', 'super',
+]);
+
+/** Words between "was" and what someone is ("was so kind"); not "a": "Amber was a brilliant colour" is a colour. */
+export const INTENSIFIERS = new Set(['so', 'very', 'really', 'extremely', 'incredibly', 'truly', 'absolutely', 'always']);
+
+/**
+ * School roles a child holds that the part-of-speech source does not tag as people ("our reading
+ * ambassador this term is robin", "the new lunchtime monitor is Frank").
+ */
+export const SCHOOL_ROLES = ['ambassador', 'monitor', 'rep', 'representative', 'prefect', 'helper', 'reader', 'buddy', 'librarian'];
+
+/** What a class wins as often as a child ("Rowan is our attendance winner"): before a person noun, it says nothing of one child. */
+export const CLASS_AWARD_WORDS = new Set(['attendance', 'punctuality']);
+
 /** Pronouns that refer back to a person ("Autumn has learnt her number bonds"). */
 export const PERSONAL_PRONOUNS = new Set(['she', 'he', 'her', 'his', 'him', 'herself', 'himself']);
 
 /** Words for a family after a surname ("the Patel twins", "the Brown family"). */
-export const FAMILY_WORDS = new Set(['twins', 'triplets', 'family', 'families', 'brothers', 'sisters', 'siblings', 'cousins', 'household']);
+export const FAMILY_WORDS = new Set(['twins', 'triplets', 'family', 'families', 'brothers', 'sisters', 'siblings', 'cousins', 'household', 'boys', 'girls']);
 
 /** A year group or class in brackets after a name ("Jude (Year 5)", "Kai (Y6)"). */
 export const YEAR_GROUP_WORDS = new Set(['year', 'yr', 'y', 'reception', 'nursery', 'class', 'form']);
@@ -277,7 +308,11 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       performingWords: [...PERFORMING_WORDS],
       subjectPronouns: [...SUBJECT_PRONOUNS],
       storyPlaces: [...STORY_PLACES],
-      personNouns: [...personNouns],
+      personNouns: [...personNouns, ...SCHOOL_ROLES],
+      personAdjectives: [...PERSON_ADJECTIVES],
+      praiseAdjectives: [...PRAISE_ADJECTIVES],
+      intensifiers: [...INTENSIFIERS],
+      classAwardWords: [...CLASS_AWARD_WORDS],
     },
     phrases: { cuesBeforeAName: phrases(CUES_BEFORE_A_NAME), cuesAfterAName: phrases(CUES_AFTER_A_NAME), storyFrames: phrases(STORY_FRAMES) },
   };

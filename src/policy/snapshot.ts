@@ -88,7 +88,7 @@ export interface PolicySnapshot {
 }
 
 /** The word lists of known-phrases.ts by name ("staffTitles"), and its phrase lists, words joined by one space. */
-export type NameWordListName = 'staffTitles' | 'coordinatingWords' | 'months' | 'seasons' | 'calendarWordsBefore' | 'holidayAdjectives' | 'holidayDeterminers' | 'valueCues' | 'valueWords' | 'sayingVerbs' | 'calendarWordsAfter' | 'classWords' | 'determiners' | 'helperVerbs' | 'singularHelpers' | 'personalPronouns' | 'familyWords' | 'yearGroupWords' | 'famousTitles' | 'timeOfYearVerbs' | 'placeWordsBefore' | 'travelWords' | 'placeNouns' | 'geographyWords' | 'parentWords' | 'familyPronouns' | 'figureNouns' | 'articles' | 'personNouns' | 'faithFigures' | 'faithStoryWords' | 'storyWords' | 'childWorkWords' | 'readingWords' | 'performingWords' | 'subjectPronouns' | 'storyPlaces';
+export type NameWordListName = 'staffTitles' | 'coordinatingWords' | 'months' | 'seasons' | 'calendarWordsBefore' | 'holidayAdjectives' | 'holidayDeterminers' | 'valueCues' | 'valueWords' | 'sayingVerbs' | 'calendarWordsAfter' | 'classWords' | 'determiners' | 'helperVerbs' | 'singularHelpers' | 'personalPronouns' | 'familyWords' | 'yearGroupWords' | 'famousTitles' | 'timeOfYearVerbs' | 'placeWordsBefore' | 'travelWords' | 'placeNouns' | 'geographyWords' | 'parentWords' | 'familyPronouns' | 'figureNouns' | 'articles' | 'personNouns' | 'faithFigures' | 'faithStoryWords' | 'storyWords' | 'childWorkWords' | 'readingWords' | 'performingWords' | 'subjectPronouns' | 'storyPlaces' | 'personAdjectives' | 'praiseAdjectives' | 'intensifiers' | 'classAwardWords';
 export type NamePhraseListName = 'cuesBeforeAName' | 'cuesAfterAName' | 'storyFrames';
 export interface NameWordLists {
   words: Record<NameWordListName, string[]>;

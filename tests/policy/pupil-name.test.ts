@@ -437,6 +437,7 @@ ruleTester('pupil-name', {
     { text: 'Oak: the children and ivy made a card for the Head.', policy: HELD_OUT, findings: [{ marks: 'ivy' }] },
     // Held out (session 8): a class-named pupil, a season or a word-name with what one child does or is; a class doing things is a look.
     { text: 'Willow: Willow read to the younger children at lunchtime.', policy: HELD_OUT, findings: [{ marks: 'Willow', says: '“children”' }], note: 'a class name, doing something for others' },
+    { text: 'Willow: Willow read to a friend who was poorly.', policy: HELD_OUT, findings: [{ marks: 'Willow', says: '“friend”' }], note: 'one child, for one other' },
     { text: 'Hazel: Hazel was our sports day champion.', policy: HELD_OUT, findings: [{ marks: 'Hazel', says: '“champion”' }], note: '“was”: one child' },
     { text: 'Aspen: Aspen is the winner of our poetry competition.', policy: HELD_OUT, findings: [{ marks: 'Aspen' }] },
     { text: 'Oak: Autumn got a gold certificate in assembly.', policy: HELD_OUT, findings: [{ marks: 'Autumn', says: '“got”' }] },
@@ -460,6 +461,19 @@ ruleTester('pupil-name', {
     { text: 'Beech: Milan and Ivy won the relay', policy: HELD_OUT, findings: [{ marks: 'Milan' }, { marks: 'Ivy' }], note: 'listed with a child, not a place' },
     { text: 'Willow: Lucy and Jack went to Narnia in our class play.', policy: HELD_OUT, findings: [{ marks: 'Lucy' }, { marks: 'Jack' }], note: 'a story place, but a class play' },
     { text: 'Cedar: thank you will for reading', policy: HELD_OUT, findings: [{ marks: 'will' }], note: 'thanks, though after “you”' },
+    // Held out (session 10): what a person is after "was"/"is", a role before "is", a class-named pupil only with what tells one child from a class.
+    { text: 'Elm: Jay was so kind helping a friend who had fallen over.', policy: HELD_OUT, findings: [{ marks: 'Jay', says: '“kind”' }] },
+    { text: 'Juniper: Juniper was really thoughtful with a friend who was upset.', policy: HELD_OUT, findings: [{ marks: 'Juniper' }], note: '“was” and what a child is' },
+    { text: 'Beech: Flo was brilliant in the play.', policy: HELD_OUT, findings: [{ marks: 'Flo', says: 'short form' }], note: 'Florence' },
+    { text: 'Oak: Ed was so helpful today.', policy: HELD_OUT, findings: [{ marks: 'Ed' }], note: 'Edward' },
+    { text: 'Ash: Lizzie was fantastic on sports day.', policy: HELD_OUT, findings: [{ marks: 'Lizzie' }], note: 'Elizabeth' },
+    { text: 'Oak: Our reading ambassador this term is robin!', policy: HELD_OUT, findings: [{ marks: 'robin', says: '“ambassador”' }] },
+    { text: 'Cedar: The new lunchtime monitor is Frank.', policy: HELD_OUT, findings: [{ marks: 'Frank' }] },
+    { text: 'Oak: The Wood girls came in costume.', policy: HELD_OUT, findings: [{ marks: 'Wood', says: '“girls”' }] },
+    { text: 'Oak: The Stone boys sang in the choir.', policy: HELD_OUT, findings: [{ marks: 'Stone' }] },
+    { text: 'Aspen: Aspen is our attendance winner this week!', policy: HELD_OUT, findings: [{ marks: 'Aspen', severity: 'warn' }], note: 'a class wins attendance' },
+    { text: 'Maple: Autumn is so beautiful in the woods.', policy: HELD_OUT, findings: [{ marks: 'Autumn', severity: 'warn' }], note: 'a season is not kind or brilliant' },
+    { text: 'Beech: Florence and Milan won the three-legged race.', policy: HELD_OUT, findings: [{ marks: 'Florence' }, { marks: 'Milan' }], note: 'places that do what children do' },
     // Held out: a first name and an initial.
     { text: 'Oak: River T. showed great kindness at lunch.', policy: HELD_OUT, findings: [{ marks: 'River' }] },
     { text: 'Ash: Readers of the week: Sky A and Honey M', policy: HELD_OUT, findings: [{ marks: 'Sky' }, { marks: 'Honey' }] },

@@ -225,14 +225,52 @@ export function pronounReferringBack(stream: TokenStream, from: number): boolean
  * "Mo was a brilliant team captain", "Rowan is our Headteacher's award winner": what a person is, a
  * few words after a helper ("was", "has been"), past whose a word is ("Headteacher's"); the word, or null.
  */
-export function personNounAfter(stream: TokenStream, helper: number): string | null {
+export function personNounAfter(stream: TokenStream, helper: number, classAward = false): string | null {
   for (let index = helper + 1, words = 0; words < 4 && index < stream.tokens.length; index += 1) {
     if (isPossessive(stream, index - 1) && wordAt(stream, index) === 's') continue;
     if (!isSpaceOnly(gapBefore(stream, index))) return null;
     words += 1;
     const word = wordAt(stream, index) ?? '';
     // "the winner class" is a class; "were the wives of King Henry", history's people.
-    if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) ? null : word;
+    if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) || isAfterClassAward(stream, index, classAward) ? null : word;
+  }
+  return null;
+}
+
+/** "our attendance winner": with `classAward` (a name a class shares), what a class wins as often as a child says nothing. */
+function isAfterClassAward(stream: TokenStream, noun: number, classAward: boolean): boolean {
+  return classAward && stream.words.classAwardWords.has(wordAt(stream, noun - 1) ?? '');
+}
+
+/**
+ * "Jay was so kind", "Flo was brilliant", "Juniper is always so polite": what a person is, after
+ * the helper and up to two words such as "so" or "really"; the word, or null. `praise`: how someone
+ * did counts too ("brilliant"), which a month, a season or a class may also be.
+ */
+export function personAdjectiveAfter(stream: TokenStream, helper: number, praise: boolean): string | null {
+  for (let index = helper + 1; index <= helper + 3 && index < stream.tokens.length; index += 1) {
+    if (!isSpaceOnly(gapBefore(stream, index))) return null;
+    const word = wordAt(stream, index) ?? '';
+    if (stream.words.personAdjectives.has(word) || (praise && stream.words.praiseAdjectives.has(word))) return word;
+    if (!stream.words.intensifiers.has(word)) return null;
+  }
+  return null;
+}
+
+/**
+ * "Our reading ambassador this term is robin", "The new lunchtime monitor is Frank": the name is
+ * what a person noun a few words back in its sentence "is" or "was", with no verb between ("the
+ * teacher said the answer is ruby" is a gem); the noun, or null.
+ */
+export function roleBefore(stream: TokenStream, first: number, personVerbs: ReadonlySet<number>, classAward: boolean): string | null {
+  const copula = wordAt(stream, first - 1);
+  if ((copula !== 'is' && copula !== 'was') || !isSpaceOnly(gapBefore(stream, first))) return null;
+  // "The winner of the attendance cup is Rowan": what classes win, after the noun or before it.
+  let award = false;
+  for (let index = first - 2; index >= 0 && index >= first - 6 && isSpaceOnly(gapBefore(stream, index + 1)) && !personVerbs.has((stream.tokens[index] as WordToken).hash); index -= 1) {
+    const word = wordAt(stream, index) ?? '';
+    award ||= classAward && stream.words.classAwardWords.has(word);
+    if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return award || isAfterClassAward(stream, index, classAward) || stream.words.figureNouns.has(word) ? null : word;
   }
   return null;
 }
@@ -296,6 +334,7 @@ export function byAuthorAfter(stream: TokenStream, last: number): boolean {
   return wordAt(stream, last + 1) === 'by' && isSpaceOnly(gapAfter(stream, last)) && stream.tokens[last + 2]?.capitalised === true && isSpaceOnly(gapAfter(stream, last + 1));
 }
 
+
 /** "Jude (Year 5)", "Kai (Y6)", "Ivy (Oak)": a year group or class in brackets after the name. */
 export function yearGroupInBracketsAfter(stream: TokenStream, last: number, classNames: ReadonlySet<string>): boolean {
   if (!/^[^\S\n]*\($/.test(gapAfter(stream, last))) return false;
@@ -354,6 +393,7 @@ export function placeContext(stream: TokenStream, first: number, last: number, p
   }
   return null;
 }
+
 
 /**
  * "Henry's second wife", "Noah's three sons", "the wives of Henry", "the reign of Victoria": the

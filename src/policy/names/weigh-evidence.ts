@@ -40,6 +40,8 @@ import {
   pronounReferringBack,
   personNounAfter,
   personObjectAfter,
+  personAdjectiveAfter,
+  roleBefore,
   singularHelperBetween,
   regnalNumberAfter,
   startsSentence,
@@ -101,9 +103,15 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
   if (action) {
     if (pronounReferringBack(stream, action.index)) return messageText('name_reason_action_and_pronoun', wordAt(stream, action.index) ?? '');
     // "Mo was a brilliant team captain"; a class is a winner too ("Rowan were the winners"), but
-    // one that "is" ("Rowan is our award winner") is a child; a month or season is no captain.
-    const personNoun = action.verb ? null : personNounAfter(stream, action.index);
-    if (personNoun && (actionCounts || singularHelperBetween(stream, last, action.index)) && !season) return messageText('name_reason_person_noun', personNoun);
+    // one that "is" ("Rowan is our award winner") is a child, unless it won what classes win
+    // ("Rowan is our attendance winner"); a month or season is no captain.
+    const one = actionCounts || singularHelperBetween(stream, last, action.index);
+    const personNoun = action.verb ? null : personNounAfter(stream, action.index, !actionCounts);
+    if (personNoun && one && !season) return messageText('name_reason_person_noun', personNoun);
+    // "Jay was so kind", "Flo was brilliant"; a class that "was" kind is one child ("Juniper was so
+    // thoughtful"), and a class or a season may be brilliant.
+    const adjective = action.verb || season || !one ? null : personAdjectiveAfter(stream, action.index, actionCounts);
+    if (adjective) return messageText('name_reason_person_adjective', adjective);
     // A class visits the farm; "Holly helped the younger children" is what a child does for others.
     const object = action.verb && !actionCounts ? personObjectAfter(stream, action.index) : null;
     if (object) return messageText('name_reason_action_on_person', wordAt(stream, action.index) ?? '', object);
@@ -113,6 +121,9 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
     const plural = /[^su]s$/.test(verb) && action.index === last + 1 && stream.tokens[first]?.capitalised !== true;
     if (action.verb && actionCounts && !plural && !(season && stream.words.timeOfYearVerbs.has(verb))) return messageText('name_reason_action', verb);
   }
+  // "Our class rep this term is robin"; a month or season holds no role.
+  const role = season ? null : roleBefore(stream, first, context.personVerbs, !actionCounts);
+  if (role) return messageText('name_reason_role', role);
   if (initialAfter(stream, last)) return messageText('name_reason_initial_after');
   if (yearGroupInBracketsAfter(stream, last, context.classNames)) return messageText('name_reason_year_group_in_brackets');
   if (familyWordAfter(stream, last)) return messageText('name_reason_family_word', wordAt(stream, last + 1) ?? '');
