@@ -7,7 +7,7 @@
  */
 import { listOfNames } from '../policy/class-prefix';
 import { t } from '../shared/i18n';
-import type { ConsentListShown } from '../shared/panel-protocol';
+import { pageAddress, type ConsentListShown } from '../shared/panel-protocol';
 import { sendRequest } from '../shared/send-request';
 import { textElement } from './elements';
 import { photoFindings } from './photo-findings';
@@ -48,11 +48,6 @@ async function contents(token: string): Promise<{ nodes: Node[]; listShown: bool
   return { nodes: parts.flat(), listShown: answer.noConsent !== null };
 }
 
-/** This frame's address as the panel names it, without the origin: the frame is loaded from a dynamic one. */
-function currentAddress(): string {
-  return location.pathname + location.search + location.hash;
-}
-
 /**
  * Shows the contents, then tells the panel (this frame's parent, of the extension's own origin:
  * nothing else may hear it) which address's list is on screen: staff may confirm photo consent only
@@ -60,9 +55,9 @@ function currentAddress(): string {
  * instead would lose their draft.
  */
 async function render(attempt = 0): Promise<void> {
-  const address = currentAddress();
+  const address = pageAddress(location);
   const shown = await contents(location.hash.slice(1));
-  if (address !== currentAddress()) return;
+  if (address !== pageAddress(location)) return;
   if (!shown) {
     const delay = RETRY_DELAYS_MS[attempt];
     if (delay !== undefined) setTimeout(() => void render(attempt + 1), delay);

@@ -8,7 +8,7 @@
  */
 import type { PostKind, RuleId } from '../policy/types';
 import { t, tMessage } from '../shared/i18n';
-import { CONSENT_PAGE, isConsentListShown, type FromPanel, type HoldReason, type PanelConfirmation, type PanelFinding, type PanelView, type ToPanel } from '../shared/panel-protocol';
+import { CONSENT_PAGE, isConsentListShown, pageAddress, type FromPanel, type HoldReason, type PanelConfirmation, type PanelFinding, type PanelView, type ToPanel } from '../shared/panel-protocol';
 import { ruleLabelKey } from '../shared/rule-label-key';
 import { connectToGuard } from './frame-port';
 
@@ -50,7 +50,7 @@ let lastRendered = '';
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   // Only the consent frame of this panel, of the extension's origin, about the list it shows now (not an earlier one's).
-  if (event.source !== consent.contentWindow || event.origin !== location.origin || !isConsentListShown(event.data) || event.data.address !== pageAddress(consentAddress)) return;
+  if (event.source !== consent.contentWindow || event.origin !== location.origin || !isConsentListShown(event.data) || event.data.address !== pageAddress(new URL(consentAddress))) return;
   consentListShown = true;
   gateOnList();
 });
@@ -257,15 +257,6 @@ function showConsent(classNames: string[] | undefined, photoIds: string[], token
   }
   consent.hidden = !shown;
   consent.classList.toggle('photos', photoIds.length > 0);
-}
-
-/**
- * An address without its origin, as the consent frame reports the one it shows: the frame is loaded
- * from a web-accessible resource's dynamic origin (use_dynamic_url) and reads its own as the extension's.
- */
-function pageAddress(address: string): string {
-  const url = new URL(address);
-  return url.pathname + url.search + url.hash;
 }
 
 /**

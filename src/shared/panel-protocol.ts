@@ -102,6 +102,14 @@ export interface ConsentListShown {
   address: string;
 }
 
+/**
+ * An address as the consent frame and its panel compare it: without the origin, as the frame is
+ * loaded from a web-accessible resource's dynamic one (use_dynamic_url) and reads its own as the extension's.
+ */
+export function pageAddress({ pathname, search, hash }: Pick<URL, 'pathname' | 'search' | 'hash'>): string {
+  return pathname + search + hash;
+}
+
 export function isConsentListShown(data: unknown): data is ConsentListShown {
   return typeof data === 'object' && data !== null && (data as ConsentListShown).type === 'consent-list-shown' && typeof (data as ConsentListShown).address === 'string';
 }

@@ -56,6 +56,16 @@ async function confirmConsentAndPost(): Promise<string[]> {
   return post.media.map((media) => media.name);
 }
 
+/** An Owls post with a plain photo, held at Post for photo consent, its no-consent list shown (Ada Nowak has none). */
+async function postPhotoHeldForConsent(fileName: string): Promise<void> {
+  await typeDraft(inline(), 'Owls: Art gallery day.');
+  await attach(fileName, plainJpeg());
+  await clickPostAndExpectNothing();
+  await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
+  const frame = await waitForConsentFrame(page());
+  await expect.poll(() => frame.locator('body').innerText()).toMatch(/Ada Nowak/);
+}
+
 async function clickPostAndExpectNothing(): Promise<void> {
   await inline().locator('[data-testid="tweetButtonInline"]').click();
   await page().waitForTimeout(400);
@@ -105,13 +115,7 @@ describe('photo consent', () => {
   });
 
   it('holds the post until staff confirm, showing the no-consent list only inside the extension frame', async () => {
-    await typeDraft(inline(), 'Owls: Art gallery day.');
-    await attach('IMG_0042.JPG', plainJpeg());
-    await clickPostAndExpectNothing();
-    await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
-
-    const frame = await waitForConsentFrame(page());
-    await expect.poll(() => frame.locator('body').innerText()).toMatch(/Ada Nowak/);
+    await postPhotoHeldForConsent('IMG_0042.JPG');
     // The page's own DOM, storage and script-visible state never hold the name.
     const pageSees = await page().evaluate(() => [document.documentElement.outerHTML, JSON.stringify(localStorage), JSON.stringify(sessionStorage), document.cookie].join('\n'));
     expect(pageSees).not.toMatch(/Nowak/);
@@ -133,12 +137,7 @@ describe('photo consent', () => {
     await panel?.evaluate(() => {
       window.postMessage = () => undefined;
     });
-    await typeDraft(inline(), 'Owls: Art gallery day.');
-    await attach('IMG_0044.JPG', plainJpeg());
-    await clickPostAndExpectNothing();
-    await waitForPanel(page(), /photo-consent/, PHOTO_CHECK_WAIT);
-    const frame = await waitForConsentFrame(page());
-    await expect.poll(() => frame.locator('body').innerText()).toMatch(/Ada Nowak/);
+    await postPhotoHeldForConsent('IMG_0044.JPG');
 
     const confirm = panel?.locator('.confirm[data-rule="photo-consent"] button');
     await confirm?.click({ force: true });
