@@ -10,7 +10,7 @@ import {
 } from '../roster/roster-store';
 import type { Pupil } from '../roster/model';
 import type { ReadTextLine } from '../policy/types';
-import { GUARD_PORT_NAME, MODERATION_PORT_NAME, type ChangeResult, type GuardPush, type GuardRequest, type RequestOf, type ResponseOf, type SyncStatus, type TabRequest } from '../shared/messages';
+import { GUARD_PORT_NAME, GUARD_STATE_KEY, MODERATION_PORT_NAME, type ChangeResult, type GuardPush, type GuardRequest, type RequestOf, type ResponseOf, type SyncStatus, type TabRequest } from '../shared/messages';
 import moderationWatchScript from '../content/moderation-main?iife';
 import { guardOpenTabs } from './guard-injection';
 import { listPostRecords } from './post-records';
@@ -40,7 +40,6 @@ const loadSettings = () => settingsStore.load();
 const neverANameOffers = new NeverANameOffers(browser.storage.local);
 const replyChecker = new ReplyChecker();
 
-const GUARD_STATE_KEY = 'guardState';
 const broadcaster = new GuardBroadcaster(
   async () => {
     const [roster, { settings }] = await Promise.all([currentRoster(await database), loadSettings()]);

@@ -7,6 +7,7 @@
  */
 import { listOfNames } from '../policy/class-prefix';
 import { t } from '../shared/i18n';
+import { GUARD_STATE_KEY } from '../shared/messages';
 import { pageAddress, type ConsentListShown } from '../shared/panel-protocol';
 import { sendRequest } from '../shared/send-request';
 import { textElement } from './elements';
@@ -54,13 +55,17 @@ async function contents(token: string): Promise<{ nodes: Node[]; listShown: bool
  * then. With no answer it asks again a few times, then offers staff "Try again" — reloading the page
  * instead would lose their draft.
  */
+let renders = 0;
+
 async function render(attempt = 0): Promise<void> {
   const address = pageAddress(location);
+  const run = ++renders;
   const shown = await contents(location.hash.slice(1));
-  if (address !== pageAddress(location)) return;
+  // A newer render (the roster changed meanwhile) or another address owns the screen now.
+  if (run !== renders || address !== pageAddress(location)) return;
   if (!shown) {
     const delay = RETRY_DELAYS_MS[attempt];
-    if (delay !== undefined) setTimeout(() => void render(attempt + 1), delay);
+    if (delay !== undefined) setTimeout(() => void (run === renders && render(attempt + 1)), delay);
     else app?.replaceChildren(textElement('p', t('consent_load_error')), tryAgainButton());
     return;
   }
@@ -81,5 +86,11 @@ function tryAgainButton(): HTMLElement {
 // index.html holds the en-GB words for the moment before this script runs; these are the browser's locale's.
 document.title = t('consent_page_title');
 app?.replaceChildren(textElement('p', t('common_loading')));
+
+// An import or sync while the list is on screen (consent given or withdrawn since): staff confirm
+// against the list as it is now, not as it was when the photo was attached.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'session' && changes[GUARD_STATE_KEY]?.newValue !== undefined) void render();
+});
 
 void render();

@@ -45,6 +45,12 @@ export type GuardPush = {
 };
 
 /**
+ * Where the background keeps the last GuardPush (storage.session): an extension page showing what
+ * the roster says hears a change of it, an import or a sync, through storage.onChanged.
+ */
+export const GUARD_STATE_KEY = 'guardState';
+
+/**
  * Pushed over the `moderation` port to the reply and follow-request watches whenever the roster or
  * settings change: not the snapshot (replies are judged in the background), only what they need.
  */

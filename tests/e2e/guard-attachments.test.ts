@@ -4,12 +4,13 @@
  * inside an extension-origin frame and never enters x.com's page.
  */
 import type { Page } from 'playwright-core';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardPanelFrame, guardPanelText, PHOTO_CHECK_WAIT, pressInPanel, waitForPanel } from './support/guard-panel';
-import { confirmPhotoConsentAndPost, useGuardedHomePage } from './support/guarded-browser';
+import { importRosterThroughOptions } from './support/extension-setup';
+import { confirmPhotoConsentAndPost, SAMPLE_ROSTER, useGuardedHomePage } from './support/guarded-browser';
 import { damagedJpeg, jpegWithDescription, jpegWithGps, plainJpeg } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
 
@@ -163,6 +164,23 @@ describe('the no-consent list', () => {
     await page().keyboard.type('Badgers: our trip');
     await listFor('Badgers');
     expect(await page().evaluate(() => history.length)).toBe(before);
+  });
+
+  it('follows a consent change made while it is on screen: staff confirm against the list as it now is', async () => {
+    await postPhotoHeldForConsent('IMG_0046.JPG');
+    // The ICT lead imports a list in which Ada's parents have since given consent and Kai's withdrawn it.
+    const changed = join(filesDir, 'consent-changed.csv');
+    const sample = await readFile(SAMPLE_ROSTER, 'utf8');
+    await writeFile(changed, sample.replace('Nowak,Ada,,Owls,2,No', 'Nowak,Ada,,Owls,2,Yes').replace('Bell,Kai,,Owls,2,Yes', 'Bell,Kai,,Owls,2,No'));
+    const { context, extensionOrigin } = guarded().chromium;
+    try {
+      await importRosterThroughOptions(context, extensionOrigin, changed);
+      const frame = await waitForConsentFrame(page());
+      await expect.poll(() => frame.locator('body').innerText()).toMatch(/Kai Bell/);
+      expect(await frame.locator('body').innerText()).not.toMatch(/Ada Nowak/);
+    } finally {
+      await importRosterThroughOptions(context, extensionOrigin, SAMPLE_ROSTER);
+    }
   });
 });
 
