@@ -32,45 +32,53 @@ function noConsentList({ names, wholeSchool }: { names: string[]; wholeSchool: b
 /** How long to wait before asking again when the extension gave no answer (a service worker waking, say). */
 const RETRY_DELAYS_MS = [500, 1_500, 4_000];
 
+/** The list, asked for again when the roster changes; the photos beside it, asked for once. */
+const listArea = document.createElement('div');
+const photosArea = document.createElement('div');
+let photosAsked = false;
+
 /**
- * What the frame shows, and whether that includes the no-consent list; null when the extension gave
- * no answer. `token` is the tab's frame token, put in this frame's address by the guard's panel; a
- * copy x.com frames has none.
+ * The photos are drawn after the list, never before it: a photo view still on its way must not keep
+ * the list (and with it staff's confirmation) waiting. They stay as they are when the list is shown
+ * again, so a sync cannot undo the faces staff ticked to blur.
  */
-async function contents(token: string): Promise<{ nodes: Node[]; listShown: boolean } | null> {
-  const answer = await sendRequest({ type: 'get-consent-frame', token, classNames: withConsentList ? classNames : null }).catch(() => null);
-  if (!answer) return null;
-  // The same words whatever the address asked for: a copy learns nothing about any class.
-  if (!answer.ok) return { nodes: [textElement('p', t('consent_not_from_guard'))], listShown: false };
-  const parts = await Promise.all([
-    answer.noConsent ? noConsentList(answer.noConsent) : [],
-    ...photoIds.map((photoId) => photoFindings(photoId).catch(() => textElement('p', t('consent_photo_gone')))),
-  ]);
-  return { nodes: parts.flat(), listShown: answer.noConsent !== null };
+function showPhotos(): void {
+  if (photosAsked || photoIds.length === 0) return;
+  photosAsked = true;
+  photosArea.replaceChildren(textElement('p', t('common_loading')));
+  void Promise.all(photoIds.map((photoId) => photoFindings(photoId).catch(() => textElement('p', t('consent_photo_gone'))))).then((figures) => photosArea.replaceChildren(...figures));
 }
 
-/**
- * Shows the contents, then tells the panel (this frame's parent, of the extension's own origin:
- * nothing else may hear it) which address's list is on screen: staff may confirm photo consent only
- * then. With no answer it asks again a few times, then offers staff "Try again" — reloading the page
- * instead would lose their draft.
- */
 let renders = 0;
 
+/**
+ * Shows the no-consent list, then tells the panel (this frame's parent, of the extension's own
+ * origin: nothing else may hear it) which address's list is on screen: staff may confirm photo
+ * consent only then. `token`, in this frame's address, is the tab's frame token put there by the
+ * guard's panel; a copy x.com frames has none. With no answer it asks again a few times, then offers
+ * staff "Try again" — reloading the page instead would lose their draft.
+ */
 async function render(attempt = 0): Promise<void> {
   const address = pageAddress(location);
   const run = ++renders;
-  const shown = await contents(location.hash.slice(1));
+  const answer = await sendRequest({ type: 'get-consent-frame', token: location.hash.slice(1), classNames: withConsentList ? classNames : null }).catch(() => null);
   // A newer render (the roster changed meanwhile) or another address owns the screen now.
   if (run !== renders || address !== pageAddress(location)) return;
-  if (!shown) {
+  if (!answer) {
     const delay = RETRY_DELAYS_MS[attempt];
     if (delay !== undefined) setTimeout(() => void (run === renders && render(attempt + 1)), delay);
     else app?.replaceChildren(textElement('p', t('consent_load_error')), tryAgainButton());
     return;
   }
-  app?.replaceChildren(...shown.nodes);
-  if (shown.listShown) parent.postMessage({ type: 'consent-list-shown', address } satisfies ConsentListShown, location.origin);
+  // The same words whatever the address asked for: a copy learns nothing about any class.
+  if (!answer.ok) {
+    app?.replaceChildren(textElement('p', t('consent_not_from_guard')));
+    return;
+  }
+  listArea.replaceChildren(...(answer.noConsent ? noConsentList(answer.noConsent) : []));
+  app?.replaceChildren(listArea, photosArea);
+  if (answer.noConsent) parent.postMessage({ type: 'consent-list-shown', address } satisfies ConsentListShown, location.origin);
+  showPhotos();
 }
 
 function tryAgainButton(): HTMLElement {

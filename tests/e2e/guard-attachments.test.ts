@@ -4,13 +4,12 @@
  * inside an extension-origin frame and never enters x.com's page.
  */
 import type { Page } from 'playwright-core';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardPanelFrame, guardPanelText, PHOTO_CHECK_WAIT, pressInPanel, waitForPanel } from './support/guard-panel';
-import { importRosterThroughOptions } from './support/extension-setup';
-import { confirmPhotoConsentAndPost, SAMPLE_ROSTER, useGuardedHomePage } from './support/guarded-browser';
+import { confirmPhotoConsentAndPost, useGuardedHomePage, whileConsentChanged } from './support/guarded-browser';
 import { damagedJpeg, jpegWithDescription, jpegWithGps, plainJpeg } from './support/test-images';
 import { composerScope, typeDraft } from './support/x-fixture-page';
 
@@ -168,19 +167,12 @@ describe('the no-consent list', () => {
 
   it('follows a consent change made while it is on screen: staff confirm against the list as it now is', async () => {
     await postPhotoHeldForConsent('IMG_0046.JPG');
-    // The ICT lead imports a list in which Ada's parents have since given consent and Kai's withdrawn it.
-    const changed = join(filesDir, 'consent-changed.csv');
-    const sample = await readFile(SAMPLE_ROSTER, 'utf8');
-    await writeFile(changed, sample.replace('Nowak,Ada,,Owls,2,No', 'Nowak,Ada,,Owls,2,Yes').replace('Bell,Kai,,Owls,2,Yes', 'Bell,Kai,,Owls,2,No'));
-    const { context, extensionOrigin } = guarded().chromium;
-    try {
-      await importRosterThroughOptions(context, extensionOrigin, changed);
+    // The ICT lead's import (or a sync) since: Ada's parents have given consent, Kai's withdrawn it.
+    await whileConsentChanged(guarded(), { given: 'Nowak,Ada', withdrawn: 'Bell,Kai' }, async () => {
       const frame = await waitForConsentFrame(page());
       await expect.poll(() => frame.locator('body').innerText()).toMatch(/Kai Bell/);
       expect(await frame.locator('body').innerText()).not.toMatch(/Ada Nowak/);
-    } finally {
-      await importRosterThroughOptions(context, extensionOrigin, SAMPLE_ROSTER);
-    }
+    });
   });
 });
 

@@ -4,6 +4,9 @@
  * the sample roster imported through the options page.
  */
 import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
@@ -98,4 +101,29 @@ export async function confirmPhotoConsentAndPost(page: Page, scope: Locator, ser
   const [post] = await server.waitForPosts(1);
   if (!post) throw new Error('X received no post');
   return post;
+}
+
+/**
+ * Runs `body` while the pupil list in force is the sample roster imported again through the options
+ * page, as a sync would bring it, with photo consent since given for `given` and withdrawn for
+ * `withdrawn` (each "Surname,Forename" as the CSV has them); the sample roster is imported back after.
+ */
+export async function whileConsentChanged(guarded: GuardedBrowser, change: { given: string; withdrawn: string }, body: () => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'spg-consent-'));
+  const changed = join(dir, 'consent-changed.csv');
+  let edited = await readFile(SAMPLE_ROSTER, 'utf8');
+  for (const [pupil, from, to] of [[change.given, 'No', 'Yes'], [change.withdrawn, 'Yes', 'No']] as const) {
+    const row = new RegExp(`^(.*,${pupil},.*),${from}$`, 'm');
+    if (!row.test(edited)) throw new Error(`${pupil} is not in the sample roster with photo consent "${from}"`);
+    edited = edited.replace(row, `$1,${to}`);
+  }
+  await writeFile(changed, edited);
+  const { context, extensionOrigin } = guarded.chromium;
+  try {
+    await importRosterThroughOptions(context, extensionOrigin, changed);
+    await body();
+  } finally {
+    await importRosterThroughOptions(context, extensionOrigin, SAMPLE_ROSTER);
+    await rm(dir, { recursive: true, force: true });
+  }
 }
