@@ -65,6 +65,7 @@ export class FaceFinder {
    * the detector's input size: it would otherwise be handed every pixel and shrink them itself.
    */
   private async detect(copy: PhotoCanvas, left: number, top: number, width: number, height: number): Promise<Found[]> {
+    await nextTask();
     const { tf, detectAllFaces, TinyFaceDetectorOptions } = this.faceapi;
     const scale = Math.min(1, INPUT_SIZE / Math.max(width, height));
     const input = this.makeCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
@@ -88,6 +89,22 @@ export class FaceFinder {
       tensor.dispose();
     }
   }
+}
+
+/**
+ * Waits for the page's tasks already queued: each pass is otherwise only promises resolving, and
+ * while the 13 run nothing else on this thread would — not the text reader's answers from
+ * onnxruntime's worker nor its model files arriving — so the text would be read only after the faces.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
 }
 
 function starts(length: number): number[] {
