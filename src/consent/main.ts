@@ -8,7 +8,7 @@
 import { listOfNames } from '../policy/class-prefix';
 import { t } from '../shared/i18n';
 import { GUARD_STATE_KEY } from '../shared/messages';
-import { pageAddress, type ConsentListShown } from '../shared/panel-protocol';
+import { pageAddress, type ConsentListState } from '../shared/panel-protocol';
 import { sendRequest } from '../shared/send-request';
 import { textElement } from './elements';
 import { photoFindings } from './photo-findings';
@@ -34,8 +34,13 @@ const RETRY_DELAYS_MS = [500, 1_500, 4_000];
 
 /** The list, asked for again when the roster changes; the photos beside it, asked for once. */
 const listArea = document.createElement('div');
+listArea.className = 'no-consent';
 const photosArea = document.createElement('div');
+// The list is announced when it changes; the photos, their captions and the blur tool are not read out again.
+photosArea.setAttribute('aria-live', 'off');
 let photosAsked = false;
+/** The list as last drawn: a sync that changed nothing in it leaves the screen, and a screen reader, alone. */
+let drawnList = '';
 
 /**
  * The photos are drawn after the list, never before it: a photo view still on its way must not keep
@@ -51,9 +56,13 @@ function showPhotos(): void {
 
 let renders = 0;
 
+/** Tells the panel (this frame's parent, of the extension's own origin: nothing else may hear it) whether this address's list is on screen. */
+function tellPanel(address: string, shown: boolean): void {
+  parent.postMessage({ type: 'consent-list', address, shown } satisfies ConsentListState, location.origin);
+}
+
 /**
- * Shows the no-consent list, then tells the panel (this frame's parent, of the extension's own
- * origin: nothing else may hear it) which address's list is on screen: staff may confirm photo
+ * Shows the no-consent list, then tells the panel its list is on screen: staff may confirm photo
  * consent only then. `token`, in this frame's address, is the tab's frame token put there by the
  * guard's panel; a copy x.com frames has none. With no answer it asks again a few times, then offers
  * staff "Try again" — reloading the page instead would lose their draft.
@@ -67,18 +76,28 @@ async function render(attempt = 0): Promise<void> {
   if (!answer) {
     const delay = RETRY_DELAYS_MS[attempt];
     if (delay !== undefined) setTimeout(() => void (run === renders && render(attempt + 1)), delay);
-    else app?.replaceChildren(textElement('p', t('consent_load_error')), tryAgainButton());
+    else showInstead(textElement('p', t('consent_load_error')), tryAgainButton());
     return;
   }
   // The same words whatever the address asked for: a copy learns nothing about any class.
   if (!answer.ok) {
-    app?.replaceChildren(textElement('p', t('consent_not_from_guard')));
+    showInstead(textElement('p', t('consent_not_from_guard')));
     return;
   }
-  listArea.replaceChildren(...(answer.noConsent ? noConsentList(answer.noConsent) : []));
-  app?.replaceChildren(listArea, photosArea);
-  if (answer.noConsent) parent.postMessage({ type: 'consent-list-shown', address } satisfies ConsentListShown, location.origin);
+  const list = JSON.stringify(answer.noConsent);
+  if (list !== drawnList) listArea.replaceChildren(...(answer.noConsent ? noConsentList(answer.noConsent) : []));
+  drawnList = list;
+  // Put in place once: moving the photos would take focus from the blur tool and end a drag on it.
+  if (listArea.parentNode !== app) app?.replaceChildren(listArea, photosArea);
+  if (answer.noConsent) tellPanel(address, true);
   showPhotos();
+}
+
+/** What the frame says when it has no list to show (the panel was told the list is not on screen). */
+function showInstead(...nodes: Node[]): void {
+  drawnList = '';
+  listArea.replaceChildren();
+  app?.replaceChildren(...nodes);
 }
 
 function tryAgainButton(): HTMLElement {
@@ -97,8 +116,11 @@ app?.replaceChildren(textElement('p', t('common_loading')));
 
 // An import or sync while the list is on screen (consent given or withdrawn since): staff confirm
 // against the list as it is now, not as it was when the photo was attached.
+// Until the new list is drawn the panel's confirmation waits again, and if it cannot be loaded it stays waiting.
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'session' && changes[GUARD_STATE_KEY]?.newValue !== undefined) void render();
+  if (!withConsentList || area !== 'session' || changes[GUARD_STATE_KEY]?.newValue === undefined) return;
+  tellPanel(pageAddress(location), false);
+  void render();
 });
 
 void render();

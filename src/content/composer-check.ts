@@ -36,7 +36,8 @@ export interface EditorResult {
 export type ComposerDecision =
   | { kind: 'unguarded'; account: string }
   | { kind: 'hold'; why: HoldReason }
-  | { kind: 'checked'; verdict: CheckResult['verdict']; editors: EditorResult[]; health: SelectorHealth; hasAttachments: boolean };
+  /** `pupilList`: the snapshot in force, by its hash (a confirmation about a class's list holds for that list only). */
+  | { kind: 'checked'; verdict: CheckResult['verdict']; editors: EditorResult[]; health: SelectorHealth; hasAttachments: boolean; pupilList: string };
 
 export function decideComposer(readiness: GuardReadiness, composer: ComposerState): ComposerDecision {
   const account = activeAccountHandle();
@@ -46,6 +47,7 @@ export function decideComposer(readiness: GuardReadiness, composer: ComposerStat
   if (composer.attachmentReading !== 'done') return hold(composer.attachmentReading);
 
   const editors: EditorResult[] = [];
+  const pupilList = readiness.policy.snapshot.hash;
   const accountAudience = activeAccountAudience();
   for (const [index, editor] of composer.editors.entries()) {
     const text = readEditorText(editor);
@@ -62,7 +64,7 @@ export function decideComposer(readiness: GuardReadiness, composer: ComposerStat
     };
     let result = checkDraft(readiness.policy, draft);
     // A confirmation covers only what staff saw: a new name, another photo, asks again.
-    const unseen = new Set((result.confirmedFindings ?? []).filter((finding) => !composer.confirmed.get(finding.rule)?.has(fingerprint(finding, draft, result.className))).map((finding) => finding.rule));
+    const unseen = new Set((result.confirmedFindings ?? []).filter((finding) => !composer.confirmed.get(finding.rule)?.has(fingerprint(finding, draft, result.className, pupilList))).map((finding) => finding.rule));
     if (unseen.size > 0) {
       draft.confirmed = draft.confirmed.filter((rule) => !unseen.has(rule));
       result = checkDraft(readiness.policy, draft);
@@ -70,7 +72,7 @@ export function decideComposer(readiness: GuardReadiness, composer: ComposerStat
     editors.push({ editor, text, draft, result });
   }
   if (editors.length === 0) return hold('unreadable');
-  return { kind: 'checked', verdict: worstVerdict(editors), editors, health: composer.health, hasAttachments: composer.attachments.length > 0 };
+  return { kind: 'checked', verdict: worstVerdict(editors), editors, health: composer.health, hasAttachments: composer.attachments.length > 0, pupilList };
 }
 
 /** Staff read why in the panel (panel_hold_* in _locales). */
@@ -87,12 +89,13 @@ function worstVerdict(editors: EditorResult[]): CheckResult['verdict'] {
 /**
  * What a finding is about, for telling whether staff already confirmed it: the marked words, or
  * the attachment field, and what the rule's metadata says its confirmation also covers (the
- * photos, the class whose no-consent list was shown), so another photo or class asks again.
+ * photos, the class whose no-consent list was shown, as the pupil list in force had it), so another
+ * photo or class, or a sync that changed the list, asks again.
  */
-export function fingerprint(finding: Finding, draft: Draft, className: string | null): string {
+export function fingerprint(finding: Finding, draft: Draft, className: string | null, pupilList: string): string {
   const scope = ruleMeta(finding.rule).confirmationScope ?? [];
   const parts: string[] = [finding.rule];
-  if (scope.includes('class')) parts.push(className ?? 'whole school');
+  if (scope.includes('class')) parts.push(className ?? 'whole school', pupilList);
   if (scope.includes('photos')) parts.push(draft.attachments.map((attachment) => attachment.key ?? `${attachment.name}|${attachment.type}`).join('/'));
   const { target } = finding;
   if (target.kind === 'text') {
@@ -108,7 +111,7 @@ export function fingerprint(finding: Finding, draft: Draft, className: string | 
 /** The findings of one rule as fingerprints, to remember what staff confirmed. */
 export function fingerprintsOf(decision: ComposerDecision, rule: RuleId): string[] {
   if (decision.kind !== 'checked') return [];
-  return decision.editors.flatMap(({ draft, result }) => result.findings.filter((finding) => finding.rule === rule).map((finding) => fingerprint(finding, draft, result.className)));
+  return decision.editors.flatMap(({ draft, result }) => result.findings.filter((finding) => finding.rule === rule).map((finding) => fingerprint(finding, draft, result.className, decision.pupilList)));
 }
 
 /** The findings that stop the post now, across every post of a thread. */

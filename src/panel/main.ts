@@ -8,7 +8,7 @@
  */
 import type { PostKind, RuleId } from '../policy/types';
 import { t, tMessage } from '../shared/i18n';
-import { CONSENT_PAGE, isConsentListShown, pageAddress, type FromPanel, type HoldReason, type PanelConfirmation, type PanelFinding, type PanelView, type ToPanel } from '../shared/panel-protocol';
+import { CONSENT_PAGE, isConsentListState, pageAddress, type FromPanel, type HoldReason, type PanelConfirmation, type PanelFinding, type PanelView, type ToPanel } from '../shared/panel-protocol';
 import { ruleLabelKey } from '../shared/rule-label-key';
 import { connectToGuard } from './frame-port';
 
@@ -50,8 +50,8 @@ let lastRendered = '';
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   // Only the consent frame of this panel, of the extension's origin, about the list it shows now (not an earlier one's).
-  if (event.source !== consent.contentWindow || event.origin !== location.origin || !isConsentListShown(event.data) || event.data.address !== pageAddress(new URL(consentAddress))) return;
-  consentListShown = true;
+  if (event.source !== consent.contentWindow || event.origin !== location.origin || !isConsentListState(event.data) || event.data.address !== pageAddress(new URL(consentAddress))) return;
+  consentListShown = event.data.shown;
   gateOnList();
 });
 

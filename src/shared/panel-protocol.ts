@@ -96,10 +96,14 @@ export const PANEL_PAGE = 'src/panel/index.html';
 export const MARKS_PAGE = 'src/panel/marks.html';
 export const CONSENT_PAGE = 'src/consent/index.html';
 
-/** From the no-consent frame to the panel holding it: the list at this address (path, query and fragment) is on screen. */
-export interface ConsentListShown {
-  type: 'consent-list-shown';
+/**
+ * From the no-consent frame to the panel holding it: whether the list at this address (path, query
+ * and fragment) is on screen — false again while a changed roster's list loads or when it failed.
+ */
+export interface ConsentListState {
+  type: 'consent-list';
   address: string;
+  shown: boolean;
 }
 
 /**
@@ -110,6 +114,7 @@ export function pageAddress({ pathname, search, hash }: Pick<URL, 'pathname' | '
   return pathname + search + hash;
 }
 
-export function isConsentListShown(data: unknown): data is ConsentListShown {
-  return typeof data === 'object' && data !== null && (data as ConsentListShown).type === 'consent-list-shown' && typeof (data as ConsentListShown).address === 'string';
+export function isConsentListState(data: unknown): data is ConsentListState {
+  const state = data as ConsentListState;
+  return typeof data === 'object' && data !== null && state.type === 'consent-list' && typeof state.address === 'string' && typeof state.shown === 'boolean';
 }

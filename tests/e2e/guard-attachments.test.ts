@@ -165,13 +165,18 @@ describe('the no-consent list', () => {
     expect(await page().evaluate(() => history.length)).toBe(before);
   });
 
-  it('follows a consent change made while it is on screen: staff confirm against the list as it now is', async () => {
+  it('follows a consent change made while it is on screen, and asks again: staff confirm against the list as it now is', async () => {
     await postPhotoHeldForConsent('IMG_0046.JPG');
+    await pressInPanel(page());
+    await waitForPanel(page(), /Ready to post/);
     // The ICT lead's import (or a sync) since: Ada's parents have given consent, Kai's withdrawn it.
     await whileConsentChanged(guarded(), { given: 'Nowak,Ada', withdrawn: 'Bell,Kai' }, async () => {
-      const frame = await waitForConsentFrame(page());
-      await expect.poll(() => frame.locator('body').innerText()).toMatch(/Kai Bell/);
-      expect(await frame.locator('body').innerText()).not.toMatch(/Ada Nowak/);
+      const list = (await waitForConsentFrame(page())).locator('.no-consent');
+      await expect.poll(() => list.innerText(), { timeout: 10_000 }).toMatch(/Kai Bell/);
+      expect(await list.innerText()).not.toMatch(/Ada Nowak/);
+      // What staff confirmed was the list without Kai: it no longer lets the post go.
+      await clickPostAndExpectNothing();
+      expect(await waitForPanel(page(), /photo-consent/)).not.toMatch(/Ready to post/);
     });
   });
 });
