@@ -121,7 +121,9 @@ export const PERSON_ADJECTIVES = new Set([
  */
 export const PRAISE_ADJECTIVES = new Set([
   'brilliant', 'fantastic', 'amazing', 'wonderful', 'superb', 'outstanding', 'excellent', 'incredible', 'awesome', 'fabulous', 'phenomenal',
-  'marvellous', 'exceptional', 'super',
+  'marvellous', 'exceptional', 'super', 'great', 'lovely', 'terrific',
+  // "was first to finish": how one did in a race, which a class or a season may be too
+  'first',
 ]);
 
 /** Words between "was" and what someone is ("was so kind"); not "a": "Amber was a brilliant colour" is a colour. */
@@ -131,7 +133,10 @@ export const INTENSIFIERS = new Set(['so', 'very', 'really', 'extremely', 'incre
  * School roles a child holds that the part-of-speech source does not tag as people ("our reading
  * ambassador this term is robin", "the new lunchtime monitor is Frank").
  */
-export const SCHOOL_ROLES = ['ambassador', 'monitor', 'rep', 'representative', 'prefect', 'helper', 'reader', 'buddy', 'librarian'];
+export const SCHOOL_ROLES = ['ambassador', 'monitor', 'rep', 'representative', 'prefect', 'helper', 'reader', 'buddy', 'librarian', 'guide', 'presenter'];
+
+/** Everyone as what someone did's object ("Rowan showed everyone how to…"): people, though no one person. */
+export const EVERYONE_WORDS = ['everyone', 'everybody', 'others'];
 
 /** What a class wins as often as a child ("Rowan is our attendance winner"): before a person noun, it says nothing of one child. */
 export const CLASS_AWARD_WORDS = new Set(['attendance', 'punctuality']);
@@ -308,7 +313,7 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       performingWords: [...PERFORMING_WORDS],
       subjectPronouns: [...SUBJECT_PRONOUNS],
       storyPlaces: [...STORY_PLACES],
-      personNouns: [...personNouns, ...SCHOOL_ROLES],
+      personNouns: [...personNouns, ...SCHOOL_ROLES, ...EVERYONE_WORDS],
       personAdjectives: [...PERSON_ADJECTIVES],
       praiseAdjectives: [...PRAISE_ADJECTIVES],
       intensifiers: [...INTENSIFIERS],

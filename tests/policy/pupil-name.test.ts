@@ -199,6 +199,12 @@ ruleTester('pupil-name', {
     { text: 'Oak: Parents, please speak to Mrs Ward if you have any questions.', policy: HELD_OUT },
     { text: 'Oak: Thank you to Mrs Hunter and all our parent volunteers.', policy: HELD_OUT },
     { text: 'Oak: Mrs Hunter, our new deputy head, met the parents today.', policy: HELD_OUT, note: 'the description ends at its comma' },
+    // Held out (session 11): books by their authors, a song, a story's company, a place (s10's kinds in new words).
+    { text: 'Ash: We read Winnie the Witch by Valerie Thomas and Korky Paul.', policy: HELD_OUT, note: 'Thomas: a pupil surname, an author here' },
+    { text: 'Elm: We learnt about King Arthur and the Knights of the Round Table.', policy: HELD_OUT, note: 'pupils are Knights' },
+    { text: 'Rowan: We made noahs ark out of junk modelling.', policy: HELD_OUT, note: '“noah’s ark” without its apostrophe' },
+    { text: "Oak: We sang Rockin' Robin in music.", policy: HELD_OUT, note: 'a song' },
+    { text: 'Beech: Florence is in Italy!', policy: HELD_OUT, note: 'a place that is in a place' },
     // Short forms: an ordinary word that is a short form needs evidence like any word-name.
     { text: 'Rowan: We will visit the museum.', policy: testPolicy({}, [{ id: '1', forename: 'William', surname: 'Bello', className: 'Rowan', photoConsent: true }]), note: 'Will for William, an ordinary word' },
     // Digits for letters count only in words, never in numbers, times, prices, scores or year groups.
@@ -474,6 +480,25 @@ ruleTester('pupil-name', {
     { text: 'Aspen: Aspen is our attendance winner this week!', policy: HELD_OUT, findings: [{ marks: 'Aspen', severity: 'warn' }], note: 'a class wins attendance' },
     { text: 'Maple: Autumn is so beautiful in the woods.', policy: HELD_OUT, findings: [{ marks: 'Autumn', severity: 'warn' }], note: 'a season is not kind or brilliant' },
     { text: 'Beech: Florence and Milan won the three-legged race.', policy: HELD_OUT, findings: [{ marks: 'Florence' }, { marks: 'Milan' }], note: 'places that do what children do' },
+    // Held out (session 11, s10's kinds in new words): how someone did a job, a role they held or what they showed others, in any case and for a class's name too.
+    { text: 'Hazel: hazel did a fantastic job of leading the warm up today.', policy: HELD_OUT, findings: [{ marks: 'hazel', says: '“fantastic”' }], note: 'a class-named pupil in lower case' },
+    { text: 'Cedar: Will did a great job as the narrator – he remembered every line.', policy: HELD_OUT, findings: [{ marks: 'Will' }], note: 'starting a sentence' },
+    { text: 'Oak: daisy did an amazing job on the weather report', policy: HELD_OUT, findings: [{ marks: 'daisy' }] },
+    { text: 'Hazel: Rowan showed everyone how to plant the bulbs.', policy: HELD_OUT, findings: [{ marks: 'Rowan', says: '“everyone”' }], note: 'what a child shows others' },
+    { text: 'Rowan: zosia was first to spot the kingfisher.', policy: HELD_OUT, findings: [{ marks: 'zosia', says: 'short form' }], note: 'Zofia' },
+    { text: 'Elm: ollie did a lovely job looking after our visitors.', policy: HELD_OUT, findings: [{ marks: 'ollie' }], note: 'Oliver' },
+    { text: 'Rowan: Charlie was a superb guide for our visitors.', policy: HELD_OUT, findings: [{ marks: 'Charlie' }], note: 'Charles: a guide is what a person is' },
+    { text: 'Oak: Thank you to Mrs Okafor for helping on the museum trip.', policy: HELD_OUT, findings: [{ marks: 'Okafor', severity: 'warn' }], note: 'thanked after a title: staff or a parent, a look' },
+    { text: 'Oak: Thanks to Mrs Okafor for her help on the trip.', policy: HELD_OUT, findings: [{ marks: 'Okafor', severity: 'warn' }] },
+    // Held out (session 11): a book, a song, a story or a place, excused — and the pupils inside those frames still blocked.
+    { text: 'Alder: We have loved the Maisy books by Lucy Cousins.', policy: HELD_OUT, findings: [{ marks: 'Maisy', severity: 'warn' }], note: 'Lucy: an author the school list holds; Maisy, a short form alone, a look' },
+    { text: 'Hazel: Well done Noah for your model of the ark.', policy: HELD_OUT, findings: [{ marks: 'Noah' }] },
+    { text: "Ash: 'Amelia Saves the Day' by Lucy Young was our favourite.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }, { marks: 'Lucy Young' }], note: 'a pupil as the author is no author the lists know' },
+    { text: 'Alder: The book Lucy chose was by Julia Donaldson.', policy: HELD_OUT, findings: [{ marks: 'Lucy' }] },
+    { text: 'Elm: Thank you to the Knights for the raffle prize.', policy: HELD_OUT, findings: [{ marks: 'Knights' }] },
+    { text: 'Beech: Florence is in Year 4 now.', policy: HELD_OUT, findings: [{ marks: 'Florence' }] },
+    { text: 'Juniper: Milan and Ivy compared their maps.', policy: HELD_OUT, findings: [{ marks: 'Milan' }, { marks: 'Ivy' }] },
+    { text: 'Oak: Robin sang a solo in music.', policy: HELD_OUT, findings: [{ marks: 'Robin' }] },
     // Held out: a first name and an initial.
     { text: 'Oak: River T. showed great kindness at lunch.', policy: HELD_OUT, findings: [{ marks: 'River' }] },
     { text: 'Ash: Readers of the week: Sky A and Honey M', policy: HELD_OUT, findings: [{ marks: 'Sky' }, { marks: 'Honey' }] },

@@ -245,13 +245,16 @@ function isAfterClassAward(stream: TokenStream, noun: number, classAward: boolea
 /**
  * "Jay was so kind", "Flo was brilliant", "Juniper is always so polite": what a person is, after
  * the helper and up to two words such as "so" or "really"; the word, or null. `praise`: how someone
- * did counts too ("brilliant"), which a month, a season or a class may also be.
+ * did counts too ("brilliant"), which a month, a season or a class may also be; `one`: the helper
+ * says one subject, where a class's name "is" or "was" (a class is not kind).
  */
-export function personAdjectiveAfter(stream: TokenStream, helper: number, praise: boolean): string | null {
-  for (let index = helper + 1; index <= helper + 3 && index < stream.tokens.length; index += 1) {
+export function personAdjectiveAfter(stream: TokenStream, helper: number, praise: boolean, one: boolean): string | null {
+  // "did a brilliant job": praise of a job one person did, for a name a class shares too.
+  const job = wordAt(stream, helper) === 'did' && stream.words.articles.has(wordAt(stream, helper + 1) ?? '') ? 1 : 0;
+  for (let index = helper + 1 + job; index <= helper + 3 + job && index < stream.tokens.length; index += 1) {
     if (!isSpaceOnly(gapBefore(stream, index))) return null;
     const word = wordAt(stream, index) ?? '';
-    if (stream.words.personAdjectives.has(word) || (praise && stream.words.praiseAdjectives.has(word))) return word;
+    if ((one && stream.words.personAdjectives.has(word)) || ((praise || job) && stream.words.praiseAdjectives.has(word))) return word;
     if (!stream.words.intensifiers.has(word)) return null;
   }
   return null;
@@ -368,7 +371,7 @@ export function parentDescribed(stream: TokenStream, first: number, last: number
 
 /**
  * "live in Florence", "a trip to India", "the city of Paris", "the River Jordan", "Florence in
- * Italy", "Sydney, Australia": a name that is a place (`places`: hashes of place names), where the
+ * Italy", "Florence is in Italy", "Sydney, Australia": a name that is a place (`places`: hashes of place names), where the
  * sentence shows a place. Not as a possessive, nor with a pronoun after it ("visited Florence and
  * her mum"). The words that showed it, or null.
  */
@@ -387,9 +390,11 @@ export function placeContext(stream: TokenStream, first: number, last: number, p
   const next = stream.tokens[last + 1];
   if (next === undefined) return null;
   if (next.capitalised && /^,[^\S\n]?$/.test(gapAfter(stream, last)) && places.has(next.hash)) return `${name}, ${wordAt(stream, last + 1)}`;
-  const afterIn = stream.tokens[last + 2];
-  if (wordAt(stream, last + 1) === 'in' && isSpaceOnly(gapAfter(stream, last)) && afterIn?.capitalised === true && places.has(afterIn.hash) && isSpaceOnly(gapAfter(stream, last + 1))) {
-    return `${name} in ${wordAt(stream, last + 2)}`;
+  // "Florence in Italy", "Florence is in Italy".
+  const at = wordAt(stream, last + 1) === 'is' && isSpaceOnly(gapAfter(stream, last)) ? last + 1 : last;
+  const afterIn = stream.tokens[at + 2];
+  if (wordAt(stream, at + 1) === 'in' && isSpaceOnly(gapAfter(stream, at)) && afterIn?.capitalised === true && places.has(afterIn.hash) && isSpaceOnly(gapAfter(stream, at + 1))) {
+    return `${name} in ${wordAt(stream, at + 2)}`;
   }
   return null;
 }

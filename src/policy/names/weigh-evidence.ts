@@ -110,7 +110,7 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
     if (personNoun && one && !season) return messageText('name_reason_person_noun', personNoun);
     // "Jay was so kind", "Flo was brilliant"; a class that "was" kind is one child ("Juniper was so
     // thoughtful"), and a class or a season may be brilliant.
-    const adjective = action.verb || season || !one ? null : personAdjectiveAfter(stream, action.index, actionCounts);
+    const adjective = action.verb || season ? null : personAdjectiveAfter(stream, action.index, actionCounts, one);
     if (adjective) return messageText('name_reason_person_adjective', adjective);
     // A class visits the farm; "Holly helped the younger children" is what a child does for others.
     const object = action.verb && !actionCounts ? personObjectAfter(stream, action.index) : null;
@@ -169,7 +169,9 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   // child ("Mrs Ada Nowak" still names Ada); a first name may be either ("Miss Holly"): look at it.
   if (isAfterStaffTitle(stream, found.first)) {
     if (!found.fullName && found.tokens.every((token) => token.surname)) {
-      return parentDescribed(stream, found.first, found.last) ? verdict('block', messageText('name_reason_parent_surname')) : excused(messageText('name_reason_staff_member'));
+      if (parentDescribed(stream, found.first, found.last)) return verdict('block', messageText('name_reason_parent_surname'));
+      // "Thank you to Mrs Okafor for helping on the trip": thanked for something, a parent helper as often as staff: a look.
+      return praiseCueBefore(stream, found.first - 1) && wordAt(stream, found.last + 1) === 'for' ? verdict('warn', messageText('name_reason_thanked_after_staff_title')) : excused(messageText('name_reason_staff_member'));
     }
     if (fullName) return verdict('block', messageText('name_reason_full_name_after_staff_title'));
     if (!ordinaryWord) return verdict('block', messageText('name_reason_not_an_ordinary_word'));
