@@ -177,10 +177,14 @@ export const TIME_OF_YEAR_VERBS = new Set([
   'felt', 'feels', 'looked', 'looks', 'went', 'goes', 'lasted', 'lasts',
 ]);
 
-/** Words before a place's name that make it the place ("live in Florence", "visited Georgia"). "at" is not one: "look at Paris go!". */
+/**
+ * Words before a place's name that make it the place ("live in Florence", "visited Georgia", "we
+ * compared Milan and London"). "at" is not one: "look at Paris go!". A place listed with a place is
+ * not one either: review s10's "Florence and Venice, thank you for your help" are two children.
+ */
 export const PLACE_WORDS_BEFORE = new Set([
   'in', 'near', 'around', 'across', 'towards', 'toward', 'via', 'visit', 'visits', 'visited', 'visiting', 'explore', 'explored', 'exploring',
-  'tour', 'toured', 'touring',
+  'tour', 'toured', 'touring', 'compare', 'compared', 'comparing',
 ]);
 
 /** Before "to" or "from", words of travel that make what follows a place ("a trip to India", "flew to Sydney", "visitors from Kenya"). */
@@ -231,6 +235,8 @@ export const FAITH_STORY_WORDS = new Set([
   'god', 'jesus', 'christ', 'allah', 'bible', 'torah', 'quran', 'koran', 'gospel', 'testament', 'prophet', 'israelites', 'disciples',
   'apostles', 'pharaoh', 'ark', 'angel', 'parable', 'psalm', 'heaven', 'bethlehem', 'nazareth', 'galilee', 'bethany', 'ravana',
   'hanuman', 'vishnu', 'ramayana', 'retold', 'retell', 'retelling', 'whale', 'bulrushes', 'nineveh',
+  // a faith story's king ("how Daniel kept praying even when the king…"), its lions
+  'king', 'lions',
 ]);
 
 /** A story being told: with two faith figures in the sentence, they are the story's ("Our Diwali story: Rama rescued Sita"). */
@@ -265,6 +271,9 @@ export const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'he', '
 
 /** Words of reading before a book's title ("We finished reading Matilda", "Year 5 have read Holes"). */
 export const READING_WORDS = new Set(['read', 'reading', 'reread', 'rereading']);
+
+/** What a title names, before "is" ("Our class novel is Matilda!"): the name after it, ending the sentence, is most likely the title. */
+export const TITLE_NOUNS = new Set(['novel', 'book', 'text', 'film', 'musical', 'song', 'poem']);
 
 /** Pronouns that refer back to a family ("The Bakers brought in their tortoise"). */
 export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
@@ -318,6 +327,7 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       praiseAdjectives: [...PRAISE_ADJECTIVES],
       intensifiers: [...INTENSIFIERS],
       classAwardWords: [...CLASS_AWARD_WORDS],
+      titleNouns: [...TITLE_NOUNS],
     },
     phrases: { cuesBeforeAName: phrases(CUES_BEFORE_A_NAME), cuesAfterAName: phrases(CUES_AFTER_A_NAME), storyFrames: phrases(STORY_FRAMES) },
   };

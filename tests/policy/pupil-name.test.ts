@@ -205,6 +205,7 @@ ruleTester('pupil-name', {
     { text: 'Rowan: We made noahs ark out of junk modelling.', policy: HELD_OUT, note: '“noah’s ark” without its apostrophe' },
     { text: "Oak: We sang Rockin' Robin in music.", policy: HELD_OUT, note: 'a song' },
     { text: 'Beech: Florence is in Italy!', policy: HELD_OUT, note: 'a place that is in a place' },
+    { text: 'Juniper: we compared Milan and London.', policy: HELD_OUT, note: 'a place after what one does with places' },
     // Short forms: an ordinary word that is a short form needs evidence like any word-name.
     { text: 'Rowan: We will visit the museum.', policy: testPolicy({}, [{ id: '1', forename: 'William', surname: 'Bello', className: 'Rowan', photoConsent: true }]), note: 'Will for William, an ordinary word' },
     // Digits for letters count only in words, never in numbers, times, prices, scores or year groups.
@@ -499,6 +500,14 @@ ruleTester('pupil-name', {
     { text: 'Beech: Florence is in Year 4 now.', policy: HELD_OUT, findings: [{ marks: 'Florence' }] },
     { text: 'Juniper: Milan and Ivy compared their maps.', policy: HELD_OUT, findings: [{ marks: 'Milan' }, { marks: 'Ivy' }] },
     { text: 'Oak: Robin sang a solo in music.', policy: HELD_OUT, findings: [{ marks: 'Robin' }] },
+    { text: 'Beech: Our class novel is Matilda!', policy: HELD_OUT, findings: [{ marks: 'Matilda', severity: 'warn', says: 'title' }], note: 'what a novel is: a title, a look' },
+    { text: 'Beech: The girl who chose our class novel is Matilda!', policy: HELD_OUT, findings: [{ marks: 'Matilda' }], note: 'who chose it' },
+    { text: 'Beech: The narrator of our class novel is Matilda.', policy: HELD_OUT, findings: [{ marks: 'Matilda' }], note: 'a part a child reads' },
+    { text: "Beech: Our class novel is Matilda's favourite.", policy: HELD_OUT, findings: [{ marks: 'Matilda' }] },
+    { text: 'Beech: Our class novel is Matilda and she loves it.', policy: HELD_OUT, findings: [{ marks: 'Matilda' }] },
+    { text: 'Hazel: we learnt how Daniel kept praying even when the king told him to stop.', policy: HELD_OUT, findings: [{ marks: 'Daniel', severity: 'warn' }], note: 'a faith story’s king' },
+    { text: 'Hazel: Daniel dressed up as the king in our assembly.', policy: HELD_OUT, findings: [{ marks: 'Daniel' }], note: 'a king played by a child' },
+    { text: "Juniper: Milan and Florence's model of London won a prize.", policy: HELD_OUT, findings: [{ marks: 'Milan' }, { marks: 'Florence' }], note: 'two pupils named like places' },
     // Held out: a first name and an initial.
     { text: 'Oak: River T. showed great kindness at lunch.', policy: HELD_OUT, findings: [{ marks: 'River' }] },
     { text: 'Ash: Readers of the week: Sky A and Honey M', policy: HELD_OUT, findings: [{ marks: 'Sky' }, { marks: 'Honey' }] },

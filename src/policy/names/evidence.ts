@@ -278,6 +278,23 @@ export function roleBefore(stream: TokenStream, first: number, personVerbs: Read
   return null;
 }
 
+/**
+ * "Our class novel is Matilda!", "The book this week is Coraline.": a sentence of up to eight words
+ * saying what a title noun "is", the name ending it, with no person and no verb in it ("the girl
+ * who chose our book is Amelia", "the narrator of the story is Ivy" are children).
+ */
+export function isTitleNamedBefore(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>): boolean {
+  if (wordAt(stream, first - 1) !== 'is' || (stream.tokens[last + 1] !== undefined && !breaksSentence(gapAfter(stream, last)))) return false;
+  let title = false;
+  for (let index = first - 2; index >= first - 9; index -= 1) {
+    const word = wordAt(stream, index) ?? '';
+    if (index < 0 || stream.words.personNouns.has(word) || personVerbs.has((stream.tokens[index] as WordToken).hash)) return false;
+    title ||= stream.words.titleNouns.has(word);
+    if (startsSentence(stream, index)) return title;
+  }
+  return false;
+}
+
 /** "is", "was", "has" between a name and what it did or is: one subject, where a class "are" or "were". */
 export function singularHelperBetween(stream: TokenStream, last: number, action: number): boolean {
   for (let index = last + 1; index <= action; index += 1) if (stream.words.singularHelpers.has(wordAt(stream, index) ?? '')) return true;

@@ -29,6 +29,7 @@ import {
   isPossessive,
   isPossessiveBeforeCapital,
   isTitleAfter,
+  isTitleNamedBefore,
   isAfterSubjectPronoun,
   isSayingGrace,
   isSchoolValue,
@@ -193,6 +194,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     // ("We have been reading Victoria. She loved it."): the title, most likely; a look, as a child may be read too.
     if (!found.possessive && !isPossessive(stream, found.last) && !pronounReferringBack(stream, found.last)) {
       if (isTitleAfter(stream, found.first, found.last)) return verdict('warn', messageText('name_reason_book_read'));
+      if (isTitleNamedBefore(stream, found.first, found.last, context.personVerbs)) return verdict('warn', messageText('name_reason_title_named'));
       if (isTitleAfter(stream, found.first, found.last, stream.words.performingWords)) return verdict('warn', messageText('name_reason_title_performed'));
     }
     if (placeContext(stream, found.first, found.last, context.places)) return excused(messageText('name_reason_place'));
