@@ -12,6 +12,8 @@ export const BUILT_IN_NEVER_A_NAME = [
   'christmas carol', 'poppy appeal', 'poppy day', 'green flag', 'red nose day', 'world book day',
   'forest school', 'mr men', 'little miss', 'the king', 'the queen', 'king charles', 'king arthur',
   'summer fair', 'summer fete', 'rose garden', 'amazing grace',
+  // Islam, a pupil's surname, is the faith after "in" or "of" ("Musa in Islam", "the Five Pillars of Islam")
+  'in islam', 'of islam',
 ];
 
 /**
@@ -135,6 +137,12 @@ export const INTENSIFIERS = new Set(['so', 'very', 'really', 'extremely', 'incre
  */
 export const SCHOOL_ROLES = ['ambassador', 'monitor', 'rep', 'representative', 'prefect', 'helper', 'reader', 'buddy', 'librarian', 'guide', 'presenter'];
 
+/**
+ * What the part-of-speech source tags as a person and a name is when it is none ("Victoria, the
+ * Roman goddess of victory"). Not "character": a child is "a lovely character" as often as a book's.
+ */
+export const NO_PERSON_NOUNS = new Set(['goddess', 'goddesses', 'god', 'gods']);
+
 /** Everyone as what someone did's object ("Rowan showed everyone how to…"): people, though no one person. */
 export const EVERYONE_WORDS = ['everyone', 'everybody', 'others'];
 
@@ -237,6 +245,8 @@ export const FAITH_STORY_WORDS = new Set([
   'hanuman', 'vishnu', 'ramayana', 'retold', 'retell', 'retelling', 'whale', 'bulrushes', 'nineveh',
   // a faith story's king ("how Daniel kept praying even when the king…"), its lions
   'king', 'lions',
+  // the faith it is told in ("Musa in Islam and Moses in Judaism")
+  'islam', 'judaism', 'christianity', 'sikhism', 'hinduism', 'buddhism',
 ]);
 
 /** A story being told: with two faith figures in the sentence, they are the story's ("Our Diwali story: Rama rescued Sita"). */
@@ -322,7 +332,7 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       performingWords: [...PERFORMING_WORDS],
       subjectPronouns: [...SUBJECT_PRONOUNS],
       storyPlaces: [...STORY_PLACES],
-      personNouns: [...personNouns, ...SCHOOL_ROLES, ...EVERYONE_WORDS],
+      personNouns: [...personNouns.filter((noun) => !NO_PERSON_NOUNS.has(noun)), ...SCHOOL_ROLES, ...SCHOOL_ROLES.map((role) => role.replace(/y$/, 'ie') + 's'), ...EVERYONE_WORDS],
       personAdjectives: [...PERSON_ADJECTIVES],
       praiseAdjectives: [...PRAISE_ADJECTIVES],
       intensifiers: [...INTENSIFIERS],

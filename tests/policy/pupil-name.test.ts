@@ -583,6 +583,20 @@ ruleTester('pupil-name', {
     { text: 'Ash: Thank You To The Patel Family', policy: SCHOOL, findings: [{ marks: 'Patel' }], note: 'a family word, in title case too' },
     // Someone else with the pupil's first name: look again, but no block.
     { text: 'Rowan: We met Noah Okonjo-Iweala today', policy: SCHOOL, findings: [{ marks: 'Noah', severity: 'warn', says: 'not this pupil’s', offers: 'Noah Okonjo' }] },
+    // Held out (session 11, second front): the pupils those excusals must not reach, and what makes a near miss or a pair a child.
+    { text: 'Juniper: Milan and Florence, thank you for your help.', policy: HELD_OUT, findings: [{ marks: 'Milan' }, { marks: 'Florence' }], note: 'a list alone is no map' },
+    { text: 'Cedar: Milan found Rome on the map.', policy: HELD_OUT, findings: [{ marks: 'Milan' }], note: 'the one who found it' },
+    { text: 'Cedar: Well done Florence and Milan for finding Rome on the map.', policy: HELD_OUT, findings: [{ marks: 'Florence' }, { marks: 'Milan' }] },
+    { text: 'Oak: Victoria, the dog walker in our play, was brilliant.', policy: HELD_OUT, findings: [{ marks: 'Victoria' }], note: 'a dog walker is a person' },
+    { text: 'Elm: Daisy is the kindest character in our class.', policy: HELD_OUT, findings: [{ marks: 'Daisy' }], note: 'kindest: a child' },
+    { text: 'Ash: We compared the stories of Musa in Islam and Moses in Judaism.', policy: HELD_OUT, findings: [{ marks: 'Moses', severity: 'warn', says: 'faith story' }], note: 'Islam: a pupil surname, the faith after “in”; Moses, a look' },
+    { text: 'Ash: Moses in Year 2 read his poem.', policy: HELD_OUT, findings: [{ marks: 'Moses' }], note: 'a year group is no faith' },
+    { text: 'Oak: ivy and hope were our eco monitors this week and they kept the bins tidy.', policy: HELD_OUT, findings: [{ marks: 'ivy' }, { marks: 'hope' }], note: 'a pair of monitors' },
+    { text: 'Holly: rose and daisy are our new book monitors.', policy: HELD_OUT, findings: [{ marks: 'rose' }, { marks: 'daisy' }] },
+    { text: 'Maple: Florance did a cartwheel in PE.', policy: HELD_OUT, findings: [{ marks: 'Florance', says: 'close' }], note: 'Florence, misspelt, did something' },
+    { text: 'Oak: Matlida and her group presented their poster.', policy: HELD_OUT, findings: [{ marks: 'Matlida', says: 'close' }], note: 'Matilda, misspelt, and her group' },
+    { text: 'Oak: Mr and Mrs Okafor came in to help with reading.', policy: HELD_OUT, findings: [{ marks: 'Okafor', severity: 'warn' }], note: 'a couple: parents as often as staff' },
+    { text: 'Oak: Mrs Patel came in to talk to us about being a nurse.', policy: HELD_OUT, findings: [{ marks: 'Patel', severity: 'warn' }], note: 'a visitor who came in' },
     // Look-alikes from Unicode's confusables data, and enclosed letters.
     { text: 'Oak: Well done \u0585liver', findings: [{ marks: '\u0585liver' }], note: 'Armenian օ' },
     { text: 'Owls: \uA4EEmelia won', findings: [{ marks: '\uA4EEmelia' }], note: 'Lisu ꓮ' },

@@ -93,6 +93,11 @@ export function isAfterStaffTitle(stream: TokenStream, first: number): boolean {
   return title !== undefined && stream.words.staffTitles.has(title) && /^\.?[^\S\n\r]{1,2}$/.test(gapBefore(stream, first));
 }
 
+/** "Mr and Mrs Okafor", "Mrs Patel came in": a title's surname as a couple, or a visitor who came in. */
+export function isVisitorAfterStaffTitle(stream: TokenStream, first: number, last: number): boolean {
+  return (wordAt(stream, first - 2) === 'and' && stream.words.staffTitles.has(wordAt(stream, first - 3) ?? '')) || (wordAt(stream, last + 1) === 'came' && wordAt(stream, last + 2) === 'in');
+}
+
 /** Whether the text has a lower-case word of two letters or more: then a word in capitals is emphasis. */
 export function isMixedCase(stream: TokenStream): boolean {
   stream.mixedCase ??= stream.tokens.some((token) => token.end - token.start > 1 && !token.allCaps);
