@@ -275,6 +275,9 @@ export const READING_WORDS = new Set(['read', 'reading', 'reread', 'rereading'])
 /** What a title names, before "is" ("Our class novel is Matilda!"): the name after it, ending the sentence, is most likely the title. */
 export const TITLE_NOUNS = new Set(['novel', 'book', 'text', 'film', 'musical', 'song', 'poem']);
 
+/** What children make a thing of: "a paper Stanley", "a clay Elmer" is the thing, named after a story's person. */
+export const MATERIAL_WORDS = new Set(['paper', 'cardboard', 'card', 'clay', 'plasticine', 'felt', 'lego', 'wooden', 'knitted', 'papier', 'salt', 'dough']);
+
 /** Pronouns that refer back to a family ("The Bakers brought in their tortoise"). */
 export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
 
@@ -328,6 +331,7 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       intensifiers: [...INTENSIFIERS],
       classAwardWords: [...CLASS_AWARD_WORDS],
       titleNouns: [...TITLE_NOUNS],
+      materialWords: [...MATERIAL_WORDS],
     },
     phrases: { cuesBeforeAName: phrases(CUES_BEFORE_A_NAME), cuesAfterAName: phrases(CUES_AFTER_A_NAME), storyFrames: phrases(STORY_FRAMES) },
   };

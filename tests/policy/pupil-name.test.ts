@@ -205,6 +205,7 @@ ruleTester('pupil-name', {
     { text: 'Rowan: We made noahs ark out of junk modelling.', policy: HELD_OUT, note: '“noah’s ark” without its apostrophe' },
     { text: "Oak: We sang Rockin' Robin in music.", policy: HELD_OUT, note: 'a song' },
     { text: 'Beech: Florence is in Italy!', policy: HELD_OUT, note: 'a place that is in a place' },
+    { text: 'Willow: For Flat Stanley week we each made a paper Stanley to post to a friend.', policy: HELD_OUT, note: 'a thing made of paper' },
     { text: 'Juniper: we compared Milan and London.', policy: HELD_OUT, note: 'a place after what one does with places' },
     // Short forms: an ordinary word that is a short form needs evidence like any word-name.
     { text: 'Rowan: We will visit the museum.', policy: testPolicy({}, [{ id: '1', forename: 'William', surname: 'Bello', className: 'Rowan', photoConsent: true }]), note: 'Will for William, an ordinary word' },
@@ -500,6 +501,8 @@ ruleTester('pupil-name', {
     { text: 'Beech: Florence is in Year 4 now.', policy: HELD_OUT, findings: [{ marks: 'Florence' }] },
     { text: 'Juniper: Milan and Ivy compared their maps.', policy: HELD_OUT, findings: [{ marks: 'Milan' }, { marks: 'Ivy' }] },
     { text: 'Oak: Robin sang a solo in music.', policy: HELD_OUT, findings: [{ marks: 'Robin' }] },
+    { text: 'Willow: Stanley made a paper crown for a paper Stanley.', policy: HELD_OUT, findings: [{ marks: 'Stanley' }], note: 'the child, not the paper one' },
+    { text: 'Willow: We cut out a paper. Stanley stuck it on.', policy: HELD_OUT, findings: [{ marks: 'Stanley' }], note: 'a new sentence' },
     { text: 'Beech: Our class novel is Matilda!', policy: HELD_OUT, findings: [{ marks: 'Matilda', severity: 'warn', says: 'title' }], note: 'what a novel is: a title, a look' },
     { text: 'Beech: The girl who chose our class novel is Matilda!', policy: HELD_OUT, findings: [{ marks: 'Matilda' }], note: 'who chose it' },
     { text: 'Beech: The narrator of our class novel is Matilda.', policy: HELD_OUT, findings: [{ marks: 'Matilda' }], note: 'a part a child reads' },
