@@ -272,8 +272,12 @@ export const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'he', '
 /** Words of reading before a book's title ("We finished reading Matilda", "Year 5 have read Holes"). */
 export const READING_WORDS = new Set(['read', 'reading', 'reread', 'rereading']);
 
-/** What a title names, before "is" ("Our class novel is Matilda!"): the name after it, ending the sentence, is most likely the title. */
-export const TITLE_NOUNS = new Set(['novel', 'book', 'text', 'film', 'musical', 'song', 'poem']);
+/**
+ * What a title names, before "is" ("Our class novel is Matilda!"): the name after it, ending the
+ * sentence, is most likely the title. Not "poem" or "song": "the best poem this week is Amelia" is
+ * who wrote it.
+ */
+export const TITLE_NOUNS = new Set(['novel', 'book', 'text', 'film', 'musical']);
 
 /** What children make a thing of: "a paper Stanley", "a clay Elmer" is the thing, named after a story's person. */
 export const MATERIAL_WORDS = new Set(['paper', 'cardboard', 'card', 'clay', 'plasticine', 'felt', 'lego', 'wooden', 'knitted', 'papier', 'salt', 'dough']);
