@@ -282,8 +282,15 @@ export const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'he', '
 /** Words of reading before a book's title ("We finished reading Matilda", "Year 5 have read Holes"). */
 export const READING_WORDS = new Set(['read', 'reading', 'reread', 'rereading']);
 
-/** What a title names, before "is" ("Our class novel is Matilda!"): the name after it, ending the sentence, is most likely the title. */
-export const TITLE_NOUNS = new Set(['novel', 'book', 'text', 'film', 'musical', 'song', 'poem']);
+/**
+ * What a title names, before "is" ("Our class novel is Matilda!"): the name after it, ending the
+ * sentence, is most likely the title. Not "poem" or "song": "the best poem this week is Amelia" is
+ * who wrote it.
+ */
+export const TITLE_NOUNS = new Set(['novel', 'book', 'text', 'film', 'musical']);
+
+/** What children make a thing of: "a paper Stanley", "a clay Elmer" is the thing, named after a story's person. */
+export const MATERIAL_WORDS = new Set(['paper', 'cardboard', 'card', 'clay', 'plasticine', 'felt', 'lego', 'wooden', 'knitted', 'papier', 'salt', 'dough']);
 
 /** Pronouns that refer back to a family ("The Bakers brought in their tortoise"). */
 export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
@@ -338,6 +345,7 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       intensifiers: [...INTENSIFIERS],
       classAwardWords: [...CLASS_AWARD_WORDS],
       titleNouns: [...TITLE_NOUNS],
+      materialWords: [...MATERIAL_WORDS],
     },
     phrases: { cuesBeforeAName: phrases(CUES_BEFORE_A_NAME), cuesAfterAName: phrases(CUES_AFTER_A_NAME), storyFrames: phrases(STORY_FRAMES) },
   };

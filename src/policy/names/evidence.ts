@@ -285,15 +285,16 @@ export function roleBefore(stream: TokenStream, first: number, personVerbs: Read
 
 /**
  * "Our class novel is Matilda!", "The book this week is Coraline.": a sentence of up to eight words
- * saying what a title noun "is", the name ending it, with no person and no verb in it ("the girl
- * who chose our book is Amelia", "the narrator of the story is Ivy" are children).
+ * saying what a title noun "is", the name ending it, with no person, no verb and no "best" in it
+ * ("the girl who chose our book is Amelia", "the narrator of the story is Ivy" are children).
  */
 export function isTitleNamedBefore(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>): boolean {
   if (wordAt(stream, first - 1) !== 'is' || (stream.tokens[last + 1] !== undefined && !breaksSentence(gapAfter(stream, last)))) return false;
   let title = false;
   for (let index = first - 2; index >= first - 9; index -= 1) {
     const word = wordAt(stream, index) ?? '';
-    if (index < 0 || stream.words.personNouns.has(word) || personVerbs.has((stream.tokens[index] as WordToken).hash)) return false;
+    // "The best book this week is Amelia!": a winner, not a title.
+    if (index < 0 || word === 'best' || stream.words.personNouns.has(word) || personVerbs.has((stream.tokens[index] as WordToken).hash)) return false;
     title ||= stream.words.titleNouns.has(word);
     if (startsSentence(stream, index)) return title;
   }
@@ -412,9 +413,10 @@ export function placeContext(stream: TokenStream, first: number, last: number, p
   const next = stream.tokens[last + 1];
   if (next === undefined) return null;
   if (next.capitalised && /^,[^\S\n]?$/.test(gapAfter(stream, last)) && places.has(next.hash)) return `${name}, ${wordAt(stream, last + 1)}`;
-  // "Florence in Italy", "Florence is in Italy".
+  // "Florence in Italy"; "Florence is in Italy!" only ending its sentence ("Florence is in Spain this week" is a child's holiday).
   const at = wordAt(stream, last + 1) === 'is' && isSpaceOnly(gapAfter(stream, last)) ? last + 1 : last;
   const afterIn = stream.tokens[at + 2];
+  if (at > last && stream.tokens[at + 3] && !breaksSentence(gapAfter(stream, at + 2))) return null;
   if (wordAt(stream, at + 1) === 'in' && isSpaceOnly(gapAfter(stream, at)) && afterIn?.capitalised === true && places.has(afterIn.hash) && isSpaceOnly(gapAfter(stream, at + 1))) {
     return `${name} in ${wordAt(stream, at + 2)}`;
   }

@@ -48,6 +48,7 @@ import {
   regnalNumberAfter,
   startsSentence,
   storyFrameBefore,
+  gapBefore,
   wordAt,
   yearGroupInBracketsAfter,
   type TokenStream,
@@ -204,6 +205,8 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     // "the River Jordan", "a Bear Hunt", "the Rose Theatre": a thing's name; "Star of the week": the award.
     if (ordinaryWord && found.tokens.length === 1 && capitalised && isNameOfAThing(stream, found.first, found.last)) return excused(messageText('name_reason_thing_name'));
     if (ordinaryWord && startsPraiseCue(stream, found.first)) return excused(messageText('name_reason_award'));
+    // "we each made a paper Stanley" (Flat Stanley week): a thing made of paper or clay, after someone; not "a paper Amelia made".
+    if (isAfterArticle(stream, found.first - 1) && gapBefore(stream, found.first) === ' ' && stream.words.materialWords.has(wordAt(stream, found.first - 1) ?? '') && !actionAfter(stream, found.first, found.last, context.personVerbs)) return excused(messageText('name_reason_thing_name'));
     if (found.tokens.length === 1 && (capitalised || inCapitals) && !isInTitleCaseSentence(stream, found.first, found.last)) {
       const surname = otherSurnameAfter(stream, found.last, context.isNamePart, context.personVerbs, context.classNames);
       if (surname >= 0 && wordAt(stream, found.first - 1) === 'by') return excused(messageText('name_reason_author'));
