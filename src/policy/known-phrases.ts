@@ -205,6 +205,9 @@ export const TRAVEL_WORDS = new Set([
 /** Before "of", nouns that make what follows a place ("the city of Florence", "a map of India"). */
 export const PLACE_NOUNS = new Set(['city', 'capital', 'map', 'maps', 'country', 'town', 'isle', 'island', 'streets', 'flag', 'region', 'county', 'people', 'history', 'geography']);
 
+/** What places are found on, after "on the" ends their list ("we found Milan, Rome and Florence on the map"). */
+export const MAP_WORDS = new Set(['map', 'maps', 'globe', 'atlas']);
+
 /** Capitalised before a name, they make it a place ("the River Jordan", "Lake Victoria", "Mount Sinai"). */
 export const GEOGRAPHY_WORDS = new Set(['river', 'lake', 'loch', 'mount', 'isle', 'port', 'cape', 'fort', 'bay', 'gulf']);
 
@@ -327,6 +330,7 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       travelWords: [...TRAVEL_WORDS],
       placeNouns: [...PLACE_NOUNS],
       geographyWords: [...GEOGRAPHY_WORDS],
+      mapWords: [...MAP_WORDS],
       parentWords: [...PARENT_WORDS],
       familyPronouns: [...FAMILY_PRONOUNS],
       figureNouns: [...FIGURE_NOUNS],

@@ -217,6 +217,9 @@ ruleTester('pupil-name', {
     { text: 'Oak: On the 3rd and 4th we ran 5k.', note: 'ordinals and distances' },
     { text: 'Oak: Y6 and Yr4 joined us.', note: 'year groups' },
     { text: 'Oak: Room 101, bus 4A.', note: 'a room and a bus' },
+    // Held out (session 11, second front): places found on a map.
+    { text: 'Cedar: We found Milan, Rome and Florence on the map.', policy: HELD_OUT, note: 'a list of places with “on the map” after it' },
+    { text: 'Cedar: We found Milan on a map of Italy.', policy: HELD_OUT },
     // Right-to-left names: whole words only, as for any name.
     { text: 'Oak: عيد مبارك لكل عائلاتنا', policy: RTL, note: 'Arabic text without a pupil’s name' },
     { text: 'Oak: زرنا المحمدية', policy: RTL, note: 'a longer word containing محمد' },
@@ -592,6 +595,8 @@ ruleTester('pupil-name', {
     { text: 'Rowan: We met Noah Okonjo-Iweala today', policy: SCHOOL, findings: [{ marks: 'Noah', severity: 'warn', says: 'not this pupil’s', offers: 'Noah Okonjo' }] },
     // Held out (session 11, second front): the pupils those excusals must not reach, and what makes a near miss or a pair a child.
     { text: 'Juniper: Milan and Florence, thank you for your help.', policy: HELD_OUT, findings: [{ marks: 'Milan' }, { marks: 'Florence' }], note: 'a list alone is no map' },
+    { text: 'Cedar: Florence and Milan on the map quiz won.', policy: HELD_OUT, findings: [{ marks: 'Florence' }, { marks: 'Milan' }], note: 'a map quiz, not the map' },
+    { text: 'Cedar: Milan and Florence were on the map team.', policy: HELD_OUT, findings: [{ marks: 'Milan' }, { marks: 'Florence' }] },
     { text: 'Cedar: Milan found Rome on the map.', policy: HELD_OUT, findings: [{ marks: 'Milan' }], note: 'the one who found it' },
     { text: 'Cedar: Well done Florence and Milan for finding Rome on the map.', policy: HELD_OUT, findings: [{ marks: 'Florence' }, { marks: 'Milan' }] },
     { text: 'Oak: Victoria, the dog walker in our play, was brilliant.', policy: HELD_OUT, findings: [{ marks: 'Victoria' }], note: 'a dog walker is a person' },
