@@ -413,7 +413,8 @@ export function placeContext(stream: TokenStream, first: number, last: number, p
   // "we found Milan, Rome and Florence on the map": its list of places ends "on" a map (a list alone
   // is two children, review s10: "Florence and Venice, thank you"; one praised is a child, and the list with it).
   let end = last;
-  for (let index = last; (index = coordinatedToken(stream, index, 1)) >= 0 && places.has((stream.tokens[index] as WordToken).hash); ) end = index;
+  // A list of ten places at most: no walk over a long post's whole list for each name in it.
+  for (let index = last; end - last < 20 && (index = coordinatedToken(stream, index, 1)) >= 0 && places.has((stream.tokens[index] as WordToken).hash); ) end = index;
   const map = wordAt(stream, end + 3) ?? '';
   if (wordAt(stream, end + 1) === 'on' && stream.words.mapWords.has(map) && (wordAt(stream, end + 4) === 'of' || breaksSentence(gapAfter(stream, end + 3) || '.')) && !praiseCueBefore(stream, first)) return `${name} on the ${map}`;
   const next = stream.tokens[last + 1];
