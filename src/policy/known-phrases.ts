@@ -126,8 +126,8 @@ export const PRAISE_ADJECTIVES = new Set([
   'first',
 ]);
 
-/** Words between "was" and what someone is ("was so kind"); not "a": "Amber was a brilliant colour" is a colour. */
-export const INTENSIFIERS = new Set(['so', 'very', 'really', 'extremely', 'incredibly', 'truly', 'absolutely', 'always']);
+/** Words between "was" and what someone is ("was so kind", "did such a…"); not "a" after "was": "Amber was a brilliant colour" is a colour. */
+export const INTENSIFIERS = new Set(['so', 'very', 'really', 'extremely', 'incredibly', 'truly', 'absolutely', 'always', 'such']);
 
 /**
  * School roles a child holds that the part-of-speech source does not tag as people ("our reading

@@ -486,6 +486,7 @@ ruleTester('pupil-name', {
     { text: 'Hazel: hazel did a fantastic job of leading the warm up today.', policy: HELD_OUT, findings: [{ marks: 'hazel', says: '“fantastic”' }], note: 'a class-named pupil in lower case' },
     { text: 'Cedar: Will did a great job as the narrator – he remembered every line.', policy: HELD_OUT, findings: [{ marks: 'Will' }], note: 'starting a sentence' },
     { text: 'Oak: daisy did an amazing job on the weather report', policy: HELD_OUT, findings: [{ marks: 'daisy' }] },
+    { text: 'Oak: daisy did such a brilliant job of the weather report.', policy: HELD_OUT, findings: [{ marks: 'daisy' }] },
     { text: 'Hazel: Rowan showed everyone how to plant the bulbs.', policy: HELD_OUT, findings: [{ marks: 'Rowan', says: '“everyone”' }], note: 'what a child shows others' },
     { text: 'Rowan: zosia was first to spot the kingfisher.', policy: HELD_OUT, findings: [{ marks: 'zosia', says: 'short form' }], note: 'Zofia' },
     { text: 'Elm: ollie did a lovely job looking after our visitors.', policy: HELD_OUT, findings: [{ marks: 'ollie' }], note: 'Oliver' },
