@@ -493,6 +493,8 @@ ruleTester('pupil-name', {
     { text: 'Rowan: Charlie was a superb guide for our visitors.', policy: HELD_OUT, findings: [{ marks: 'Charlie' }], note: 'Charles: a guide is what a person is' },
     { text: 'Oak: Thank you to Mrs Okafor for helping on the museum trip.', policy: HELD_OUT, findings: [{ marks: 'Okafor', severity: 'warn' }], note: 'thanked after a title: staff or a parent, a look' },
     { text: 'Oak: Thanks to Mrs Okafor for her help on the trip.', policy: HELD_OUT, findings: [{ marks: 'Okafor', severity: 'warn' }] },
+    { text: 'Oak: Thanks so much to Mrs Okafor who helped on the trip.', policy: HELD_OUT, findings: [{ marks: 'Okafor', severity: 'warn' }] },
+    { text: 'Oak: Thank you so much to grace for the flowers.', policy: HELD_OUT, findings: [{ marks: 'grace' }], note: 'thanks, in lower case' },
     // Held out (session 11): a book, a song, a story or a place, excused — and the pupils inside those frames still blocked.
     { text: 'Alder: We have loved the Maisy books by Lucy Cousins.', policy: HELD_OUT, findings: [{ marks: 'Maisy', severity: 'warn' }], note: 'Lucy: an author the school list holds; Maisy, a short form alone, a look' },
     { text: 'Hazel: Well done Noah for your model of the ark.', policy: HELD_OUT, findings: [{ marks: 'Noah' }] },

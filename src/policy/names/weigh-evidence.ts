@@ -172,8 +172,8 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   if (isAfterStaffTitle(stream, found.first)) {
     if (!found.fullName && found.tokens.every((token) => token.surname)) {
       if (parentDescribed(stream, found.first, found.last)) return verdict('block', messageText('name_reason_parent_surname'));
-      // "Thank you to Mrs Okafor for helping on the trip": thanked for something, a parent helper as often as staff: a look.
-      return praiseCueBefore(stream, found.first - 1) && wordAt(stream, found.last + 1) === 'for' ? verdict('warn', messageText('name_reason_thanked_after_staff_title')) : excused(messageText('name_reason_staff_member'));
+      // "Thank you to Mrs Okafor for helping on the trip", "… who helped": thanked for something, a parent helper as often as staff: a look.
+      return praiseCueBefore(stream, found.first - 1) && /^(?:for|who)$/.test(wordAt(stream, found.last + 1) ?? '') ? verdict('warn', messageText('name_reason_thanked_after_staff_title')) : excused(messageText('name_reason_staff_member'));
     }
     if (fullName) return verdict('block', messageText('name_reason_full_name_after_staff_title'));
     if (!ordinaryWord) return verdict('block', messageText('name_reason_not_an_ordinary_word'));
