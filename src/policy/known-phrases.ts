@@ -29,7 +29,7 @@ export const STAFF_TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir
  */
 export const CUES_BEFORE_A_NAME = [
   'well done', 'well done to', 'congratulations', 'congratulations to', 'congrats', 'congrats to',
-  'thank you', 'thank you to', 'thanks', 'thanks to', 'happy birthday', 'happy birthday to',
+  'thank you', 'thank you to', 'thanks', 'thanks to', 'thank you so much', 'thank you so much to', 'thanks so much', 'thanks so much to', 'happy birthday', 'happy birthday to',
   'good luck', 'good luck to', 'well played', 'star of the week', 'star of the week is',
   'star of the week goes to', 'shout out to', 'shoutout to', 'proud of', 'bravo', 'welcome back',
   'dear', 'awarded to', 'certificate goes to', 'award goes to', 'great work from', 'great work by',
@@ -128,8 +128,8 @@ export const PRAISE_ADJECTIVES = new Set([
   'first',
 ]);
 
-/** Words between "was" and what someone is ("was so kind"); not "a": "Amber was a brilliant colour" is a colour. */
-export const INTENSIFIERS = new Set(['so', 'very', 'really', 'extremely', 'incredibly', 'truly', 'absolutely', 'always']);
+/** Words between "was" and what someone is ("was so kind", "did such a…"); not "a" after "was": "Amber was a brilliant colour" is a colour. */
+export const INTENSIFIERS = new Set(['so', 'very', 'really', 'extremely', 'incredibly', 'truly', 'absolutely', 'always', 'such']);
 
 /**
  * School roles a child holds that the part-of-speech source does not tag as people ("our reading

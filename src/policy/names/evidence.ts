@@ -254,13 +254,13 @@ function isAfterClassAward(stream: TokenStream, noun: number, classAward: boolea
  * says one subject, where a class's name "is" or "was" (a class is not kind).
  */
 export function personAdjectiveAfter(stream: TokenStream, helper: number, praise: boolean, one: boolean): string | null {
-  // "did a brilliant job": praise of a job one person did, for a name a class shares too.
-  const job = wordAt(stream, helper) === 'did' && stream.words.articles.has(wordAt(stream, helper + 1) ?? '') ? 1 : 0;
-  for (let index = helper + 1 + job; index <= helper + 3 + job && index < stream.tokens.length; index += 1) {
+  // "did a brilliant job", "did such an amazing job": praise of a job one person did, for a name a class shares too.
+  const job = wordAt(stream, helper) === 'did';
+  for (let index = helper + 1; index <= helper + 4 && index < stream.tokens.length; index += 1) {
     if (!isSpaceOnly(gapBefore(stream, index))) return null;
     const word = wordAt(stream, index) ?? '';
     if ((one && stream.words.personAdjectives.has(word)) || ((praise || job) && stream.words.praiseAdjectives.has(word))) return word;
-    if (!stream.words.intensifiers.has(word)) return null;
+    if (!stream.words.intensifiers.has(word) && !(job && stream.words.articles.has(word))) return null;
   }
   return null;
 }

@@ -173,8 +173,8 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   if (isAfterStaffTitle(stream, found.first)) {
     if (!found.fullName && found.tokens.every((token) => token.surname)) {
       if (parentDescribed(stream, found.first, found.last)) return verdict('block', messageText('name_reason_parent_surname'));
-      // "Thank you to Mrs Okafor for helping on the trip": thanked for something, a parent helper as often as staff: a look.
-      if (praiseCueBefore(stream, found.first - 1) && wordAt(stream, found.last + 1) === 'for') return verdict('warn', messageText('name_reason_thanked_after_staff_title'));
+      // "Thank you to Mrs Okafor for helping on the trip", "… who helped": thanked for something, a parent helper as often as staff: a look.
+      if (praiseCueBefore(stream, found.first - 1) && /^(?:for|who)$/.test(wordAt(stream, found.last + 1) ?? '')) return verdict('warn', messageText('name_reason_thanked_after_staff_title'));
       // "Mr and Mrs Okafor helped", "Mrs Patel came in to talk to us": a couple, or a visitor, is a child's parents as often as staff.
       return isVisitorAfterStaffTitle(stream, found.first, found.last) ? verdict('warn', messageText('name_reason_visitor_after_staff_title')) : excused(messageText('name_reason_staff_member'));
     }
