@@ -220,6 +220,7 @@ ruleTester('pupil-name', {
     // Held out (session 11, second front): places found on a map.
     { text: 'Cedar: We found Milan, Rome and Florence on the map.', policy: HELD_OUT, note: 'a list of places with “on the map” after it' },
     { text: 'Cedar: We found Milan on a map of Italy.', policy: HELD_OUT },
+    { text: 'Cedar: In Islam, Muslims pray five times a day.', policy: HELD_OUT, note: 'Islam: a pupil surname, the faith after “in”' },
     // Right-to-left names: whole words only, as for any name.
     { text: 'Oak: عيد مبارك لكل عائلاتنا', policy: RTL, note: 'Arabic text without a pupil’s name' },
     { text: 'Oak: زرنا المحمدية', policy: RTL, note: 'a longer word containing محمد' },
