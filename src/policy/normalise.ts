@@ -73,7 +73,7 @@ export function useLookAlikeLetters(encoded: string): void {
 }
 
 function lookAlike(codePoint: number): string | undefined {
-  if (lookAlikeLetters === null) throw new Error('Text folding needs the look-alike letters: install them with useLookAlikeLetters first.');
+  if (lookAlikeLetters === null) throw new Error('call useLookAlikeLetters first'); // a programmer's slip: short, as the content script carries it
   return OVERRIDES.get(codePoint) ?? lookAlikeLetters.table.get(codePoint);
 }
 
