@@ -12,8 +12,6 @@ export const BUILT_IN_NEVER_A_NAME = [
   'christmas carol', 'poppy appeal', 'poppy day', 'green flag', 'red nose day', 'world book day',
   'forest school', 'mr men', 'little miss', 'the king', 'the queen', 'king charles', 'king arthur',
   'summer fair', 'summer fete', 'rose garden', 'amazing grace',
-  // Islam, a pupil's surname, is the faith after "in" or "of" ("Musa in Islam", "the Five Pillars of Islam")
-  'in islam', 'of islam',
 ];
 
 /**
@@ -29,7 +27,7 @@ export const STAFF_TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir
  */
 export const CUES_BEFORE_A_NAME = [
   'well done', 'well done to', 'congratulations', 'congratulations to', 'congrats', 'congrats to',
-  'thank you', 'thank you to', 'thanks', 'thanks to', 'thank you so much', 'thank you so much to', 'thanks so much', 'thanks so much to', 'happy birthday', 'happy birthday to',
+  'thank you', 'thank you to', 'thanks', 'thanks to', 'happy birthday', 'happy birthday to',
   'good luck', 'good luck to', 'well played', 'star of the week', 'star of the week is',
   'star of the week goes to', 'shout out to', 'shoutout to', 'proud of', 'bravo', 'welcome back',
   'dear', 'awarded to', 'certificate goes to', 'award goes to', 'great work from', 'great work by',
@@ -123,28 +121,17 @@ export const PERSON_ADJECTIVES = new Set([
  */
 export const PRAISE_ADJECTIVES = new Set([
   'brilliant', 'fantastic', 'amazing', 'wonderful', 'superb', 'outstanding', 'excellent', 'incredible', 'awesome', 'fabulous', 'phenomenal',
-  'marvellous', 'exceptional', 'super', 'great', 'lovely', 'terrific',
-  // "was first to finish": how one did in a race, which a class or a season may be too
-  'first',
+  'marvellous', 'exceptional', 'super',
 ]);
 
-/** Words between "was" and what someone is ("was so kind", "did such a…"); not "a" after "was": "Amber was a brilliant colour" is a colour. */
-export const INTENSIFIERS = new Set(['so', 'very', 'really', 'extremely', 'incredibly', 'truly', 'absolutely', 'always', 'such']);
+/** Words between "was" and what someone is ("was so kind"); not "a": "Amber was a brilliant colour" is a colour. */
+export const INTENSIFIERS = new Set(['so', 'very', 'really', 'extremely', 'incredibly', 'truly', 'absolutely', 'always']);
 
 /**
  * School roles a child holds that the part-of-speech source does not tag as people ("our reading
  * ambassador this term is robin", "the new lunchtime monitor is Frank").
  */
-export const SCHOOL_ROLES = ['ambassador', 'monitor', 'rep', 'representative', 'prefect', 'helper', 'reader', 'buddy', 'librarian', 'guide', 'presenter'];
-
-/**
- * What the part-of-speech source tags as a person and a name is when it is none ("Victoria, the
- * Roman goddess of victory"). Not "character": a child is "a lovely character" as often as a book's.
- */
-export const NO_PERSON_NOUNS = new Set(['goddess', 'goddesses', 'god', 'gods']);
-
-/** Everyone as what someone did's object ("Rowan showed everyone how to…"): people, though no one person. */
-export const EVERYONE_WORDS = ['everyone', 'everybody', 'others'];
+export const SCHOOL_ROLES = ['ambassador', 'monitor', 'rep', 'representative', 'prefect', 'helper', 'reader', 'buddy', 'librarian'];
 
 /** What a class wins as often as a child ("Rowan is our attendance winner"): before a person noun, it says nothing of one child. */
 export const CLASS_AWARD_WORDS = new Set(['attendance', 'punctuality']);
@@ -185,14 +172,10 @@ export const TIME_OF_YEAR_VERBS = new Set([
   'felt', 'feels', 'looked', 'looks', 'went', 'goes', 'lasted', 'lasts',
 ]);
 
-/**
- * Words before a place's name that make it the place ("live in Florence", "visited Georgia", "we
- * compared Milan and London"). "at" is not one: "look at Paris go!". A place listed with a place is
- * not one either: review s10's "Florence and Venice, thank you for your help" are two children.
- */
+/** Words before a place's name that make it the place ("live in Florence", "visited Georgia"). "at" is not one: "look at Paris go!". */
 export const PLACE_WORDS_BEFORE = new Set([
   'in', 'near', 'around', 'across', 'towards', 'toward', 'via', 'visit', 'visits', 'visited', 'visiting', 'explore', 'explored', 'exploring',
-  'tour', 'toured', 'touring', 'compare', 'compared', 'comparing',
+  'tour', 'toured', 'touring',
 ]);
 
 /** Before "to" or "from", words of travel that make what follows a place ("a trip to India", "flew to Sydney", "visitors from Kenya"). */
@@ -204,9 +187,6 @@ export const TRAVEL_WORDS = new Set([
 
 /** Before "of", nouns that make what follows a place ("the city of Florence", "a map of India"). */
 export const PLACE_NOUNS = new Set(['city', 'capital', 'map', 'maps', 'country', 'town', 'isle', 'island', 'streets', 'flag', 'region', 'county', 'people', 'history', 'geography']);
-
-/** What places are found on, after "on the" ends their list ("we found Milan, Rome and Florence on the map"). */
-export const MAP_WORDS = new Set(['map', 'maps', 'globe', 'atlas']);
 
 /** Capitalised before a name, they make it a place ("the River Jordan", "Lake Victoria", "Mount Sinai"). */
 export const GEOGRAPHY_WORDS = new Set(['river', 'lake', 'loch', 'mount', 'isle', 'port', 'cape', 'fort', 'bay', 'gulf']);
@@ -246,10 +226,6 @@ export const FAITH_STORY_WORDS = new Set([
   'god', 'jesus', 'christ', 'allah', 'bible', 'torah', 'quran', 'koran', 'gospel', 'testament', 'prophet', 'israelites', 'disciples',
   'apostles', 'pharaoh', 'ark', 'angel', 'parable', 'psalm', 'heaven', 'bethlehem', 'nazareth', 'galilee', 'bethany', 'ravana',
   'hanuman', 'vishnu', 'ramayana', 'retold', 'retell', 'retelling', 'whale', 'bulrushes', 'nineveh',
-  // a faith story's king ("how Daniel kept praying even when the king…"), its lions
-  'king', 'lions',
-  // the faith it is told in ("Musa in Islam and Moses in Judaism")
-  'islam', 'judaism', 'christianity', 'sikhism', 'hinduism', 'buddhism',
 ]);
 
 /** A story being told: with two faith figures in the sentence, they are the story's ("Our Diwali story: Rama rescued Sita"). */
@@ -284,16 +260,6 @@ export const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'he', '
 
 /** Words of reading before a book's title ("We finished reading Matilda", "Year 5 have read Holes"). */
 export const READING_WORDS = new Set(['read', 'reading', 'reread', 'rereading']);
-
-/**
- * What a title names, before "is" ("Our class novel is Matilda!"): the name after it, ending the
- * sentence, is most likely the title. Not "poem" or "song": "the best poem this week is Amelia" is
- * who wrote it.
- */
-export const TITLE_NOUNS = new Set(['novel', 'book', 'text', 'film', 'musical']);
-
-/** What children make a thing of: "a paper Stanley", "a clay Elmer" is the thing, named after a story's person. */
-export const MATERIAL_WORDS = new Set(['paper', 'cardboard', 'card', 'clay', 'plasticine', 'felt', 'lego', 'wooden', 'knitted', 'papier', 'salt', 'dough']);
 
 /** Pronouns that refer back to a family ("The Bakers brought in their tortoise"). */
 export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
@@ -330,7 +296,6 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       travelWords: [...TRAVEL_WORDS],
       placeNouns: [...PLACE_NOUNS],
       geographyWords: [...GEOGRAPHY_WORDS],
-      mapWords: [...MAP_WORDS],
       parentWords: [...PARENT_WORDS],
       familyPronouns: [...FAMILY_PRONOUNS],
       figureNouns: [...FIGURE_NOUNS],
@@ -343,13 +308,11 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       performingWords: [...PERFORMING_WORDS],
       subjectPronouns: [...SUBJECT_PRONOUNS],
       storyPlaces: [...STORY_PLACES],
-      personNouns: [...personNouns.filter((noun) => !NO_PERSON_NOUNS.has(noun)), ...SCHOOL_ROLES, ...SCHOOL_ROLES.map((role) => role.replace(/y$/, 'ie') + 's'), ...EVERYONE_WORDS],
+      personNouns: [...personNouns, ...SCHOOL_ROLES],
       personAdjectives: [...PERSON_ADJECTIVES],
       praiseAdjectives: [...PRAISE_ADJECTIVES],
       intensifiers: [...INTENSIFIERS],
       classAwardWords: [...CLASS_AWARD_WORDS],
-      titleNouns: [...TITLE_NOUNS],
-      materialWords: [...MATERIAL_WORDS],
     },
     phrases: { cuesBeforeAName: phrases(CUES_BEFORE_A_NAME), cuesAfterAName: phrases(CUES_AFTER_A_NAME), storyFrames: phrases(STORY_FRAMES) },
   };

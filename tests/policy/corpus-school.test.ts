@@ -1,6 +1,6 @@
 /**
  * Issue 9's school-scale corpus: a 406-pupil roster in 14 classes named after trees (several pupils
- * share a class's name; many names are words, saints, kings or story characters) and 360 posts
+ * share a class's name; many names are words, saints, kings or story characters) and 335 posts
  * written the way staff write them, each with the verdict a careful person gives
  * (tests/fixtures/school/). Must-block posts are blocked, not warned; ordinary and famous-use posts
  * are not blocked; flags are at least warned. The table by kind is the README's.
@@ -44,7 +44,7 @@ const ALLOWED: Record<Post['expect'], Outcome[]> = {
   famous: ['warned', 'passed'],
 };
 
-describe('the school-scale corpus (406 pupils, 360 posts)', () => {
+describe('the school-scale corpus (406 pupils, 335 posts)', () => {
   test('has the size the issue asks for', () => {
     expect(parsed.pupils.length).toBeGreaterThanOrEqual(400);
     expect(new Set(parsed.pupils.map((pupil) => pupil.className)).size).toBe(14);

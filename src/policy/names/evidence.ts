@@ -93,11 +93,6 @@ export function isAfterStaffTitle(stream: TokenStream, first: number): boolean {
   return title !== undefined && stream.words.staffTitles.has(title) && /^\.?[^\S\n\r]{1,2}$/.test(gapBefore(stream, first));
 }
 
-/** "Mr and Mrs Okafor", "Mrs Patel came in": a title's surname as a couple, or a visitor who came in. */
-export function isVisitorAfterStaffTitle(stream: TokenStream, first: number, last: number): boolean {
-  return (wordAt(stream, first - 2) === 'and' && stream.words.staffTitles.has(wordAt(stream, first - 3) ?? '')) || (wordAt(stream, last + 1) === 'came' && wordAt(stream, last + 2) === 'in');
-}
-
 /** Whether the text has a lower-case word of two letters or more: then a word in capitals is emphasis. */
 export function isMixedCase(stream: TokenStream): boolean {
   stream.mixedCase ??= stream.tokens.some((token) => token.end - token.start > 1 && !token.allCaps);
@@ -250,17 +245,14 @@ function isAfterClassAward(stream: TokenStream, noun: number, classAward: boolea
 /**
  * "Jay was so kind", "Flo was brilliant", "Juniper is always so polite": what a person is, after
  * the helper and up to two words such as "so" or "really"; the word, or null. `praise`: how someone
- * did counts too ("brilliant"), which a month, a season or a class may also be; `one`: the helper
- * says one subject, where a class's name "is" or "was" (a class is not kind).
+ * did counts too ("brilliant"), which a month, a season or a class may also be.
  */
-export function personAdjectiveAfter(stream: TokenStream, helper: number, praise: boolean, one: boolean): string | null {
-  // "did a brilliant job", "did such an amazing job": praise of a job one person did, for a name a class shares too.
-  const job = wordAt(stream, helper) === 'did';
-  for (let index = helper + 1; index <= helper + 4 && index < stream.tokens.length; index += 1) {
+export function personAdjectiveAfter(stream: TokenStream, helper: number, praise: boolean): string | null {
+  for (let index = helper + 1; index <= helper + 3 && index < stream.tokens.length; index += 1) {
     if (!isSpaceOnly(gapBefore(stream, index))) return null;
     const word = wordAt(stream, index) ?? '';
-    if ((one && stream.words.personAdjectives.has(word)) || ((praise || job) && stream.words.praiseAdjectives.has(word))) return word;
-    if (!stream.words.intensifiers.has(word) && !(job && stream.words.articles.has(word))) return null;
+    if (stream.words.personAdjectives.has(word) || (praise && stream.words.praiseAdjectives.has(word))) return word;
+    if (!stream.words.intensifiers.has(word)) return null;
   }
   return null;
 }
@@ -281,24 +273,6 @@ export function roleBefore(stream: TokenStream, first: number, personVerbs: Read
     if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return award || isAfterClassAward(stream, index, classAward) || stream.words.figureNouns.has(word) ? null : word;
   }
   return null;
-}
-
-/**
- * "Our class novel is Matilda!", "The book this week is Coraline.": a sentence of up to eight words
- * saying what a title noun "is", the name ending it, with no person, no verb and no "best" in it
- * ("the girl who chose our book is Amelia", "the narrator of the story is Ivy" are children).
- */
-export function isTitleNamedBefore(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>): boolean {
-  if (wordAt(stream, first - 1) !== 'is' || (stream.tokens[last + 1] !== undefined && !breaksSentence(gapAfter(stream, last)))) return false;
-  let title = false;
-  for (let index = first - 2; index >= first - 9; index -= 1) {
-    const word = wordAt(stream, index) ?? '';
-    // "The best book this week is Amelia!": a winner, not a title.
-    if (index < 0 || word === 'best' || stream.words.personNouns.has(word) || personVerbs.has((stream.tokens[index] as WordToken).hash)) return false;
-    title ||= stream.words.titleNouns.has(word);
-    if (startsSentence(stream, index)) return title;
-  }
-  return false;
 }
 
 /** "is", "was", "has" between a name and what it did or is: one subject, where a class "are" or "were". */
@@ -394,7 +368,7 @@ export function parentDescribed(stream: TokenStream, first: number, last: number
 
 /**
  * "live in Florence", "a trip to India", "the city of Paris", "the River Jordan", "Florence in
- * Italy", "Florence is in Italy", "Sydney, Australia": a name that is a place (`places`: hashes of place names), where the
+ * Italy", "Sydney, Australia": a name that is a place (`places`: hashes of place names), where the
  * sentence shows a place. Not as a possessive, nor with a pronoun after it ("visited Florence and
  * her mum"). The words that showed it, or null.
  */
@@ -410,22 +384,12 @@ export function placeContext(stream: TokenStream, first: number, last: number, p
     if (before === 'of' && twoBefore !== undefined && stream.words.placeNouns.has(twoBefore)) return `${twoBefore} of ${name}`;
     if (stream.words.geographyWords.has(before) && stream.tokens[first - 1]?.capitalised === true) return `${before} ${name}`;
   }
-  // "we found Milan, Rome and Florence on the map": its list of places ends "on" a map (a list alone
-  // is two children, review s10: "Florence and Venice, thank you"; one praised is a child, and the list with it).
-  let end = last;
-  // A list of ten places at most: no walk over a long post's whole list for each name in it.
-  for (let index = last; end - last < 20 && (index = coordinatedToken(stream, index, 1)) >= 0 && places.has((stream.tokens[index] as WordToken).hash); ) end = index;
-  const map = wordAt(stream, end + 3) ?? '';
-  if (wordAt(stream, end + 1) === 'on' && stream.words.mapWords.has(map) && (wordAt(stream, end + 4) === 'of' || breaksSentence(gapAfter(stream, end + 3) || '.')) && !praiseCueBefore(stream, first)) return `${name} on the ${map}`;
   const next = stream.tokens[last + 1];
   if (next === undefined) return null;
   if (next.capitalised && /^,[^\S\n]?$/.test(gapAfter(stream, last)) && places.has(next.hash)) return `${name}, ${wordAt(stream, last + 1)}`;
-  // "Florence in Italy"; "Florence is in Italy!" only ending its sentence ("Florence is in Spain this week" is a child's holiday).
-  const at = wordAt(stream, last + 1) === 'is' && isSpaceOnly(gapAfter(stream, last)) ? last + 1 : last;
-  const afterIn = stream.tokens[at + 2];
-  if (at > last && stream.tokens[at + 3] && !breaksSentence(gapAfter(stream, at + 2))) return null;
-  if (wordAt(stream, at + 1) === 'in' && isSpaceOnly(gapAfter(stream, at)) && afterIn?.capitalised === true && places.has(afterIn.hash) && isSpaceOnly(gapAfter(stream, at + 1))) {
-    return `${name} in ${wordAt(stream, at + 2)}`;
+  const afterIn = stream.tokens[last + 2];
+  if (wordAt(stream, last + 1) === 'in' && isSpaceOnly(gapAfter(stream, last)) && afterIn?.capitalised === true && places.has(afterIn.hash) && isSpaceOnly(gapAfter(stream, last + 1))) {
+    return `${name} in ${wordAt(stream, last + 2)}`;
   }
   return null;
 }

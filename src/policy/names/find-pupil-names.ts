@@ -9,7 +9,7 @@ import { originalRange, type NormalisedText } from '../normalise';
 import { camelCaseParts, tokenise, type WordToken } from '../tokenise';
 import type { Severity } from '../types';
 import type { NameMatcher } from './compile';
-import { isAfterFamousTitle, isAfterStaffTitle, isPossessive, pronounReferringBack, wordAt, type TokenStream } from './evidence';
+import { isAfterFamousTitle, isAfterStaffTitle, isPossessive, type TokenStream } from './evidence';
 import { longestVariantAt, NOT_A_NAME, TokenLookup } from './find-candidates';
 import { judgeFamousCompany } from './famous-company';
 import { isMisspeltName } from './misspellings';
@@ -66,11 +66,7 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
     if (covered[index] || lookup.suppressed(index)) return;
     if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index) && !isAfterFamousTitle(stream, index)) {
       // "Sofai's design won", "Isacc helped tidy up": a slip of the keyboard in a sentence about a person.
-      // "Matlida and her group presented", "Florance did a cartwheel": a pronoun referring back, or "did", is a person too for a word that is no word.
-      const evidence = isPossessive(stream, index)
-        ? messageText('name_reason_possessive_short')
-        : (personEvidence(stream, index, index, context) ??
-          (pronounReferringBack(stream, index) ? messageText('name_reason_pronoun_after') : wordAt(stream, index + 1) === 'did' ? messageText('name_reason_action', 'did') : null));
+      const evidence = isPossessive(stream, index) ? messageText('name_reason_possessive_short') : personEvidence(stream, index, index, context);
       misspelt.push(
         evidence
           ? { first: index, last: index, severity: 'block', kind: 'misspelling', reason: evidence }

@@ -22,7 +22,6 @@ import {
   initialAfter,
   isAfterFamousTitle,
   isAfterStaffTitle,
-  isVisitorAfterStaffTitle,
   isCalendarUse,
   isFollowedByClassWord,
   isInTitleCaseSentence,
@@ -30,7 +29,6 @@ import {
   isPossessive,
   isPossessiveBeforeCapital,
   isTitleAfter,
-  isTitleNamedBefore,
   isAfterSubjectPronoun,
   isSayingGrace,
   isSchoolValue,
@@ -48,7 +46,6 @@ import {
   regnalNumberAfter,
   startsSentence,
   storyFrameBefore,
-  gapBefore,
   wordAt,
   yearGroupInBracketsAfter,
   type TokenStream,
@@ -113,7 +110,7 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
     if (personNoun && one && !season) return messageText('name_reason_person_noun', personNoun);
     // "Jay was so kind", "Flo was brilliant"; a class that "was" kind is one child ("Juniper was so
     // thoughtful"), and a class or a season may be brilliant.
-    const adjective = action.verb || season ? null : personAdjectiveAfter(stream, action.index, actionCounts, one);
+    const adjective = action.verb || season || !one ? null : personAdjectiveAfter(stream, action.index, actionCounts);
     if (adjective) return messageText('name_reason_person_adjective', adjective);
     // A class visits the farm; "Holly helped the younger children" is what a child does for others.
     const object = action.verb && !actionCounts ? personObjectAfter(stream, action.index) : null;
@@ -172,11 +169,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   // child ("Mrs Ada Nowak" still names Ada); a first name may be either ("Miss Holly"): look at it.
   if (isAfterStaffTitle(stream, found.first)) {
     if (!found.fullName && found.tokens.every((token) => token.surname)) {
-      if (parentDescribed(stream, found.first, found.last)) return verdict('block', messageText('name_reason_parent_surname'));
-      // "Thank you to Mrs Okafor for helping on the trip", "… who helped": thanked for something, a parent helper as often as staff: a look.
-      if (praiseCueBefore(stream, found.first - 1) && /^(?:for|who)$/.test(wordAt(stream, found.last + 1) ?? '')) return verdict('warn', messageText('name_reason_thanked_after_staff_title'));
-      // "Mr and Mrs Okafor helped", "Mrs Patel came in to talk to us": a couple, or a visitor, is a child's parents as often as staff.
-      return isVisitorAfterStaffTitle(stream, found.first, found.last) ? verdict('warn', messageText('name_reason_visitor_after_staff_title')) : excused(messageText('name_reason_staff_member'));
+      return parentDescribed(stream, found.first, found.last) ? verdict('block', messageText('name_reason_parent_surname')) : excused(messageText('name_reason_staff_member'));
     }
     if (fullName) return verdict('block', messageText('name_reason_full_name_after_staff_title'));
     if (!ordinaryWord) return verdict('block', messageText('name_reason_not_an_ordinary_word'));
@@ -198,15 +191,12 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     // ("We have been reading Victoria. She loved it."): the title, most likely; a look, as a child may be read too.
     if (!found.possessive && !isPossessive(stream, found.last) && !pronounReferringBack(stream, found.last)) {
       if (isTitleAfter(stream, found.first, found.last)) return verdict('warn', messageText('name_reason_book_read'));
-      if (isTitleNamedBefore(stream, found.first, found.last, context.personVerbs)) return verdict('warn', messageText('name_reason_title_named'));
       if (isTitleAfter(stream, found.first, found.last, stream.words.performingWords)) return verdict('warn', messageText('name_reason_title_performed'));
     }
     if (placeContext(stream, found.first, found.last, context.places)) return excused(messageText('name_reason_place'));
     // "the River Jordan", "a Bear Hunt", "the Rose Theatre": a thing's name; "Star of the week": the award.
     if (ordinaryWord && found.tokens.length === 1 && capitalised && isNameOfAThing(stream, found.first, found.last)) return excused(messageText('name_reason_thing_name'));
     if (ordinaryWord && startsPraiseCue(stream, found.first)) return excused(messageText('name_reason_award'));
-    // "we each made a paper Stanley" (Flat Stanley week): a thing made of paper or clay, after someone; not "a paper Amelia made".
-    if (isAfterArticle(stream, found.first - 1) && gapBefore(stream, found.first) === ' ' && stream.words.materialWords.has(wordAt(stream, found.first - 1) ?? '') && !actionAfter(stream, found.first, found.last, context.personVerbs)) return excused(messageText('name_reason_thing_name'));
     if (found.tokens.length === 1 && (capitalised || inCapitals) && !isInTitleCaseSentence(stream, found.first, found.last)) {
       const surname = otherSurnameAfter(stream, found.last, context.isNamePart, context.personVerbs, context.classNames);
       if (surname >= 0 && wordAt(stream, found.first - 1) === 'by') return excused(messageText('name_reason_author'));
