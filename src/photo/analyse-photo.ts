@@ -29,14 +29,16 @@ export interface AnalysisOptions {
   /** The longest side of the copy analysed (default ANALYSIS_SIDE). */
   side?: number;
   deskew?: boolean;
+  /** True once the requester stopped waiting (the photo's time limit): the faces stop at their next pass. */
+  givenUp?: () => boolean;
 }
 
-export async function analysePhoto(photo: PhotoCanvas, analysers: PhotoAnalysers, { side = ANALYSIS_SIDE, deskew = true }: AnalysisOptions = {}): Promise<PhotoAnalysis> {
+export async function analysePhoto(photo: PhotoCanvas, analysers: PhotoAnalysers, { side = ANALYSIS_SIDE, deskew = true, givenUp }: AnalysisOptions = {}): Promise<PhotoAnalysis> {
   const copy = downscale(photo, side, analysers.makeCanvas);
   // Side by side: in Chrome the text is read in onnxruntime's own worker (browser-photo-analysers.ts)
   // while the faces are found on this thread.
   // Both settle before the photo's turn ends, so a failed text read never leaves the faces running beside the next photo.
-  const [text, faces] = await Promise.allSettled([analysers.text.then((reader) => reader.read(copy, { deskew })), analysers.faces.then((finder) => finder.find(photo))]);
+  const [text, faces] = await Promise.allSettled([analysers.text.then((reader) => reader.read(copy, { deskew })), analysers.faces.then((finder) => finder.find(photo, givenUp))]);
   if (text.status === 'rejected') throw text.reason;
   if (faces.status === 'rejected') throw faces.reason;
   return { text: text.value, faces: faces.value };

@@ -49,12 +49,13 @@ export class FaceFinder {
     return new FaceFinder(faceapi, makeCanvas);
   }
 
-  async find(photo: PhotoCanvas): Promise<PhotoBox[]> {
+  /** `givenUp`: the check was given up (its time limit passed); the passes left would only slow the next photo's. */
+  async find(photo: PhotoCanvas, givenUp: () => boolean = () => false): Promise<PhotoBox[]> {
     const copy = downscale(photo, FACE_SIDE, this.makeCanvas);
-    const found: Found[] = await this.detect(copy, 0, 0, copy.width, copy.height);
+    const found: Found[] = await this.detect(copy, 0, 0, copy.width, copy.height, givenUp);
     if (copy.width > TILE || copy.height > TILE) {
       for (const top of starts(copy.height)) {
-        for (const left of starts(copy.width)) found.push(...(await this.detect(copy, left, top, Math.min(TILE, copy.width - left), Math.min(TILE, copy.height - top))));
+        for (const left of starts(copy.width)) found.push(...(await this.detect(copy, left, top, Math.min(TILE, copy.width - left), Math.min(TILE, copy.height - top), givenUp)));
       }
     }
     return merge(found).map((face) => ({ x: face.x / copy.width, y: face.y / copy.height, width: face.width / copy.width, height: face.height / copy.height }));
@@ -64,8 +65,9 @@ export class FaceFinder {
    * One pass of the detector over a region of the copy, shrunk first (smoothly, by the canvas) to
    * the detector's input size: it would otherwise be handed every pixel and shrink them itself.
    */
-  private async detect(copy: PhotoCanvas, left: number, top: number, width: number, height: number): Promise<Found[]> {
+  private async detect(copy: PhotoCanvas, left: number, top: number, width: number, height: number, givenUp: () => boolean): Promise<Found[]> {
     await nextTask();
+    if (givenUp()) throw new Error('the check was given up while the faces were found');
     const { tf, detectAllFaces, TinyFaceDetectorOptions } = this.faceapi;
     const scale = Math.min(1, INPUT_SIZE / Math.max(width, height));
     const input = this.makeCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));

@@ -78,7 +78,7 @@ export class PhotoDesk {
         if (givenUp()) throw new Error('the check was given up while the models loaded');
         return analyser;
       });
-    const analysis = await analysePhoto(photo, { ...analysers, text: unlessGivenUp(analysers.text), faces: unlessGivenUp(analysers.faces) });
+    const analysis = await analysePhoto(photo, { ...analysers, text: unlessGivenUp(analysers.text), faces: unlessGivenUp(analysers.faces) }, { givenUp });
     const photoId = crypto.randomUUID();
     const reading = { photoId, ...analysis };
     this.views.set(photoId, smallJpeg(photo).then((image) => ({ ...reading, image }), () => null));

@@ -23,7 +23,7 @@ test('the faces are found while the text reader is still loading, and the text r
   const find = vi.fn(async () => [face]);
   const read = vi.fn(async () => [line]);
   const analysis = analysePhoto(photo, { text, faces: Promise.resolve({ find } as unknown as FaceFinder), makeCanvas: noCanvas });
-  await vi.waitFor(() => expect(find).toHaveBeenCalledWith(photo));
+  await vi.waitFor(() => expect(find).toHaveBeenCalledWith(photo, undefined));
   expect(read).not.toHaveBeenCalled();
   loaded({ read } as unknown as PhotoTextReader);
   expect(await analysis).toEqual({ text: [line], faces: [face] });

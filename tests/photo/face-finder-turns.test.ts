@@ -36,3 +36,20 @@ test("a message sent during each pass is answered before the next pass, not afte
   // The whole photo and its twelve tiles, each after the answer to the pass before it.
   expect(answeredBeforeEachPass).toEqual([...Array(13).keys()]);
 });
+
+test('a check given up stops at the next pass: the passes left would only slow the next photo', async () => {
+  let passes = 0;
+  const faceapi = {
+    tf: { io: { decodeWeights: () => ({}) }, tensor3d: () => ({ dispose: () => undefined }) },
+    nets: { tinyFaceDetector: { loadFromWeightMap: () => undefined } },
+    TinyFaceDetectorOptions: class {},
+    detectAllFaces: async () => {
+      passes += 1;
+      return [];
+    },
+  } as unknown as FaceApiModule;
+  const finder = FaceFinder.load(faceapi, { manifest: [], weights: new ArrayBuffer(0) }, makeCanvas);
+  // The photo's time limit passes during the third pass.
+  await expect(finder.find(makeCanvas(2400, 1800), () => passes >= 3)).rejects.toThrow(/given up/);
+  expect(passes).toBe(3);
+});
