@@ -11,6 +11,20 @@ import type { CanvasMaker, PhotoCanvas } from '../../src/photo/photo-canvas';
 
 const makeCanvas: CanvasMaker = (width, height) => createCanvas(width, height) as unknown as PhotoCanvas;
 
+/** A face finder over a stand-in for face-api's detector that calls `pass` on each pass and finds nothing. */
+function finderDetecting(pass: () => void): FaceFinder {
+  const faceapi = {
+    tf: { io: { decodeWeights: () => ({}) }, tensor3d: () => ({ dispose: () => undefined }) },
+    nets: { tinyFaceDetector: { loadFromWeightMap: () => undefined } },
+    TinyFaceDetectorOptions: class {},
+    detectAllFaces: async () => {
+      pass();
+      return [];
+    },
+  } as unknown as FaceApiModule;
+  return FaceFinder.load(faceapi, { manifest: [], weights: new ArrayBuffer(0) }, makeCanvas);
+}
+
 test("a message sent during each pass is answered before the next pass, not after all of them", async () => {
   // What a worker's answer is to the thread: a message, queued as a task.
   const { port1, port2 } = new MessageChannel();
@@ -19,18 +33,11 @@ test("a message sent during each pass is answered before the next pass, not afte
     answered += 1;
   };
   const answeredBeforeEachPass: number[] = [];
-  const faceapi = {
-    tf: { io: { decodeWeights: () => ({}) }, tensor3d: () => ({ dispose: () => undefined }) },
-    nets: { tinyFaceDetector: { loadFromWeightMap: () => undefined } },
-    TinyFaceDetectorOptions: class {},
-    detectAllFaces: async () => {
-      answeredBeforeEachPass.push(answered);
-      // As the text reader's worker would, while this pass runs.
-      port2.postMessage('the text detector has found the lines');
-      return [];
-    },
-  } as unknown as FaceApiModule;
-  const finder = FaceFinder.load(faceapi, { manifest: [], weights: new ArrayBuffer(0) }, makeCanvas);
+  const finder = finderDetecting(() => {
+    answeredBeforeEachPass.push(answered);
+    // As the text reader's worker would, while this pass runs.
+    port2.postMessage('the text detector has found the lines');
+  });
   await finder.find(makeCanvas(2400, 1800));
   port1.close();
   // The whole photo and its twelve tiles, each after the answer to the pass before it.
@@ -39,16 +46,9 @@ test("a message sent during each pass is answered before the next pass, not afte
 
 test('a check given up stops at the next pass: the passes left would only slow the next photo', async () => {
   let passes = 0;
-  const faceapi = {
-    tf: { io: { decodeWeights: () => ({}) }, tensor3d: () => ({ dispose: () => undefined }) },
-    nets: { tinyFaceDetector: { loadFromWeightMap: () => undefined } },
-    TinyFaceDetectorOptions: class {},
-    detectAllFaces: async () => {
-      passes += 1;
-      return [];
-    },
-  } as unknown as FaceApiModule;
-  const finder = FaceFinder.load(faceapi, { manifest: [], weights: new ArrayBuffer(0) }, makeCanvas);
+  const finder = finderDetecting(() => {
+    passes += 1;
+  });
   // The photo's time limit passes during the third pass.
   await expect(finder.find(makeCanvas(2400, 1800), () => passes >= 3)).rejects.toThrow(/given up/);
   expect(passes).toBe(3);
