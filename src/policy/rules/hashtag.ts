@@ -1,11 +1,26 @@
-// X's own grammar for hashtags (Unicode letters, full-width ＃, not inside URLs…), from twitter-text.
-import extractHashtagsWithIndices from 'twitter-text/dist/esm/extractHashtagsWithIndices.js';
+// X's own grammar for hashtags (Unicode letters, full-width ＃, what may come before and after), from twitter-text.
+import validHashtag from 'twitter-text/dist/esm/regexp/validHashtag.js';
+import endHashtagMatch from 'twitter-text/dist/esm/regexp/endHashtagMatch.js';
+import { linkSpans } from '../link-spans';
 import { messageText, type MessageKey } from '../message-text';
 import { defineRule, type RuleFinding } from '../rule';
 
 /** Each hashtag X would make of `text`: the tag without its sign, and its UTF-16 range with the sign. */
 export function findHashtags(text: string): { hashtag: string; start: number; end: number }[] {
-  return extractHashtagsWithIndices(text).map(({ hashtag, indices: [start, end] }) => ({ hashtag, start, end }));
+  const found: { hashtag: string; start: number; end: number }[] = [];
+  let links: ReturnType<typeof linkSpans> | undefined;
+  for (const match of text.matchAll(validHashtag)) {
+    const [whole, before = '', , hashtag = ''] = match;
+    const end = match.index + whole.length;
+    // "#http://…", "##tag": X makes no hashtag there.
+    if (endHashtagMatch.test(text.slice(end))) continue;
+    const start = match.index + before.length;
+    // A "#" inside a link that began before it is the link's (a tag that starts first keeps its place, as X's does).
+    links ??= linkSpans(text);
+    if (links.some((link) => link.start < start && start < link.end)) continue;
+    found.push({ hashtag, start, end });
+  }
+  return found;
 }
 
 const messages = {
