@@ -198,6 +198,15 @@ export const PARENT_WORDS = new Set([
 ]);
 
 /**
+ * What only a member of a school's staff is ("Mrs Patel, our SENCo", "our headteacher Mr Bell"):
+ * a title and a pupil's surname described so is staff, not the pupil's parent. Not "head" (of the
+ * PTA), "governor" or "coach", which parents are too.
+ */
+export const STAFF_ROLES = new Set([
+  'teacher', 'teachers', 'headteacher', 'headmaster', 'headmistress', 'deputy', 'senco', 'ta', 'hlta', 'lsa', 'caretaker', 'principal', 'receptionist', 'bursar', 'staff',
+]);
+
+/**
  * What a king, a prophet or a story's hero has and a primary-school child does not: "Henry's
  * second wife", "the wives of Henry", "Noah's sons", "Arthur's knights", "the reign of Victoria".
  * A name written as the owner of one is that figure, not a pupil.
@@ -297,6 +306,7 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       placeNouns: [...PLACE_NOUNS],
       geographyWords: [...GEOGRAPHY_WORDS],
       parentWords: [...PARENT_WORDS],
+      staffRoles: [...STAFF_ROLES],
       familyPronouns: [...FAMILY_PRONOUNS],
       figureNouns: [...FIGURE_NOUNS],
       articles: [...ARTICLES],

@@ -355,13 +355,34 @@ export function familyWordAfter(stream: TokenStream, last: number): boolean {
  * thanked all the parents").
  */
 export function parentDescribed(stream: TokenStream, first: number, last: number): boolean {
+  return describedAs(stream, first, last, stream.words.parentWords);
+}
+
+/**
+ * "Mrs Patel, our SENCo", "Miss Green (our TA)", "our headteacher Mr Bell", "Mrs Clarke's Year 2
+ * class": a title and a surname described as staff, as parentDescribed finds a parent, or owning a
+ * class. Without it a title and a pupil's surname may be the pupil's parent.
+ */
+export function staffDescribed(stream: TokenStream, first: number, last: number): boolean {
+  if (describedAs(stream, first, last, stream.words.staffRoles)) return true;
+  if (!isPossessive(stream, last)) return false;
+  // "Mr King's class", "Mrs Clarke's Year 2 class": up to three words on, within the phrase.
+  for (let index = last + 2; index <= last + 4 && index < stream.tokens.length && isSpaceOnly(gapBefore(stream, index)); index += 1) {
+    const word = wordAt(stream, index) ?? '';
+    if (stream.words.classWords.has(word) || stream.words.yearGroupWords.has(word)) return true;
+  }
+  return false;
+}
+
+/** A word of `words` up to three words before the title, or in brackets or after a comma after the name, up to the next punctuation. */
+function describedAs(stream: TokenStream, first: number, last: number, words: ReadonlySet<string>): boolean {
   // Up to three words before the title ("our parent volunteer Mrs Bell"), none across punctuation (none before the first word).
   for (let index = first - 2; index >= first - 4 && isSpaceOnly(gapAfter(stream, index)); index -= 1) {
-    if (stream.words.parentWords.has(wordAt(stream, index) ?? '')) return true;
+    if (words.has(wordAt(stream, index) ?? '')) return true;
   }
   if (!/^[^\S\n]*[(,–-][^\S\n]*$/.test(gapAfter(stream, last))) return false;
   for (let index = last + 1; index < stream.tokens.length && !(index > last + 1 && /[),.!?;:\n]/.test(gapBefore(stream, index))); index += 1) {
-    if (stream.words.parentWords.has(wordAt(stream, index) ?? '')) return true;
+    if (words.has(wordAt(stream, index) ?? '')) return true;
   }
   return false;
 }

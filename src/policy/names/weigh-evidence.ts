@@ -14,6 +14,7 @@ import {
   startsPraiseCue,
   isNameOfAThing,
   parentDescribed,
+  staffDescribed,
   placeContext,
   byAuthorAfter,
   coordinatedToken,
@@ -164,12 +165,14 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   const ordinaryWord = !found.tokens.some((token) => !token.ordinaryWord && !token.className);
   if (found.familyPlural) return judgeFamilyPlural(stream, found, capitalised || inCapitals);
 
-  // A staff title: a surname after it is a member of staff ("Mrs King") unless the sentence makes
-  // them a parent, whose surname is their child's ("Mr Okoro (Charles's dad)"); a full name is a
+  // A staff title: a surname after it is a parent, whose surname is their child's ("Mr Okoro
+  // (Charles's dad)"), or a member of staff ("Mrs Patel, our SENCo"), or either; a full name is a
   // child ("Mrs Ada Nowak" still names Ada); a first name may be either ("Miss Holly"): look at it.
   if (isAfterStaffTitle(stream, found.first)) {
     if (!found.fullName && found.tokens.every((token) => token.surname)) {
-      return parentDescribed(stream, found.first, found.last) ? verdict('block', messageText('name_reason_parent_surname')) : excused(messageText('name_reason_staff_member'));
+      if (parentDescribed(stream, found.first, found.last)) return verdict('block', messageText('name_reason_parent_surname'));
+      // "Mrs Nowak helped on the trip" may be a pupil's mother: a look, unless the sentence says staff.
+      return staffDescribed(stream, found.first, found.last) ? excused(messageText('name_reason_staff_member')) : verdict('warn', messageText('name_reason_title_and_pupil_surname'));
     }
     if (fullName) return verdict('block', messageText('name_reason_full_name_after_staff_title'));
     if (!ordinaryWord) return verdict('block', messageText('name_reason_not_an_ordinary_word'));
