@@ -206,6 +206,9 @@ export const STAFF_ROLES = new Set([
   'teacher', 'teachers', 'headteacher', 'headmaster', 'headmistress', 'deputy', 'senco', 'ta', 'hlta', 'lsa', 'caretaker', 'principal', 'receptionist', 'bursar', 'staff',
 ]);
 
+/** Roles a parent holds elsewhere too ("a bank manager", "head of the PTA") but staff as "our …" ("Mrs King, our head", "Mr Fox our site manager"). */
+export const OUR_STAFF_ROLES = new Set(['head', 'lead', 'manager', 'coach', 'assistant', 'cook', 'chef', 'nurse', 'librarian', 'supervisor']);
+
 /**
  * What a king, a prophet or a story's hero has and a primary-school child does not: "Henry's
  * second wife", "the wives of Henry", "Noah's sons", "Arthur's knights", "the reign of Victoria".
@@ -307,6 +310,7 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       geographyWords: [...GEOGRAPHY_WORDS],
       parentWords: [...PARENT_WORDS],
       staffRoles: [...STAFF_ROLES],
+      ourStaffRoles: [...OUR_STAFF_ROLES],
       familyPronouns: [...FAMILY_PRONOUNS],
       figureNouns: [...FIGURE_NOUNS],
       articles: [...ARTICLES],

@@ -195,6 +195,8 @@ ruleTester('pupil-name', {
     { text: "Oak: Mr King's class went to the park.", policy: HELD_OUT },
     { text: 'Birch: Mr Frost, our PE teacher, ran the relay.', policy: HELD_OUT },
     { text: 'Rowan: Thank you to Mrs Nowak, the class teacher, for the trip.', policy: HELD_OUT },
+    { text: 'Hazel: Mrs Bell, our head, read the story.', policy: HELD_OUT, note: '“our” and a role the school’s' },
+    { text: 'Elm: Mr Green our site manager fixed the shed.', policy: HELD_OUT, note: 'no comma' },
     // Short forms: an ordinary word that is a short form needs evidence like any word-name.
     { text: 'Rowan: We will visit the museum.', policy: testPolicy({}, [{ id: '1', forename: 'William', surname: 'Bello', className: 'Rowan', photoConsent: true }]), note: 'Will for William, an ordinary word' },
     // Digits for letters count only in words, never in numbers, times, prices, scores or year groups.
@@ -537,6 +539,8 @@ ruleTester('pupil-name', {
     { text: 'Ash: Dr Patel ran the science workshop.', policy: HELD_OUT, findings: [{ marks: 'Patel', severity: 'warn', says: 'parent' }] },
     { text: 'Ash: Mrs Patel, head of the PTA, ran the fair.', policy: HELD_OUT, findings: [{ marks: 'Patel', severity: 'warn', says: 'parent' }], note: 'parents head the PTA' },
     { text: 'Oak: Our teacher Mrs King and Mr Nowak came.', policy: HELD_OUT, findings: [{ marks: 'Nowak', severity: 'warn', says: 'parent' }], note: 'the role is Mrs King’s' },
+    { text: 'Rowan: Mr Nowak, a bank manager, came to talk to us.', policy: HELD_OUT, findings: [{ marks: 'Nowak', severity: 'warn', says: 'parent' }], note: 'a manager, not ours' },
+    { text: 'Rowan: Mr Nowak, our special visitor, talked about being a pilot.', policy: HELD_OUT, findings: [{ marks: 'Nowak', severity: 'warn', says: 'parent' }], note: 'a visitor is no role of the school' },
     // Short forms the roster does not record: alone a warning, with a person a block.
     { text: 'Rowan: Freddie scored twice!', policy: SCHOOL, findings: [{ marks: 'Freddie', says: 'short form' }] },
     { text: 'Rowan: Kuba helped in the garden', policy: SCHOOL, findings: [{ marks: 'Kuba' }] },

@@ -365,6 +365,13 @@ export function parentDescribed(stream: TokenStream, first: number, last: number
  */
 export function staffDescribed(stream: TokenStream, first: number, last: number): boolean {
   if (describedAs(stream, first, last, stream.words.staffRoles)) return true;
+  // "Mr Fox our site manager", "Mrs King, our head": "our" and a role the school's (not "a bank manager", "head of the PTA").
+  if (wordAt(stream, last + 1) === 'our' && /^[^\S\n]*[(,–-]?[^\S\n]*$/.test(gapAfter(stream, last))) {
+    for (let index = last + 2; index <= last + 4 && index < stream.tokens.length && isSpaceOnly(gapBefore(stream, index)); index += 1) {
+      const word = wordAt(stream, index) ?? '';
+      if (stream.words.staffRoles.has(word) || stream.words.ourStaffRoles.has(word)) return true;
+    }
+  }
   if (!isPossessive(stream, last)) return false;
   // "Mr King's class", "Mrs Clarke's Year 2 class": up to three words on, within the phrase.
   for (let index = last + 2; index <= last + 4 && index < stream.tokens.length && isSpaceOnly(gapBefore(stream, index)); index += 1) {
