@@ -187,6 +187,9 @@ ruleTester('pupil-name', {
     { text: 'Oak: you may bring a teddy on Friday', policy: HELD_OUT },
     // Review s9: staff thank, meet and invite parents every day: a parent elsewhere in the sentence does not make a titled surname one.
     { text: 'Oak: Mrs Hunter, our new deputy head, met the parents today.', policy: HELD_OUT, note: 'the description ends at its comma' },
+    { text: 'Oak: The Royal family visited the town.', policy: HELD_OUT },
+    { text: "Oak: We saw the King's guards at the palace.", policy: HELD_OUT, note: 'the King, a possessive' },
+    { text: 'Oak: the king twins in the story ruled the land.', policy: HELD_OUT, note: 'in lower case, a king' },
     // A title and a pupil's surname the sentence shows to be staff: no finding.
     { text: 'Ash: Mrs Patel, our SENCo, led the assembly.', policy: HELD_OUT, note: 'a role after a comma' },
     { text: 'Oak: Miss Green (our TA) read to us.', policy: HELD_OUT, note: 'a role in brackets' },
@@ -519,6 +522,8 @@ ruleTester('pupil-name', {
     { text: 'Holly: Our readers today were Hope B and Rose E', policy: SCHOOL, findings: [{ marks: 'Hope', says: 'initial' }, { marks: 'Rose' }] },
     // A surname with a family word, and a pupil's parent.
     { text: 'Ash: the Patel twins ran the cake stall', policy: SCHOOL, findings: [{ marks: 'Patel' }] },
+    { text: 'Oak: The King twins sang a duet.', policy: HELD_OUT, findings: [{ marks: 'King', says: 'family' }], note: 'a surname that is a title: not “the King”' },
+    { text: 'Oak: We cheered for the King boys at sports day.', policy: HELD_OUT, findings: [{ marks: 'King', says: 'family' }] },
     { text: 'Elm: The Brown family came to help', policy: SCHOOL, findings: [{ marks: 'Brown', says: 'family' }] },
     { text: 'Ash: Mrs Eze (Chidi’s mum) came in to talk about Lagos', policy: SCHOOL, findings: [{ marks: 'Eze', says: 'parent' }, { marks: 'Chidi' }] },
     // A title and a pupil's surname with nothing saying staff: perhaps the pupil's parent, a warning.
