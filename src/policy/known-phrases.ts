@@ -169,7 +169,7 @@ export const STORY_FRAMES = [
 export const TIME_OF_YEAR_VERBS = new Set([
   'arrived', 'arrives', 'came', 'comes', 'began', 'begins', 'started', 'starts', 'ended', 'ends', 'finished', 'finishes', 'brought',
   'brings', 'passed', 'passes', 'flew', 'flies', 'returned', 'returns', 'approached', 'approaches', 'turned', 'turns', 'seemed', 'seems',
-  'felt', 'feels', 'looked', 'looks', 'went', 'goes', 'lasted', 'lasts',
+  'felt', 'feels', 'looked', 'looks', 'went', 'goes', 'lasted', 'lasts', 'did', 'does',
 ]);
 
 /** Words before a place's name that make it the place ("live in Florence", "visited Georgia"). "at" is not one: "look at Paris go!". */

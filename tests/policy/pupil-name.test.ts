@@ -188,6 +188,8 @@ ruleTester('pupil-name', {
     // Review s9: staff thank, meet and invite parents every day: a parent elsewhere in the sentence does not make a titled surname one.
     { text: 'Oak: Mrs Hunter, our new deputy head, met the parents today.', policy: HELD_OUT, note: 'the description ends at its comma' },
     { text: 'Oak: The Royal family visited the town.', policy: HELD_OUT },
+    { text: 'Holly: hope did a lot for us in the storm.', policy: HELD_OUT, note: 'a lower-case word: “did” alone is not enough' },
+    { text: 'Holly: rose did the garden proud this year.', policy: HELD_OUT },
     { text: "Oak: We saw the King's guards at the palace.", policy: HELD_OUT, note: 'the King, a possessive' },
     { text: 'Oak: the king twins in the story ruled the land.', policy: HELD_OUT, note: 'in lower case, a king' },
     // A title and a pupil's surname the sentence shows to be staff: no finding.
@@ -522,6 +524,13 @@ ruleTester('pupil-name', {
     { text: 'Holly: Our readers today were Hope B and Rose E', policy: SCHOOL, findings: [{ marks: 'Hope', says: 'initial' }, { marks: 'Rose' }] },
     // A surname with a family word, and a pupil's parent.
     { text: 'Ash: the Patel twins ran the cake stall', policy: SCHOOL, findings: [{ marks: 'Patel' }] },
+    // "did a…" is something done; "and her group" is someone's own group; what a person is may come five words on.
+    { text: 'Beech: Matlida and her team built a bridge.', policy: HELD_OUT, findings: [{ marks: 'Matlida', severity: 'block', says: 'and her' }], note: 'a slip and “and her team”' },
+    { text: 'Rowan: freddie did a brilliant job tidying the library.', policy: HELD_OUT, findings: [{ marks: 'freddie', severity: 'block', says: 'did' }], note: 'a short form and “did a…”' },
+    { text: 'Rowan: charlie is our new school council rep and spoke well.', policy: HELD_OUT, findings: [{ marks: 'charlie', severity: 'block', says: 'rep' }], note: 'the role five words on' },
+    { text: 'Elm: Summer did a great job of drying the washing.', policy: HELD_OUT, findings: [{ marks: 'Summer', severity: 'warn' }], note: 'the weather does things too' },
+    { text: 'Hazel: Daniela did a magic show for the whole school.', policy: HELD_OUT, findings: [{ marks: 'Daniela', severity: 'warn' }], note: 'a slip that may be someone else’s name: “did” alone is not enough' },
+    { text: 'Rowan: freddie did not come in today.', policy: HELD_OUT, findings: [{ marks: 'freddie', severity: 'warn' }], note: '“did” as a helper' },
     { text: 'Oak: The King twins sang a duet.', policy: HELD_OUT, findings: [{ marks: 'King', says: 'family' }], note: 'a surname that is a title: not “the King”' },
     { text: 'Oak: We cheered for the King boys at sports day.', policy: HELD_OUT, findings: [{ marks: 'King', says: 'family' }] },
     { text: 'Elm: The Brown family came to help', policy: SCHOOL, findings: [{ marks: 'Brown', says: 'family' }] },

@@ -89,8 +89,9 @@ export interface EvidenceContext {
  * Evidence that tokens first..last are a person, whatever the case they are written in: praise,
  * what someone did, an initial, a year group in brackets, a family word, a possessive. The reason,
  * or null. `season`: a month or season needs a pronoun too ("Autumn has learnt her…", not "Autumn has arrived").
+ * `didCounts`: whether "did a…" is something done (not for a slip that may be someone else's name: "Daniela did a workshop").
  */
-export function personEvidence(stream: TokenStream, first: number, last: number, context: EvidenceContext, season = false, actionCounts = true): MessageText | null {
+export function personEvidence(stream: TokenStream, first: number, last: number, context: EvidenceContext, season = false, actionCounts = true, didCounts = true): MessageText | null {
   const cueBefore = praiseCueBefore(stream, first);
   if (cueBefore) return messageText('name_reason_after_praise', cueBefore);
   const cueAfter = praiseCueAfter(stream, last);
@@ -100,19 +101,19 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
   // "ivy and holly made a card": in lower case, what the pair did the first of them did too (two
   // capitalised given names are a list already: promoteListedNames).
   const listed = stream.tokens[first]?.capitalised === true || isAfterDeterminer(stream, first) ? -1 : coordinatedToken(stream, last, 1);
-  const action = actionAfter(stream, first, last, context.personVerbs) ?? (listed >= 0 && context.isNamePart(listed) ? actionAfter(stream, listed, listed, context.personVerbs) : null);
+  const action = actionAfter(stream, first, last, context.personVerbs, didCounts) ?? (listed >= 0 && context.isNamePart(listed) ? actionAfter(stream, listed, listed, context.personVerbs) : null);
   if (action) {
     if (pronounReferringBack(stream, action.index)) return messageText('name_reason_action_and_pronoun', wordAt(stream, action.index) ?? '');
     // "Mo was a brilliant team captain"; a class is a winner too ("Rowan were the winners"), but
     // one that "is" ("Rowan is our award winner") is a child, unless it won what classes win
     // ("Rowan is our attendance winner"); a month or season is no captain.
     const one = actionCounts || singularHelperBetween(stream, last, action.index);
-    const personNoun = action.verb ? null : personNounAfter(stream, action.index, !actionCounts);
-    if (personNoun && one && !season) return messageText('name_reason_person_noun', personNoun);
     // "Jay was so kind", "Flo was brilliant"; a class that "was" kind is one child ("Juniper was so
-    // thoughtful"), and a class or a season may be brilliant.
+    // thoughtful"), and a class or a season may be brilliant. Before what it is: "was so kind helping a friend".
     const adjective = action.verb || season || !one ? null : personAdjectiveAfter(stream, action.index, actionCounts);
     if (adjective) return messageText('name_reason_person_adjective', adjective);
+    const personNoun = action.verb ? null : personNounAfter(stream, action.index, context.personVerbs, !actionCounts);
+    if (personNoun && one && !season) return messageText('name_reason_person_noun', personNoun);
     // A class visits the farm; "Holly helped the younger children" is what a child does for others.
     const object = action.verb && !actionCounts ? personObjectAfter(stream, action.index) : null;
     if (object) return messageText('name_reason_action_on_person', wordAt(stream, action.index) ?? '', object);
@@ -239,7 +240,8 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     return verdict('block', messageText('name_reason_possessive'));
   }
   // A class does things too ("Willow visited the farm"), and so does a family ("Brown won" is rarer than "the Browns won"): only a given name is made a person by its verb.
-  const evidence = personEvidence(stream, found.first, found.last, context, season, found.givenName && !className);
+  // "hope did a lot for us": in lower case a word is as likely the subject as a child.
+  const evidence = personEvidence(stream, found.first, found.last, context, season, found.givenName && !className, capitalised || inCapitals);
   if (evidence) return verdict('block', evidence);
 
   if (fullName) {
