@@ -188,6 +188,7 @@ ruleTester('pupil-name', {
     // Review s9: staff thank, meet and invite parents every day: a parent elsewhere in the sentence does not make a titled surname one.
     { text: 'Oak: Mrs Hunter, our new deputy head, met the parents today.', policy: HELD_OUT, note: 'the description ends at its comma' },
     { text: 'Oak: The Royal family visited the town.', policy: HELD_OUT },
+    { text: 'Oak: the robin beat his own wings against the window.', policy: HELD_OUT, note: 'after “the”, the bird' },
     { text: 'Holly: hope did a lot for us in the storm.', policy: HELD_OUT, note: 'a lower-case word: “did” alone is not enough' },
     { text: 'Holly: rose did the garden proud this year.', policy: HELD_OUT },
     { text: "Oak: We saw the King's guards at the palace.", policy: HELD_OUT, note: 'the King, a possessive' },
@@ -531,6 +532,7 @@ ruleTester('pupil-name', {
     { text: 'Elm: Summer did a great job of drying the washing.', policy: HELD_OUT, findings: [{ marks: 'Summer', severity: 'warn' }], note: 'the weather does things too' },
     { text: 'Hazel: Daniela did a magic show for the whole school.', policy: HELD_OUT, findings: [{ marks: 'Daniela', severity: 'warn' }], note: 'a slip that may be someone else’s name: “did” alone is not enough' },
     { text: 'Rowan: freddie did not come in today.', policy: HELD_OUT, findings: [{ marks: 'freddie', severity: 'warn' }], note: '“did” as a helper' },
+    { text: 'Elm: Jay beat his own best time in the relay.', policy: HELD_OUT, findings: [{ marks: 'Jay', severity: 'block' }], note: '“his own”' },
     { text: 'Oak: The King twins sang a duet.', policy: HELD_OUT, findings: [{ marks: 'King', says: 'family' }], note: 'a surname that is a title: not “the King”' },
     { text: 'Oak: We cheered for the King boys at sports day.', policy: HELD_OUT, findings: [{ marks: 'King', says: 'family' }] },
     { text: 'Elm: The Brown family came to help', policy: SCHOOL, findings: [{ marks: 'Brown', says: 'family' }] },

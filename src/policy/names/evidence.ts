@@ -313,6 +313,14 @@ export function pronounPartnerAfter(stream: TokenStream, first: number, last: nu
   return person(pronoun + 1) || (person(pronoun + 2) && isSpaceOnly(gapBefore(stream, pronoun + 1))) ? word : null;
 }
 
+/** "Jay beat his own record": the word straight after the name when "his own"/"her own" follows it, in one phrase; else -1. */
+export function ownAfter(stream: TokenStream, last: number): number {
+  const pronoun = last + 2;
+  const word = wordAt(stream, pronoun) ?? '';
+  const phrase = [last + 1, pronoun, pronoun + 1].every((index) => isSpaceOnly(gapBefore(stream, index)));
+  return phrase && (word === 'his' || word === 'her') && wordAt(stream, pronoun + 1) === 'own' ? last + 1 : -1;
+}
+
 /** "Noah T.", "Ella R", "Kai B.": a capital initial straight after the name. "Hope I…", "May A…" are words. */
 export function initialAfter(stream: TokenStream, last: number): boolean {
   const next = stream.tokens[last + 1];

@@ -34,6 +34,7 @@ import {
   isSayingGrace,
   isSchoolValue,
   otherSurnameAfter,
+  ownAfter,
   praiseCueAfter,
   praiseCueBefore,
   pronounAfter,
@@ -123,6 +124,9 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
     const plural = /[^su]s$/.test(verb) && action.index === last + 1 && stream.tokens[first]?.capitalised !== true;
     if (action.verb && actionCounts && !plural && !(season && stream.words.timeOfYearVerbs.has(verb))) return messageText('name_reason_action', verb);
   }
+  // "Jay beat his own record": a class owns things too, but not "his own".
+  const own = isAfterDeterminer(stream, first) ? -1 : ownAfter(stream, last);
+  if (own >= 0) return messageText('name_reason_action_and_pronoun', wordAt(stream, own) ?? '');
   // "Our class rep this term is robin"; a month or season holds no role.
   const role = season ? null : roleBefore(stream, first, context.personVerbs, !actionCounts);
   if (role) return messageText('name_reason_role', role);
