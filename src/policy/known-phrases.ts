@@ -169,7 +169,7 @@ export const STORY_FRAMES = [
 export const TIME_OF_YEAR_VERBS = new Set([
   'arrived', 'arrives', 'came', 'comes', 'began', 'begins', 'started', 'starts', 'ended', 'ends', 'finished', 'finishes', 'brought',
   'brings', 'passed', 'passes', 'flew', 'flies', 'returned', 'returns', 'approached', 'approaches', 'turned', 'turns', 'seemed', 'seems',
-  'felt', 'feels', 'looked', 'looks', 'went', 'goes', 'lasted', 'lasts',
+  'felt', 'feels', 'looked', 'looks', 'went', 'goes', 'lasted', 'lasts', 'did', 'does',
 ]);
 
 /** Words before a place's name that make it the place ("live in Florence", "visited Georgia"). "at" is not one: "look at Paris go!". */
@@ -196,6 +196,18 @@ export const PARENT_WORDS = new Set([
   'mum', 'mummy', 'mother', 'dad', 'daddy', 'father', 'parent', 'parents', 'carer', 'carers', 'grandma', 'grandad', 'granddad',
   'grandmother', 'grandfather', 'grandparent', 'grandparents', 'nan', 'nana', 'nanny', 'granny', 'grandpa', 'stepmum', 'stepdad', 'guardian',
 ]);
+
+/**
+ * What only a member of a school's staff is ("Mrs Patel, our SENCo", "our headteacher Mr Bell"):
+ * a title and a pupil's surname described so is staff, not the pupil's parent. Not "head" (of the
+ * PTA), "governor" or "coach", which parents are too.
+ */
+export const STAFF_ROLES = new Set([
+  'teacher', 'teachers', 'headteacher', 'headmaster', 'headmistress', 'deputy', 'senco', 'ta', 'hlta', 'lsa', 'caretaker', 'principal', 'receptionist', 'bursar', 'staff',
+]);
+
+/** Roles a parent holds elsewhere too ("a bank manager", "head of the PTA") but staff as "our …" ("Mrs King, our head", "Mr Fox our site manager"). */
+export const OUR_STAFF_ROLES = new Set(['head', 'lead', 'manager', 'coach', 'assistant', 'cook', 'chef', 'nurse', 'librarian', 'supervisor']);
 
 /**
  * What a king, a prophet or a story's hero has and a primary-school child does not: "Henry's
@@ -297,6 +309,8 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       placeNouns: [...PLACE_NOUNS],
       geographyWords: [...GEOGRAPHY_WORDS],
       parentWords: [...PARENT_WORDS],
+      staffRoles: [...STAFF_ROLES],
+      ourStaffRoles: [...OUR_STAFF_ROLES],
       familyPronouns: [...FAMILY_PRONOUNS],
       figureNouns: [...FIGURE_NOUNS],
       articles: [...ARTICLES],

@@ -176,7 +176,7 @@ export interface ActionAfter {
  * subject of a verb (from the snapshot's part-of-speech list), with at most two helpers between
  * ("has", "was", "also"); or null.
  */
-export function actionAfter(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>): ActionAfter | null {
+export function actionAfter(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>, didCounts = true): ActionAfter | null {
   if (isAfterDeterminer(stream, first)) return null;
   let helper = -1;
   for (let index = last + 1; index <= last + 3 && index < stream.tokens.length; index += 1) {
@@ -185,8 +185,15 @@ export function actionAfter(stream: TokenStream, first: number, last: number, pe
     if (!stream.words.helperVerbs.has(wordAt(stream, index) ?? '')) break;
     helper = index;
   }
-  return helper >= 0 ? { index: helper, verb: false } : null;
+  if (helper < 0) return null;
+  // "Florance did a cartwheel", "Fred did his best": "did" before what was done is the verb itself.
+  const after = wordAt(stream, helper + 1) ?? '';
+  const done = didCounts && DID.has(wordAt(stream, helper) ?? '') && (stream.words.articles.has(after) || stream.words.personalPronouns.has(after)) && isSpaceOnly(gapBefore(stream, helper + 1));
+  return { index: helper, verb: done };
 }
+
+/** Helpers that are a verb of their own before an object ("did a cartwheel"). */
+const DID = new Set(['did', 'does']);
 
 /** A personal pronoun later in the same sentence ("Autumn has learnt her number bonds"), within a few words. */
 export function pronounAfter(stream: TokenStream, from: number, pronouns: ReadonlySet<string> = stream.words.personalPronouns): boolean {
@@ -221,14 +228,18 @@ export function pronounReferringBack(stream: TokenStream, from: number): boolean
   return false;
 }
 
+/** How many words after a helper what a person is may come ("is our new school council rep"). */
+const PERSON_NOUN_REACH = 5;
+
 /**
  * "Mo was a brilliant team captain", "Rowan is our Headteacher's award winner": what a person is, a
  * few words after a helper ("was", "has been"), past whose a word is ("Headteacher's"); the word, or null.
  */
-export function personNounAfter(stream: TokenStream, helper: number, classAward = false): string | null {
-  for (let index = helper + 1, words = 0; words < 4 && index < stream.tokens.length; index += 1) {
+export function personNounAfter(stream: TokenStream, helper: number, personVerbs: ReadonlySet<number>, classAward = false): string | null {
+  for (let index = helper + 1, words = 0; words < PERSON_NOUN_REACH && index < stream.tokens.length; index += 1) {
     if (isPossessive(stream, index - 1) && wordAt(stream, index) === 's') continue;
-    if (!isSpaceOnly(gapBefore(stream, index))) return null;
+    // "was so kind helping a friend": the friend is whom a verb's done to, not what the name is.
+    if (!isSpaceOnly(gapBefore(stream, index)) || personVerbs.has((stream.tokens[index] as WordToken).hash)) return null;
     words += 1;
     const word = wordAt(stream, index) ?? '';
     // "the winner class" is a class; "were the wives of King Henry", history's people.
@@ -297,8 +308,17 @@ export function pronounPartnerAfter(stream: TokenStream, first: number, last: nu
   const word = pronoun >= 0 ? wordAt(stream, pronoun) : undefined;
   if (word === undefined || !stream.words.personalPronouns.has(word) || isAfterDeterminer(stream, first)) return null;
   // "Mary, Queen of Scots and her time": whose "time" says nothing.
-  const person = (index: number) => isSpaceOnly(gapBefore(stream, index)) && (stream.words.personNouns.has(wordAt(stream, index) ?? '') || stream.words.parentWords.has(wordAt(stream, index) ?? ''));
+  // "Matlida and her group": a group or team of one's own is a person's too.
+  const person = (index: number) => isSpaceOnly(gapBefore(stream, index)) && [stream.words.personNouns, stream.words.parentWords, stream.words.classWords].some((words) => words.has(wordAt(stream, index) ?? ''));
   return person(pronoun + 1) || (person(pronoun + 2) && isSpaceOnly(gapBefore(stream, pronoun + 1))) ? word : null;
+}
+
+/** "Jay beat his own record": the word straight after the name when "his own"/"her own" follows it, in one phrase; else -1. */
+export function ownAfter(stream: TokenStream, last: number): number {
+  const pronoun = last + 2;
+  const word = wordAt(stream, pronoun) ?? '';
+  const phrase = [last + 1, pronoun, pronoun + 1].every((index) => isSpaceOnly(gapBefore(stream, index)));
+  return phrase && (word === 'his' || word === 'her') && wordAt(stream, pronoun + 1) === 'own' ? last + 1 : -1;
 }
 
 /** "Noah T.", "Ella R", "Kai B.": a capital initial straight after the name. "Hope I…", "May A…" are words. */
@@ -355,13 +375,41 @@ export function familyWordAfter(stream: TokenStream, last: number): boolean {
  * thanked all the parents").
  */
 export function parentDescribed(stream: TokenStream, first: number, last: number): boolean {
+  return describedAs(stream, first, last, stream.words.parentWords);
+}
+
+/**
+ * "Mrs Patel, our SENCo", "Miss Green (our TA)", "our headteacher Mr Bell", "Mrs Clarke's Year 2
+ * class": a title and a surname described as staff, as parentDescribed finds a parent, or owning a
+ * class. Without it a title and a pupil's surname may be the pupil's parent.
+ */
+export function staffDescribed(stream: TokenStream, first: number, last: number): boolean {
+  if (describedAs(stream, first, last, stream.words.staffRoles)) return true;
+  // "Mr Fox our site manager", "Mrs King, our head": "our" and a role the school's (not "a bank manager", "head of the PTA").
+  if (wordAt(stream, last + 1) === 'our' && /^[^\S\n]*[(,–-]?[^\S\n]*$/.test(gapAfter(stream, last))) {
+    for (let index = last + 2; index <= last + 4 && index < stream.tokens.length && isSpaceOnly(gapBefore(stream, index)); index += 1) {
+      const word = wordAt(stream, index) ?? '';
+      if (stream.words.staffRoles.has(word) || stream.words.ourStaffRoles.has(word)) return true;
+    }
+  }
+  if (!isPossessive(stream, last)) return false;
+  // "Mr King's class", "Mrs Clarke's Year 2 class": up to three words on, within the phrase.
+  for (let index = last + 2; index <= last + 4 && index < stream.tokens.length && isSpaceOnly(gapBefore(stream, index)); index += 1) {
+    const word = wordAt(stream, index) ?? '';
+    if (stream.words.classWords.has(word) || stream.words.yearGroupWords.has(word)) return true;
+  }
+  return false;
+}
+
+/** A word of `words` up to three words before the title, or in brackets or after a comma after the name, up to the next punctuation. */
+function describedAs(stream: TokenStream, first: number, last: number, words: ReadonlySet<string>): boolean {
   // Up to three words before the title ("our parent volunteer Mrs Bell"), none across punctuation (none before the first word).
   for (let index = first - 2; index >= first - 4 && isSpaceOnly(gapAfter(stream, index)); index -= 1) {
-    if (stream.words.parentWords.has(wordAt(stream, index) ?? '')) return true;
+    if (words.has(wordAt(stream, index) ?? '')) return true;
   }
   if (!/^[^\S\n]*[(,–-][^\S\n]*$/.test(gapAfter(stream, last))) return false;
   for (let index = last + 1; index < stream.tokens.length && !(index > last + 1 && /[),.!?;:\n]/.test(gapBefore(stream, index))); index += 1) {
-    if (stream.words.parentWords.has(wordAt(stream, index) ?? '')) return true;
+    if (words.has(wordAt(stream, index) ?? '')) return true;
   }
   return false;
 }

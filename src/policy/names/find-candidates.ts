@@ -5,7 +5,7 @@
  */
 import type { WordToken } from '../tokenise';
 import { phraseKey, type CompiledNameToken, type KnownPhrase, type NameMatcher } from './compile';
-import { gapBefore, joinsNameParts, praiseCueAfter, praiseCueBefore, storyFrameBefore, wordAt, type TokenStream } from './evidence';
+import { familyWordAfter, gapBefore, joinsNameParts, praiseCueAfter, praiseCueBefore, storyFrameBefore, wordAt, type TokenStream } from './evidence';
 
 /** A token's name id when it is no name part. */
 export const NOT_A_NAME = -1;
@@ -64,6 +64,9 @@ export class TokenLookup {
       if ((phrase.storyPair || words[words.length - 1] === 'i') && (praiseCueBefore(stream, index) !== null || praiseCueAfter(stream, last) !== null)) continue;
       // Two pupils who share a story's names ("Ruth and Naomi") are judged as pupils; the story only softens that (famous-company.ts).
       if (phrase.storyPair && !storyFrameBefore(stream, index) && this.id(index) !== NOT_A_NAME && this.id(last) !== NOT_A_NAME) continue;
+      // "the King twins", "the Queen family": a pupil's surname, capitalised, before a family word is the family, not "the King".
+      const surname = this.id(last);
+      if (surname !== NOT_A_NAME && (this.matcher.tokens[surname] as CompiledNameToken).surname && stream.tokens[last]?.capitalised === true && familyWordAfter(stream, last)) continue;
       this.inPhrase.fill(1, index, index + words.length);
       if (phrase.figure) this.inFigure.fill(1, index, index + words.length);
     }

@@ -66,7 +66,7 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
     if (covered[index] || lookup.suppressed(index)) return;
     if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index) && !isAfterFamousTitle(stream, index)) {
       // "Sofai's design won", "Isacc helped tidy up": a slip of the keyboard in a sentence about a person.
-      const evidence = isPossessive(stream, index) ? messageText('name_reason_possessive_short') : personEvidence(stream, index, index, context);
+      const evidence = isPossessive(stream, index) ? messageText('name_reason_possessive_short') : personEvidence(stream, index, index, context, false, true, false);
       misspelt.push(
         evidence
           ? { first: index, last: index, severity: 'block', kind: 'misspelling', reason: evidence }

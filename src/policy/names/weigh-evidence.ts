@@ -14,6 +14,7 @@ import {
   startsPraiseCue,
   isNameOfAThing,
   parentDescribed,
+  staffDescribed,
   placeContext,
   byAuthorAfter,
   coordinatedToken,
@@ -35,6 +36,7 @@ import {
   isSayingGrace,
   isSchoolValue,
   otherSurnameAfter,
+  ownAfter,
   praiseCueAfter,
   praiseCueBefore,
   pronounAfter,
@@ -90,8 +92,9 @@ export interface EvidenceContext {
  * Evidence that tokens first..last are a person, whatever the case they are written in: praise,
  * what someone did, an initial, a year group in brackets, a family word, a possessive. The reason,
  * or null. `season`: a month or season needs a pronoun too ("Autumn has learnt her…", not "Autumn has arrived").
+ * `didCounts`: whether "did a…" is something done (not for a slip that may be someone else's name: "Daniela did a workshop").
  */
-export function personEvidence(stream: TokenStream, first: number, last: number, context: EvidenceContext, season = false, actionCounts = true): MessageText | null {
+export function personEvidence(stream: TokenStream, first: number, last: number, context: EvidenceContext, season = false, actionCounts = true, didCounts = true): MessageText | null {
   const cueBefore = praiseCueBefore(stream, first);
   if (cueBefore) return messageText('name_reason_after_praise', cueBefore);
   const cueAfter = praiseCueAfter(stream, last);
@@ -101,19 +104,19 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
   // "ivy and holly made a card": in lower case, what the pair did the first of them did too (two
   // capitalised given names are a list already: promoteListedNames).
   const listed = stream.tokens[first]?.capitalised === true || isAfterDeterminer(stream, first) ? -1 : coordinatedToken(stream, last, 1);
-  const action = actionAfter(stream, first, last, context.personVerbs) ?? (listed >= 0 && context.isNamePart(listed) ? actionAfter(stream, listed, listed, context.personVerbs) : null);
+  const action = actionAfter(stream, first, last, context.personVerbs, didCounts) ?? (listed >= 0 && context.isNamePart(listed) ? actionAfter(stream, listed, listed, context.personVerbs) : null);
   if (action) {
     if (pronounReferringBack(stream, action.index)) return messageText('name_reason_action_and_pronoun', wordAt(stream, action.index) ?? '');
     // "Mo was a brilliant team captain"; a class is a winner too ("Rowan were the winners"), but
     // one that "is" ("Rowan is our award winner") is a child, unless it won what classes win
     // ("Rowan is our attendance winner"); a month or season is no captain.
     const one = actionCounts || singularHelperBetween(stream, last, action.index);
-    const personNoun = action.verb ? null : personNounAfter(stream, action.index, !actionCounts);
-    if (personNoun && one && !season) return messageText('name_reason_person_noun', personNoun);
     // "Jay was so kind", "Flo was brilliant"; a class that "was" kind is one child ("Juniper was so
-    // thoughtful"), and a class or a season may be brilliant.
+    // thoughtful"), and a class or a season may be brilliant. Before what it is: "was so kind helping a friend".
     const adjective = action.verb || season || !one ? null : personAdjectiveAfter(stream, action.index, actionCounts);
     if (adjective) return messageText('name_reason_person_adjective', adjective);
+    const personNoun = action.verb ? null : personNounAfter(stream, action.index, context.personVerbs, !actionCounts);
+    if (personNoun && one && !season) return messageText('name_reason_person_noun', personNoun);
     // A class visits the farm; "Holly helped the younger children" is what a child does for others.
     const object = action.verb && !actionCounts ? personObjectAfter(stream, action.index) : null;
     if (object) return messageText('name_reason_action_on_person', wordAt(stream, action.index) ?? '', object);
@@ -123,6 +126,9 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
     const plural = /[^su]s$/.test(verb) && action.index === last + 1 && stream.tokens[first]?.capitalised !== true;
     if (action.verb && actionCounts && !plural && !(season && stream.words.timeOfYearVerbs.has(verb))) return messageText('name_reason_action', verb);
   }
+  // "Jay beat his own record": a class owns things too, but not "his own".
+  const own = isAfterDeterminer(stream, first) ? -1 : ownAfter(stream, last);
+  if (own >= 0) return messageText('name_reason_action_and_pronoun', wordAt(stream, own) ?? '');
   // "Our class rep this term is robin"; a month or season holds no role.
   const role = season ? null : roleBefore(stream, first, context.personVerbs, !actionCounts);
   if (role) return messageText('name_reason_role', role);
@@ -166,12 +172,14 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   const ordinaryWord = !found.tokens.some((token) => !token.ordinaryWord && !token.className);
   if (found.familyPlural) return judgeFamilyPlural(stream, found, capitalised || inCapitals);
 
-  // A staff title: a surname after it is a member of staff ("Mrs King") unless the sentence makes
-  // them a parent, whose surname is their child's ("Mr Okoro (Charles's dad)"); a full name is a
+  // A staff title: a surname after it is a parent, whose surname is their child's ("Mr Okoro
+  // (Charles's dad)"), or a member of staff ("Mrs Patel, our SENCo"), or either; a full name is a
   // child ("Mrs Ada Nowak" still names Ada); a first name may be either ("Miss Holly"): look at it.
   if (isAfterStaffTitle(stream, found.first)) {
     if (!found.fullName && found.tokens.every((token) => token.surname)) {
-      return parentDescribed(stream, found.first, found.last) ? verdict('block', messageText('name_reason_parent_surname')) : excused(messageText('name_reason_staff_member'));
+      if (parentDescribed(stream, found.first, found.last)) return verdict('block', messageText('name_reason_parent_surname'));
+      // "Mrs Nowak helped on the trip" may be a pupil's mother: a look, unless the sentence says staff.
+      return staffDescribed(stream, found.first, found.last) ? excused(messageText('name_reason_staff_member')) : verdict('warn', messageText('name_reason_title_and_pupil_surname'));
     }
     if (fullName) return verdict('block', messageText('name_reason_full_name_after_staff_title'));
     if (!ordinaryWord) return verdict('block', messageText('name_reason_not_an_ordinary_word'));
@@ -240,7 +248,8 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     return verdict('block', messageText('name_reason_possessive'));
   }
   // A class does things too ("Willow visited the farm"), and so does a family ("Brown won" is rarer than "the Browns won"): only a given name is made a person by its verb.
-  const evidence = personEvidence(stream, found.first, found.last, context, season, found.givenName && !className);
+  // "hope did a lot for us": in lower case a word is as likely the subject as a child.
+  const evidence = personEvidence(stream, found.first, found.last, context, season, found.givenName && !className, capitalised || inCapitals);
   if (evidence) return verdict('block', evidence);
 
   if (fullName) {
