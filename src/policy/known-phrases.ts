@@ -206,8 +206,8 @@ export const STAFF_ROLES = new Set([
   'teacher', 'teachers', 'headteacher', 'headmaster', 'headmistress', 'deputy', 'senco', 'ta', 'hlta', 'lsa', 'caretaker', 'principal', 'receptionist', 'bursar', 'staff',
 ]);
 
-/** Roles a parent holds elsewhere too ("a bank manager", "head of the PTA") but staff as "our …" ("Mrs King, our head", "Mr Fox our site manager"). */
-export const OUR_STAFF_ROLES = new Set(['head', 'lead', 'manager', 'coach', 'assistant', 'cook', 'chef', 'nurse', 'librarian', 'supervisor']);
+/** Roles a parent holds elsewhere too ("a bank manager", "head of the PTA") but staff as "our …" ("Mrs King, our head", "Mr Fox our site manager"); not "lead" ("our PTA lead" is a parent). */
+export const OUR_STAFF_ROLES = new Set(['head', 'manager', 'coach', 'assistant', 'cook', 'chef', 'nurse', 'librarian', 'supervisor']);
 
 /**
  * What a king, a prophet or a story's hero has and a primary-school child does not: "Henry's

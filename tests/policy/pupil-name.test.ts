@@ -214,6 +214,8 @@ ruleTester('pupil-name', {
     { text: 'Rowan: Thank you to Mrs Nowak, the class teacher, for the trip.', policy: HELD_OUT },
     { text: 'Hazel: Mrs Bell, our head, read the story.', policy: HELD_OUT, note: '“our” and a role the school’s' },
     { text: 'Elm: Mr Green our site manager fixed the shed.', policy: HELD_OUT, note: 'no comma' },
+    { text: 'Elm: Mr Carter is our new teaching assistant.', policy: HELD_OUT, note: '“is our” and a role' },
+    { text: 'Elm: Mr Mills the caretaker fixed the gate.', policy: HELD_OUT, note: '“the” and a role only staff hold' },
     // Short forms: an ordinary word that is a short form needs evidence like any word-name.
     { text: 'Rowan: We will visit the museum.', policy: testPolicy({}, [{ id: '1', forename: 'William', surname: 'Bello', className: 'Rowan', photoConsent: true }]), note: 'Will for William, an ordinary word' },
     // Digits for letters count only in words, never in numbers, times, prices, scores or year groups.
@@ -588,6 +590,8 @@ ruleTester('pupil-name', {
     { text: 'Ash: Mrs Patel, head of the PTA, ran the fair.', policy: HELD_OUT, findings: [{ marks: 'Patel', severity: 'warn', says: 'parent' }], note: 'parents head the PTA' },
     { text: 'Oak: Our teacher Mrs King and Mr Nowak came.', policy: HELD_OUT, findings: [{ marks: 'Nowak', severity: 'warn', says: 'parent' }], note: 'the role is Mrs King’s' },
     { text: 'Rowan: Mr Nowak, a bank manager, came to talk to us.', policy: HELD_OUT, findings: [{ marks: 'Nowak', severity: 'warn', says: 'parent' }], note: 'a manager, not ours' },
+    { text: 'Rowan: Mrs Fisher, our PTA lead, ran the cake stall.', policy: HELD_OUT, findings: [{ marks: 'Fisher', severity: 'warn', says: 'parent' }], note: 'a lead of the PTA is a parent' },
+    { text: 'Rowan: Mr Mills the bank manager came to talk to us.', policy: HELD_OUT, findings: [{ marks: 'Mills', severity: 'warn', says: 'parent' }], note: '“the” and a role parents hold too' },
     { text: 'Rowan: Mr Nowak, our special visitor, talked about being a pilot.', policy: HELD_OUT, findings: [{ marks: 'Nowak', severity: 'warn', says: 'parent' }], note: 'a visitor is no role of the school' },
     // Short forms the roster does not record: alone a warning, with a person a block.
     { text: 'Rowan: Freddie scored twice!', policy: SCHOOL, findings: [{ marks: 'Freddie', says: 'short form' }] },

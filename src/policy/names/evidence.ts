@@ -386,10 +386,13 @@ export function parentDescribed(stream: TokenStream, first: number, last: number
 export function staffDescribed(stream: TokenStream, first: number, last: number): boolean {
   if (describedAs(stream, first, last, stream.words.staffRoles)) return true;
   // "Mr Fox our site manager", "Mrs King, our head": "our" and a role the school's (not "a bank manager", "head of the PTA").
-  if (wordAt(stream, last + 1) === 'our' && /^[^\S\n]*[(,–-]?[^\S\n]*$/.test(gapAfter(stream, last))) {
-    for (let index = last + 2; index <= last + 4 && index < stream.tokens.length && isSpaceOnly(gapBefore(stream, index)); index += 1) {
+  // "Miss Patel is our new teaching assistant", "Mr King the caretaker": "is"/"was" before it, and "the" with a role only staff hold.
+  const linked = stream.words.singularHelpers.has(wordAt(stream, last + 1) ?? '') && isSpaceOnly(gapAfter(stream, last)) ? last + 1 : last;
+  const owner = wordAt(stream, linked + 1);
+  if ((owner === 'our' || owner === 'the') && /^[^\S\n]*[(,–-]?[^\S\n]*$/.test(gapAfter(stream, linked))) {
+    for (let index = linked + 2; index <= linked + 4 && index < stream.tokens.length && isSpaceOnly(gapBefore(stream, index)); index += 1) {
       const word = wordAt(stream, index) ?? '';
-      if (stream.words.staffRoles.has(word) || stream.words.ourStaffRoles.has(word)) return true;
+      if (stream.words.staffRoles.has(word) || (owner === 'our' && stream.words.ourStaffRoles.has(word))) return true;
     }
   }
   if (!isPossessive(stream, last)) return false;
@@ -401,14 +404,17 @@ export function staffDescribed(stream: TokenStream, first: number, last: number)
   return false;
 }
 
-/** A word of `words` up to three words before the title, or in brackets or after a comma after the name, up to the next punctuation. */
+/** How far a description after a comma or bracket is read: a long post of one phrase would otherwise be read again for each title in it. */
+const DESCRIPTION_WORDS = 8;
+
+/** A word of `words` up to three words before the title, or in brackets or after a comma after the name, up to the next punctuation (or eight words). */
 function describedAs(stream: TokenStream, first: number, last: number, words: ReadonlySet<string>): boolean {
   // Up to three words before the title ("our parent volunteer Mrs Bell"), none across punctuation (none before the first word).
   for (let index = first - 2; index >= first - 4 && isSpaceOnly(gapAfter(stream, index)); index -= 1) {
     if (words.has(wordAt(stream, index) ?? '')) return true;
   }
   if (!/^[^\S\n]*[(,–-][^\S\n]*$/.test(gapAfter(stream, last))) return false;
-  for (let index = last + 1; index < stream.tokens.length && !(index > last + 1 && /[),.!?;:\n]/.test(gapBefore(stream, index))); index += 1) {
+  for (let index = last + 1; index <= last + DESCRIPTION_WORDS && index < stream.tokens.length && !(index > last + 1 && /[),.!?;:\n]/.test(gapBefore(stream, index))); index += 1) {
     if (words.has(wordAt(stream, index) ?? '')) return true;
   }
   return false;
