@@ -6,7 +6,7 @@
 set -euo pipefail
 base=$1; new=$2; shift 2
 here=$(cd "$(dirname "$0")" && pwd)
-sets=("$@"); [ ${#sets[@]} -gt 0 ] || sets=("$here"/s9-posts.jsonl "$here"/s10-posts.jsonl "$here"/s11-posts.jsonl "$here"/s12-posts.jsonl "$here"/review-s10-probe.jsonl "$here"/review-s11-probe.jsonl)
+sets=("$@"); [ ${#sets[@]} -gt 0 ] || sets=("$here"/s*-posts.jsonl "$here"/review-*-probe.jsonl)
 tmp=$(mktemp -d)
 cat "${sets[@]}" > "$tmp/all.jsonl"
 node -e 'const fs=require("fs");for(const l of fs.readFileSync(process.argv[1],"utf8").split("\n")){if(!l.trim())continue;const p=JSON.parse(l);console.log(JSON.stringify({id:p.id,text:p.text,attachments:[],confirmed:[]}))}' "$tmp/all.jsonl" > "$tmp/in.jsonl"
