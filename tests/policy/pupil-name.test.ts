@@ -83,11 +83,6 @@ ruleTester('pupil-name', {
     // A class's name owning its class or assembly (pupils Aspen Carter, Rowan Pritchard and classes Aspen, Rowan).
     { text: 'Oak: off to Aspen’s class assembly this morning', policy: HELD_OUT, note: 'the class’s class assembly' },
     { text: 'Oak: Rowan’s assembly about Diwali', policy: HELD_OUT, note: 'a class’s assembly' },
-    // A musical, a railway line and a cake in the plural named like pupils (Mia, Elizabeth, Victoria).
-    { text: 'Oak: Mamma Mia is the summer production', policy: HELD_OUT, note: 'a musical' },
-    { text: 'Oak: our play is ‘Mamma Mia’ this summer', policy: HELD_OUT, note: 'the musical in quotation marks' },
-    { text: 'Oak: we took the Elizabeth line to London', policy: HELD_OUT, note: 'a railway line' },
-    { text: 'Oak: we baked Victoria sponges', policy: HELD_OUT, note: 'the cake in the plural' },
     { text: 'Oak: Our fair was a great day.', policy: testPolicy({ neverANames: ['great day'] }) },
     { text: 'Oak: Our Summer Bell concert', note: 'a configured phrase', policy: testPolicy({ neverANames: ['Summer Bell concert'] }) },
     // Ordinary school sentences with name-words (sample roster: Summer Hill, Hope Wilson, Grace Brown, Harrison King, William Hunter, Faith Okonkwo).
@@ -542,9 +537,6 @@ ruleTester('pupil-name', {
     { text: 'Oak: Aspen’s group won the quiz', policy: HELD_OUT, findings: [{ marks: 'Aspen' }], note: 'a child has a group too' },
     { text: 'Oak: Aspen’s classmates made her a card', policy: HELD_OUT, findings: [{ marks: 'Aspen' }], note: 'classmates are a child’s' },
     { text: 'Oak: Aspen Carter’s class assembly', policy: HELD_OUT, findings: [{ marks: 'Aspen Carter' }], note: 'the pupil’s full name' },
-    { text: 'Oak: Mia sang in Mamma Mia', policy: HELD_OUT, findings: [{ marks: 'Mia' }], note: 'the child, then the musical' },
-    { text: 'Oak: Mamma Mia, Mia was amazing', policy: HELD_OUT, findings: [{ marks: 'Mia', severity: 'block' }], note: 'the phrase does not reach across a comma' },
-    { text: 'Oak: Elizabeth helped on the Elizabeth line trip', policy: HELD_OUT, findings: [{ marks: 'Elizabeth' }], note: 'the child, then the line' },
     { text: 'Beech: Victorai read her poem', policy: HELD_OUT, findings: [{ marks: 'Victorai' }], note: 'a slip of Victoria that is no word' },
     { text: 'Maple: Walsch won the race', policy: HELD_OUT, findings: [{ marks: 'Walsch' }], note: 'a slip of Walsh that is no word' },
     { text: 'Oak: Matlida helped tidy up', policy: HELD_OUT, findings: [{ marks: 'Matlida' }] },

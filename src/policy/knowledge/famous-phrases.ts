@@ -6,7 +6,7 @@
  *
  * Two sources: the `compromise-wikipedia` plugin's list of about 38,000 popular Wikipedia titles
  * (people, books, places), and below the books, Bible stories and figures taught in UK primary
- * schools that it lacks (picture books, a lighthouse rescuer), and the carols, a musical, foods and stations a
+ * schools that it lacks (picture books, a lighthouse rescuer), and the carols, foods and stations a
  * school post names ("Joy to the World", "Victoria sponge", "London Victoria"). Read in the background and the CLI
  * when the snapshot is built; the snapshot carries only the phrases holding a roster name.
  */
@@ -49,10 +49,8 @@ const SCHOOL_CLASSICS = [
   'daisy bell', 'daisy daisy', 'waltzing matilda', 'ring a ring o roses', 'good king wenceslas', 'the first noel', 'give me joy in my heart', 'shine jesus shine',
   'rudolph the red-nosed reindeer', 'frosty the snowman', 'the grand old duke of york', 'lord of the dance', 'morning has broken',
   "he's got the whole world in his hands", 'hope is a candle', 'little donkey', 'we three kings',
-  // a stage musical schools put on
-  'mamma mia',
   // food
-  'victoria sponge', 'victoria sponges', 'victoria sandwich', 'eton mess', 'beef wellington', 'peach melba', 'bakewell tart', 'eccles cake',
+  'victoria sponge', 'victoria sandwich', 'eton mess', 'beef wellington', 'peach melba', 'bakewell tart', 'eccles cake',
   'chelsea bun', 'bath bun', 'madeira cake', 'battenberg cake', "eve's pudding", 'earl grey', 'lady grey', 'granny smith',
   'pink lady', 'caesar salad', 'pizza margherita', 'margherita pizza', 'sally lunn', 'charlotte russe', 'apple charlotte',
   'rocky road', 'jaffa cakes', 'jasmine tea', 'jasmine rice', 'jasmine flowers',
@@ -68,7 +66,7 @@ const SCHOOL_CLASSICS = [
   // stories' places
   'the lion the witch and the wardrobe',
   // stations, parks and halls named like people
-  'london victoria', 'manchester victoria', 'victoria station', 'victoria coach station', 'victoria line', 'elizabeth line', 'victoria park',
+  'london victoria', 'manchester victoria', 'victoria station', 'victoria coach station', 'victoria line', 'victoria park',
   'victoria falls', 'victoria and albert museum', 'royal albert hall', 'albert dock', 'london paddington', 'st pancras',
   "king's cross", 'london bridge', 'charing cross', 'marble arch', 'regent street', 'covent garden',
 ];
