@@ -80,9 +80,6 @@ ruleTester('pupil-name', {
     // A name in the plural after a word that counts: a character several times over (pupils Matilda Fox, Amelia Hussain, Hugo Okafor).
     { text: 'Beech: dressing-up day: lots of Matildas and a few Hugos', policy: HELD_OUT, note: '“lots of”, “a few”' },
     { text: 'Beech: three Matildas in one class!', policy: HELD_OUT, note: 'a number' },
-    // A class's name owning its class or assembly (pupils Aspen Carter, Rowan Pritchard and classes Aspen, Rowan).
-    { text: 'Oak: off to Aspen’s class assembly this morning', policy: HELD_OUT, note: 'the class’s class assembly' },
-    { text: 'Oak: Rowan’s assembly about Diwali', policy: HELD_OUT, note: 'a class’s assembly' },
     { text: 'Oak: Our fair was a great day.', policy: testPolicy({ neverANames: ['great day'] }) },
     { text: 'Oak: Our Summer Bell concert', note: 'a configured phrase', policy: testPolicy({ neverANames: ['Summer Bell concert'] }) },
     // Ordinary school sentences with name-words (sample roster: Summer Hill, Hope Wilson, Grace Brown, Harrison King, William Hunter, Faith Okonkwo).
@@ -533,10 +530,6 @@ ruleTester('pupil-name', {
     { text: 'Beech: two Amelias were in the final', policy: HELD_OUT, findings: [{ marks: 'Amelias' }], note: 'a helper after: children' },
     { text: 'Beech: well done to our two Amelias', policy: HELD_OUT, findings: [{ marks: 'Amelias' }], note: 'praised: children' },
     { text: 'Beech: lots of Matilda’s friends came', policy: HELD_OUT, findings: [{ marks: 'Matilda' }], note: 'a possessive after “lots of”' },
-    { text: 'Oak: Aspen’s painting won a prize', policy: HELD_OUT, findings: [{ marks: 'Aspen' }], note: 'a class owns no painting: the child' },
-    { text: 'Oak: Aspen’s group won the quiz', policy: HELD_OUT, findings: [{ marks: 'Aspen' }], note: 'a child has a group too' },
-    { text: 'Oak: Aspen’s classmates made her a card', policy: HELD_OUT, findings: [{ marks: 'Aspen' }], note: 'classmates are a child’s' },
-    { text: 'Oak: Aspen Carter’s class assembly', policy: HELD_OUT, findings: [{ marks: 'Aspen Carter' }], note: 'the pupil’s full name' },
     { text: 'Beech: Victorai read her poem', policy: HELD_OUT, findings: [{ marks: 'Victorai' }], note: 'a slip of Victoria that is no word' },
     { text: 'Maple: Walsch won the race', policy: HELD_OUT, findings: [{ marks: 'Walsch' }], note: 'a slip of Walsh that is no word' },
     { text: 'Oak: Matlida helped tidy up', policy: HELD_OUT, findings: [{ marks: 'Matlida' }] },

@@ -603,14 +603,6 @@ export function isFollowedByClassWord(stream: TokenStream, last: number): boolea
   return next !== undefined && stream.words.classWords.has(next) && joinsNameParts(gapAfter(stream, last));
 }
 
-/** What a class has and a child does not: "Aspen's class", "Rowan's assembly" (a child's team or group is theirs too). */
-const CLASS_OWNED_WORDS = new Set(['class', 'assembly']);
-
-/** "off to Aspen's class assembly", "Rowan's assembly": a class's name owning its class or its assembly. */
-export function isClassPossessive(stream: TokenStream, last: number): boolean {
-  return isPossessive(stream, last) && CLASS_OWNED_WORDS.has(wordAt(stream, last + 2) ?? '') && isSpaceOnly(gapAfter(stream, last + 1));
-}
-
 /**
  * The token joined to this one in a list ("Summer and Hope", "Grace & Will", "Hope, Noor"), looking
  * after `index` (direction 1) or before it (direction -1); -1 when there is none.

@@ -23,7 +23,6 @@ import {
   initialAfter,
   isAfterFamousTitle,
   isAfterStaffTitle,
-  isClassPossessive,
   isCountedPlural,
   isCalendarUse,
   isFollowedByClassWord,
@@ -186,7 +185,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     return verdict('warn', messageText('name_reason_first_name_after_staff_title'));
   }
   const className = found.tokens.length === 1 && found.tokens[0]?.className === true;
-  if (className && (isFollowedByClassWord(stream, found.last) || isClassPossessive(stream, found.last))) return excused(messageText('name_reason_class'));
+  if (className && isFollowedByClassWord(stream, found.last)) return excused(messageText('name_reason_class'));
 
   // Someone else of the same name: a famous or story person, a king, an author, another family.
   if (!found.fullName) {
