@@ -501,27 +501,6 @@ export function otherSurnameAfter(stream: TokenStream, last: number, isNamePart:
   return last + 1;
 }
 
-/** Words that count things ("three Matildas", "a few BFGs"), and those that do before "of" ("lots of Matildas"). */
-const QUANTIFIERS = new Set(['several', 'many', 'few', 'some', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'dozens', 'hundreds']);
-const QUANTITIES_BEFORE_OF = new Set(['lots', 'lot', 'loads', 'plenty', 'dozens', 'hundreds', 'couple']);
-
-/**
- * "lots of Matildas", "a few Hugos", "three Matildas": a name with a plural "s" after a word that
- * counts is a character or thing several times over (a dressing-up day), not one child's possessive;
- * unless they do something ("two Amelias read their poems", "three Matildas were…") or are praised
- * ("well done to our two Amelias"): then they are children who share a name.
- */
-export function isCountedPlural(stream: TokenStream, first: number, personVerbs: ReadonlySet<number>): boolean {
-  if (!isSpaceOnly(gapBefore(stream, first))) return false;
-  const before = wordAt(stream, first - 1) ?? '';
-  const counted = QUANTIFIERS.has(before) ? first - 1 : before === 'of' && isSpaceOnly(gapBefore(stream, first - 1)) && QUANTITIES_BEFORE_OF.has(wordAt(stream, first - 2) ?? '') ? first - 2 : -1;
-  if (counted < 0) return false;
-  const next = stream.tokens[first + 1];
-  if (next && isSpaceOnly(gapAfter(stream, first)) && (personVerbs.has(next.hash) || stream.words.helperVerbs.has(wordAt(stream, first + 1) ?? ''))) return false;
-  for (let index = counted; index >= Math.max(0, counted - 2); index -= 1) if (praiseCueBefore(stream, index)) return false;
-  return true;
-}
-
 /** "Grace's" (the "s" after an apostrophe is its own token). */
 export function isPossessive(stream: TokenStream, last: number): boolean {
   return gapAfter(stream, last) === "'" && wordAt(stream, last + 1) === 's';

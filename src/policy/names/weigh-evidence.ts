@@ -23,7 +23,6 @@ import {
   initialAfter,
   isAfterFamousTitle,
   isAfterStaffTitle,
-  isCountedPlural,
   isCalendarUse,
   isFollowedByClassWord,
   isInTitleCaseSentence,
@@ -195,8 +194,6 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     // "Well done Oliver's army!": praise, or anything else a child does, outweighs what is owned.
     if (owned && personEvidence(stream, found.first, found.last, context) === null) return verdict('warn', messageText('name_reason_owns_what_no_child_has', owned));
     if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
-    // "lots of Matildas" on a dressing-up day.
-    if (found.possessive && isCountedPlural(stream, found.first, context.personVerbs) && personEvidence(stream, found.first, found.last, context) === null) return excused(messageText('name_reason_counted_plural'));
     if (byAuthorAfter(stream, found.last)) return excused(messageText('name_reason_book_title'));
     // Read, sung or watched, unless someone's ("We read Grace's poem") or "she" or "he" follows
     // ("We have been reading Victoria. She loved it."): the title, most likely; a look, as a child may be read too.
