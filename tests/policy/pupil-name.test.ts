@@ -203,8 +203,6 @@ ruleTester('pupil-name', {
     { text: 'Rowan: Thank you to Mrs Nowak, the class teacher, for the trip.', policy: HELD_OUT },
     { text: 'Hazel: Mrs Bell, our head, read the story.', policy: HELD_OUT, note: '“our” and a role the school’s' },
     { text: 'Elm: Mr Green our site manager fixed the shed.', policy: HELD_OUT, note: 'no comma' },
-    { text: 'Elm: Mr Carter is our new teaching assistant.', policy: HELD_OUT, note: '“is our” and a role' },
-    { text: 'Elm: Mr Mills the caretaker fixed the gate.', policy: HELD_OUT, note: '“the” and a role only staff hold' },
     // Short forms: an ordinary word that is a short form needs evidence like any word-name.
     { text: 'Rowan: We will visit the museum.', policy: testPolicy({}, [{ id: '1', forename: 'William', surname: 'Bello', className: 'Rowan', photoConsent: true }]), note: 'Will for William, an ordinary word' },
     // Digits for letters count only in words, never in numbers, times, prices, scores or year groups.

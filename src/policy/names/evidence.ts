@@ -386,13 +386,10 @@ export function parentDescribed(stream: TokenStream, first: number, last: number
 export function staffDescribed(stream: TokenStream, first: number, last: number): boolean {
   if (describedAs(stream, first, last, stream.words.staffRoles)) return true;
   // "Mr Fox our site manager", "Mrs King, our head": "our" and a role the school's (not "a bank manager", "head of the PTA").
-  // "Miss Patel is our new teaching assistant", "Mr King the caretaker": "is"/"was" before it, and "the" with a role only staff hold.
-  const linked = stream.words.singularHelpers.has(wordAt(stream, last + 1) ?? '') && isSpaceOnly(gapAfter(stream, last)) ? last + 1 : last;
-  const owner = wordAt(stream, linked + 1);
-  if ((owner === 'our' || owner === 'the') && /^[^\S\n]*[(,–-]?[^\S\n]*$/.test(gapAfter(stream, linked))) {
-    for (let index = linked + 2; index <= linked + 4 && index < stream.tokens.length && isSpaceOnly(gapBefore(stream, index)); index += 1) {
+  if (wordAt(stream, last + 1) === 'our' && /^[^\S\n]*[(,–-]?[^\S\n]*$/.test(gapAfter(stream, last))) {
+    for (let index = last + 2; index <= last + 4 && index < stream.tokens.length && isSpaceOnly(gapBefore(stream, index)); index += 1) {
       const word = wordAt(stream, index) ?? '';
-      if (stream.words.staffRoles.has(word) || (owner === 'our' && stream.words.ourStaffRoles.has(word))) return true;
+      if (stream.words.staffRoles.has(word) || stream.words.ourStaffRoles.has(word)) return true;
     }
   }
   if (!isPossessive(stream, last)) return false;
