@@ -20,3 +20,13 @@ declare module 'twitter-text/dist/esm/extractHashtagsWithIndices.js' {
   const extractHashtagsWithIndices: (text: string) => { hashtag: string; indices: [number, number] }[];
   export default extractHashtagsWithIndices;
 }
+
+declare module 'twitter-text/dist/esm/regexp/validGTLD.js' {
+  const validGTLD: RegExp;
+  export default validGTLD;
+}
+
+declare module 'twitter-text/dist/esm/regexp/validCCTLD.js' {
+  const validCCTLD: RegExp;
+  export default validCCTLD;
+}

@@ -7,20 +7,27 @@ import { defineRule, type RuleFinding } from '../rule';
 
 /** Each hashtag X would make of `text`: the tag without its sign, and its UTF-16 range with the sign. */
 export function findHashtags(text: string): { hashtag: string; start: number; end: number }[] {
-  const found: { hashtag: string; start: number; end: number }[] = [];
-  let links: ReturnType<typeof linkSpans> | undefined;
+  const tags: { hashtag: string; start: number; end: number }[] = [];
   for (const match of text.matchAll(validHashtag)) {
     const [whole, before = '', , hashtag = ''] = match;
     const end = match.index + whole.length;
     // "#http://…", "##tag": X makes no hashtag there.
-    if (endHashtagMatch.test(text.slice(end))) continue;
-    const start = match.index + before.length;
-    // A "#" inside a link that began before it is the link's (a tag that starts first keeps its place, as X's does).
-    links ??= linkSpans(text);
-    if (links.some((link) => link.start < start && start < link.end)) continue;
-    found.push({ hashtag, start, end });
+    if (!endHashtagMatch.test(text.slice(end))) tags.push({ hashtag, start: match.index + before.length, end });
   }
-  return found;
+  if (tags.length === 0) return tags;
+  // As X does: in order of where they start, whatever overlaps the one kept before it goes (a "#"
+  // inside a link that began before it is the link's; a link that begins inside a tag is none) —
+  // but a link ends a tag only when it runs to the tag's end, which X's longer links always do.
+  const entities: { start: number; end: number; tag?: (typeof tags)[number] }[] = [...tags.map((tag) => ({ start: tag.start, end: tag.end, tag })), ...linkSpans(text)];
+  entities.sort((one, other) => one.start - other.start);
+  const kept: typeof tags = [];
+  let previous: (typeof entities)[number] | undefined;
+  for (const entity of entities) {
+    if (previous && previous.end > entity.start && !(entity.tag && !previous.tag && previous.end < entity.end)) continue;
+    previous = entity;
+    if (entity.tag) kept.push(entity.tag);
+  }
+  return kept;
 }
 
 const messages = {
