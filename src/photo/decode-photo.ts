@@ -2,6 +2,7 @@
  * Decodes an attached photo in the extension's pages, as the browser shows it (EXIF orientation
  * applied), onto a canvas the analysis can read.
  */
+import { decodeJpegScaled } from './decode-jpeg-scaled';
 import { drawScaled, type CanvasMaker, type PhotoCanvas } from './photo-canvas';
 
 /**
@@ -13,6 +14,8 @@ import { drawScaled, type CanvasMaker, type PhotoCanvas } from './photo-canvas';
  * post is held instead.
  */
 export async function decodePhoto(bytes: Uint8Array, type: string, makeCanvas: CanvasMaker, longestSide = Infinity): Promise<PhotoCanvas | null> {
+  const scaled = await decodeJpegScaled(bytes, type, longestSide, makeCanvas);
+  if (scaled) return scaled;
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type }));
