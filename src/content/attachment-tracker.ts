@@ -63,11 +63,15 @@ export class AttachmentTracker {
   /** A trusted click being dispatched: X's own file button forwards it to its hidden input as a click of its own. */
   private staffClick: Event | null = null;
 
-  /** `forGuardedAccount`: whether the account posting now is known to be guarded (isKnownGuardedAccount). */
+  /**
+   * `forGuardedAccount`: whether the account posting now is known to be guarded (isKnownGuardedAccount).
+   * `onChange`: the attachments changed; `onAnswer`: a photo's check has been answered.
+   */
   constructor(
     private readonly readAttachment: AttachmentReader,
     private readonly forGuardedAccount: () => boolean,
     private readonly onChange: () => void,
+    private readonly onAnswer: () => void,
     signal: AbortSignal,
   ) {
     const options = { capture: true, signal };
@@ -263,7 +267,7 @@ export class AttachmentTracker {
       })
       .finally(() => {
         tracked.pending = false;
-        this.onChange();
+        this.onAnswer();
       });
   }
 

@@ -99,6 +99,7 @@ class StaffInput {
 export class CheckScheduler {
   private pending = false;
   private cancelDeferred: (() => void) | null = null;
+  private lastAnswerCheckAt = -Infinity;
   private readonly staffInput: StaffInput;
 
   constructor(private readonly check: () => number | null, private readonly timers: CheckTimers = browserTimers) {
@@ -124,6 +125,21 @@ export class CheckScheduler {
       this.stop();
       this.cancelDeferred = this.timers.later(() => this.now(DEFERRED_CHECK_QUANTA), DEFERRED_CHECK_MS);
     }
+  }
+
+  /**
+   * An answer the check waits for has come (a photo's analysis): checked at once, over the quanta of
+   * a change staff did not make, so the verdict does not wait DEFERRED_CHECK_MS more. One such check
+   * in DEFERRED_CHECK_MS at most: a script attaching file after file gets no more tries a second than
+   * by writing.
+   */
+  answered(): void {
+    if (this.timers.clock() - this.lastAnswerCheckAt < DEFERRED_CHECK_MS) {
+      this.changed();
+      return;
+    }
+    this.lastAnswerCheckAt = this.timers.clock();
+    this.now(DEFERRED_CHECK_QUANTA);
   }
 
   /** Checks at once (staff answered the panel, or a burst is due); a check still due is no longer needed. */

@@ -64,7 +64,7 @@ export class ComposerGuard {
       escape: () => this.backToDraft(true),
       leave: () => this.backToDraft(false),
     }, signal);
-    this.attachments = new AttachmentTracker(checkAttachedPhoto, () => isKnownGuardedAccount(this.connection.state, activeAccountHandle()), () => this.checks.changed(), signal);
+    this.attachments = new AttachmentTracker(checkAttachedPhoto, () => isKnownGuardedAccount(this.connection.state, activeAccountHandle()), () => this.checks.changed(), () => this.checks.answered(), signal);
     signal.addEventListener('abort', () => this.editorObserver.disconnect(), { once: true });
   }
 

@@ -149,6 +149,27 @@ describe('CheckScheduler', () => {
     expect(runs).toHaveLength(1);
   });
 
+  it('checks at once when a photo’s answer comes, over two quanta; a second answer within the deferral waits as a script’s change does', () => {
+    const timers = fakeTimers();
+    const { check, runs } = checkCosting(timers, () => 1);
+    const scheduler = new CheckScheduler(check, timers.api);
+    const before = timers.now();
+    scheduler.answered();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]! - before).toBeLessThan(1);
+    expect(Math.round(timers.now() - runs[0]!)).toBe(Math.round(2 * checkQuantumMs(280)));
+    timers.advance(20);
+    scheduler.answered();
+    timers.runMicrotasks();
+    expect(runs).toHaveLength(1);
+    timers.runTimers();
+    expect(runs).toHaveLength(2);
+    expect(runs[1]! - runs[0]!).toBeGreaterThanOrEqual(100);
+    timers.advance(150);
+    scheduler.answered();
+    expect(runs).toHaveLength(3);
+  });
+
   it('does not wait when nothing was checked (no school draft): personal accounts are left alone', () => {
     const timers = fakeTimers();
     const scheduler = new CheckScheduler(() => null, timers.api);
