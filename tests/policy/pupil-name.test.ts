@@ -39,6 +39,9 @@ const REVIEWED = schoolPolicy([
   ['Sophia', 'Bligh', 'Elm'], ['Henry', 'Oduya', 'Elm'], ['Anne', 'Blake', 'Elm'], ['Joseph', 'Kerr', 'Elm'], ['Charlotte', 'Byrne', 'Elm'], ['Daniel', 'Moor', 'Hazel'],
 ]);
 
+/** The school roster alone, as the CLI and the blind sets use it (tests/fixtures/school/roster.csv). */
+const SCHOOL_ROSTER = schoolPolicy();
+
 /** Adds pupils named محمد علي, عائشہ خان (Urdu) and یوسف رحمان to the test roster. */
 const RTL = rtlPolicy();
 const RAIN = 'Owls: Rain… mud… wellies… puddles… more rain… soggy socks… hot chocolate… smiles… laughter… tired legs… happy faces… home time… led by Grace';
@@ -609,5 +612,15 @@ ruleTester('pupil-name', {
     { text: 'Willow: Well done یوسف!', policy: RTL, findings: [{ marks: 'یوسف' }], note: 'Urdu/Persian ye' },
     { text: 'Willow: Well done يوسف!', policy: RTL, findings: [{ marks: 'يوسف' }], note: 'the same name typed on an Arabic keyboard' },
     { text: 'Oak: \u200Fمحمد\u200F won', policy: RTL, findings: [{ marks: 'محمد' }], note: 'between direction marks' },
+    // Session 13: what a doer "was" ("-er" nouns of compromise's verbs), and its near misses (a plant, a compound, the present "is a").
+    { text: 'Aspen: Harry was our top scorer at tag rugby', policy: SCHOOL_ROSTER, findings: [{ marks: 'Harry', says: 'scorer' }], note: 'a rare word as a name' },
+    { text: 'Aspen: Frank was the top scorer', policy: SCHOOL_ROSTER, findings: [{ marks: 'Frank' }] },
+    { text: 'Aspen: Bill was our top scorer', policy: SCHOOL_ROSTER, findings: [{ marks: 'Bill' }], note: 'a short form of William' },
+    { text: 'Aspen: harry was our top scorer', policy: SCHOOL_ROSTER, findings: [{ marks: 'harry' }], note: 'any case' },
+    { text: 'Oak: Rose is our best seller at the plant sale.', policy: SCHOOL_ROSTER, findings: [{ marks: 'Rose', severity: 'warn' }], note: 'a best seller is a thing' },
+    { text: 'Oak: Ivy is a climber, so it grew up the wall.', policy: SCHOOL_ROSTER, findings: [{ marks: 'Ivy', severity: 'warn' }], note: 'plants climb: “is a”, not “was our”' },
+    { text: 'Oak: Hazel is a good container plant.', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hazel', severity: 'warn' }], note: 'inside a compound' },
+    { text: 'Oak: Ruby was our favourite sparkler colour', policy: SCHOOL_ROSTER, findings: [{ marks: 'Ruby', severity: 'warn' }], note: 'inside a compound' },
+    { text: 'Oak: Hope is our prayer this week', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hope', severity: 'warn' }] },
   ],
 });

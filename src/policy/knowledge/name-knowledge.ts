@@ -3,7 +3,7 @@ import { isCommonEnglishWord, isEnglishWord } from '../english-words';
 import { BUILT_IN_NEVER_A_NAME, nameWordLists } from '../known-phrases';
 import type { NameKnowledge } from '../snapshot';
 import { famousPhrasesWith } from './famous-phrases';
-import { personNouns, personVerbs } from './person-verbs';
+import { agentNouns, personNouns, personVerbs } from './person-verbs';
 import { placeNames } from './places';
 import { shortFormsOf } from './short-forms';
 
@@ -14,6 +14,6 @@ export const NAME_KNOWLEDGE: NameKnowledge = {
   placeNames,
   shortFormsOf,
   famousPhrasesWith,
-  nameWordLists: () => nameWordLists(personNouns()),
+  nameWordLists: () => nameWordLists(personNouns(), agentNouns()),
   builtInNeverANames: () => BUILT_IN_NEVER_A_NAME,
 };

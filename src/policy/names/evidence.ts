@@ -233,7 +233,8 @@ const PERSON_NOUN_REACH = 5;
 
 /**
  * "Mo was a brilliant team captain", "Rowan is our Headteacher's award winner": what a person is, a
- * few words after a helper ("was", "has been"), past whose a word is ("Headteacher's"); the word, or null.
+ * few words after a helper ("was", "has been"), past whose a word is ("Headteacher's"), or who does a
+ * verb ("Harry was our top scorer": agentNouns); the word, or null.
  */
 export function personNounAfter(stream: TokenStream, helper: number, personVerbs: ReadonlySet<number>, classAward = false): string | null {
   for (let index = helper + 1, words = 0; words < PERSON_NOUN_REACH && index < stream.tokens.length; index += 1) {
@@ -243,10 +244,24 @@ export function personNounAfter(stream: TokenStream, helper: number, personVerbs
     words += 1;
     const word = wordAt(stream, index) ?? '';
     // "the winner class" is a class; "were the wives of King Henry", history's people.
+    if (stream.words.agentNouns.has(word) && isAgentReported(stream, helper, index)) return word;
     if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) || isAfterClassAward(stream, index, classAward) ? null : word;
   }
   return null;
 }
+
+/**
+ * "Harry was our top scorer at tag rugby": a doer's "-er" noun is a person only as what a name was
+ * (plants climb and grow: "Ivy is a climber"), after "our" or "the", ending its phrase ("Hazel is a
+ * good container plant").
+ */
+function isAgentReported(stream: TokenStream, helper: number, noun: number): boolean {
+  const next = wordAt(stream, noun + 1);
+  const ends = next === undefined || !isSpaceOnly(gapAfter(stream, noun)) || stream.words.phraseEndWords.has(next);
+  return ends && PAST_COPULAS.has(wordAt(stream, helper) ?? '') && DEFINITE.has(wordAt(stream, helper + 1) ?? '');
+}
+const PAST_COPULAS = new Set(['was', 'been']);
+const DEFINITE = new Set(['our', 'the']);
 
 /** "our attendance winner": with `classAward` (a name a class shares), what a class wins as often as a child says nothing. */
 function isAfterClassAward(stream: TokenStream, noun: number, classAward: boolean): boolean {
