@@ -277,7 +277,7 @@ class NameTokenTable {
     return index;
   }
 
-  /** Every English word one deletion, insertion, substitution or swap of neighbours from `text`. */
+  /** Every English word one deletion, insertion, substitution, swap of neighbours or letter moved past the next from `text`. */
   private wordsOneEditAway(text: string): string[] {
     const found = new Set<string>();
     const consider = (candidate: string) => {
@@ -288,6 +288,7 @@ class NameTokenTable {
       const tail = text.slice(index);
       if (index < text.length) consider(head + tail.slice(1));
       if (index + 1 < text.length) consider(head + (tail[1] ?? '') + (tail[0] ?? '') + tail.slice(2));
+      if (index + 2 < text.length) for (const turned of [tail.slice(1, 3) + tail.slice(0, 1), tail.slice(2, 3) + tail.slice(0, 2)]) consider(head + turned + tail.slice(3));
       for (const letter of ALPHABET) {
         consider(head + letter + tail);
         if (index < text.length) consider(head + letter + tail.slice(1));

@@ -622,5 +622,14 @@ ruleTester('pupil-name', {
     { text: 'Oak: Hazel is a good container plant.', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hazel', severity: 'warn' }], note: 'inside a compound' },
     { text: 'Oak: Ruby was our favourite sparkler colour', policy: SCHOOL_ROSTER, findings: [{ marks: 'Ruby', severity: 'warn' }], note: 'inside a compound' },
     { text: 'Oak: Hope is our prayer this week', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hope', severity: 'warn' }] },
+    // Session 13: a roster name that is itself a short form (Alfie, of Alfred) is called by the shorter forms it begins with ("Alf").
+    { text: 'Rowan: Alf came first in the sack race', policy: SCHOOL_ROSTER, findings: [{ marks: 'Alf', says: 'short form' }], note: 'pupils called Alfie' },
+    { text: 'Rowan: alf came first in the sack race', policy: SCHOOL_ROSTER, findings: [{ marks: 'alf' }] },
+    { text: 'Rowan: Alf and Betty from the care home visited us', policy: SCHOOL_ROSTER, findings: [{ marks: 'Alf', severity: 'warn' }, { marks: 'Betty', severity: 'warn' }], note: 'a short form alone is a look' },
+    // A letter moved past the next in a name of six letters or more ("Sayfia" for Safiya) is a slip; a faith story excuses only its figures.
+    { text: "Hazel: Sayfia read the Qur'an story to us in our RE lesson", policy: SCHOOL_ROSTER, findings: [{ marks: 'Sayfia', says: 'close to' }] },
+    { text: 'Hazel: In RE, Sayfia told the story of the Prophet Muhammad', policy: SCHOOL_ROSTER, findings: [{ marks: 'Sayfia' }] },
+    { text: 'Hazel: well done Sayfia', policy: SCHOOL_ROSTER, findings: [{ marks: 'Sayfia' }] },
+    { text: 'Hazel: We read the story of Sayfia in RE', policy: SCHOOL_ROSTER, findings: [{ marks: 'Sayfia', severity: 'warn' }], note: 'a bare near miss is a look' },
   ],
 });

@@ -5,7 +5,7 @@
 import { extendHash } from '../tokenise';
 import type { WordToken } from '../tokenise';
 import { MISSPELLING_MIN_LENGTH } from '../snapshot';
-import { withinOneEditOrSwap } from '../one-edit';
+import { withinOneSlipOrMove } from '../one-edit';
 import { HashIndexBuilder, type HashIndex } from './hash-index';
 import type { CompiledNameToken } from './compile';
 
@@ -56,7 +56,7 @@ export function compileMisspellings(tokens: readonly CompiledNameToken[], misspe
   return { byHash: byHash.build(), longest };
 }
 
-/** Whether a token is one slip (a letter added, missed, changed or two swapped) from a long name. */
+/** Whether a token is one slip (a letter added, missed, changed, two swapped, or one moved past the next) from a long name. */
 export function isMisspeltName(index: MisspellingIndex, tokens: readonly CompiledNameToken[], text: string, token: WordToken): boolean {
   const length = token.end - token.start;
   if (length < MISSPELLING_MIN_LENGTH - 1 || length > index.longest + 1) return false;
@@ -68,7 +68,7 @@ export function isMisspeltName(index: MisspellingIndex, tokens: readonly Compile
     const word = text.slice(token.start, token.end);
     for (; position >= 0; position = index.byHash.next(position, hash)) {
       const name = tokens[index.byHash.valueAt(position)] as CompiledNameToken;
-      if (word !== name.text && withinOneEditOrSwap(word, name.text) && !name.nearbyWords?.includes(word)) return true;
+      if (word !== name.text && withinOneSlipOrMove(word, name.text) && !name.nearbyWords?.includes(word)) return true;
     }
   }
   return false;
