@@ -98,6 +98,9 @@ export interface NameWordLists {
 /** Misspellings are looked for only in names this long: shorter ones have too many neighbours. */
 export const MISSPELLING_MIN_LENGTH = 5;
 
+/** A name this long has a near miss that is a look only when written as a name ("well done Nooh", "Oak – Ayal, phonics"), word-names too ("Rubi"). */
+export const SHORT_NAME_LENGTH = MISSPELLING_MIN_LENGTH - 1;
+
 /** Surname particles: part of a surname, never a name on their own ("van", "der", "o"). */
 const NAME_PARTICLES = new Set(['al', 'ap', 'bin', 'bint', 'da', 'de', 'del', 'della', 'den', 'der', 'di', 'du', 'el', 'ibn', 'la', 'le', 'mac', 'mc', 'o', 'st', 'ten', 'ter', 'van', 'von']);
 
@@ -111,6 +114,8 @@ export interface NameKnowledge {
   isEnglishWord(lowercaseWord: string): boolean;
   /** A word most readers meet often (SCOWL's levels up to 20): "woods", not "smiths". */
   isCommonEnglishWord(lowercaseWord: string): boolean;
+  /** A given name the part-of-speech source knows ("jill"): near a short pupil's name ("Will"), someone else. */
+  isKnownGivenName(lowercaseWord: string): boolean;
   placeNames(): readonly string[];
   /** The matcher's word lists (known-phrases.ts), and the phrases that are never a name anywhere ("may day"). */
   nameWordLists(): NameWordLists;
@@ -273,15 +278,17 @@ class NameTokenTable {
       this.entries.push(entry);
     }
     const entry = this.entries[index] as SnapshotNameToken;
-    if (misspellable && !entry.ordinaryWord && !entry.nearbyWords && text.length >= MISSPELLING_MIN_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text);
+    if (misspellable && !entry.nearbyWords && !entry.ordinaryWord && text.length >= MISSPELLING_MIN_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text);
+    // A short name's neighbours hold other people's names too ("Jill" for Will, "Tony" for Toby).
+    if (misspellable && !entry.nearbyWords && text.length === SHORT_NAME_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text, (word) => this.knowledge.isKnownGivenName(word));
     return index;
   }
 
-  /** Every English word one deletion, insertion, substitution, swap of neighbours or letter moved past the next from `text`. */
-  private wordsOneEditAway(text: string): string[] {
+  /** Every English word (or other name, `isOtherName`) one deletion, insertion, substitution, swap of neighbours or letter moved past the next from `text`. */
+  private wordsOneEditAway(text: string, isOtherName: (word: string) => boolean = () => false): string[] {
     const found = new Set<string>();
     const consider = (candidate: string) => {
-      if (candidate !== text && this.isEnglishWord(candidate)) found.add(candidate);
+      if (candidate !== text && (this.isEnglishWord(candidate) || isOtherName(candidate))) found.add(candidate);
     };
     for (let index = 0; index <= text.length; index += 1) {
       const head = text.slice(0, index);

@@ -219,6 +219,12 @@ ruleTester('pupil-name', {
     // Right-to-left names: whole words only, as for any name.
     { text: 'Oak: عيد مبارك لكل عائلاتنا', policy: RTL, note: 'Arabic text without a pupil’s name' },
     { text: 'Oak: زرنا المحمدية', policy: RTL, note: 'a longer word containing محمد' },
+    // Session 13: a near miss of a short name that is someone else's name, a word, a place or in lower case is nothing (SCHOOL_ROSTER).
+    { text: 'Oak: We watched Frozen and sang along with Elsa', policy: SCHOOL_ROSTER, note: 'a given name one letter from Ella' },
+    { text: 'Oak: A visit from Tony today', policy: SCHOOL_ROSTER, note: 'a given name one letter from Toby' },
+    { text: 'Oak: Our trip to Oman was fun', policy: SCHOOL_ROSTER, note: 'a place one letter from Omar' },
+    { text: 'Oak: lunch is at noon, nooh', policy: SCHOOL_ROSTER, note: 'lower case, no praise' },
+    { text: 'Oak: The Maya built temples', policy: SCHOOL_ROSTER, note: 'after an article' },
   ],
   invalid: [
     // Names that are not words: any case, any position.
@@ -631,5 +637,10 @@ ruleTester('pupil-name', {
     { text: 'Hazel: In RE, Sayfia told the story of the Prophet Muhammad', policy: SCHOOL_ROSTER, findings: [{ marks: 'Sayfia' }] },
     { text: 'Hazel: well done Sayfia', policy: SCHOOL_ROSTER, findings: [{ marks: 'Sayfia' }] },
     { text: 'Hazel: We read the story of Sayfia in RE', policy: SCHOOL_ROSTER, findings: [{ marks: 'Sayfia', severity: 'warn' }], note: 'a bare near miss is a look' },
+    // A near miss of a four-letter name is a look, never a block, when written as a name: praised, a capital mid-sentence or before a comma, or doing something.
+    { text: 'Rowan: well done Nooh for the maths', policy: SCHOOL_ROSTER, findings: [{ marks: 'Nooh', severity: 'warn', says: 'short name' }], note: 'Noah' },
+    { text: 'Maple: lovely reading from Rubi today', policy: SCHOOL_ROSTER, findings: [{ marks: 'Rubi', severity: 'warn' }], note: 'Ruby, a word-name' },
+    { text: 'Oak – Ayal, phonics', policy: SCHOOL_ROSTER, findings: [{ marks: 'Ayal', severity: 'warn' }], note: 'Ayla' },
+    { text: 'Rowan: Nooh came first in the race', policy: SCHOOL_ROSTER, findings: [{ marks: 'Nooh', severity: 'warn' }] },
   ],
 });

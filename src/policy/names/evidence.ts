@@ -123,6 +123,18 @@ export function startsPraiseCue(stream: TokenStream, first: number): boolean {
   return stream.words.cuesBeforeAName.some((words) => words.length > 1 && words[0] === word && wordsMatch(stream, first, words));
 }
 
+/**
+ * "well done Nooh", "lovely reading from Rubi", "Oak – Ayal, phonics": a word written as a name —
+ * praised, or with a capital mid-sentence or before a comma, not in a headline, after an article or
+ * as a place (`places`).
+ */
+export function isWrittenAsAName(stream: TokenStream, index: number, places: ReadonlySet<number>): boolean {
+  if (praiseCueBefore(stream, index) !== null || praiseCueAfter(stream, index) !== null) return true;
+  const token = stream.tokens[index] as WordToken;
+  if (!token.capitalised || places.has(token.hash) || isAfterArticle(stream, index) || isInTitleCaseSentence(stream, index, index)) return false;
+  return !startsSentence(stream, index) || /^[^\S\n]*,/.test(gapAfter(stream, index));
+}
+
 /** Praise after the name ("Grace, well done!", "Hope was star of the week"): the cue, or null. */
 export function praiseCueAfter(stream: TokenStream, last: number): string | null {
   if (/[.?:;\n]/.test(gapAfter(stream, last))) return null;
