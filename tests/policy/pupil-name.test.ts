@@ -225,6 +225,9 @@ ruleTester('pupil-name', {
     { text: 'Oak: Our trip to Oman was fun', policy: SCHOOL_ROSTER, note: 'a place one letter from Omar' },
     { text: 'Oak: lunch is at noon, nooh', policy: SCHOOL_ROSTER, note: 'lower case, no praise' },
     { text: 'Oak: The Maya built temples', policy: SCHOOL_ROSTER, note: 'after an article' },
+    { text: 'Oak: a rose from Year 2’s garden', policy: SCHOOL_ROSTER, note: '“from” after an article' },
+    { text: 'Oak: Our Summer Fair raised £500', policy: SCHOOL_ROSTER, note: '“our” and a capital, no verb' },
+    { text: 'Oak: In our Willow Class assembly we sang', policy: SCHOOL_ROSTER },
   ],
   invalid: [
     // Names that are not words: any case, any position.
@@ -642,5 +645,15 @@ ruleTester('pupil-name', {
     { text: 'Maple: lovely reading from Rubi today', policy: SCHOOL_ROSTER, findings: [{ marks: 'Rubi', severity: 'warn' }], note: 'Ruby, a word-name' },
     { text: 'Oak – Ayal, phonics', policy: SCHOOL_ROSTER, findings: [{ marks: 'Ayal', severity: 'warn' }], note: 'Ayla' },
     { text: 'Rowan: Nooh came first in the race', policy: SCHOOL_ROSTER, findings: [{ marks: 'Nooh', severity: 'warn' }] },
+    // A class-named pupil told from the class: "from <class or year>", "our" with a capital and a verb, the whole class as the object; a class doing things stays a look.
+    { text: 'Holly: Holly from Holly Class read to us and she was brilliant', policy: SCHOOL_ROSTER, findings: [{ marks: 'Holly', says: 'from holly' }] },
+    { text: 'Oak: Willow from Oak Class joined us', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow' }] },
+    { text: 'Oak: Hope from Year 6 made us laugh', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hope' }], note: 'any word-name' },
+    { text: 'Willow: our Willow read the weather report', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', says: '“our”' }] },
+    { text: 'Juniper: Juniper led the whole class in our dance', policy: SCHOOL_ROSTER, findings: [{ marks: 'Juniper', says: 'class' }] },
+    { text: 'Oak: Willow joined us for assembly', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', severity: 'warn' }], note: 'a class does things too' },
+    { text: 'Oak: Hazel made cards for the care home', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hazel', severity: 'warn' }] },
+    { text: 'Oak: Willow led the whole school in singing', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', severity: 'warn' }], note: 'a class leads the school' },
+    { text: 'Oak: our Holly wreaths were made by the children', policy: SCHOOL_ROSTER, findings: [{ marks: 'Holly', severity: 'warn' }], note: 'no verb after it' },
   ],
 });

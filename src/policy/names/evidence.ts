@@ -176,6 +176,11 @@ export function isNameOfAThing(stream: TokenStream, first: number, last: number)
   return isAfterArticle(stream, first) && next !== undefined && next.capitalised && next.end - next.start > 1 && isSpaceOnly(gapAfter(stream, last));
 }
 
+/** "our Willow read the weather report": "our" before a capital is a child of ours, not our willow tree. */
+export function isOurNamed(stream: TokenStream, first: number): boolean {
+  return wordAt(stream, first - 1) === 'our' && stream.tokens[first]?.capitalised === true && isSpaceOnly(gapBefore(stream, first));
+}
+
 /** What follows a possible subject: a verb of the part-of-speech list, or only helpers ("has", "was"). */
 export interface ActionAfter {
   /** The token index of the verb, or of the last helper when no verb follows. */
@@ -189,7 +194,7 @@ export interface ActionAfter {
  * ("has", "was", "also"); or null.
  */
 export function actionAfter(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>, didCounts = true): ActionAfter | null {
-  if (isAfterDeterminer(stream, first)) return null;
+  if (isAfterDeterminer(stream, first) && !isOurNamed(stream, first)) return null;
   let helper = -1;
   for (let index = last + 1; index <= last + 3 && index < stream.tokens.length; index += 1) {
     if (!isSpaceOnly(gapBefore(stream, index))) break;
@@ -319,14 +324,24 @@ export function singularHelperBetween(stream: TokenStream, last: number, action:
   return false;
 }
 
-/** "helped the younger children", "read to the younger children": a person as what someone did's object, within four words of the verb; the word, or null. */
+/**
+ * "helped the younger children", "read to the younger children": a person as what someone did's
+ * object, within four words of the verb; or the whole class ("led the whole class"), which no class
+ * does to a class. The word, or null.
+ */
 export function personObjectAfter(stream: TokenStream, verb: number): string | null {
   for (let index = verb + 1; index <= verb + 4; index += 1) {
     if (!isSpaceOnly(gapBefore(stream, index))) return null;
     const word = wordAt(stream, index) ?? '';
-    if (stream.words.personNouns.has(word)) return word;
+    if (stream.words.personNouns.has(word) || (word === 'class' && wordAt(stream, index - 1) === 'whole')) return word;
   }
   return null;
+}
+
+/** "Holly from Holly Class", "Rose from Year 2": a child of a class or year group, not the class. */
+export function fromClassAfter(stream: TokenStream, last: number, classNames: ReadonlySet<string>): boolean {
+  const word = wordAt(stream, last + 2) ?? '';
+  return wordAt(stream, last + 1) === 'from' && isSpaceOnly(gapAfter(stream, last)) && isSpaceOnly(gapAfter(stream, last + 1)) && (classNames.has(word) || stream.words.yearGroupWords.has(word));
 }
 
 /** "ivy and her partner made…", "robin and his little brother built…": "and her"/"and his" and a person straight after the name, whose that person is. */
