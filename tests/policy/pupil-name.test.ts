@@ -228,6 +228,14 @@ ruleTester('pupil-name', {
     { text: 'Oak: a rose from Year 2’s garden', policy: SCHOOL_ROSTER, note: '“from” after an article' },
     { text: 'Oak: Our Summer Fair raised £500', policy: SCHOOL_ROSTER, note: '“our” and a capital, no verb' },
     { text: 'Oak: In our Willow Class assembly we sang', policy: SCHOOL_ROSTER },
+    { text: 'Oak: hope was great to feel after the storm', policy: SCHOOL_ROSTER },
+    { text: 'Oak: rose and ivy were the stars of the garden', policy: SCHOOL_ROSTER, note: 'no person noun' },
+    { text: 'Oak: hope and faith were our values this term', policy: SCHOOL_ROSTER },
+    { text: 'Oak: summer and autumn were our favourite seasons', policy: SCHOOL_ROSTER },
+    { text: 'Oak: we found rose hips and rowan berries', policy: SCHOOL_ROSTER },
+    { text: 'Oak: we had a frank talk', policy: SCHOOL_ROSTER },
+    { text: 'Oak: hazel and rowan were the winners', policy: SCHOOL_ROSTER, note: 'two classes win too' },
+    { text: "Oak: rose and ivy were our readers' favourite plants", policy: SCHOOL_ROSTER, note: 'whose a plural is' },
   ],
   invalid: [
     // Names that are not words: any case, any position.
@@ -655,5 +663,10 @@ ruleTester('pupil-name', {
     { text: 'Oak: Hazel made cards for the care home', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hazel', severity: 'warn' }] },
     { text: 'Oak: Willow led the whole school in singing', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', severity: 'warn' }], note: 'a class leads the school' },
     { text: 'Oak: our Holly wreaths were made by the children', policy: SCHOOL_ROSTER, findings: [{ marks: 'Holly', severity: 'warn' }], note: 'no verb after it' },
+    // Lower case: two names that "were" what persons are in the plural, and a hyphen inside what a person is.
+    { text: 'Holly: rose and ivy were reading buddies for the reception children', policy: SCHOOL_ROSTER, findings: [{ marks: 'rose', says: 'buddies' }, { marks: 'ivy' }] },
+    { text: 'Holly: ivy and hope were our eco monitors, they sorted the recycling', policy: SCHOOL_ROSTER, findings: [{ marks: 'ivy', says: 'monitors' }, { marks: 'hope' }], note: 'a value beside it, and “monitors” a verb too' },
+    { text: 'Juniper: juniper has been our eco-monitor all week', policy: SCHOOL_ROSTER, findings: [{ marks: 'juniper' }] },
+    { text: 'Juniper: Juniper was our eco-monitor', policy: SCHOOL_ROSTER, findings: [{ marks: 'Juniper', says: 'monitor' }] },
   ],
 });

@@ -245,6 +245,12 @@ export function pronounReferringBack(stream: TokenStream, from: number): boolean
   return false;
 }
 
+/** Whether token `index` continues the phrase after token `from`: spaces between, or a hyphen inside it ("our eco-monitor"). */
+function isInNounPhrase(stream: TokenStream, index: number, from: number): boolean {
+  const gap = gapBefore(stream, index);
+  return isSpaceOnly(gap) || (gap === '-' && index > from + 1);
+}
+
 /** How many words after a helper what a person is may come ("is our new school council rep"). */
 const PERSON_NOUN_REACH = 5;
 
@@ -253,18 +259,26 @@ const PERSON_NOUN_REACH = 5;
  * few words after a helper ("was", "has been"), past whose a word is ("Headteacher's"), or who does a
  * verb ("Harry was our top scorer": agentNouns); the word, or null.
  */
-export function personNounAfter(stream: TokenStream, helper: number, personVerbs: ReadonlySet<number>, classAward = false): string | null {
+export function personNounAfter(stream: TokenStream, helper: number, personVerbs: ReadonlySet<number>, classAward = false, pair = false): string | null {
   for (let index = helper + 1, words = 0; words < PERSON_NOUN_REACH && index < stream.tokens.length; index += 1) {
     if (isPossessive(stream, index - 1) && wordAt(stream, index) === 's') continue;
-    // "was so kind helping a friend": the friend is whom a verb's done to, not what the name is.
-    if (!isSpaceOnly(gapBefore(stream, index)) || personVerbs.has((stream.tokens[index] as WordToken).hash)) return null;
-    words += 1;
     const word = wordAt(stream, index) ?? '';
-    // "the winner class" is a class; "were the wives of King Henry", history's people.
+    // "rose and ivy were reading buddies", "were our eco monitors": two names are what persons are, in the plural (a plural is no verb after "were our").
+    // Not whose a plural is ("our readers' favourite plants").
+    const noun = pair && word.endsWith('s') ? (/^['’]/.test(gapAfter(stream, index)) ? '' : singularOf(word)) : word;
+    // "was so kind helping a friend": the friend is whom a verb's done to, not what the name is.
+    if (!isInNounPhrase(stream, index, helper) || (noun === word && personVerbs.has((stream.tokens[index] as WordToken).hash))) return null;
+    words += 1;
     if (stream.words.agentNouns.has(word) && isAgentReported(stream, helper, index)) return word;
-    if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) || isAfterClassAward(stream, index, classAward) ? null : word;
+    // "the winner class" is a class; "were the wives of King Henry", history's people.
+    if (stream.words.personNouns.has(noun) && !isPossessive(stream, index)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) || isAfterClassAward(stream, index, classAward) ? null : word;
   }
   return null;
+}
+
+/** "buddies" → buddy, "monitors" → monitor. */
+function singularOf(plural: string): string {
+  return plural.endsWith('ies') ? `${plural.slice(0, -3)}y` : plural.slice(0, -1);
 }
 
 /**
@@ -331,7 +345,7 @@ export function singularHelperBetween(stream: TokenStream, last: number, action:
  */
 export function personObjectAfter(stream: TokenStream, verb: number): string | null {
   for (let index = verb + 1; index <= verb + 4; index += 1) {
-    if (!isSpaceOnly(gapBefore(stream, index))) return null;
+    if (!isInNounPhrase(stream, index, verb)) return null;
     const word = wordAt(stream, index) ?? '';
     if (stream.words.personNouns.has(word) || (word === 'class' && wordAt(stream, index - 1) === 'whole')) return word;
   }
