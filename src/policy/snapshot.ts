@@ -114,8 +114,8 @@ export interface NameKnowledge {
   isEnglishWord(lowercaseWord: string): boolean;
   /** A word most readers meet often (SCOWL's levels up to 20): "woods", not "smiths". */
   isCommonEnglishWord(lowercaseWord: string): boolean;
-  /** A given name the part-of-speech source knows ("jill"): near a short pupil's name ("Will"), someone else. */
-  isKnownGivenName(lowercaseWord: string): boolean;
+  /** A name the part-of-speech source knows ("jill", "oman"): near a short pupil's name ("Will", "Omar"), someone or something else. */
+  isKnownName(lowercaseWord: string): boolean;
   placeNames(): readonly string[];
   /** The matcher's word lists (known-phrases.ts), and the phrases that are never a name anywhere ("may day"). */
   nameWordLists(): NameWordLists;
@@ -279,8 +279,8 @@ class NameTokenTable {
     }
     const entry = this.entries[index] as SnapshotNameToken;
     if (misspellable && !entry.nearbyWords && !entry.ordinaryWord && text.length >= MISSPELLING_MIN_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text);
-    // A short name's neighbours hold other people's names too ("Jill" for Will, "Tony" for Toby).
-    if (misspellable && !entry.nearbyWords && text.length === SHORT_NAME_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text, (word) => this.knowledge.isKnownGivenName(word));
+    // A short name's neighbours hold other names too ("Jill" for Will, "Tony" for Toby, "Oman" for Omar).
+    if (misspellable && !entry.nearbyWords && text.length === SHORT_NAME_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text, (word) => this.knowledge.isKnownName(word));
     return index;
   }
 

@@ -3,7 +3,7 @@ import { isCommonEnglishWord, isEnglishWord } from '../english-words';
 import { BUILT_IN_NEVER_A_NAME, nameWordLists } from '../known-phrases';
 import type { NameKnowledge } from '../snapshot';
 import { famousPhrasesWith } from './famous-phrases';
-import { isKnownGivenName } from './given-names';
+import { isKnownName } from './known-names';
 import { agentNouns, personNouns, personVerbs } from './person-verbs';
 import { placeNames } from './places';
 import { shortFormsOf } from './short-forms';
@@ -11,7 +11,7 @@ import { shortFormsOf } from './short-forms';
 export const NAME_KNOWLEDGE: NameKnowledge = {
   isEnglishWord,
   isCommonEnglishWord,
-  isKnownGivenName,
+  isKnownName,
   personVerbs,
   placeNames,
   shortFormsOf,

@@ -42,13 +42,14 @@ export interface MisspellingIndex {
   longest: number;
 }
 
-/** The index over the single-name tokens that are long enough and not ordinary words, and the short names (SHORT_NAME_LENGTH) whatever they are. */
+/** The index over the single-name tokens that are long enough and not ordinary words, and the short given names (SHORT_NAME_LENGTH) whatever they are (a short surname's neighbours are too many: "Nike" for Pike). */
 export function compileMisspellings(tokens: readonly CompiledNameToken[], misspellable: Iterable<number>): MisspellingIndex {
   const byHash = new HashIndexBuilder();
   let longest = 0;
   for (const index of misspellable) {
     const token = tokens[index] as CompiledNameToken;
-    if (token.text.length < SHORT_NAME_LENGTH || (token.ordinaryWord && token.text.length > SHORT_NAME_LENGTH)) continue;
+    const short = token.text.length === SHORT_NAME_LENGTH;
+    if (token.text.length < SHORT_NAME_LENGTH || (short ? !token.givenName : token.ordinaryWord)) continue;
     longest = Math.max(longest, token.text.length);
     const count = deletionHashes(token.text, 0, token.text.length, deletionScratch);
     for (let hash = 0; hash < count; hash += 1) byHash.add(deletionScratch[hash] as number, index);
