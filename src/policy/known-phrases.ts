@@ -267,6 +267,12 @@ export const CHILD_WORK_WORDS = new Set([
 /** Words of singing and watching before a song's or a programme's title ("We sang Waltzing Matilda", "We watched Rosie and Jim"). */
 export const PERFORMING_WORDS = new Set(['sang', 'sing', 'sings', 'singing', 'sung', 'watched', 'watch', 'watching', 'hummed']);
 
+/**
+ * Words that may follow a noun phrase's last word ("our top scorer at tag rugby", "… this term"):
+ * a doer's "-er" noun counts only there, not inside a compound ("a container plant", "trainer brand").
+ */
+export const PHRASE_END_WORDS = new Set(['at', 'in', 'on', 'for', 'of', 'with', 'this', 'today', 'and', 'again', 'by', 'during', 'all', 'ever', 'last']);
+
 /** Subject pronouns: a word-name straight after one is a verb ("we will read", "you may"). */
 export const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'he', 'she', 'who']);
 
@@ -279,8 +285,8 @@ export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
 /** Articles: a word-name straight after one names a thing ("the River Jordan", "a Bear Hunt", "the river’s edge"). */
 export const ARTICLES = new Set(['the', 'a', 'an']);
 
-/** Every list above as plain data for the snapshot (phrases as words joined by one space), with the person nouns of the part-of-speech source. */
-export function nameWordLists(personNouns: readonly string[]): NameWordLists {
+/** Every list above as plain data for the snapshot (phrases as words joined by one space), with the person and agent nouns of the part-of-speech source. */
+export function nameWordLists(personNouns: readonly string[], agentNouns: readonly string[]): NameWordLists {
   const phrases = (list: string[][]) => list.map((words) => words.join(' '));
   return {
     words: {
@@ -323,6 +329,8 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       subjectPronouns: [...SUBJECT_PRONOUNS],
       storyPlaces: [...STORY_PLACES],
       personNouns: [...personNouns, ...SCHOOL_ROLES],
+      agentNouns: [...agentNouns],
+      phraseEndWords: [...PHRASE_END_WORDS],
       personAdjectives: [...PERSON_ADJECTIVES],
       praiseAdjectives: [...PRAISE_ADJECTIVES],
       intensifiers: [...INTENSIFIERS],

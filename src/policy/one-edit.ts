@@ -20,6 +20,22 @@ export function withinOneEditOrSwap(a: string, b: string): boolean {
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
+/** How long a name must be for a letter moved past its neighbour to count as a slip: short names are one move from too much. */
+const MOVE_MIN_LENGTH = 6;
+
+/**
+ * A slip, or one letter moved past the next ("Sayfia" for "Safiya": three neighbours turned round),
+ * in names of six letters or more.
+ */
+export function withinOneSlipOrMove(a: string, b: string): boolean {
+  if (withinOneEditOrSwap(a, b)) return true;
+  if (a.length !== b.length || a.length < MOVE_MIN_LENGTH) return false;
+  const i = commonPrefixLength(a, b);
+  const x = a.slice(i, i + 3);
+  const y = b.slice(i, i + 3);
+  return a.slice(i + 3) === b.slice(i + 3) && (x === y.slice(1) + y[0] || y === x.slice(1) + x[0]);
+}
+
 function commonPrefixLength(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i += 1;

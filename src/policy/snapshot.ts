@@ -88,7 +88,7 @@ export interface PolicySnapshot {
 }
 
 /** The word lists of known-phrases.ts by name ("staffTitles"), and its phrase lists, words joined by one space. */
-export type NameWordListName = 'staffTitles' | 'coordinatingWords' | 'months' | 'seasons' | 'calendarWordsBefore' | 'holidayAdjectives' | 'holidayDeterminers' | 'valueCues' | 'valueWords' | 'sayingVerbs' | 'calendarWordsAfter' | 'classWords' | 'determiners' | 'helperVerbs' | 'singularHelpers' | 'personalPronouns' | 'familyWords' | 'yearGroupWords' | 'famousTitles' | 'timeOfYearVerbs' | 'placeWordsBefore' | 'travelWords' | 'placeNouns' | 'geographyWords' | 'parentWords' | 'staffRoles' | 'ourStaffRoles' | 'familyPronouns' | 'figureNouns' | 'articles' | 'personNouns' | 'faithFigures' | 'faithStoryWords' | 'storyWords' | 'childWorkWords' | 'readingWords' | 'performingWords' | 'subjectPronouns' | 'storyPlaces' | 'personAdjectives' | 'praiseAdjectives' | 'intensifiers' | 'classAwardWords';
+export type NameWordListName = 'staffTitles' | 'coordinatingWords' | 'months' | 'seasons' | 'calendarWordsBefore' | 'holidayAdjectives' | 'holidayDeterminers' | 'valueCues' | 'valueWords' | 'sayingVerbs' | 'calendarWordsAfter' | 'classWords' | 'determiners' | 'helperVerbs' | 'singularHelpers' | 'personalPronouns' | 'familyWords' | 'yearGroupWords' | 'famousTitles' | 'timeOfYearVerbs' | 'placeWordsBefore' | 'travelWords' | 'placeNouns' | 'geographyWords' | 'parentWords' | 'staffRoles' | 'ourStaffRoles' | 'familyPronouns' | 'figureNouns' | 'articles' | 'personNouns' | 'agentNouns' | 'phraseEndWords' | 'faithFigures' | 'faithStoryWords' | 'storyWords' | 'childWorkWords' | 'readingWords' | 'performingWords' | 'subjectPronouns' | 'storyPlaces' | 'personAdjectives' | 'praiseAdjectives' | 'intensifiers' | 'classAwardWords';
 export type NamePhraseListName = 'cuesBeforeAName' | 'cuesAfterAName' | 'storyFrames';
 export interface NameWordLists {
   words: Record<NameWordListName, string[]>;
@@ -97,6 +97,9 @@ export interface NameWordLists {
 
 /** Misspellings are looked for only in names this long: shorter ones have too many neighbours. */
 export const MISSPELLING_MIN_LENGTH = 5;
+
+/** A name this long has a near miss that is a look only when written as a name ("well done Nooh", "Oak – Ayal, phonics"), word-names too ("Rubi"). */
+export const SHORT_NAME_LENGTH = MISSPELLING_MIN_LENGTH - 1;
 
 /** Surname particles: part of a surname, never a name on their own ("van", "der", "o"). */
 const NAME_PARTICLES = new Set(['al', 'ap', 'bin', 'bint', 'da', 'de', 'del', 'della', 'den', 'der', 'di', 'du', 'el', 'ibn', 'la', 'le', 'mac', 'mc', 'o', 'st', 'ten', 'ter', 'van', 'von']);
@@ -111,6 +114,8 @@ export interface NameKnowledge {
   isEnglishWord(lowercaseWord: string): boolean;
   /** A word most readers meet often (SCOWL's levels up to 20): "woods", not "smiths". */
   isCommonEnglishWord(lowercaseWord: string): boolean;
+  /** A name the part-of-speech source knows ("jill", "oman"): near a short pupil's name ("Will", "Omar"), someone or something else. */
+  isKnownName(lowercaseWord: string): boolean;
   placeNames(): readonly string[];
   /** The matcher's word lists (known-phrases.ts), and the phrases that are never a name anywhere ("may day"). */
   nameWordLists(): NameWordLists;
@@ -273,21 +278,24 @@ class NameTokenTable {
       this.entries.push(entry);
     }
     const entry = this.entries[index] as SnapshotNameToken;
-    if (misspellable && !entry.ordinaryWord && !entry.nearbyWords && text.length >= MISSPELLING_MIN_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text);
+    if (misspellable && !entry.nearbyWords && !entry.ordinaryWord && text.length >= MISSPELLING_MIN_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text);
+    // A short name's neighbours hold other names too ("Jill" for Will, "Tony" for Toby, "Oman" for Omar).
+    if (misspellable && !entry.nearbyWords && text.length === SHORT_NAME_LENGTH) entry.nearbyWords = this.wordsOneEditAway(text, (word) => this.knowledge.isKnownName(word));
     return index;
   }
 
-  /** Every English word one deletion, insertion, substitution or swap of neighbours from `text`. */
-  private wordsOneEditAway(text: string): string[] {
+  /** Every English word (or other name, `isOtherName`) one deletion, insertion, substitution, swap of neighbours or letter moved past the next from `text`. */
+  private wordsOneEditAway(text: string, isOtherName: (word: string) => boolean = () => false): string[] {
     const found = new Set<string>();
     const consider = (candidate: string) => {
-      if (candidate !== text && this.isEnglishWord(candidate)) found.add(candidate);
+      if (candidate !== text && (this.isEnglishWord(candidate) || isOtherName(candidate))) found.add(candidate);
     };
     for (let index = 0; index <= text.length; index += 1) {
       const head = text.slice(0, index);
       const tail = text.slice(index);
       if (index < text.length) consider(head + tail.slice(1));
       if (index + 1 < text.length) consider(head + (tail[1] ?? '') + (tail[0] ?? '') + tail.slice(2));
+      if (index + 2 < text.length) for (const turned of [tail.slice(1, 3) + tail.slice(0, 1), tail.slice(2, 3) + tail.slice(0, 2)]) consider(head + turned + tail.slice(3));
       for (const letter of ALPHABET) {
         consider(head + letter + tail);
         if (index < text.length) consider(head + letter + tail.slice(1));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withinOneEdit, withinOneEditOrSwap } from '../../src/policy/one-edit';
+import { withinOneEdit, withinOneEditOrSwap, withinOneSlipOrMove } from '../../src/policy/one-edit';
 
 // [written, name, one edit, one edit or swap]
 const TABLE: [string, string, boolean, boolean][] = [
@@ -23,5 +23,23 @@ describe('one edit', () => {
     expect(withinOneEdit(name, written)).toBe(oneEdit);
     expect(withinOneEditOrSwap(written, name)).toBe(oneEditOrSwap);
     expect(withinOneEditOrSwap(name, written)).toBe(oneEditOrSwap);
+  });
+});
+
+// [written, name, a slip or a letter moved past the next]
+const MOVES: [string, string, boolean][] = [
+  ['sayfia', 'safiya', true], // "y" moved two places back
+  ['asfiya', 'safiya', true], // a swap is a slip
+  ['safiay', 'safiya', true],
+  ['fasiya', 'safiya', false], // a letter moved three places
+  ['yasfia', 'safiya', false],
+  ['sofai', 'sofia', true], // a swap, at five letters
+  ['sfioa', 'sofia', false], // a move needs six letters
+];
+
+describe('a slip or a letter moved', () => {
+  it.each(MOVES)('%s against %s', (written, name, moved) => {
+    expect(withinOneSlipOrMove(written, name)).toBe(moved);
+    expect(withinOneSlipOrMove(name, written)).toBe(moved);
   });
 });

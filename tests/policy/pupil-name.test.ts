@@ -39,6 +39,9 @@ const REVIEWED = schoolPolicy([
   ['Sophia', 'Bligh', 'Elm'], ['Henry', 'Oduya', 'Elm'], ['Anne', 'Blake', 'Elm'], ['Joseph', 'Kerr', 'Elm'], ['Charlotte', 'Byrne', 'Elm'], ['Daniel', 'Moor', 'Hazel'],
 ]);
 
+/** The school roster alone, as the CLI and the blind sets use it (tests/fixtures/school/roster.csv). */
+const SCHOOL_ROSTER = schoolPolicy();
+
 /** Adds pupils named محمد علي, عائشہ خان (Urdu) and یوسف رحمان to the test roster. */
 const RTL = rtlPolicy();
 const RAIN = 'Owls: Rain… mud… wellies… puddles… more rain… soggy socks… hot chocolate… smiles… laughter… tired legs… happy faces… home time… led by Grace';
@@ -216,6 +219,26 @@ ruleTester('pupil-name', {
     // Right-to-left names: whole words only, as for any name.
     { text: 'Oak: عيد مبارك لكل عائلاتنا', policy: RTL, note: 'Arabic text without a pupil’s name' },
     { text: 'Oak: زرنا المحمدية', policy: RTL, note: 'a longer word containing محمد' },
+    // Session 13: a near miss of a short name that is someone else's name, a word, a place or in lower case is nothing (SCHOOL_ROSTER).
+    { text: 'Oak: We watched Frozen and sang along with Elsa', policy: SCHOOL_ROSTER, note: 'a given name one letter from Ella' },
+    { text: 'Oak: A visit from Tony today', policy: SCHOOL_ROSTER, note: 'a given name one letter from Toby' },
+    { text: 'Oak: Our trip to Oman was fun', policy: SCHOOL_ROSTER, note: 'a place one letter from Omar' },
+    { text: 'Oak: lunch is at noon, nooh', policy: SCHOOL_ROSTER, note: 'lower case, no praise' },
+    { text: 'Oak: The Maya built temples', policy: SCHOOL_ROSTER, note: 'after an article' },
+    { text: 'Oak: We wore our Nike trainers', policy: SCHOOL_ROSTER, note: 'one letter from the surname Pike: short surnames have too many neighbours' },
+    { text: 'Oak: In June we go to camp', policy: SCHOOL_ROSTER, note: 'a month one letter from Jude' },
+    { text: 'Oak: Thanks to Howe Builders for the new shed', policy: SCHOOL_ROSTER, note: 'a surname compromise knows, one letter from Hope' },
+    { text: 'Oak: a rose from Year 2’s garden', policy: SCHOOL_ROSTER, note: '“from” after an article' },
+    { text: 'Oak: Our Summer Fair raised £500', policy: SCHOOL_ROSTER, note: '“our” and a capital, no verb' },
+    { text: 'Oak: In our Willow Class assembly we sang', policy: SCHOOL_ROSTER },
+    { text: 'Oak: hope was great to feel after the storm', policy: SCHOOL_ROSTER },
+    { text: 'Oak: rose and ivy were the stars of the garden', policy: SCHOOL_ROSTER, note: 'no person noun' },
+    { text: 'Oak: hope and faith were our values this term', policy: SCHOOL_ROSTER },
+    { text: 'Oak: summer and autumn were our favourite seasons', policy: SCHOOL_ROSTER },
+    { text: 'Oak: we found rose hips and rowan berries', policy: SCHOOL_ROSTER },
+    { text: 'Oak: we had a frank talk', policy: SCHOOL_ROSTER },
+    { text: 'Oak: hazel and rowan were the winners', policy: SCHOOL_ROSTER, note: 'two classes win too' },
+    { text: "Oak: rose and ivy were our readers' favourite plants", policy: SCHOOL_ROSTER, note: 'whose a plural is' },
   ],
   invalid: [
     // Names that are not words: any case, any position.
@@ -609,5 +632,44 @@ ruleTester('pupil-name', {
     { text: 'Willow: Well done یوسف!', policy: RTL, findings: [{ marks: 'یوسف' }], note: 'Urdu/Persian ye' },
     { text: 'Willow: Well done يوسف!', policy: RTL, findings: [{ marks: 'يوسف' }], note: 'the same name typed on an Arabic keyboard' },
     { text: 'Oak: \u200Fمحمد\u200F won', policy: RTL, findings: [{ marks: 'محمد' }], note: 'between direction marks' },
+    // Session 13: what a doer "was" ("-er" nouns of compromise's verbs), and its near misses (a plant, a compound, the present "is a").
+    { text: 'Aspen: Harry was our top scorer at tag rugby', policy: SCHOOL_ROSTER, findings: [{ marks: 'Harry', says: 'scorer' }], note: 'a rare word as a name' },
+    { text: 'Aspen: Frank was the top scorer', policy: SCHOOL_ROSTER, findings: [{ marks: 'Frank' }] },
+    { text: 'Aspen: Bill was our top scorer', policy: SCHOOL_ROSTER, findings: [{ marks: 'Bill' }], note: 'a short form of William' },
+    { text: 'Aspen: harry was our top scorer', policy: SCHOOL_ROSTER, findings: [{ marks: 'harry' }], note: 'any case' },
+    { text: 'Oak: Rose is our best seller at the plant sale.', policy: SCHOOL_ROSTER, findings: [{ marks: 'Rose', severity: 'warn' }], note: 'a best seller is a thing' },
+    { text: 'Oak: Ivy is a climber, so it grew up the wall.', policy: SCHOOL_ROSTER, findings: [{ marks: 'Ivy', severity: 'warn' }], note: 'plants climb: “is a”, not “was our”' },
+    { text: 'Oak: Hazel is a good container plant.', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hazel', severity: 'warn' }], note: 'inside a compound' },
+    { text: 'Oak: Ruby was our favourite sparkler colour', policy: SCHOOL_ROSTER, findings: [{ marks: 'Ruby', severity: 'warn' }], note: 'inside a compound' },
+    { text: 'Oak: Hope is our prayer this week', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hope', severity: 'warn' }] },
+    // Session 13: a roster name that is itself a short form (Alfie, of Alfred) is called by the shorter forms it begins with ("Alf").
+    { text: 'Rowan: Alf came first in the sack race', policy: SCHOOL_ROSTER, findings: [{ marks: 'Alf', says: 'short form' }], note: 'pupils called Alfie' },
+    { text: 'Rowan: alf came first in the sack race', policy: SCHOOL_ROSTER, findings: [{ marks: 'alf' }] },
+    { text: 'Rowan: Alf and Betty from the care home visited us', policy: SCHOOL_ROSTER, findings: [{ marks: 'Alf', severity: 'warn' }, { marks: 'Betty', severity: 'warn' }], note: 'a short form alone is a look' },
+    // A letter moved past the next in a name of six letters or more ("Sayfia" for Safiya) is a slip; a faith story excuses only its figures.
+    { text: "Hazel: Sayfia read the Qur'an story to us in our RE lesson", policy: SCHOOL_ROSTER, findings: [{ marks: 'Sayfia', says: 'close to' }] },
+    { text: 'Hazel: In RE, Sayfia told the story of the Prophet Muhammad', policy: SCHOOL_ROSTER, findings: [{ marks: 'Sayfia' }] },
+    { text: 'Hazel: well done Sayfia', policy: SCHOOL_ROSTER, findings: [{ marks: 'Sayfia' }] },
+    { text: 'Hazel: We read the story of Sayfia in RE', policy: SCHOOL_ROSTER, findings: [{ marks: 'Sayfia', severity: 'warn' }], note: 'a bare near miss is a look' },
+    // A near miss of a four-letter name is a look, never a block, when written as a name: praised, a capital mid-sentence or before a comma, or doing something.
+    { text: 'Rowan: well done Nooh for the maths', policy: SCHOOL_ROSTER, findings: [{ marks: 'Nooh', severity: 'warn', says: 'short name' }], note: 'Noah' },
+    { text: 'Maple: lovely reading from Rubi today', policy: SCHOOL_ROSTER, findings: [{ marks: 'Rubi', severity: 'warn' }], note: 'Ruby, a word-name' },
+    { text: 'Oak – Ayal, phonics', policy: SCHOOL_ROSTER, findings: [{ marks: 'Ayal', severity: 'warn' }], note: 'Ayla' },
+    { text: 'Rowan: Nooh came first in the race', policy: SCHOOL_ROSTER, findings: [{ marks: 'Nooh', severity: 'warn' }] },
+    // A class-named pupil told from the class: "from <class or year>", "our" with a capital and a verb, the whole class as the object; a class doing things stays a look.
+    { text: 'Holly: Holly from Holly Class read to us and she was brilliant', policy: SCHOOL_ROSTER, findings: [{ marks: 'Holly', says: 'from holly' }] },
+    { text: 'Oak: Willow from Oak Class joined us', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow' }] },
+    { text: 'Oak: Hope from Year 6 made us laugh', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hope' }], note: 'any word-name' },
+    { text: 'Willow: our Willow read the weather report', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', says: '“our”' }] },
+    { text: 'Juniper: Juniper led the whole class in our dance', policy: SCHOOL_ROSTER, findings: [{ marks: 'Juniper', says: 'class' }] },
+    { text: 'Oak: Willow joined us for assembly', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', severity: 'warn' }], note: 'a class does things too' },
+    { text: 'Oak: Hazel made cards for the care home', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hazel', severity: 'warn' }] },
+    { text: 'Oak: Willow led the whole school in singing', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', severity: 'warn' }], note: 'a class leads the school' },
+    { text: 'Oak: our Holly wreaths were made by the children', policy: SCHOOL_ROSTER, findings: [{ marks: 'Holly', severity: 'warn' }], note: 'no verb after it' },
+    // Lower case: two names that "were" what persons are in the plural, and a hyphen inside what a person is.
+    { text: 'Holly: rose and ivy were reading buddies for the reception children', policy: SCHOOL_ROSTER, findings: [{ marks: 'rose', says: 'buddies' }, { marks: 'ivy' }] },
+    { text: 'Holly: ivy and hope were our eco monitors, they sorted the recycling', policy: SCHOOL_ROSTER, findings: [{ marks: 'ivy', says: 'monitors' }, { marks: 'hope' }], note: 'a value beside it, and “monitors” a verb too' },
+    { text: 'Juniper: juniper has been our eco-monitor all week', policy: SCHOOL_ROSTER, findings: [{ marks: 'juniper' }] },
+    { text: 'Juniper: Juniper was our eco-monitor', policy: SCHOOL_ROSTER, findings: [{ marks: 'Juniper', says: 'monitor' }] },
   ],
 });

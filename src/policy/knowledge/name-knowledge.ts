@@ -3,17 +3,19 @@ import { isCommonEnglishWord, isEnglishWord } from '../english-words';
 import { BUILT_IN_NEVER_A_NAME, nameWordLists } from '../known-phrases';
 import type { NameKnowledge } from '../snapshot';
 import { famousPhrasesWith } from './famous-phrases';
-import { personNouns, personVerbs } from './person-verbs';
+import { isKnownName } from './known-names';
+import { agentNouns, personNouns, personVerbs } from './person-verbs';
 import { placeNames } from './places';
 import { shortFormsOf } from './short-forms';
 
 export const NAME_KNOWLEDGE: NameKnowledge = {
   isEnglishWord,
   isCommonEnglishWord,
+  isKnownName,
   personVerbs,
   placeNames,
   shortFormsOf,
   famousPhrasesWith,
-  nameWordLists: () => nameWordLists(personNouns()),
+  nameWordLists: () => nameWordLists(personNouns(), agentNouns()),
   builtInNeverANames: () => BUILT_IN_NEVER_A_NAME,
 };

@@ -92,3 +92,30 @@ export function personNouns(): string[] {
   }
   return cachedNouns;
 }
+
+let cachedAgents: string[] | null = null;
+
+/** "-er" words more often what is done than who does it ("Hope is our prayer this week", "A is our letter of the week", "our best seller"). */
+const NOT_AGENTS = new Set(['prayer', 'letter', 'chatter', 'seller']);
+
+/**
+ * Who does a verb, in "-er" ("scorer", "sprinter", "runner"; common words only, less compromise's
+ * Actors, already person nouns): "Harry was our top scorer" is a person. Many are things too
+ * ("printer", "sticker"), so they count only as what a name "is" or "was", never as someone else a
+ * pronoun could mean.
+ */
+export function agentNouns(): string[] {
+  if (!cachedAgents) {
+    const words = englishWords();
+    const lexicon = (nlp.model() as CompromiseLexicon).one.lexicon;
+    const actors = new Set(personNouns());
+    const found = new Set<string>();
+    for (const [verb, tags] of Object.entries(lexicon)) {
+      if (!/^[a-z]{3,}$/.test(verb) || HELPER_VERBS.has(verb) || ![tags].flat().includes('Infinitive')) continue;
+      const doubled = /[^aeiou][aeiou][bdglmnprt]$/.test(verb) ? `${verb}${verb.at(-1) ?? ''}er` : '';
+      for (const agent of [verb.endsWith('e') ? `${verb}r` : `${verb}er`, doubled]) if (agent && words.has(agent) && !actors.has(agent) && !(agent in lexicon) && !NOT_AGENTS.has(agent)) found.add(agent);
+    }
+    cachedAgents = [...found].sort();
+  }
+  return cachedAgents;
+}

@@ -167,7 +167,23 @@ export function shortFormsOf(foldedName: string): readonly string[] {
     for (const [name, shorts] of Object.entries(derived.names)) add(name, shorts);
     for (const [name, shorts] of Object.entries(SCHOOL_SHORT_FORMS)) add(name, shorts.map(foldText));
   }
-  return table.get(foldedName) ?? [];
+  return [...(table.get(foldedName) ?? []), ...clippedFromFullForm(table, foldedName)];
+}
+
+/** The shortest short form kept: "Al", "Ed" are words and initials as often as names. */
+const SHORTEST_CLIPPED = 3;
+
+/**
+ * "Alf" for a pupil recorded as Alfie, "Fred" for Freddie, "Jess" for Jessie: a roster name that is
+ * itself a short form (Alfie of Alfred) is called by that name's shorter forms that it begins with.
+ */
+function clippedFromFullForm(shortForms: ReadonlyMap<string, string[]>, foldedName: string): string[] {
+  const clipped = new Set<string>();
+  for (const shorts of shortForms.values()) {
+    if (!shorts.includes(foldedName)) continue;
+    for (const short of shorts) if (short.length >= SHORTEST_CLIPPED && short.length < foldedName.length && foldedName.startsWith(short) && !(shortForms.get(foldedName) ?? []).includes(short)) clipped.add(short);
+  }
+  return [...clipped];
 }
 
 /** "benjy" → benjy, benjie, benji; "katie" → katie, katy, kati. Only after a consonant, in forms of four letters or more. */

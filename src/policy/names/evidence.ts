@@ -123,6 +123,18 @@ export function startsPraiseCue(stream: TokenStream, first: number): boolean {
   return stream.words.cuesBeforeAName.some((words) => words.length > 1 && words[0] === word && wordsMatch(stream, first, words));
 }
 
+/**
+ * "well done Nooh", "lovely reading from Rubi", "Oak – Ayal, phonics": a word written as a name —
+ * praised, or with a capital mid-sentence or before a comma, not in a headline, after an article or
+ * as a place (`places`).
+ */
+export function isWrittenAsAName(stream: TokenStream, index: number, places: ReadonlySet<number>): boolean {
+  if (praiseCueBefore(stream, index) !== null || praiseCueAfter(stream, index) !== null) return true;
+  const token = stream.tokens[index] as WordToken;
+  if (!token.capitalised || places.has(token.hash) || isAfterArticle(stream, index) || isInTitleCaseSentence(stream, index, index)) return false;
+  return !startsSentence(stream, index) || /^[^\S\n]*,/.test(gapAfter(stream, index));
+}
+
 /** Praise after the name ("Grace, well done!", "Hope was star of the week"): the cue, or null. */
 export function praiseCueAfter(stream: TokenStream, last: number): string | null {
   if (/[.?:;\n]/.test(gapAfter(stream, last))) return null;
@@ -164,6 +176,11 @@ export function isNameOfAThing(stream: TokenStream, first: number, last: number)
   return isAfterArticle(stream, first) && next !== undefined && next.capitalised && next.end - next.start > 1 && isSpaceOnly(gapAfter(stream, last));
 }
 
+/** "our Willow read the weather report": "our" before a capital is a child of ours, not our willow tree. */
+export function isOurNamed(stream: TokenStream, first: number): boolean {
+  return wordAt(stream, first - 1) === 'our' && stream.tokens[first]?.capitalised === true && isSpaceOnly(gapBefore(stream, first));
+}
+
 /** What follows a possible subject: a verb of the part-of-speech list, or only helpers ("has", "was"). */
 export interface ActionAfter {
   /** The token index of the verb, or of the last helper when no verb follows. */
@@ -177,7 +194,7 @@ export interface ActionAfter {
  * ("has", "was", "also"); or null.
  */
 export function actionAfter(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>, didCounts = true): ActionAfter | null {
-  if (isAfterDeterminer(stream, first)) return null;
+  if (isAfterDeterminer(stream, first) && !isOurNamed(stream, first)) return null;
   let helper = -1;
   for (let index = last + 1; index <= last + 3 && index < stream.tokens.length; index += 1) {
     if (!isSpaceOnly(gapBefore(stream, index))) break;
@@ -228,25 +245,54 @@ export function pronounReferringBack(stream: TokenStream, from: number): boolean
   return false;
 }
 
+/** Whether token `index` continues the phrase after token `from`: spaces between, or a hyphen inside it ("our eco-monitor"). */
+function isInNounPhrase(stream: TokenStream, index: number, from: number): boolean {
+  const gap = gapBefore(stream, index);
+  return isSpaceOnly(gap) || (gap === '-' && index > from + 1);
+}
+
 /** How many words after a helper what a person is may come ("is our new school council rep"). */
 const PERSON_NOUN_REACH = 5;
 
 /**
  * "Mo was a brilliant team captain", "Rowan is our Headteacher's award winner": what a person is, a
- * few words after a helper ("was", "has been"), past whose a word is ("Headteacher's"); the word, or null.
+ * few words after a helper ("was", "has been"), past whose a word is ("Headteacher's"), or who does a
+ * verb ("Harry was our top scorer": agentNouns); the word, or null.
  */
-export function personNounAfter(stream: TokenStream, helper: number, personVerbs: ReadonlySet<number>, classAward = false): string | null {
+export function personNounAfter(stream: TokenStream, helper: number, personVerbs: ReadonlySet<number>, classAward = false, pair = false): string | null {
   for (let index = helper + 1, words = 0; words < PERSON_NOUN_REACH && index < stream.tokens.length; index += 1) {
     if (isPossessive(stream, index - 1) && wordAt(stream, index) === 's') continue;
-    // "was so kind helping a friend": the friend is whom a verb's done to, not what the name is.
-    if (!isSpaceOnly(gapBefore(stream, index)) || personVerbs.has((stream.tokens[index] as WordToken).hash)) return null;
-    words += 1;
     const word = wordAt(stream, index) ?? '';
+    // "rose and ivy were reading buddies", "were our eco monitors": two names are what persons are, in the plural (a plural is no verb after "were our").
+    // Not whose a plural is ("our readers' favourite plants").
+    const noun = pair && word.endsWith('s') ? (/^['’]/.test(gapAfter(stream, index)) ? '' : singularOf(word)) : word;
+    // "was so kind helping a friend": the friend is whom a verb's done to, not what the name is.
+    if (!isInNounPhrase(stream, index, helper) || (noun === word && personVerbs.has((stream.tokens[index] as WordToken).hash))) return null;
+    words += 1;
+    if (stream.words.agentNouns.has(word) && isAgentReported(stream, helper, index)) return word;
     // "the winner class" is a class; "were the wives of King Henry", history's people.
-    if (stream.words.personNouns.has(word) && !isPossessive(stream, index)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) || isAfterClassAward(stream, index, classAward) ? null : word;
+    if (stream.words.personNouns.has(noun) && !isPossessive(stream, index)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) || isAfterClassAward(stream, index, classAward) ? null : word;
   }
   return null;
 }
+
+/** "buddies" → buddy, "monitors" → monitor. */
+function singularOf(plural: string): string {
+  return plural.endsWith('ies') ? `${plural.slice(0, -3)}y` : plural.slice(0, -1);
+}
+
+/**
+ * "Harry was our top scorer at tag rugby": a doer's "-er" noun is a person only as what a name was
+ * (plants climb and grow: "Ivy is a climber"), after "our" or "the", ending its phrase ("Hazel is a
+ * good container plant").
+ */
+function isAgentReported(stream: TokenStream, helper: number, noun: number): boolean {
+  const next = wordAt(stream, noun + 1);
+  const ends = next === undefined || !isSpaceOnly(gapAfter(stream, noun)) || stream.words.phraseEndWords.has(next);
+  return ends && PAST_COPULAS.has(wordAt(stream, helper) ?? '') && DEFINITE.has(wordAt(stream, helper + 1) ?? '');
+}
+const PAST_COPULAS = new Set(['was', 'been']);
+const DEFINITE = new Set(['our', 'the']);
 
 /** "our attendance winner": with `classAward` (a name a class shares), what a class wins as often as a child says nothing. */
 function isAfterClassAward(stream: TokenStream, noun: number, classAward: boolean): boolean {
@@ -292,14 +338,24 @@ export function singularHelperBetween(stream: TokenStream, last: number, action:
   return false;
 }
 
-/** "helped the younger children", "read to the younger children": a person as what someone did's object, within four words of the verb; the word, or null. */
+/**
+ * "helped the younger children", "read to the younger children": a person as what someone did's
+ * object, within four words of the verb; or the whole class ("led the whole class"), which no class
+ * does to a class. The word, or null.
+ */
 export function personObjectAfter(stream: TokenStream, verb: number): string | null {
   for (let index = verb + 1; index <= verb + 4; index += 1) {
-    if (!isSpaceOnly(gapBefore(stream, index))) return null;
+    if (!isInNounPhrase(stream, index, verb)) return null;
     const word = wordAt(stream, index) ?? '';
-    if (stream.words.personNouns.has(word)) return word;
+    if (stream.words.personNouns.has(word) || (word === 'class' && wordAt(stream, index - 1) === 'whole')) return word;
   }
   return null;
+}
+
+/** "Holly from Holly Class", "Rose from Year 2": a child of a class or year group, not the class. */
+export function fromClassAfter(stream: TokenStream, last: number, classNames: ReadonlySet<string>): boolean {
+  const word = wordAt(stream, last + 2) ?? '';
+  return wordAt(stream, last + 1) === 'from' && isSpaceOnly(gapAfter(stream, last)) && isSpaceOnly(gapAfter(stream, last + 1)) && (classNames.has(word) || stream.words.yearGroupWords.has(word));
 }
 
 /** "ivy and her partner made…", "robin and his little brother built…": "and her"/"and his" and a person straight after the name, whose that person is. */

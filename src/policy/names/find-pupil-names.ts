@@ -9,10 +9,11 @@ import { originalRange, type NormalisedText } from '../normalise';
 import { camelCaseParts, tokenise, type WordToken } from '../tokenise';
 import type { Severity } from '../types';
 import type { NameMatcher } from './compile';
-import { isAfterFamousTitle, isAfterStaffTitle, isPossessive, type TokenStream } from './evidence';
+import { MISSPELLING_MIN_LENGTH } from '../snapshot';
+import { isAfterFamousTitle, isAfterStaffTitle, isPossessive, isWrittenAsAName, type TokenStream } from './evidence';
 import { longestVariantAt, NOT_A_NAME, TokenLookup } from './find-candidates';
 import { judgeFamousCompany } from './famous-company';
-import { isMisspeltName } from './misspellings';
+import { misspeltName } from './misspellings';
 import { neverANameOfferTokens, withoutOverlappingOffers } from './never-a-name-offer';
 import { findSplitNames } from './split-names';
 import { judge, personEvidence, promoteListedNames, type Candidate, type EvidenceContext, type NameMatchKind } from './weigh-evidence';
@@ -64,15 +65,21 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
   const misspelt: Candidate[] = [];
   stream.tokens.forEach((token, index) => {
     if (covered[index] || lookup.suppressed(index)) return;
-    if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index) && !isAfterFamousTitle(stream, index)) {
-      // "Sofai's design won", "Isacc helped tidy up": a slip of the keyboard in a sentence about a person.
-      const evidence = isPossessive(stream, index) ? messageText('name_reason_possessive_short') : personEvidence(stream, index, index, context, false, true, false);
-      misspelt.push(
-        evidence
-          ? { first: index, last: index, severity: 'block', kind: 'misspelling', reason: evidence }
-          : { first: index, last: index, severity: 'warn', kind: 'misspelling', reason: messageText('name_reason_one_letter_off') },
-      );
+    const name = misspeltName(matcher.misspellings, matcher.tokens, stream.text, token);
+    if (!name || isAfterStaffTitle(stream, index) || isAfterFamousTitle(stream, index)) return;
+    // "well done Nooh", "Oak – Ayal, phonics", "Nooh came first": a short name has many neighbours,
+    // so a near miss of one is a look when written as a name or doing what a person does, never a block.
+    if (name.text.length < MISSPELLING_MIN_LENGTH) {
+      if (isWrittenAsAName(stream, index, context.places) || personEvidence(stream, index, index, context, false, true, false)) misspelt.push({ first: index, last: index, severity: 'warn', kind: 'misspelling', reason: messageText('name_reason_near_short_name') });
+      return;
     }
+    // "Sofai's design won", "Isacc helped tidy up": a slip of the keyboard in a sentence about a person.
+    const evidence = isPossessive(stream, index) ? messageText('name_reason_possessive_short') : personEvidence(stream, index, index, context, false, true, false);
+    misspelt.push(
+      evidence
+        ? { first: index, last: index, severity: 'block', kind: 'misspelling', reason: evidence }
+        : { first: index, last: index, severity: 'warn', kind: 'misspelling', reason: messageText('name_reason_one_letter_off') },
+    );
   });
   // "Juliet met Romeo": one letter from a pupil's name, and in a story's company.
   judgeFamousCompany(stream, misspelt, candidates, lookup, matcher.storyPairs, context);

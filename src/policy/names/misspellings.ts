@@ -4,8 +4,8 @@
  */
 import { extendHash } from '../tokenise';
 import type { WordToken } from '../tokenise';
-import { MISSPELLING_MIN_LENGTH } from '../snapshot';
-import { withinOneEditOrSwap } from '../one-edit';
+import { MISSPELLING_MIN_LENGTH, SHORT_NAME_LENGTH } from '../snapshot';
+import { withinOneSlipOrMove } from '../one-edit';
 import { HashIndexBuilder, type HashIndex } from './hash-index';
 import type { CompiledNameToken } from './compile';
 
@@ -42,13 +42,14 @@ export interface MisspellingIndex {
   longest: number;
 }
 
-/** The index over the single-name tokens that are long enough and not ordinary words. */
+/** The index over the single-name tokens that are long enough and not ordinary words, and the short given names (SHORT_NAME_LENGTH) whatever they are (a short surname's neighbours are too many: "Nike" for Pike). */
 export function compileMisspellings(tokens: readonly CompiledNameToken[], misspellable: Iterable<number>): MisspellingIndex {
   const byHash = new HashIndexBuilder();
   let longest = 0;
   for (const index of misspellable) {
     const token = tokens[index] as CompiledNameToken;
-    if (token.ordinaryWord || token.text.length < MISSPELLING_MIN_LENGTH) continue;
+    const short = token.text.length === SHORT_NAME_LENGTH;
+    if (token.text.length < SHORT_NAME_LENGTH || (short ? !token.givenName : token.ordinaryWord)) continue;
     longest = Math.max(longest, token.text.length);
     const count = deletionHashes(token.text, 0, token.text.length, deletionScratch);
     for (let hash = 0; hash < count; hash += 1) byHash.add(deletionScratch[hash] as number, index);
@@ -56,10 +57,14 @@ export function compileMisspellings(tokens: readonly CompiledNameToken[], misspe
   return { byHash: byHash.build(), longest };
 }
 
-/** Whether a token is one slip (a letter added, missed, changed or two swapped) from a long name. */
-export function isMisspeltName(index: MisspellingIndex, tokens: readonly CompiledNameToken[], text: string, token: WordToken): boolean {
+/**
+ * The name a token is one slip (a letter added, missed, changed, two swapped, or one moved past the
+ * next) from: a long name before a short one (SHORT_NAME_LENGTH); or null.
+ */
+export function misspeltName(index: MisspellingIndex, tokens: readonly CompiledNameToken[], text: string, token: WordToken): CompiledNameToken | null {
   const length = token.end - token.start;
-  if (length < MISSPELLING_MIN_LENGTH - 1 || length > index.longest + 1) return false;
+  if (length < SHORT_NAME_LENGTH || length > index.longest + 1) return null;
+  let short: CompiledNameToken | null = null;
   const count = deletionHashes(text, token.start, token.end, deletionScratch);
   for (let at = 0; at < count; at += 1) {
     const hash = deletionScratch[at] as number;
@@ -68,8 +73,10 @@ export function isMisspeltName(index: MisspellingIndex, tokens: readonly Compile
     const word = text.slice(token.start, token.end);
     for (; position >= 0; position = index.byHash.next(position, hash)) {
       const name = tokens[index.byHash.valueAt(position)] as CompiledNameToken;
-      if (word !== name.text && withinOneEditOrSwap(word, name.text) && !name.nearbyWords?.includes(word)) return true;
+      if (word === name.text || !withinOneSlipOrMove(word, name.text) || name.nearbyWords?.includes(word)) continue;
+      if (name.text.length >= MISSPELLING_MIN_LENGTH) return name;
+      short = name;
     }
   }
-  return false;
+  return short;
 }

@@ -10,14 +10,14 @@
 import type { WordToken } from '../tokenise';
 import type { NameMatcher } from './compile';
 import type { TokenStream } from './evidence';
-import { isMisspeltName } from './misspellings';
+import { misspeltName } from './misspellings';
 import type { Candidate } from './weigh-evidence';
 
 /** The tokens of the phrase to offer for `candidate`, or null when there is none. */
 export function neverANameOfferTokens(matcher: NameMatcher, stream: TokenStream, candidate: Candidate): { first: number; last: number } | null {
   if (candidate.otherSurname === undefined || candidate.kind !== 'name') return null;
   const surname = stream.tokens[candidate.otherSurname] as WordToken;
-  if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, surname)) return null;
+  if (misspeltName(matcher.misspellings, matcher.tokens, stream.text, surname)) return null;
   return { first: candidate.first, last: candidate.otherSurname };
 }
 

@@ -11,6 +11,8 @@ import {
   actionAfter,
   isAfterArticle,
   isAfterDeterminer,
+  isOurNamed,
+  fromClassAfter,
   startsPraiseCue,
   isNameOfAThing,
   parentDescribed,
@@ -102,9 +104,14 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
   // "ivy and holly made a card": in lower case, what the pair did the first of them did too (two
   // capitalised given names are a list already: promoteListedNames).
   const listed = stream.tokens[first]?.capitalised === true || isAfterDeterminer(stream, first) ? -1 : coordinatedToken(stream, last, 1);
-  const action = actionAfter(stream, first, last, context.personVerbs, didCounts) ?? (listed >= 0 && context.isNamePart(listed) ? actionAfter(stream, listed, listed, context.personVerbs) : null);
+  const pair = listed >= 0 && context.isNamePart(listed);
+  const action = actionAfter(stream, first, last, context.personVerbs, didCounts) ?? (pair ? actionAfter(stream, listed, listed, context.personVerbs) : null);
+  // Two classes are persons in the plural too ("hazel and rowan were the winners").
+  const twoPeople = pair && !context.classNames.has(wordAt(stream, first) ?? '') && !context.classNames.has(wordAt(stream, listed) ?? '');
   if (action) {
     if (pronounReferringBack(stream, action.index)) return messageText('name_reason_action_and_pronoun', wordAt(stream, action.index) ?? '');
+    // "our Willow read the weather report": ours with a capital, doing something, is a child (a class is "our class").
+    if (action.verb && isOurNamed(stream, first)) return messageText('name_reason_ours_did', wordAt(stream, action.index) ?? '');
     // "Mo was a brilliant team captain"; a class is a winner too ("Rowan were the winners"), but
     // one that "is" ("Rowan is our award winner") is a child, unless it won what classes win
     // ("Rowan is our attendance winner"); a month or season is no captain.
@@ -113,7 +120,7 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
     // thoughtful"), and a class or a season may be brilliant. Before what it is: "was so kind helping a friend".
     const adjective = action.verb || season || !one ? null : personAdjectiveAfter(stream, action.index, actionCounts);
     if (adjective) return messageText('name_reason_person_adjective', adjective);
-    const personNoun = action.verb ? null : personNounAfter(stream, action.index, context.personVerbs, !actionCounts);
+    const personNoun = action.verb ? null : personNounAfter(stream, action.index, context.personVerbs, !actionCounts, twoPeople);
     if (personNoun && one && !season) return messageText('name_reason_person_noun', personNoun);
     // A class visits the farm; "Holly helped the younger children" is what a child does for others.
     const object = action.verb && !actionCounts ? personObjectAfter(stream, action.index) : null;
@@ -132,6 +139,7 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
   if (role) return messageText('name_reason_role', role);
   if (initialAfter(stream, last)) return messageText('name_reason_initial_after');
   if (yearGroupInBracketsAfter(stream, last, context.classNames)) return messageText('name_reason_year_group_in_brackets');
+  if (fromClassAfter(stream, last, context.classNames) && !isAfterDeterminer(stream, first)) return messageText('name_reason_from_class', wordAt(stream, last + 2) ?? '');
   if (familyWordAfter(stream, last)) return messageText('name_reason_family_word', wordAt(stream, last + 1) ?? '');
   return null;
 }
@@ -234,7 +242,8 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   if (cue) return verdict('block', messageText('name_reason_with_praise', cue));
   if (isAfterSubjectPronoun(stream, found.first)) return verdict(null, messageText('name_reason_verb_after_pronoun'));
   if (isCalendarUse(stream, found.first, found.last)) return excused(messageText('name_reason_time_of_year'));
-  if (isSchoolValue(stream, found.first, found.last)) return excused(messageText('name_reason_school_value'));
+  // "ivy and hope were our eco monitors": what persons are outweighs a value listed beside it.
+  if (isSchoolValue(stream, found.first, found.last) && personEvidence(stream, found.first, found.last, context, season, found.givenName && !className, capitalised || inCapitals)?.key !== 'name_reason_person_noun') return excused(messageText('name_reason_school_value'));
   if (isSayingGrace(stream, found.first, found.last)) return excused(messageText('name_reason_saying_grace'));
   // "the river’s edge", "a bear’s footprint": the thing's, not a child's.
   const thingsPossessive = !capitalised && !inCapitals && isAfterArticle(stream, found.first);
