@@ -634,7 +634,13 @@ ruleTester('pupil-name', {
     { text: 'Oak: \u200Fمحمد\u200F won', policy: RTL, findings: [{ marks: 'محمد' }], note: 'between direction marks' },
     // Session 13: what a doer "was" ("-er" nouns of compromise's verbs), and its near misses (a plant, a compound, the present "is a").
     { text: 'Aspen: Harry was our top scorer at tag rugby', policy: SCHOOL_ROSTER, findings: [{ marks: 'Harry', says: 'scorer' }], note: 'a rare word as a name' },
-    { text: 'Aspen: Frank was the top scorer', policy: SCHOOL_ROSTER, findings: [{ marks: 'Frank' }] },
+    { text: 'Aspen: Frank was our top scorer', policy: SCHOOL_ROSTER, findings: [{ marks: 'Frank' }] },
+    // Review s13: only after "was our", and not owning: plants climb and grow, frost kills, a keeper has a daughter.
+    { text: 'Oak: Rowan was our top scorer in the attendance league again', policy: SCHOOL_ROSTER, findings: [{ marks: 'Rowan', severity: 'warn' }], note: 'a class scores too' },
+    { text: 'Oak: ivy was the best climber by far', policy: SCHOOL_ROSTER, findings: [], note: '“the”, not “our”' },
+    { text: 'Oak: Rose was the best grower in the greenhouse', policy: SCHOOL_ROSTER, findings: [{ marks: 'Rose', severity: 'warn' }] },
+    { text: 'Oak: Frost was the killer of our tomato plants', policy: SCHOOL_ROSTER, findings: [{ marks: 'Frost', severity: 'warn' }] },
+    { text: "Oak: Grace was our lighthouse keeper's daughter in the play", policy: SCHOOL_ROSTER, findings: [{ marks: 'Grace', severity: 'warn' }], note: 'owning' },
     { text: 'Aspen: Bill was our top scorer', policy: SCHOOL_ROSTER, findings: [{ marks: 'Bill' }], note: 'a short form of William' },
     { text: 'Aspen: harry was our top scorer', policy: SCHOOL_ROSTER, findings: [{ marks: 'harry' }], note: 'any case' },
     { text: 'Oak: Rose is our best seller at the plant sale.', policy: SCHOOL_ROSTER, findings: [{ marks: 'Rose', severity: 'warn' }], note: 'a best seller is a thing' },
@@ -660,8 +666,16 @@ ruleTester('pupil-name', {
     { text: 'Holly: Holly from Holly Class read to us and she was brilliant', policy: SCHOOL_ROSTER, findings: [{ marks: 'Holly', says: 'from holly' }] },
     { text: 'Oak: Willow from Oak Class joined us', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow' }] },
     { text: 'Oak: Hope from Year 6 made us laugh', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hope' }], note: 'any word-name' },
-    { text: 'Willow: our Willow read the weather report', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', says: '“our”' }] },
-    { text: 'Juniper: Juniper led the whole class in our dance', policy: SCHOOL_ROSTER, findings: [{ marks: 'Juniper', says: 'class' }] },
+    // Review s13: "our" + a capital + a verb is a tree or a season as often ("Our Willow grew so tall", "Our Summer flew by"), and classes act on whole classes: both stay looks.
+    { text: 'Willow: our Willow read the weather report', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', severity: 'warn' }] },
+    { text: 'Oak: Our Willow grew so tall this year', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', severity: 'warn' }] },
+    { text: 'Juniper: Juniper led the whole class in our dance', policy: SCHOOL_ROSTER, findings: [{ marks: 'Juniper', severity: 'warn' }] },
+    { text: 'Oak: Rowan welcomed the whole class from Elm', policy: SCHOOL_ROSTER, findings: [{ marks: 'Rowan', severity: 'warn' }] },
+    // "from <class or year>" needs the name's capital, and not what a class owns.
+    { text: 'Oak: A message of hope from Year 6 to our new reception children', policy: SCHOOL_ROSTER, findings: [] },
+    { text: 'Oak: Happy summer from Year 6!', policy: SCHOOL_ROSTER, findings: [] },
+    { text: "Oak: We pulled ivy from Oak Class's fence", policy: SCHOOL_ROSTER, findings: [] },
+    { text: "Oak: Holly from Holly Class's garden went into our wreaths", policy: SCHOOL_ROSTER, findings: [{ marks: 'Holly', severity: 'warn' }] },
     { text: 'Oak: Willow joined us for assembly', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', severity: 'warn' }], note: 'a class does things too' },
     { text: 'Oak: Hazel made cards for the care home', policy: SCHOOL_ROSTER, findings: [{ marks: 'Hazel', severity: 'warn' }] },
     { text: 'Oak: Willow led the whole school in singing', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', severity: 'warn' }], note: 'a class leads the school' },

@@ -176,11 +176,6 @@ export function isNameOfAThing(stream: TokenStream, first: number, last: number)
   return isAfterArticle(stream, first) && next !== undefined && next.capitalised && next.end - next.start > 1 && isSpaceOnly(gapAfter(stream, last));
 }
 
-/** "our Willow read the weather report": "our" before a capital is a child of ours, not our willow tree. */
-export function isOurNamed(stream: TokenStream, first: number): boolean {
-  return wordAt(stream, first - 1) === 'our' && stream.tokens[first]?.capitalised === true && isSpaceOnly(gapBefore(stream, first));
-}
-
 /** What follows a possible subject: a verb of the part-of-speech list, or only helpers ("has", "was"). */
 export interface ActionAfter {
   /** The token index of the verb, or of the last helper when no verb follows. */
@@ -194,7 +189,7 @@ export interface ActionAfter {
  * ("has", "was", "also"); or null.
  */
 export function actionAfter(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>, didCounts = true): ActionAfter | null {
-  if (isAfterDeterminer(stream, first) && !isOurNamed(stream, first)) return null;
+  if (isAfterDeterminer(stream, first)) return null;
   let helper = -1;
   for (let index = last + 1; index <= last + 3 && index < stream.tokens.length; index += 1) {
     if (!isSpaceOnly(gapBefore(stream, index))) break;
@@ -269,7 +264,8 @@ export function personNounAfter(stream: TokenStream, helper: number, personVerbs
     // "was so kind helping a friend": the friend is whom a verb's done to, not what the name is.
     if (!isInNounPhrase(stream, index, helper) || (noun === word && personVerbs.has((stream.tokens[index] as WordToken).hash))) return null;
     words += 1;
-    if (stream.words.agentNouns.has(word) && isAgentReported(stream, helper, index)) return word;
+    // A class is our top scorer in house points as often as a child (`classAward`: a name a class shares).
+    if (stream.words.agentNouns.has(word) && !classAward && isAgentReported(stream, helper, index) && !isPossessive(stream, index)) return word;
     // "the winner class" is a class; "were the wives of King Henry", history's people.
     if (stream.words.personNouns.has(noun) && !isPossessive(stream, index)) return stream.words.classWords.has(wordAt(stream, index + 1) ?? '') || stream.words.figureNouns.has(word) || isAfterClassAward(stream, index, classAward) ? null : word;
   }
@@ -283,16 +279,15 @@ function singularOf(plural: string): string {
 
 /**
  * "Harry was our top scorer at tag rugby": a doer's "-er" noun is a person only as what a name was
- * (plants climb and grow: "Ivy is a climber"), after "our" or "the", ending its phrase ("Hazel is a
- * good container plant").
+ * (plants climb and grow: "Ivy is a climber", "ivy was the best climber"), after "our", ending its
+ * phrase ("Hazel is a good container plant"), not owning ("the keeper's daughter").
  */
 function isAgentReported(stream: TokenStream, helper: number, noun: number): boolean {
   const next = wordAt(stream, noun + 1);
   const ends = next === undefined || !isSpaceOnly(gapAfter(stream, noun)) || stream.words.phraseEndWords.has(next);
-  return ends && PAST_COPULAS.has(wordAt(stream, helper) ?? '') && DEFINITE.has(wordAt(stream, helper + 1) ?? '');
+  return ends && PAST_COPULAS.has(wordAt(stream, helper) ?? '') && wordAt(stream, helper + 1) === 'our';
 }
 const PAST_COPULAS = new Set(['was', 'been']);
-const DEFINITE = new Set(['our', 'the']);
 
 /** "our attendance winner": with `classAward` (a name a class shares), what a class wins as often as a child says nothing. */
 function isAfterClassAward(stream: TokenStream, noun: number, classAward: boolean): boolean {
@@ -338,24 +333,24 @@ export function singularHelperBetween(stream: TokenStream, last: number, action:
   return false;
 }
 
-/**
- * "helped the younger children", "read to the younger children": a person as what someone did's
- * object, within four words of the verb; or the whole class ("led the whole class"), which no class
- * does to a class. The word, or null.
- */
+/** "helped the younger children", "read to the younger children": a person as what someone did's object, within four words of the verb; the word, or null. */
 export function personObjectAfter(stream: TokenStream, verb: number): string | null {
   for (let index = verb + 1; index <= verb + 4; index += 1) {
     if (!isInNounPhrase(stream, index, verb)) return null;
     const word = wordAt(stream, index) ?? '';
-    if (stream.words.personNouns.has(word) || (word === 'class' && wordAt(stream, index - 1) === 'whole')) return word;
+    if (stream.words.personNouns.has(word)) return word;
   }
   return null;
 }
 
-/** "Holly from Holly Class", "Rose from Year 2": a child of a class or year group, not the class. */
-export function fromClassAfter(stream: TokenStream, last: number, classNames: ReadonlySet<string>): boolean {
+/**
+ * "Holly from Holly Class", "Rose from Year 2": a child of a class or year group, written with its
+ * capital; not "hope from Year 6" (a message of it), nor what a class owns ("ivy from Oak Class's fence").
+ */
+export function fromClassAfter(stream: TokenStream, first: number, last: number, classNames: ReadonlySet<string>): boolean {
   const word = wordAt(stream, last + 2) ?? '';
-  return wordAt(stream, last + 1) === 'from' && isSpaceOnly(gapAfter(stream, last)) && isSpaceOnly(gapAfter(stream, last + 1)) && (classNames.has(word) || stream.words.yearGroupWords.has(word));
+  const owned = isPossessive(stream, last + 2) || (stream.words.classWords.has(wordAt(stream, last + 3) ?? '') && isPossessive(stream, last + 3));
+  return stream.tokens[first]?.capitalised === true && wordAt(stream, last + 1) === 'from' && isSpaceOnly(gapAfter(stream, last)) && isSpaceOnly(gapAfter(stream, last + 1)) && (classNames.has(word) || stream.words.yearGroupWords.has(word)) && !owned;
 }
 
 /** "ivy and her partner made…", "robin and his little brother built…": "and her"/"and his" and a person straight after the name, whose that person is. */

@@ -11,7 +11,6 @@ import {
   actionAfter,
   isAfterArticle,
   isAfterDeterminer,
-  isOurNamed,
   fromClassAfter,
   startsPraiseCue,
   isNameOfAThing,
@@ -110,8 +109,6 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
   const twoPeople = pair && !context.classNames.has(wordAt(stream, first) ?? '') && !context.classNames.has(wordAt(stream, listed) ?? '');
   if (action) {
     if (pronounReferringBack(stream, action.index)) return messageText('name_reason_action_and_pronoun', wordAt(stream, action.index) ?? '');
-    // "our Willow read the weather report": ours with a capital, doing something, is a child (a class is "our class").
-    if (action.verb && isOurNamed(stream, first)) return messageText('name_reason_ours_did', wordAt(stream, action.index) ?? '');
     // "Mo was a brilliant team captain"; a class is a winner too ("Rowan were the winners"), but
     // one that "is" ("Rowan is our award winner") is a child, unless it won what classes win
     // ("Rowan is our attendance winner"); a month or season is no captain.
@@ -139,7 +136,7 @@ export function personEvidence(stream: TokenStream, first: number, last: number,
   if (role) return messageText('name_reason_role', role);
   if (initialAfter(stream, last)) return messageText('name_reason_initial_after');
   if (yearGroupInBracketsAfter(stream, last, context.classNames)) return messageText('name_reason_year_group_in_brackets');
-  if (fromClassAfter(stream, last, context.classNames) && !isAfterDeterminer(stream, first)) return messageText('name_reason_from_class', wordAt(stream, last + 2) ?? '');
+  if (!season && fromClassAfter(stream, first, last, context.classNames) && !isAfterDeterminer(stream, first)) return messageText('name_reason_from_class', wordAt(stream, last + 2) ?? '');
   if (familyWordAfter(stream, last)) return messageText('name_reason_family_word', wordAt(stream, last + 1) ?? '');
   return null;
 }
