@@ -99,7 +99,8 @@ class StaffInput {
 export class CheckScheduler {
   private pending = false;
   private cancelDeferred: (() => void) | null = null;
-  private lastAnswerCheckAt = -Infinity;
+  /** When the last check no staff event asked for ran: a deferred one or an answer's. */
+  private lastUnstaffedCheckAt = -Infinity;
   private readonly staffInput: StaffInput;
 
   constructor(private readonly check: () => number | null, private readonly timers: CheckTimers = browserTimers) {
@@ -123,22 +124,23 @@ export class CheckScheduler {
     } else {
       // Put back by each further change: a script writing candidates one after another gets no check until it waits.
       this.stop();
-      this.cancelDeferred = this.timers.later(() => this.now(DEFERRED_CHECK_QUANTA), DEFERRED_CHECK_MS);
+      this.cancelDeferred = this.timers.later(() => this.unstaffedCheck(), DEFERRED_CHECK_MS);
     }
   }
 
   /**
    * An answer the check waits for has come (a photo's analysis): checked at once, over the quanta of
-   * a change staff did not make, so the verdict does not wait DEFERRED_CHECK_MS more. One such check
-   * in DEFERRED_CHECK_MS at most: a script attaching file after file gets no more tries a second than
-   * by writing.
+   * a change staff did not make, so the verdict does not wait DEFERRED_CHECK_MS more; unless a check
+   * no staff event asked for (a deferred one or an answer's) ran in the last DEFERRED_CHECK_MS: a
+   * script alternating writes and bogus attachments gets no more tries a second than by writing.
    */
   answered(): void {
-    if (this.timers.clock() - this.lastAnswerCheckAt < DEFERRED_CHECK_MS) {
-      this.changed();
-      return;
-    }
-    this.lastAnswerCheckAt = this.timers.clock();
+    if (this.timers.clock() - this.lastUnstaffedCheckAt < DEFERRED_CHECK_MS) this.changed();
+    else this.unstaffedCheck();
+  }
+
+  private unstaffedCheck(): void {
+    this.lastUnstaffedCheckAt = this.timers.clock();
     this.now(DEFERRED_CHECK_QUANTA);
   }
 

@@ -170,6 +170,21 @@ describe('CheckScheduler', () => {
     expect(runs).toHaveLength(3);
   });
 
+  it('makes an answer just after a deferred check wait too: writes and bogus attachments together get no more checks a second', () => {
+    const timers = fakeTimers();
+    const { check, runs } = checkCosting(timers, () => 1);
+    const scheduler = new CheckScheduler(check, timers.api);
+    scheduler.changed();
+    timers.runTimers();
+    expect(runs).toHaveLength(1);
+    timers.advance(10);
+    scheduler.answered();
+    expect(runs).toHaveLength(1);
+    timers.runTimers();
+    expect(runs).toHaveLength(2);
+    expect(runs[1]! - runs[0]!).toBeGreaterThanOrEqual(100);
+  });
+
   it('does not wait when nothing was checked (no school draft): personal accounts are left alone', () => {
     const timers = fakeTimers();
     const scheduler = new CheckScheduler(() => null, timers.api);
