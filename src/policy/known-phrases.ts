@@ -188,6 +188,12 @@ export const TRAVEL_WORDS = new Set([
 /** Before "of", nouns that make what follows a place ("the city of Florence", "a map of India"). */
 export const PLACE_NOUNS = new Set(['city', 'capital', 'map', 'maps', 'country', 'town', 'isle', 'island', 'streets', 'flag', 'region', 'county', 'people', 'history', 'geography']);
 
+/** Words of a geography lesson that make a list of places on the roster and off it the places ("Is Milan or Rome further north?", "on the map"). */
+export const MAP_WORDS = new Set([
+  'map', 'maps', 'atlas', 'globe', 'north', 'south', 'east', 'west', 'further', 'farther', 'nearer', 'closer', 'bigger', 'smaller', 'biggest',
+  'largest', 'capital', 'capitals', 'city', 'cities', 'country', 'countries', 'population', 'weather', 'climate', 'miles', 'distance', 'compared', 'comparing',
+]);
+
 /** Capitalised before a name, they make it a place ("the River Jordan", "Lake Victoria", "Mount Sinai"). */
 export const GEOGRAPHY_WORDS = new Set(['river', 'lake', 'loch', 'mount', 'isle', 'port', 'cape', 'fort', 'bay', 'gulf']);
 
@@ -308,6 +314,7 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       travelWords: [...TRAVEL_WORDS],
       placeNouns: [...PLACE_NOUNS],
       geographyWords: [...GEOGRAPHY_WORDS],
+      mapWords: [...MAP_WORDS],
       parentWords: [...PARENT_WORDS],
       staffRoles: [...STAFF_ROLES],
       ourStaffRoles: [...OUR_STAFF_ROLES],

@@ -446,6 +446,55 @@ export function placeContext(stream: TokenStream, first: number, last: number, p
 }
 
 
+/** How many names a list of places is walked for, each way ("Florence, Milan and Rome"): a long post's list is not walked again for each name in it. */
+const PLACE_LIST_REACH = 6;
+/** How many words either side of a list of places are read for a person or praise. */
+const PLACE_LIST_SENTENCE_REACH = 12;
+
+/**
+ * "Is Milan or Rome further north?", "We found Florence, Milan and Rome on the map": a place's name
+ * in a list of capitalised places only, one of which is no name on the roster, in a sentence of
+ * geography (a map, a compass point, a city: mapWords) is the place. Not
+ * with a possessive, a pronoun after, what a person does after the list, praise or a person in
+ * the sentence, a year group or class after it ("Milan and Theo won", "Milan and Rome, thank you",
+ * "our captains Milan and Rome", "Milan and Rome are in Year 3").
+ * The token of the list's last name (whose verb the caller asks about), or -1.
+ */
+export function listedWithPlace(stream: TokenStream, first: number, last: number, places: ReadonlySet<number>, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): number {
+  if (first !== last) return -1;
+  let start = first;
+  let end = first;
+  let other = false;
+  for (const direction of [1, -1] as const) {
+    for (let index = first, steps = 0; steps < PLACE_LIST_REACH; steps += 1) {
+      index = coordinatedToken(stream, index, direction);
+      if (index < 0) break;
+      const token = stream.tokens[index] as WordToken;
+      // "Which is further south, Milan or Rome?": a lower-case word ends the list; a capitalised one that is no place is a name.
+      if (!token.capitalised) break;
+      if (!places.has(token.hash)) return -1;
+      other ||= !isNamePart(index);
+      if (direction === 1) end = index;
+      else start = index;
+    }
+  }
+  if (!other || isPossessive(stream, end) || pronounAfter(stream, end) || pronounReferringBack(stream, end)) return -1;
+  const sentences = sentenceIndex(stream);
+  const sentence = sentences.sentenceOf[first] as number;
+  const from = Math.max(sentences.firsts[sentence] as number, start - PLACE_LIST_SENTENCE_REACH);
+  const to = Math.min(sentences.lasts[sentence] as number, end + PLACE_LIST_SENTENCE_REACH);
+  let map = false;
+  for (let index = from; index <= to; index += 1) {
+    const word = wordAt(stream, index) ?? '';
+    map ||= stream.words.mapWords.has(word);
+    // "Our map monitors are Milan and Rome": a person noun, or its plural.
+    if (stream.words.personNouns.has(word) || stream.words.personNouns.has(word.slice(0, -1)) || praiseCueBefore(stream, index) !== null || praiseCueAfter(stream, index) !== null) return -1;
+    // "Milan and Rome are in Year 3": a year group or a class after the list says children.
+    if (index > end && (stream.words.yearGroupWords.has(word) || classNames.has(word))) return -1;
+  }
+  return map ? end : -1;
+}
+
 /**
  * "Henry's second wife", "Noah's three sons", "the wives of Henry", "the reign of Victoria": the
  * name owns what a king or a story's hero has and a child does not (figureNouns). The word, or null.
@@ -577,6 +626,44 @@ export function isInTitleCaseSentence(stream: TokenStream, first: number, last: 
 export function isFollowedByClassWord(stream: TokenStream, last: number): boolean {
   const next = wordAt(stream, last + 1);
   return next !== undefined && stream.words.classWords.has(next) && joinsNameParts(gapAfter(stream, last));
+}
+
+/** The plural class word a list of classes' names goes before ("Holly and Hazel classes"). */
+const CLASSES = 'classes';
+/** How many classes' names a list before "classes" is walked for. */
+const CLASS_LIST_REACH = 6;
+
+/**
+ * "Thank you to Holly and Hazel classes": a class's name listed with other classes' names before
+ * "classes" is a class. Only the plural: "Holly and Hazel class" may be a child and a class.
+ */
+export function isListedBeforeClasses(stream: TokenStream, last: number, classNames: ReadonlySet<string>): boolean {
+  for (let index = last, steps = 0; steps < CLASS_LIST_REACH; steps += 1) {
+    index = coordinatedToken(stream, index, 1);
+    if (index < 0 || !classNames.has(wordAt(stream, index) ?? '')) return false;
+    if (wordAt(stream, index + 1) === CLASSES && joinsNameParts(gapAfter(stream, index))) return true;
+  }
+  return false;
+}
+
+/** "Storm", capitalised, before a storm's name. */
+const STORM = 'storm';
+
+/**
+ * "Storm Eleanor closed the field", "during Storm Isha": a capitalised name straight after
+ * "Storm" (no article before it: "the Storm" is a title or the weather) names a storm, unless
+ * "Storm" is itself a name on the roster ("Storm Eleanor" would be two children).
+ */
+export function isNamedStorm(stream: TokenStream, first: number, isNamePart: (index: number) => boolean): boolean {
+  const storm = stream.tokens[first - 1];
+  return (
+    storm?.capitalised === true &&
+    stream.tokens[first]?.capitalised === true &&
+    wordAt(stream, first - 1) === STORM &&
+    gapBefore(stream, first) === ' ' &&
+    !isNamePart(first - 1) &&
+    !(stream.words.articles.has(wordAt(stream, first - 2) ?? '') && isSpaceOnly(gapBefore(stream, first - 1)))
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ import { originalRange, type NormalisedText } from '../normalise';
 import { camelCaseParts, tokenise, type WordToken } from '../tokenise';
 import type { Severity } from '../types';
 import type { NameMatcher } from './compile';
-import { isAfterFamousTitle, isAfterStaffTitle, isPossessive, type TokenStream } from './evidence';
+import { isAfterFamousTitle, isAfterStaffTitle, isNamedStorm, isPossessive, type TokenStream } from './evidence';
 import { longestVariantAt, NOT_A_NAME, TokenLookup } from './find-candidates';
 import { judgeFamousCompany } from './famous-company';
 import { isMisspeltName } from './misspellings';
@@ -64,7 +64,7 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
   const misspelt: Candidate[] = [];
   stream.tokens.forEach((token, index) => {
     if (covered[index] || lookup.suppressed(index)) return;
-    if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index) && !isAfterFamousTitle(stream, index)) {
+    if (isMisspeltName(matcher.misspellings, matcher.tokens, stream.text, token) && !isAfterStaffTitle(stream, index) && !isAfterFamousTitle(stream, index) && !isNamedStorm(stream, index, context.isNamePart)) {
       // "Sofai's design won", "Isacc helped tidy up": a slip of the keyboard in a sentence about a person.
       const evidence = isPossessive(stream, index) ? messageText('name_reason_possessive_short') : personEvidence(stream, index, index, context, false, true, false);
       misspelt.push(

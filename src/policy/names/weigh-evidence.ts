@@ -16,6 +16,7 @@ import {
   parentDescribed,
   staffDescribed,
   placeContext,
+  listedWithPlace,
   byAuthorAfter,
   coordinatedToken,
   familyWordAfter,
@@ -25,6 +26,8 @@ import {
   isAfterStaffTitle,
   isCalendarUse,
   isFollowedByClassWord,
+  isListedBeforeClasses,
+  isNamedStorm,
   isInTitleCaseSentence,
   isMixedCase,
   isPossessive,
@@ -184,11 +187,12 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     return verdict('warn', messageText('name_reason_first_name_after_staff_title'));
   }
   const className = found.tokens.length === 1 && found.tokens[0]?.className === true;
-  if (className && isFollowedByClassWord(stream, found.last)) return excused(messageText('name_reason_class'));
+  if (className && (isFollowedByClassWord(stream, found.last) || isListedBeforeClasses(stream, found.last, context.classNames))) return excused(messageText('name_reason_class'));
 
   // Someone else of the same name: a famous or story person, a king, an author, another family.
   if (!found.fullName) {
     if (isAfterFamousTitle(stream, found.first)) return figure(messageText('name_reason_famous_title'));
+    if (isNamedStorm(stream, found.first, context.isNamePart)) return excused(messageText('name_reason_storm'));
     if (regnalNumberAfter(stream, found.last)) return figure(messageText('name_reason_regnal_number'));
     const owned = found.tokens.length === 1 ? figureNounWith(stream, found.first, found.last, found.possessive) : null;
     // "Well done Oliver's army!": praise, or anything else a child does, outweighs what is owned.
@@ -202,6 +206,9 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
       if (isTitleAfter(stream, found.first, found.last, stream.words.performingWords)) return verdict('warn', messageText('name_reason_title_performed'));
     }
     if (placeContext(stream, found.first, found.last, context.places)) return excused(messageText('name_reason_place'));
+    // "Is Milan or Rome further north?": listed with a place that is no pupil's, unless the list does what a person does.
+    const listEnd = capitalised ? listedWithPlace(stream, found.first, found.last, context.places, context.classNames, context.isNamePart) : -1;
+    if (listEnd >= 0 && personEvidence(stream, found.first, found.last, context) === null && personEvidence(stream, listEnd, listEnd, context) === null) return excused(messageText('name_reason_listed_with_place'));
     // "the River Jordan", "a Bear Hunt", "the Rose Theatre": a thing's name; "Star of the week": the award.
     if (ordinaryWord && found.tokens.length === 1 && capitalised && isNameOfAThing(stream, found.first, found.last)) return excused(messageText('name_reason_thing_name'));
     if (ordinaryWord && startsPraiseCue(stream, found.first)) return excused(messageText('name_reason_award'));
