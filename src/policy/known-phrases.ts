@@ -279,6 +279,9 @@ export const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'he', '
 /** Words of reading before a book's title ("We finished reading Matilda", "Year 5 have read Holes"). */
 export const READING_WORDS = new Set(['read', 'reading', 'reread', 'rereading']);
 
+/** Before a quoted name, with reading and performing words, they make it most likely a title ("we finished 'Matilda'", "film club showed 'Luca'"). */
+export const TITLE_FRAME_WORDS = new Set(['finished', 'showed', 'shown', 'performed', 'performing', 'saw', 'book', 'film', 'novel', 'musical', 'play', 'story', 'song', 'poem']);
+
 /** Pronouns that refer back to a family ("The Bakers brought in their tortoise"). */
 export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
 
@@ -326,6 +329,7 @@ export function nameWordLists(personNouns: readonly string[]): NameWordLists {
       storyWords: [...STORY_WORDS],
       childWorkWords: [...CHILD_WORK_WORDS],
       readingWords: [...READING_WORDS],
+      titleFrameWords: [...TITLE_FRAME_WORDS, ...READING_WORDS, ...PERFORMING_WORDS],
       performingWords: [...PERFORMING_WORDS],
       subjectPronouns: [...SUBJECT_PRONOUNS],
       storyPlaces: [...STORY_PLACES],

@@ -349,6 +349,77 @@ export function isAfterSubjectPronoun(stream: TokenStream, first: number): boole
   return stream.tokens[first]?.capitalised !== true && stream.words.subjectPronouns.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
 }
 
+/** How many words a quoted title may hold ("'Winnie and Wilbur'", "'The Owl Who Was Afraid of the Dark'"). */
+const QUOTED_TITLE_WORDS = 8;
+/** A gap ending in an opening quote: after a space, a bracket or a colon, or at the text's start. */
+const OPENING_QUOTE = /(?:^|[\s([:])['"“«]$/;
+/** A gap starting with a closing quote: then a space, punctuation or the end. */
+const CLOSING_QUOTE = /^['"”»](?:$|[\s.,!?;:)\]])/;
+/** Small words a title leaves in lower case ("Winnie and Wilbur", "The Owl Who Was Afraid of the Dark"). */
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from']);
+
+/** Quoted words around a name: where the quote opens and closes (token indexes), or null. */
+interface Quoted {
+  first: number;
+  last: number;
+}
+
+/**
+ * "We watched 'Mamma Mia'", "film club showed 'Luca'": the quote the name is in, on one line, up
+ * to eight words, with no sentence's end inside ("'Well done Amelia!' said the judge" is speech),
+ * or null. An apostrophe inside a word or before "s" is no quote ("Amelia's", "don't").
+ */
+function quoteAround(stream: TokenStream, first: number, last: number): Quoted | null {
+  let open = first;
+  while (!(OPENING_QUOTE.test(gapBefore(stream, open)) && (open === 0 || gapBefore(stream, open) !== "'"))) {
+    open -= 1;
+    if (open < 0 || first - open >= QUOTED_TITLE_WORDS || endsQuoteOrSentence(gapAfter(stream, open))) return null;
+  }
+  let close = last;
+  for (;;) {
+    const gap = gapAfter(stream, close);
+    if (CLOSING_QUOTE.test(gap) && !(gap === "'" && stream.tokens[close + 1] !== undefined)) break;
+    if (close + 1 >= stream.tokens.length || close - open + 1 >= QUOTED_TITLE_WORDS || endsQuoteOrSentence(gap)) return null;
+    close += 1;
+  }
+  return { first: open, last: close };
+}
+
+/** Whether a gap inside a quote ends it or a sentence; an apostrophe alone joins a word ("Tom's", "don't"). */
+function endsQuoteOrSentence(gap: string): boolean {
+  return gap !== "'" && /[.!?\n'"“”«»]/.test(gap);
+}
+
+/** Whether the quoted words are written as a title: the first with a capital, each with one or a title's small word. */
+function isTitleCased(stream: TokenStream, quoted: Quoted): boolean {
+  for (let index = quoted.first; index <= quoted.last; index += 1) {
+    const token = stream.tokens[index] as WordToken;
+    // The "s" of a possessive ("'Ruby's Worry'") is no word of the title.
+    if (!token.capitalised && !token.allCaps && !isPossessive(stream, index - 1) && (index === quoted.first || !TITLE_SMALL_WORDS.has(wordAt(stream, index) ?? ''))) return false;
+  }
+  return true;
+}
+
+/**
+ * "We watched 'Mamma Mia'", "our book 'Amelia Fang'", "'Ruby's Worry' by Tom Percival": a quoted
+ * title of two words or more, title-cased, holding the name, after a word of reading, watching or
+ * a title (titleFrameWords) or before its author. Not said ("'Go Team Amelia' said the judge"), not
+ * praised ("Well done 'Amelia and Kai'"), not followed by what a person does or a pronoun ("We
+ * watched 'Amelia' perform her solo"); without such a word it may be a child's ("'Team Amelia'
+ * won", "'Amelia's Big Day' was a success"). "single": only the name is quoted ("we finished
+ * 'Matilda'"): a title most likely, worth a look. Or null.
+ */
+export function quotedTitle(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>): 'title' | 'single' | null {
+  const quoted = quoteAround(stream, first, last);
+  if (!quoted) return null;
+  const byAuthor = wordAt(stream, quoted.last + 1) === 'by' && stream.tokens[quoted.last + 2]?.capitalised === true;
+  if (!byAuthor && !stream.words.titleFrameWords.has(wordAt(stream, quoted.first - 1) ?? '')) return null;
+  const next = stream.tokens[quoted.last + 1];
+  if (stream.words.sayingVerbs.has(wordAt(stream, quoted.last + 1) ?? '') || (next !== undefined && personVerbs.has(next.hash)) || pronounReferringBack(stream, quoted.last) || praiseCueBefore(stream, quoted.first) !== null) return null;
+  if (quoted.first === first && quoted.last === last) return 'single';
+  return isTitleCased(stream, quoted) ? 'title' : null;
+}
+
 /** "Matilda by Roald Dahl": a book's title, by its author (a capitalised name after "by"). */
 export function byAuthorAfter(stream: TokenStream, last: number): boolean {
   return wordAt(stream, last + 1) === 'by' && isSpaceOnly(gapAfter(stream, last)) && stream.tokens[last + 2]?.capitalised === true && isSpaceOnly(gapAfter(stream, last + 1));

@@ -18,6 +18,7 @@ import {
   placeContext,
   listedWithPlace,
   byAuthorAfter,
+  quotedTitle,
   coordinatedToken,
   familyWordAfter,
   figureNounWith,
@@ -199,6 +200,10 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     if (owned && personEvidence(stream, found.first, found.last, context) === null) return verdict('warn', messageText('name_reason_owns_what_no_child_has', owned));
     if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
     if (byAuthorAfter(stream, found.last)) return excused(messageText('name_reason_book_title'));
+    // "We watched 'Mamma Mia'": a quoted title, unless the name in it does what a child does; "we finished 'Matilda'": a look.
+    const quoted = quotedTitle(stream, found.first, found.last, context.personVerbs);
+    if (quoted === 'title' && personEvidence(stream, found.first, found.last, context) === null) return excused(messageText('name_reason_quoted_title'));
+    if (quoted === 'single') return verdict('warn', messageText('name_reason_quoted_after_title_word'));
     // Read, sung or watched, unless someone's ("We read Grace's poem") or "she" or "he" follows
     // ("We have been reading Victoria. She loved it."): the title, most likely; a look, as a child may be read too.
     if (!found.possessive && !isPossessive(stream, found.last) && !pronounReferringBack(stream, found.last)) {
