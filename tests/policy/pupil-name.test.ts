@@ -156,6 +156,10 @@ ruleTester('pupil-name', {
     { text: 'Oak: We read “Winnie and Wilbur” today.', policy: HELD_OUT, note: 'typographic quotes' },
     { text: "Oak: Our book 'Amelia Fang' has vampires in it.", policy: HELD_OUT, note: 'after “book”' },
     { text: "Maple: 'Ruby's Worry' by Tom Percival is our PSHE book.", policy: HELD_OUT, note: 'a possessive, before its author' },
+    // A possessive before a title-cased title, after "read" or before its author.
+    { text: "Elm: In English we read Tom's Midnight Garden.", policy: HELD_OUT, note: 'Tom is a short form here' },
+    { text: 'Ash: Year 4 are reading Bill’s New Frock.', policy: HELD_OUT, note: 'a typographic apostrophe' },
+    { text: 'Maple: Ruby’s Wish by Shirin Bridges is on our shelf.', policy: HELD_OUT, note: 'before its author' },
     { text: 'Maple: Madame Leclerc told us about growing up in Paris.', policy: HELD_OUT },
     { text: 'Beech: Our partner school is in Sydney, Australia.', policy: HELD_OUT },
     { text: 'Birch: We read how Jesus was baptised in the River Jordan.', policy: HELD_OUT, note: 'pupils called River and Jordan' },
@@ -519,6 +523,17 @@ ruleTester('pupil-name', {
     { text: "Oak: We read 'Amelia's Big Day' and she loved it.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }], note: 'a pronoun referring back' },
     { text: "Oak: The children chanted 'Theo, Theo' at the match.", policy: HELD_OUT, findings: [{ marks: 'Theo' }, { marks: 'Theo' }] },
     { text: "Oak: Mia sang in 'Mamma Mia' last night.", policy: HELD_OUT, findings: [{ marks: 'Mia' }, { marks: 'Mia' }], note: 'the first Mia is a child' },
+    // A possessive before capitals that is a child's, or made by staff, a class or a child.
+    { text: "Ash: Tom's Lego Tower won.", policy: HELD_OUT, findings: [{ marks: 'Tom' }], note: 'no “read”, no author' },
+    { text: "Maple: Ruby's Big Idea: a bird box!", policy: HELD_OUT, findings: [{ marks: 'Ruby' }] },
+    { text: "Oak: We watched Amelia's Dance Show.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }], note: 'a child’s show, perhaps' },
+    { text: "Oak: We read Amelia's Super Story.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }], note: 'a child’s story' },
+    { text: "Oak: We read Amelia's New Baby Brother.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }], note: 'a family' },
+    { text: "Oak: We read Amelia's Big Adventure to the class.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }] },
+    { text: "Oak: We read Amelia's Big Adventure and she loved it.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }] },
+    { text: "Oak: Amelia's Volcano Model by Ash Class won.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }], note: 'made by a class' },
+    { text: "Oak: Amelia's Dragon Poem by Mrs Jones.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }, { marks: 'Jones', severity: 'warn' }], note: 'by staff' },
+    { text: "Oak: 'Isaac's Poem' by Mrs Jones", policy: HELD_OUT, findings: [{ marks: 'Isaac' }, { marks: 'Jones', severity: 'warn' }], note: 'a quoted title by staff' },
     // Held out: a first name and an initial.
     { text: 'Oak: River T. showed great kindness at lunch.', policy: HELD_OUT, findings: [{ marks: 'River' }] },
     { text: 'Ash: Readers of the week: Sky A and Honey M', policy: HELD_OUT, findings: [{ marks: 'Sky' }, { marks: 'Honey' }] },

@@ -409,15 +409,57 @@ function isTitleCased(stream: TokenStream, quoted: Quoted): boolean {
  * won", "'Amelia's Big Day' was a success"). "single": only the name is quoted ("we finished
  * 'Matilda'"): a title most likely, worth a look. Or null.
  */
-export function quotedTitle(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>): 'title' | 'single' | null {
+export function quotedTitle(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>, classNames: ReadonlySet<string>): 'title' | 'single' | null {
   const quoted = quoteAround(stream, first, last);
   if (!quoted) return null;
-  const byAuthor = wordAt(stream, quoted.last + 1) === 'by' && stream.tokens[quoted.last + 2]?.capitalised === true;
-  if (!byAuthor && !stream.words.titleFrameWords.has(wordAt(stream, quoted.first - 1) ?? '')) return null;
+  if (!authorAfter(stream, quoted.last, classNames) && !stream.words.titleFrameWords.has(wordAt(stream, quoted.first - 1) ?? '')) return null;
   const next = stream.tokens[quoted.last + 1];
   if (stream.words.sayingVerbs.has(wordAt(stream, quoted.last + 1) ?? '') || (next !== undefined && personVerbs.has(next.hash)) || pronounReferringBack(stream, quoted.last) || praiseCueBefore(stream, quoted.first) !== null) return null;
   if (quoted.first === first && quoted.last === last) return 'single';
   return isTitleCased(stream, quoted) ? 'title' : null;
+}
+
+/**
+ * "… by Tom Percival", "… by Julia Donaldson": "by" and an author's two capitalised names after
+ * token `index`, in one phrase; not a member of staff, a class or a year group ("by Mrs Jones",
+ * "by Ash Class", "by Year 3" made it, and may have made it about a child).
+ */
+export function authorAfter(stream: TokenStream, index: number, classNames: ReadonlySet<string>): boolean {
+  const forename = wordAt(stream, index + 2) ?? '';
+  return (
+    wordAt(stream, index + 1) === 'by' &&
+    stream.tokens[index + 2]?.capitalised === true &&
+    stream.tokens[index + 3]?.capitalised === true &&
+    /^[^\S\n]$/.test(gapBefore(stream, index + 2)) &&
+    /^[^\S\n]$/.test(gapBefore(stream, index + 3)) &&
+    ![stream.words.staffTitles, stream.words.classWords, stream.words.yearGroupWords, classNames].some((words) => words.has(forename) || words.has(wordAt(stream, index + 3) ?? ''))
+  );
+}
+
+/** How many capitalised words a possessive's title may run to ("Tom's Midnight Garden", "George's Marvellous Medicine"). */
+const POSSESSIVE_TITLE_WORDS = 5;
+
+/**
+ * "We read Tom's Midnight Garden", "Ruby's Worry by Tom Percival": a name's possessive before
+ * capitalised words, in one phrase, after "read" (two words or more) or before its author (one
+ * or more), is a book's title. A child's work may be written like a title too ("Tom's Lego Tower
+ * won", "Ruby's Big Idea: a bird box!", "We watched Amelia's Dance Show"): without "read" before
+ * or the author after, with a child's work, a story or a family in it ("We read Amelia's Super
+ * Story", "Amelia's Mum"), or with "to" or a pronoun after ("read it to the class"), it is not.
+ */
+export function possessiveTitle(stream: TokenStream, first: number, last: number, possessive: boolean, classNames: ReadonlySet<string>): boolean {
+  const start = possessive ? last + 1 : isPossessive(stream, last) ? last + 2 : -1;
+  if (start < 0) return false;
+  let end = start - 1;
+  while (end + 1 < stream.tokens.length && end + 1 - start < POSSESSIVE_TITLE_WORDS && stream.tokens[end + 1]?.capitalised === true && isSpaceOnly(gapBefore(stream, end + 1))) {
+    end += 1;
+    // "Amelia's Super Story", "Amelia's Mum": what a child makes, or a family, is theirs.
+    const word = wordAt(stream, end) ?? '';
+    if ([stream.words.childWorkWords, stream.words.storyWords, stream.words.parentWords, stream.words.familyWords].some((words) => words.has(word)) || stream.words.familyWords.has(`${word}s`)) return false;
+  }
+  if (end < start || wordAt(stream, end + 1) === 'to' || pronounReferringBack(stream, end)) return false;
+  if (authorAfter(stream, end, classNames)) return true;
+  return end > start && stream.words.readingWords.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
 }
 
 /** "Matilda by Roald Dahl": a book's title, by its author (a capitalised name after "by"). */
