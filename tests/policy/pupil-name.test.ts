@@ -160,6 +160,9 @@ ruleTester('pupil-name', {
     { text: "Elm: In English we read Tom's Midnight Garden.", policy: HELD_OUT, note: 'Tom is a short form here' },
     { text: 'Ash: Year 4 are reading Bill’s New Frock.', policy: HELD_OUT, note: 'a typographic apostrophe' },
     { text: 'Maple: Ruby’s Wish by Shirin Bridges is on our shelf.', policy: HELD_OUT, note: 'before its author' },
+    // A name in the plural after a vague amount: a character several times over.
+    { text: 'Beech: World Book Day brought lots of Matildas and a few Wonkas.', policy: HELD_OUT, note: 'three pupils are Matilda' },
+    { text: 'Beech: So many Matildas in the hall today!', policy: HELD_OUT },
     { text: 'Maple: Madame Leclerc told us about growing up in Paris.', policy: HELD_OUT },
     { text: 'Beech: Our partner school is in Sydney, Australia.', policy: HELD_OUT },
     { text: 'Birch: We read how Jesus was baptised in the River Jordan.', policy: HELD_OUT, note: 'pupils called River and Jordan' },
@@ -533,6 +536,12 @@ ruleTester('pupil-name', {
     { text: "Oak: We read Amelia's Big Adventure and she loved it.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }] },
     { text: "Oak: Amelia's Volcano Model by Ash Class won.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }], note: 'made by a class' },
     { text: "Oak: Amelia's Dragon Poem by Mrs Jones.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }, { marks: 'Jones', severity: 'warn' }], note: 'by staff' },
+    { text: 'Beech: Matildas work was great.', policy: HELD_OUT, findings: [{ marks: 'Matildas' }], note: 'a possessive without its apostrophe' },
+    { text: 'Beech: Lots of Matildas work was on display.', policy: HELD_OUT, findings: [{ marks: 'Matildas' }], note: 'a noun after it' },
+    { text: 'Beech: Three Matildas from Beech won the spelling bee.', policy: HELD_OUT, findings: [{ marks: 'Matildas' }], note: 'a number counts children' },
+    { text: 'Beech: Lots of Matildas from Beech won the spelling bee.', policy: HELD_OUT, findings: [{ marks: 'Matildas' }], note: 'a verb later in the sentence' },
+    { text: 'Beech: A few Amelias read their poems.', policy: HELD_OUT, findings: [{ marks: 'Amelias' }] },
+    { text: 'Beech: Thank you to a few Matildas for tidying up.', policy: HELD_OUT, findings: [{ marks: 'Matildas' }], note: 'thanks' },
     { text: "Oak: 'Isaac's Poem' by Mrs Jones", policy: HELD_OUT, findings: [{ marks: 'Isaac' }, { marks: 'Jones', severity: 'warn' }], note: 'a quoted title by staff' },
     // Held out: a first name and an initial.
     { text: 'Oak: River T. showed great kindness at lunch.', policy: HELD_OUT, findings: [{ marks: 'River' }] },

@@ -660,6 +660,33 @@ export function otherSurnameAfter(stream: TokenStream, last: number, isNamePart:
   return last + 1;
 }
 
+/** Vague amounts before "of" ("lots of Matildas"); a number counts children ("three Matildas from Beech won": the roster may have three). */
+const AMOUNTS_BEFORE_OF = new Set(['lots', 'lot', 'loads', 'plenty', 'dozens', 'hundreds', 'sea', 'army']);
+/** Words after such a plural that end its phrase ("lots of Matildas and BFGs", "lots of Matildas in the hall"); a noun would make it a possessive ("Matildas work"). */
+const AFTER_A_PLURAL = new Set(['and', 'or', 'in', 'at', 'on', 'with', 'everywhere', 'around', 'today', 'too']);
+/** How far on in its sentence what a plural did is looked for ("lots of Amelias in Beech won"). */
+const PLURAL_VERB_REACH = 12;
+
+/**
+ * "lots of Matildas, a few BFGs", "so many Matildas": a name with a plural "s" after a vague amount
+ * is a character several times over (a dressing-up day), not one child's possessive without its
+ * apostrophe. Not a number ("three Matildas"), not before a noun ("lots of Matildas work"), not
+ * when a verb or helper follows in the sentence ("a few Amelias from Beech won"), nor with praise.
+ */
+export function isCountedPlural(stream: TokenStream, first: number, personVerbs: ReadonlySet<number>): boolean {
+  if (!isSpaceOnly(gapBefore(stream, first)) || !isSpaceOnly(gapBefore(stream, first - 1))) return false;
+  const before = wordAt(stream, first - 1);
+  const twoBefore = wordAt(stream, first - 2) ?? '';
+  const amount = (before === 'of' && AMOUNTS_BEFORE_OF.has(twoBefore)) || (before === 'few' && twoBefore === 'a') || (before === 'many' && twoBefore === 'so') ? first - 2 : -1;
+  if (amount < 0 || praiseCueBefore(stream, amount) !== null || praiseCueBefore(stream, amount - 1) !== null) return false;
+  const gap = gapAfter(stream, first);
+  if (gap !== '' && !/[,.!?;:)\n]/.test(gap) && !AFTER_A_PLURAL.has(wordAt(stream, first + 1) ?? '')) return false;
+  for (let index = first + 1; index <= first + PLURAL_VERB_REACH && index < stream.tokens.length && !startsSentence(stream, index); index += 1) {
+    if (personVerbs.has((stream.tokens[index] as WordToken).hash) || stream.words.helperVerbs.has(wordAt(stream, index) ?? '')) return false;
+  }
+  return true;
+}
+
 /** "Grace's" (the "s" after an apostrophe is its own token). */
 export function isPossessive(stream: TokenStream, last: number): boolean {
   return gapAfter(stream, last) === "'" && wordAt(stream, last + 1) === 's';
