@@ -542,6 +542,7 @@ ruleTester('pupil-name', {
     { text: 'Beech: Lots of Matildas from Beech won the spelling bee.', policy: HELD_OUT, findings: [{ marks: 'Matildas' }], note: 'a verb later in the sentence' },
     { text: 'Beech: A few Amelias read their poems.', policy: HELD_OUT, findings: [{ marks: 'Amelias' }] },
     { text: 'Beech: Thank you to a few Matildas for tidying up.', policy: HELD_OUT, findings: [{ marks: 'Matildas' }], note: 'thanks' },
+    { text: "Oak: We loved Amelia's Big Adventure by Ava Brown.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }, { marks: 'Ava Brown' }], note: 'an author of two roster names may be a child' },
     { text: "Oak: 'Isaac's Poem' by Mrs Jones", policy: HELD_OUT, findings: [{ marks: 'Isaac' }, { marks: 'Jones', severity: 'warn' }], note: 'a quoted title by staff' },
     // Held out: a first name and an initial.
     { text: 'Oak: River T. showed great kindness at lunch.', policy: HELD_OUT, findings: [{ marks: 'River' }] },

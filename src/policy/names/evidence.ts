@@ -409,10 +409,10 @@ function isTitleCased(stream: TokenStream, quoted: Quoted): boolean {
  * won", "'Amelia's Big Day' was a success"). "single": only the name is quoted ("we finished
  * 'Matilda'"): a title most likely, worth a look. Or null.
  */
-export function quotedTitle(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>, classNames: ReadonlySet<string>): 'title' | 'single' | null {
+export function quotedTitle(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): 'title' | 'single' | null {
   const quoted = quoteAround(stream, first, last);
   if (!quoted) return null;
-  if (!authorAfter(stream, quoted.last, classNames) && !stream.words.titleFrameWords.has(wordAt(stream, quoted.first - 1) ?? '')) return null;
+  if (!authorAfter(stream, quoted.last, classNames, isNamePart) && !stream.words.titleFrameWords.has(wordAt(stream, quoted.first - 1) ?? '')) return null;
   const next = stream.tokens[quoted.last + 1];
   if (stream.words.sayingVerbs.has(wordAt(stream, quoted.last + 1) ?? '') || (next !== undefined && personVerbs.has(next.hash)) || pronounReferringBack(stream, quoted.last) || praiseCueBefore(stream, quoted.first) !== null) return null;
   if (quoted.first === first && quoted.last === last) return 'single';
@@ -422,9 +422,10 @@ export function quotedTitle(stream: TokenStream, first: number, last: number, pe
 /**
  * "… by Tom Percival", "… by Julia Donaldson": "by" and an author's two capitalised names after
  * token `index`, in one phrase; not a member of staff, a class or a year group ("by Mrs Jones",
- * "by Ash Class", "by Year 3" made it, and may have made it about a child).
+ * "by Ash Class", "by Year 3" made it, and may have made it about a child), nor two names of the
+ * roster ("by Ava Brown" may be a child's own work).
  */
-export function authorAfter(stream: TokenStream, index: number, classNames: ReadonlySet<string>): boolean {
+export function authorAfter(stream: TokenStream, index: number, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): boolean {
   const forename = wordAt(stream, index + 2) ?? '';
   return (
     wordAt(stream, index + 1) === 'by' &&
@@ -432,6 +433,7 @@ export function authorAfter(stream: TokenStream, index: number, classNames: Read
     stream.tokens[index + 3]?.capitalised === true &&
     /^[^\S\n]$/.test(gapBefore(stream, index + 2)) &&
     /^[^\S\n]$/.test(gapBefore(stream, index + 3)) &&
+    !(isNamePart(index + 2) && isNamePart(index + 3)) &&
     ![stream.words.staffTitles, stream.words.classWords, stream.words.yearGroupWords, classNames].some((words) => words.has(forename) || words.has(wordAt(stream, index + 3) ?? ''))
   );
 }
@@ -447,7 +449,7 @@ const POSSESSIVE_TITLE_WORDS = 5;
  * or the author after, with a child's work, a story or a family in it ("We read Amelia's Super
  * Story", "Amelia's Mum"), or with "to" or a pronoun after ("read it to the class"), it is not.
  */
-export function possessiveTitle(stream: TokenStream, first: number, last: number, possessive: boolean, classNames: ReadonlySet<string>): boolean {
+export function possessiveTitle(stream: TokenStream, first: number, last: number, possessive: boolean, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): boolean {
   const start = possessive ? last + 1 : isPossessive(stream, last) ? last + 2 : -1;
   if (start < 0) return false;
   let end = start - 1;
@@ -458,7 +460,7 @@ export function possessiveTitle(stream: TokenStream, first: number, last: number
     if ([stream.words.childWorkWords, stream.words.storyWords, stream.words.parentWords, stream.words.familyWords].some((words) => words.has(word)) || stream.words.familyWords.has(`${word}s`)) return false;
   }
   if (end < start || wordAt(stream, end + 1) === 'to' || pronounReferringBack(stream, end)) return false;
-  if (authorAfter(stream, end, classNames)) return true;
+  if (authorAfter(stream, end, classNames, isNamePart)) return true;
   return end > start && stream.words.readingWords.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
 }
 

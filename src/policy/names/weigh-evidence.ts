@@ -203,9 +203,9 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     // "Well done Oliver's army!": praise, or anything else a child does, outweighs what is owned.
     if (owned && personEvidence(stream, found.first, found.last, context) === null) return verdict('warn', messageText('name_reason_owns_what_no_child_has', owned));
     if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
-    if (byAuthorAfter(stream, found.last) || possessiveTitle(stream, found.first, found.last, found.possessive, context.classNames)) return excused(messageText('name_reason_book_title'));
+    if (byAuthorAfter(stream, found.last) || possessiveTitle(stream, found.first, found.last, found.possessive, context.classNames, context.isNamePart)) return excused(messageText('name_reason_book_title'));
     // "We watched 'Mamma Mia'": a quoted title, unless the name in it does what a child does; "we finished 'Matilda'": a look.
-    const quoted = quotedTitle(stream, found.first, found.last, context.personVerbs, context.classNames);
+    const quoted = quotedTitle(stream, found.first, found.last, context.personVerbs, context.classNames, context.isNamePart);
     if (quoted === 'title' && personEvidence(stream, found.first, found.last, context) === null) return excused(messageText('name_reason_quoted_title'));
     if (quoted === 'single') return verdict('warn', messageText('name_reason_quoted_after_title_word'));
     // Read, sung or watched, unless someone's ("We read Grace's poem") or "she" or "he" follows
