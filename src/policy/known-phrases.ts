@@ -188,10 +188,14 @@ export const TRAVEL_WORDS = new Set([
 /** Before "of", nouns that make what follows a place ("the city of Florence", "a map of India"). */
 export const PLACE_NOUNS = new Set(['city', 'capital', 'map', 'maps', 'country', 'town', 'isle', 'island', 'streets', 'flag', 'region', 'county', 'people', 'history', 'geography']);
 
-/** Words of a geography lesson that make a list of places on the roster and off it the places ("Is Milan or Rome further north?", "on the map"). */
+/**
+ * Words of a geography lesson that make a list of places on the roster and off it the places ("Is
+ * Milan or Rome further north?", "on the map"). Not "compared": children are compared too ("we
+ * compared Milan and Rome in the reading race").
+ */
 export const MAP_WORDS = new Set([
   'map', 'maps', 'atlas', 'globe', 'north', 'south', 'east', 'west', 'further', 'farther', 'nearer', 'closer', 'bigger', 'smaller', 'biggest',
-  'largest', 'capital', 'capitals', 'city', 'cities', 'country', 'countries', 'population', 'weather', 'climate', 'miles', 'distance', 'compared', 'comparing',
+  'largest', 'capital', 'capitals', 'city', 'cities', 'country', 'countries', 'population', 'weather', 'climate', 'miles', 'distance',
 ]);
 
 /** Capitalised before a name, they make it a place ("the River Jordan", "Lake Victoria", "Mount Sinai"). */

@@ -412,7 +412,9 @@ function isTitleCased(stream: TokenStream, quoted: Quoted): boolean {
 export function quotedTitle(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): 'title' | 'single' | null {
   const quoted = quoteAround(stream, first, last);
   if (!quoted) return null;
-  if (!authorAfter(stream, quoted.last, classNames, isNamePart) && !stream.words.titleFrameWords.has(wordAt(stream, quoted.first - 1) ?? '')) return null;
+  // "We read 'Amelia's Big Day'" may be her own story: a possessive opening the quote needs its author.
+  const author = authorAfter(stream, quoted.last, classNames, isNamePart);
+  if (!author && (!stream.words.titleFrameWords.has(wordAt(stream, quoted.first - 1) ?? '') || (quoted.first === first && isPossessive(stream, last)))) return null;
   const next = stream.tokens[quoted.last + 1];
   if (stream.words.sayingVerbs.has(wordAt(stream, quoted.last + 1) ?? '') || (next !== undefined && personVerbs.has(next.hash)) || pronounReferringBack(stream, quoted.last) || praiseCueBefore(stream, quoted.first) !== null) return null;
   if (quoted.first === first && quoted.last === last) return 'single';
@@ -443,13 +445,14 @@ const POSSESSIVE_TITLE_WORDS = 5;
 
 /**
  * "We read Tom's Midnight Garden", "Ruby's Worry by Tom Percival": a name's possessive before
- * capitalised words, in one phrase, after "read" (two words or more) or before its author (one
- * or more), is a book's title. A child's work may be written like a title too ("Tom's Lego Tower
+ * capitalised words, in one phrase, before its author (one or more), or after "read" (two words
+ * or more) for a short form the roster does not record ("Tom", "Bill"), is a book's title; a
+ * pupil's own name after "read" may be their own work ("We read Kai's Holiday Diary"). A child's work may be written like a title too ("Tom's Lego Tower
  * won", "Ruby's Big Idea: a bird box!", "We watched Amelia's Dance Show"): without "read" before
  * or the author after, with a child's work, a story or a family in it ("We read Amelia's Super
  * Story", "Amelia's Mum"), or with "to" or a pronoun after ("read it to the class"), it is not.
  */
-export function possessiveTitle(stream: TokenStream, first: number, last: number, possessive: boolean, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): boolean {
+export function possessiveTitle(stream: TokenStream, first: number, last: number, possessive: boolean, shortForm: boolean, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): boolean {
   const start = possessive ? last + 1 : isPossessive(stream, last) ? last + 2 : -1;
   if (start < 0) return false;
   let end = start - 1;
@@ -461,7 +464,7 @@ export function possessiveTitle(stream: TokenStream, first: number, last: number
   }
   if (end < start || wordAt(stream, end + 1) === 'to' || pronounReferringBack(stream, end)) return false;
   if (authorAfter(stream, end, classNames, isNamePart)) return true;
-  return end > start && stream.words.readingWords.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
+  return shortForm && end > start && stream.words.readingWords.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
 }
 
 /** "Matilda by Roald Dahl": a book's title, by its author (a capitalised name after "by"). */
@@ -563,6 +566,8 @@ export function placeContext(stream: TokenStream, first: number, last: number, p
 
 /** How many names a list of places is walked for, each way ("Florence, Milan and Rome"): a long post's list is not walked again for each name in it. */
 const PLACE_LIST_REACH = 6;
+/** Words after a word of geography that keep it one ("the map of Italy", "further north than Rome", "the weather in Milan"). */
+const MAP_WORD_FOLLOWERS = new Set(['of', 'than', 'in', 'and', 'or', 'from', 'to', 'on']);
 /** How many words either side of a list of places are read for a person or praise. */
 const PLACE_LIST_SENTENCE_REACH = 12;
 
@@ -601,7 +606,8 @@ export function listedWithPlace(stream: TokenStream, first: number, last: number
   let map = false;
   for (let index = from; index <= to; index += 1) {
     const word = wordAt(stream, index) ?? '';
-    map ||= stream.words.mapWords.has(word);
+    // "on the map.", "further north?", "the map of Italy"; not "the map club", "further ahead".
+    map ||= stream.words.mapWords.has(word) && (breaksSentence(gapAfter(stream, index)) || /,/.test(gapAfter(stream, index)) || index + 1 >= stream.tokens.length || MAP_WORD_FOLLOWERS.has(wordAt(stream, index + 1) ?? '') || stream.words.mapWords.has(wordAt(stream, index + 1) ?? ''));
     // "Our map monitors are Milan and Rome": a person noun, or its plural.
     if (stream.words.personNouns.has(word) || stream.words.personNouns.has(word.slice(0, -1)) || praiseCueBefore(stream, index) !== null || praiseCueAfter(stream, index) !== null) return -1;
     // "Milan and Rome are in Year 3": a year group or a class after the list says children.
@@ -673,9 +679,10 @@ const PLURAL_VERB_REACH = 12;
  * "lots of Matildas, a few BFGs", "so many Matildas": a name with a plural "s" after a vague amount
  * is a character several times over (a dressing-up day), not one child's possessive without its
  * apostrophe. Not a number ("three Matildas"), not before a noun ("lots of Matildas work"), not
- * when a verb or helper follows in the sentence ("a few Amelias from Beech won"), nor with praise.
+ * when a verb, a helper, a class or a year group follows in the sentence ("a few Amelias from
+ * Beech won", "so many Matildas in Beech"), nor with praise before or soon after.
  */
-export function isCountedPlural(stream: TokenStream, first: number, personVerbs: ReadonlySet<number>): boolean {
+export function isCountedPlural(stream: TokenStream, first: number, personVerbs: ReadonlySet<number>, classNames: ReadonlySet<string>): boolean {
   if (!isSpaceOnly(gapBefore(stream, first)) || !isSpaceOnly(gapBefore(stream, first - 1))) return false;
   const before = wordAt(stream, first - 1);
   const twoBefore = wordAt(stream, first - 2) ?? '';
@@ -683,8 +690,13 @@ export function isCountedPlural(stream: TokenStream, first: number, personVerbs:
   if (amount < 0 || praiseCueBefore(stream, amount) !== null || praiseCueBefore(stream, amount - 1) !== null) return false;
   const gap = gapAfter(stream, first);
   if (gap !== '' && !/[,.!?;:)\n]/.test(gap) && !AFTER_A_PLURAL.has(wordAt(stream, first + 1) ?? '')) return false;
-  for (let index = first + 1; index <= first + PLURAL_VERB_REACH && index < stream.tokens.length && !startsSentence(stream, index); index += 1) {
-    if (personVerbs.has((stream.tokens[index] as WordToken).hash) || stream.words.helperVerbs.has(wordAt(stream, index) ?? '')) return false;
+  let sameSentence = true;
+  for (let index = first + 1; index <= first + PLURAL_VERB_REACH && index < stream.tokens.length; index += 1) {
+    sameSentence &&= !startsSentence(stream, index);
+    const word = wordAt(stream, index) ?? '';
+    // "So many Matildas in Beech", "a few Matildas in Year 3": children of a class; "… - well done to all of you!": praised.
+    if (sameSentence && (personVerbs.has((stream.tokens[index] as WordToken).hash) || [stream.words.helperVerbs, stream.words.yearGroupWords, classNames].some((words) => words.has(word)))) return false;
+    if (praiseCueBefore(stream, index) !== null) return false;
   }
   return true;
 }
@@ -794,7 +806,8 @@ const STORM = 'storm';
 /**
  * "Storm Eleanor closed the field", "during Storm Isha": a capitalised name straight after
  * "Storm" (no article before it: "the Storm" is a title or the weather) names a storm, unless
- * "Storm" is itself a name on the roster ("Storm Eleanor" would be two children).
+ * "Storm" is itself a name on the roster ("Storm Eleanor" would be two children), or "she"/"he"
+ * or praise follows ("Storm Daisy read her poem").
  */
 export function isNamedStorm(stream: TokenStream, first: number, isNamePart: (index: number) => boolean): boolean {
   const storm = stream.tokens[first - 1];
@@ -804,7 +817,9 @@ export function isNamedStorm(stream: TokenStream, first: number, isNamePart: (in
     wordAt(stream, first - 1) === STORM &&
     gapBefore(stream, first) === ' ' &&
     !isNamePart(first - 1) &&
-    !(stream.words.articles.has(wordAt(stream, first - 2) ?? '') && isSpaceOnly(gapBefore(stream, first - 1)))
+    !(stream.words.articles.has(wordAt(stream, first - 2) ?? '') && isSpaceOnly(gapBefore(stream, first - 1))) &&
+    !pronounReferringBack(stream, first) &&
+    praiseCueAfter(stream, first) === null
   );
 }
 

@@ -176,7 +176,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   const ordinaryWord = !found.tokens.some((token) => !token.ordinaryWord && !token.className);
   if (found.familyPlural) return judgeFamilyPlural(stream, found, capitalised || inCapitals);
   // "lots of Matildas, a few BFGs": a character several times over.
-  if (found.possessive && capitalised && isCountedPlural(stream, found.first, context.personVerbs)) return excused(messageText('name_reason_counted_plural'));
+  if (found.possessive && capitalised && isCountedPlural(stream, found.first, context.personVerbs, context.classNames)) return excused(messageText('name_reason_counted_plural'));
 
   // A staff title: a surname after it is a parent, whose surname is their child's ("Mr Okoro
   // (Charles's dad)"), or a member of staff ("Mrs Patel, our SENCo"), or either; a full name is a
@@ -203,7 +203,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     // "Well done Oliver's army!": praise, or anything else a child does, outweighs what is owned.
     if (owned && personEvidence(stream, found.first, found.last, context) === null) return verdict('warn', messageText('name_reason_owns_what_no_child_has', owned));
     if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
-    if (byAuthorAfter(stream, found.last) || possessiveTitle(stream, found.first, found.last, found.possessive, context.classNames, context.isNamePart)) return excused(messageText('name_reason_book_title'));
+    if (byAuthorAfter(stream, found.last) || possessiveTitle(stream, found.first, found.last, found.possessive, found.shortForm, context.classNames, context.isNamePart)) return excused(messageText('name_reason_book_title'));
     // "We watched 'Mamma Mia'": a quoted title, unless the name in it does what a child does; "we finished 'Matilda'": a look.
     const quoted = quotedTitle(stream, found.first, found.last, context.personVerbs, context.classNames, context.isNamePart);
     if (quoted === 'title' && personEvidence(stream, found.first, found.last, context) === null) return excused(messageText('name_reason_quoted_title'));
