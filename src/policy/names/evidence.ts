@@ -409,7 +409,12 @@ function isTitleCased(stream: TokenStream, quoted: Quoted): boolean {
  * won", "'Amelia's Big Day' was a success"). "single": only the name is quoted ("we finished
  * 'Matilda'"): a title most likely, worth a look. Or null.
  */
-export function quotedTitle(stream: TokenStream, first: number, last: number, personVerbs: ReadonlySet<number>, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): 'title' | 'single' | null {
+export function quotedTitle(
+  stream: TokenStream,
+  first: number,
+  last: number,
+  { personVerbs, classNames, isNamePart, isGivenName }: { personVerbs: ReadonlySet<number>; classNames: ReadonlySet<string>; isNamePart(index: number): boolean; isGivenName(index: number): boolean },
+): 'title' | 'single' | null {
   const quoted = quoteAround(stream, first, last);
   if (!quoted) return null;
   // "We read 'Amelia's Big Day'" may be her own story: a possessive opening the quote needs its author.
@@ -418,6 +423,8 @@ export function quotedTitle(stream: TokenStream, first: number, last: number, pe
   const next = stream.tokens[quoted.last + 1];
   if (stream.words.sayingVerbs.has(wordAt(stream, quoted.last + 1) ?? '') || (next !== undefined && personVerbs.has(next.hash)) || pronounReferringBack(stream, quoted.last) || praiseCueBefore(stream, quoted.first) !== null) return null;
   if (quoted.first === first && quoted.last === last) return 'single';
+  // "Our film 'Kai and Amelia Go Camping'": two pupils' given names in a title may be the children who made it ("Wilbur" is only a short form).
+  for (let index = quoted.first; index <= quoted.last && isGivenName(first); index += 1) if ((index < first || index > last) && isGivenName(index)) return null;
   return isTitleCased(stream, quoted) ? 'title' : null;
 }
 

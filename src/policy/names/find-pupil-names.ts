@@ -8,7 +8,7 @@ import { messageText, type MessageText } from '../message-text';
 import { originalRange, type NormalisedText } from '../normalise';
 import { camelCaseParts, tokenise, type WordToken } from '../tokenise';
 import type { Severity } from '../types';
-import type { NameMatcher } from './compile';
+import type { CompiledNameToken, NameMatcher } from './compile';
 import { isAfterFamousTitle, isAfterStaffTitle, isNamedStorm, isPossessive, type TokenStream } from './evidence';
 import { longestVariantAt, NOT_A_NAME, TokenLookup } from './find-candidates';
 import { judgeFamousCompany } from './famous-company';
@@ -99,7 +99,9 @@ function withOffer(match: NameMatch, offer: { first: number; last: number } | nu
 }
 
 function evidenceContext(matcher: NameMatcher, lookup: TokenLookup): EvidenceContext {
-  return { personVerbs: matcher.personVerbs, classNames: matcher.classNames, places: matcher.places, isNamePart: (index) => lookup.id(index) !== NOT_A_NAME };
+  return { personVerbs: matcher.personVerbs, classNames: matcher.classNames, places: matcher.places, isNamePart: (index) => lookup.id(index) !== NOT_A_NAME,
+    isGivenName: (index) => lookup.id(index) !== NOT_A_NAME && (matcher.tokens[lookup.id(index)] as CompiledNameToken).givenName,
+  };
 }
 
 /** Every name variant in the stream, longest first at each token, judged by its context. */

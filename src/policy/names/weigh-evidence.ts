@@ -90,6 +90,8 @@ export interface EvidenceContext {
   places: ReadonlySet<number>;
   /** Whether the token at this index is a name part of the roster. */
   isNamePart(index: number): boolean;
+  /** Whether the token at this index is some pupil's given name as the roster records it (not only a short form). */
+  isGivenName(index: number): boolean;
 }
 
 /**
@@ -205,7 +207,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
     if (byAuthorAfter(stream, found.last) || possessiveTitle(stream, found.first, found.last, found.possessive, found.shortForm, context.classNames, context.isNamePart)) return excused(messageText('name_reason_book_title'));
     // "We watched 'Mamma Mia'": a quoted title, unless the name in it does what a child does; "we finished 'Matilda'": a look.
-    const quoted = quotedTitle(stream, found.first, found.last, context.personVerbs, context.classNames, context.isNamePart);
+    const quoted = quotedTitle(stream, found.first, found.last, context);
     if (quoted === 'title' && personEvidence(stream, found.first, found.last, context) === null) return excused(messageText('name_reason_quoted_title'));
     if (quoted === 'single') return verdict('warn', messageText('name_reason_quoted_after_title_word'));
     // Read, sung or watched, unless someone's ("We read Grace's poem") or "she" or "he" follows
