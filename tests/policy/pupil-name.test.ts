@@ -554,6 +554,7 @@ ruleTester('pupil-name', {
     { text: 'Beech: A few Matildas in Year 3 today.', policy: HELD_OUT, findings: [{ marks: 'Matildas' }], note: 'a year group' },
     { text: "Oak: Our film 'Kai and Amelia at the Beach' is on the blog.", policy: HELD_OUT, findings: [{ marks: 'Kai' }, { marks: 'Amelia' }], note: 'two pupils’ names in a title' },
     { text: "Oak: We watched 'Amelia and Kai' in the talent show.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }, { marks: 'Kai' }] },
+    { text: "Oak: We watched 'Kai' score the winning goal.", policy: HELD_OUT, findings: [{ marks: 'Kai' }], note: 'what the child did, straight after the quote' },
     { text: "Oak: 'Isaac's Poem' by Mrs Jones", policy: HELD_OUT, findings: [{ marks: 'Isaac' }, { marks: 'Jones', severity: 'warn' }], note: 'a quoted title by staff' },
     // Held out: a first name and an initial.
     { text: 'Oak: River T. showed great kindness at lunch.', policy: HELD_OUT, findings: [{ marks: 'River' }] },

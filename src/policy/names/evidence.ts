@@ -349,6 +349,8 @@ export function isAfterSubjectPronoun(stream: TokenStream, first: number): boole
   return stream.tokens[first]?.capitalised !== true && stream.words.subjectPronouns.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
 }
 
+/** Words after a quoted title that say when or how it was met ("we finished 'Matilda' today"). */
+const AFTER_A_QUOTED_TITLE = new Set(['today', 'yesterday', 'together', 'again', 'at', 'on', 'with', 'for']);
 /** How many words a quoted title may hold ("'Winnie and Wilbur'", "'The Owl Who Was Afraid of the Dark'"). */
 const QUOTED_TITLE_WORDS = 8;
 /** A gap ending in an opening quote: after a space, a bracket or a colon, or at the text's start. */
@@ -422,7 +424,10 @@ export function quotedTitle(
   if (!author && (!stream.words.titleFrameWords.has(wordAt(stream, quoted.first - 1) ?? '') || (quoted.first === first && isPossessive(stream, last)))) return null;
   const next = stream.tokens[quoted.last + 1];
   if (stream.words.sayingVerbs.has(wordAt(stream, quoted.last + 1) ?? '') || (next !== undefined && personVerbs.has(next.hash)) || pronounReferringBack(stream, quoted.last) || praiseCueBefore(stream, quoted.first) !== null) return null;
-  if (quoted.first === first && quoted.last === last) return 'single';
+  // "We watched 'Kai' score the winning goal": a lower-case word straight after a quoted name is what the child did, unless it starts a phrase of time, place or a list ("this week", "in film club", "today").
+  const after = wordAt(stream, quoted.last + 1) ?? '';
+  const doneAfter = next !== undefined && !next.capitalised && /^'[^\S\n]$/.test(gapAfter(stream, quoted.last)) && ![stream.words.calendarWordsBefore, stream.words.determiners, stream.words.coordinatingWords, AFTER_A_QUOTED_TITLE].some((words) => words.has(after));
+  if (quoted.first === first && quoted.last === last) return doneAfter ? null : 'single';
   // "Our film 'Kai and Amelia Go Camping'": two pupils' given names in a title may be the children who made it ("Wilbur" is only a short form).
   for (let index = quoted.first; index <= quoted.last && isGivenName(first); index += 1) if ((index < first || index > last) && isGivenName(index)) return null;
   return isTitleCased(stream, quoted) ? 'title' : null;
