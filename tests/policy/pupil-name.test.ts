@@ -162,7 +162,7 @@ ruleTester('pupil-name', {
     { text: 'Maple: Ruby’s Wish by Shirin Bridges is on our shelf.', policy: HELD_OUT, note: 'before its author' },
     // A name in the plural after a vague amount: a character several times over.
     { text: 'Beech: World Book Day brought lots of Matildas and a few Wonkas.', policy: HELD_OUT, note: 'three pupils are Matilda' },
-    { text: 'Beech: So many Matildas in the hall today!', policy: HELD_OUT },
+    { text: 'Beech: So many Matildas and Wonkas in the hall today!', policy: HELD_OUT },
     { text: 'Maple: Madame Leclerc told us about growing up in Paris.', policy: HELD_OUT },
     { text: 'Beech: Our partner school is in Sydney, Australia.', policy: HELD_OUT },
     { text: 'Birch: We read how Jesus was baptised in the River Jordan.', policy: HELD_OUT, note: 'pupils called River and Jordan' },
@@ -551,6 +551,7 @@ ruleTester('pupil-name', {
     { text: "Oak: We read 'Amelia's Big Day' in class.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }], note: 'quoted, no author' },
     { text: 'Beech: Lots of Matildas today - well done to all of you!', policy: HELD_OUT, findings: [{ marks: 'Matildas' }], note: 'praise soon after' },
     { text: 'Beech: So many Matildas in Beech!', policy: HELD_OUT, findings: [{ marks: 'Matildas' }], note: 'a class: the roster has three' },
+    { text: 'Beech: Lots of Amelias in the hall today.', policy: HELD_OUT, findings: [{ marks: 'Amelias' }], note: 'no other character listed: children, perhaps' },
     { text: 'Beech: A few Matildas in Year 3 today.', policy: HELD_OUT, findings: [{ marks: 'Matildas' }], note: 'a year group' },
     { text: "Oak: Our film 'Kai and Amelia at the Beach' is on the blog.", policy: HELD_OUT, findings: [{ marks: 'Kai' }, { marks: 'Amelia' }], note: 'two pupils’ names in a title' },
     { text: "Oak: We watched 'Amelia and Kai' in the talent show.", policy: HELD_OUT, findings: [{ marks: 'Amelia' }, { marks: 'Kai' }] },

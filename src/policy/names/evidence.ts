@@ -688,13 +688,13 @@ const AFTER_A_PLURAL = new Set(['and', 'or', 'in', 'at', 'on', 'with', 'everywhe
 const PLURAL_VERB_REACH = 12;
 
 /**
- * "lots of Matildas, a few BFGs", "so many Matildas": a name with a plural "s" after a vague amount
- * is a character several times over (a dressing-up day), not one child's possessive without its
- * apostrophe. Not a number ("three Matildas"), not before a noun ("lots of Matildas work"), not
+ * "lots of Matildas, a few BFGs", "so many Matildas and Wonkas": a name with a plural "s" after a
+ * vague amount, listed with other characters in the plural, is a character several times over (a
+ * dressing-up day), not one child's possessive without its apostrophe. Not a number ("three Matildas"), not before a noun ("lots of Matildas work"), not
  * when a verb, a helper, a class or a year group follows in the sentence ("a few Amelias from
  * Beech won", "so many Matildas in Beech"), nor with praise before or soon after.
  */
-export function isCountedPlural(stream: TokenStream, first: number, personVerbs: ReadonlySet<number>, classNames: ReadonlySet<string>): boolean {
+export function isCountedPlural(stream: TokenStream, first: number, personVerbs: ReadonlySet<number>, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): boolean {
   if (!isSpaceOnly(gapBefore(stream, first)) || !isSpaceOnly(gapBefore(stream, first - 1))) return false;
   const before = wordAt(stream, first - 1);
   const twoBefore = wordAt(stream, first - 2) ?? '';
@@ -702,6 +702,8 @@ export function isCountedPlural(stream: TokenStream, first: number, personVerbs:
   if (amount < 0 || praiseCueBefore(stream, amount) !== null || praiseCueBefore(stream, amount - 1) !== null) return false;
   const gap = gapAfter(stream, first);
   if (gap !== '' && !/[,.!?;:)\n]/.test(gap) && !AFTER_A_PLURAL.has(wordAt(stream, first + 1) ?? '')) return false;
+  // Listed with other characters in the plural that are no pupil's ("lots of Matildas, a few BFGs"): "lots of Amelias in the hall" may be children.
+  if (!pluralsListed(stream, first, isNamePart)) return false;
   let sameSentence = true;
   for (let index = first + 1; index <= first + PLURAL_VERB_REACH && index < stream.tokens.length; index += 1) {
     sameSentence &&= !startsSentence(stream, index);
@@ -711,6 +713,19 @@ export function isCountedPlural(stream: TokenStream, first: number, personVerbs:
     if (praiseCueBefore(stream, index) !== null) return false;
   }
   return true;
+}
+
+/** Whether a capitalised plural that is no name on the roster is listed with the one at `first`, a step or two on ("Matildas, a few BFGs", "Matildas and Wonkas"). */
+function pluralsListed(stream: TokenStream, first: number, isNamePart: (index: number) => boolean): boolean {
+  for (const direction of [1, -1] as const) {
+    const listed = coordinatedToken(stream, first, direction);
+    // "…, a few BFGs", "…, some Wonkas": past the amount before the other plural.
+    for (let index = listed; index >= 0 && Math.abs(index - listed) <= 2 && index < stream.tokens.length; index += direction) {
+      const token = stream.tokens[index] as WordToken;
+      if ((token.capitalised || token.allCaps) && /s$/i.test(wordAt(stream, index) ?? '') && !isNamePart(index) && index !== first) return true;
+    }
+  }
+  return false;
 }
 
 /** "Grace's" (the "s" after an apostrophe is its own token). */

@@ -178,7 +178,7 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   const ordinaryWord = !found.tokens.some((token) => !token.ordinaryWord && !token.className);
   if (found.familyPlural) return judgeFamilyPlural(stream, found, capitalised || inCapitals);
   // "lots of Matildas, a few BFGs": a character several times over.
-  if (found.possessive && capitalised && isCountedPlural(stream, found.first, context.personVerbs, context.classNames)) return excused(messageText('name_reason_counted_plural'));
+  if (found.possessive && capitalised && isCountedPlural(stream, found.first, context.personVerbs, context.classNames, context.isNamePart)) return excused(messageText('name_reason_counted_plural'));
 
   // A staff title: a surname after it is a parent, whose surname is their child's ("Mr Okoro
   // (Charles's dad)"), or a member of staff ("Mrs Patel, our SENCo"), or either; a full name is a
