@@ -188,6 +188,16 @@ export const TRAVEL_WORDS = new Set([
 /** Before "of", nouns that make what follows a place ("the city of Florence", "a map of India"). */
 export const PLACE_NOUNS = new Set(['city', 'capital', 'map', 'maps', 'country', 'town', 'isle', 'island', 'streets', 'flag', 'region', 'county', 'people', 'history', 'geography']);
 
+/**
+ * Words of a geography lesson that make a list of places on the roster and off it the places ("Is
+ * Milan or Rome further north?", "on the map"). Not "compared": children are compared too ("we
+ * compared Milan and Rome in the reading race").
+ */
+export const MAP_WORDS = new Set([
+  'map', 'maps', 'atlas', 'globe', 'north', 'south', 'east', 'west', 'further', 'farther', 'nearer', 'closer', 'bigger', 'smaller', 'biggest',
+  'largest', 'capital', 'capitals', 'city', 'cities', 'country', 'countries', 'population', 'weather', 'climate', 'miles', 'distance',
+]);
+
 /** Capitalised before a name, they make it a place ("the River Jordan", "Lake Victoria", "Mount Sinai"). */
 export const GEOGRAPHY_WORDS = new Set(['river', 'lake', 'loch', 'mount', 'isle', 'port', 'cape', 'fort', 'bay', 'gulf']);
 
@@ -279,6 +289,9 @@ export const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'it', 'he', '
 /** Words of reading before a book's title ("We finished reading Matilda", "Year 5 have read Holes"). */
 export const READING_WORDS = new Set(['read', 'reading', 'reread', 'rereading']);
 
+/** Before a quoted name, with reading and performing words, they make it most likely a title ("we finished 'Matilda'", "film club showed 'Luca'"). */
+export const TITLE_FRAME_WORDS = new Set(['finished', 'showed', 'shown', 'performed', 'performing', 'saw', 'book', 'film', 'novel', 'musical', 'play', 'story', 'song', 'poem']);
+
 /** Pronouns that refer back to a family ("The Bakers brought in their tortoise"). */
 export const FAMILY_PRONOUNS = new Set(['their', 'they', 'them', 'themselves']);
 
@@ -314,6 +327,7 @@ export function nameWordLists(personNouns: readonly string[], agentNouns: readon
       travelWords: [...TRAVEL_WORDS],
       placeNouns: [...PLACE_NOUNS],
       geographyWords: [...GEOGRAPHY_WORDS],
+      mapWords: [...MAP_WORDS],
       parentWords: [...PARENT_WORDS],
       staffRoles: [...STAFF_ROLES],
       ourStaffRoles: [...OUR_STAFF_ROLES],
@@ -325,6 +339,7 @@ export function nameWordLists(personNouns: readonly string[], agentNouns: readon
       storyWords: [...STORY_WORDS],
       childWorkWords: [...CHILD_WORK_WORDS],
       readingWords: [...READING_WORDS],
+      titleFrameWords: [...TITLE_FRAME_WORDS, ...READING_WORDS, ...PERFORMING_WORDS],
       performingWords: [...PERFORMING_WORDS],
       subjectPronouns: [...SUBJECT_PRONOUNS],
       storyPlaces: [...STORY_PLACES],

@@ -400,6 +400,136 @@ export function isAfterSubjectPronoun(stream: TokenStream, first: number): boole
   return stream.tokens[first]?.capitalised !== true && stream.words.subjectPronouns.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
 }
 
+/** Words after a quoted title that say when or how it was met ("we finished 'Matilda' today"). */
+const AFTER_A_QUOTED_TITLE = new Set(['today', 'yesterday', 'together', 'again', 'at', 'on', 'with', 'for']);
+/** How many words a quoted title may hold ("'Winnie and Wilbur'", "'The Owl Who Was Afraid of the Dark'"). */
+const QUOTED_TITLE_WORDS = 8;
+/** A gap ending in an opening quote: after a space, a bracket or a colon, or at the text's start. */
+const OPENING_QUOTE = /(?:^|[\s([:])['"“«]$/;
+/** A gap starting with a closing quote: then a space, punctuation or the end. */
+const CLOSING_QUOTE = /^['"”»](?:$|[\s.,!?;:)\]])/;
+/** Small words a title leaves in lower case ("Winnie and Wilbur", "The Owl Who Was Afraid of the Dark"). */
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from']);
+
+/** Quoted words around a name: where the quote opens and closes (token indexes), or null. */
+interface Quoted {
+  first: number;
+  last: number;
+}
+
+/**
+ * "We watched 'Mamma Mia'", "film club showed 'Luca'": the quote the name is in, on one line, up
+ * to eight words, with no sentence's end inside ("'Well done Amelia!' said the judge" is speech),
+ * or null. An apostrophe inside a word or before "s" is no quote ("Amelia's", "don't").
+ */
+function quoteAround(stream: TokenStream, first: number, last: number): Quoted | null {
+  let open = first;
+  while (!(OPENING_QUOTE.test(gapBefore(stream, open)) && (open === 0 || gapBefore(stream, open) !== "'"))) {
+    open -= 1;
+    if (open < 0 || first - open >= QUOTED_TITLE_WORDS || endsQuoteOrSentence(gapAfter(stream, open))) return null;
+  }
+  let close = last;
+  for (;;) {
+    const gap = gapAfter(stream, close);
+    if (CLOSING_QUOTE.test(gap) && !(gap === "'" && stream.tokens[close + 1] !== undefined)) break;
+    if (close + 1 >= stream.tokens.length || close - open + 1 >= QUOTED_TITLE_WORDS || endsQuoteOrSentence(gap)) return null;
+    close += 1;
+  }
+  return { first: open, last: close };
+}
+
+/** Whether a gap inside a quote ends it or a sentence; an apostrophe alone joins a word ("Tom's", "don't"). */
+function endsQuoteOrSentence(gap: string): boolean {
+  return gap !== "'" && /[.!?\n'"“”«»]/.test(gap);
+}
+
+/** Whether the quoted words are written as a title: the first with a capital, each with one or a title's small word. */
+function isTitleCased(stream: TokenStream, quoted: Quoted): boolean {
+  for (let index = quoted.first; index <= quoted.last; index += 1) {
+    const token = stream.tokens[index] as WordToken;
+    // The "s" of a possessive ("'Ruby's Worry'") is no word of the title.
+    if (!token.capitalised && !token.allCaps && !isPossessive(stream, index - 1) && (index === quoted.first || !TITLE_SMALL_WORDS.has(wordAt(stream, index) ?? ''))) return false;
+  }
+  return true;
+}
+
+/**
+ * "We watched 'Mamma Mia'", "our book 'Amelia Fang'", "'Ruby's Worry' by Tom Percival": a quoted
+ * title of two words or more, title-cased, holding the name, after a word of reading, watching or
+ * a title (titleFrameWords) or before its author. Not said ("'Go Team Amelia' said the judge"), not
+ * praised ("Well done 'Amelia and Kai'"), not followed by what a person does or a pronoun ("We
+ * watched 'Amelia' perform her solo"); without such a word it may be a child's ("'Team Amelia'
+ * won", "'Amelia's Big Day' was a success"). "single": only the name is quoted ("we finished
+ * 'Matilda'"): a title most likely, worth a look. Or null.
+ */
+export function quotedTitle(
+  stream: TokenStream,
+  first: number,
+  last: number,
+  { personVerbs, classNames, isNamePart, isGivenName }: { personVerbs: ReadonlySet<number>; classNames: ReadonlySet<string>; isNamePart(index: number): boolean; isGivenName(index: number): boolean },
+): 'title' | 'single' | null {
+  const quoted = quoteAround(stream, first, last);
+  if (!quoted) return null;
+  // "We read 'Amelia's Big Day'" may be her own story: a possessive opening the quote needs its author.
+  const author = authorAfter(stream, quoted.last, classNames, isNamePart);
+  if (!author && (!stream.words.titleFrameWords.has(wordAt(stream, quoted.first - 1) ?? '') || (quoted.first === first && isPossessive(stream, last)))) return null;
+  const next = stream.tokens[quoted.last + 1];
+  if (stream.words.sayingVerbs.has(wordAt(stream, quoted.last + 1) ?? '') || (next !== undefined && personVerbs.has(next.hash)) || pronounReferringBack(stream, quoted.last) || praiseCueBefore(stream, quoted.first) !== null) return null;
+  // "We watched 'Kai' score the winning goal": a lower-case word straight after a quoted name is what the child did, unless it starts a phrase of time, place or a list ("this week", "in film club", "today").
+  const after = wordAt(stream, quoted.last + 1) ?? '';
+  const doneAfter = next !== undefined && !next.capitalised && /^'[^\S\n]$/.test(gapAfter(stream, quoted.last)) && ![stream.words.calendarWordsBefore, stream.words.determiners, stream.words.coordinatingWords, AFTER_A_QUOTED_TITLE].some((words) => words.has(after));
+  if (quoted.first === first && quoted.last === last) return doneAfter ? null : 'single';
+  // "Our film 'Kai and Amelia Go Camping'": two pupils' given names in a title may be the children who made it ("Wilbur" is only a short form).
+  for (let index = quoted.first; index <= quoted.last && isGivenName(first); index += 1) if ((index < first || index > last) && isGivenName(index)) return null;
+  return isTitleCased(stream, quoted) ? 'title' : null;
+}
+
+/**
+ * "… by Tom Percival", "… by Julia Donaldson": "by" and an author's two capitalised names after
+ * token `index`, in one phrase; not a member of staff, a class or a year group ("by Mrs Jones",
+ * "by Ash Class", "by Year 3" made it, and may have made it about a child), nor two names of the
+ * roster ("by Ava Brown" may be a child's own work).
+ */
+export function authorAfter(stream: TokenStream, index: number, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): boolean {
+  const forename = wordAt(stream, index + 2) ?? '';
+  return (
+    wordAt(stream, index + 1) === 'by' &&
+    stream.tokens[index + 2]?.capitalised === true &&
+    stream.tokens[index + 3]?.capitalised === true &&
+    /^[^\S\n]$/.test(gapBefore(stream, index + 2)) &&
+    /^[^\S\n]$/.test(gapBefore(stream, index + 3)) &&
+    !(isNamePart(index + 2) && isNamePart(index + 3)) &&
+    ![stream.words.staffTitles, stream.words.classWords, stream.words.yearGroupWords, classNames].some((words) => words.has(forename) || words.has(wordAt(stream, index + 3) ?? ''))
+  );
+}
+
+/** How many capitalised words a possessive's title may run to ("Tom's Midnight Garden", "George's Marvellous Medicine"). */
+const POSSESSIVE_TITLE_WORDS = 5;
+
+/**
+ * "We read Tom's Midnight Garden", "Ruby's Worry by Tom Percival": a name's possessive before
+ * capitalised words, in one phrase, before its author (one or more), or after "read" (two words
+ * or more) for a short form the roster does not record ("Tom", "Bill"), is a book's title; a
+ * pupil's own name after "read" may be their own work ("We read Kai's Holiday Diary"). A child's work may be written like a title too ("Tom's Lego Tower
+ * won", "Ruby's Big Idea: a bird box!", "We watched Amelia's Dance Show"): without "read" before
+ * or the author after, with a child's work, a story or a family in it ("We read Amelia's Super
+ * Story", "Amelia's Mum"), or with "to" or a pronoun after ("read it to the class"), it is not.
+ */
+export function possessiveTitle(stream: TokenStream, first: number, last: number, possessive: boolean, shortForm: boolean, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): boolean {
+  const start = possessive ? last + 1 : isPossessive(stream, last) ? last + 2 : -1;
+  if (start < 0) return false;
+  let end = start - 1;
+  while (end + 1 < stream.tokens.length && end + 1 - start < POSSESSIVE_TITLE_WORDS && stream.tokens[end + 1]?.capitalised === true && isSpaceOnly(gapBefore(stream, end + 1))) {
+    end += 1;
+    // "Amelia's Super Story", "Amelia's Mum": what a child makes, or a family, is theirs.
+    const word = wordAt(stream, end) ?? '';
+    if ([stream.words.childWorkWords, stream.words.storyWords, stream.words.parentWords, stream.words.familyWords].some((words) => words.has(word)) || stream.words.familyWords.has(`${word}s`)) return false;
+  }
+  if (end < start || wordAt(stream, end + 1) === 'to' || pronounReferringBack(stream, end)) return false;
+  if (authorAfter(stream, end, classNames, isNamePart)) return true;
+  return shortForm && end > start && stream.words.readingWords.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
+}
+
 /** "Matilda by Roald Dahl": a book's title, by its author (a capitalised name after "by"). */
 export function byAuthorAfter(stream: TokenStream, last: number): boolean {
   return wordAt(stream, last + 1) === 'by' && isSpaceOnly(gapAfter(stream, last)) && stream.tokens[last + 2]?.capitalised === true && isSpaceOnly(gapAfter(stream, last + 1));
@@ -497,6 +627,58 @@ export function placeContext(stream: TokenStream, first: number, last: number, p
 }
 
 
+/** How many names a list of places is walked for, each way ("Florence, Milan and Rome"): a long post's list is not walked again for each name in it. */
+const PLACE_LIST_REACH = 6;
+/** Words after a word of geography that keep it one ("the map of Italy", "further north than Rome", "the weather in Milan"). */
+const MAP_WORD_FOLLOWERS = new Set(['of', 'than', 'in', 'and', 'or', 'from', 'to', 'on']);
+/** How many words either side of a list of places are read for a person or praise. */
+const PLACE_LIST_SENTENCE_REACH = 12;
+
+/**
+ * "Is Milan or Rome further north?", "We found Florence, Milan and Rome on the map": a place's name
+ * in a list of capitalised places only, one of which is no name on the roster, in a sentence of
+ * geography (a map, a compass point, a city: mapWords) is the place. Not
+ * with a possessive, a pronoun after, what a person does after the list, praise or a person in
+ * the sentence, a year group or class after it ("Milan and Theo won", "Milan and Rome, thank you",
+ * "our captains Milan and Rome", "Milan and Rome are in Year 3").
+ * The token of the list's last name (whose verb the caller asks about), or -1.
+ */
+export function listedWithPlace(stream: TokenStream, first: number, last: number, places: ReadonlySet<number>, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): number {
+  if (first !== last) return -1;
+  let start = first;
+  let end = first;
+  let other = false;
+  for (const direction of [1, -1] as const) {
+    for (let index = first, steps = 0; steps < PLACE_LIST_REACH; steps += 1) {
+      index = coordinatedToken(stream, index, direction);
+      if (index < 0) break;
+      const token = stream.tokens[index] as WordToken;
+      // "Which is further south, Milan or Rome?": a lower-case word ends the list; a capitalised one that is no place is a name.
+      if (!token.capitalised) break;
+      if (!places.has(token.hash)) return -1;
+      other ||= !isNamePart(index);
+      if (direction === 1) end = index;
+      else start = index;
+    }
+  }
+  if (!other || isPossessive(stream, end) || pronounAfter(stream, end) || pronounReferringBack(stream, end)) return -1;
+  const sentences = sentenceIndex(stream);
+  const sentence = sentences.sentenceOf[first] as number;
+  const from = Math.max(sentences.firsts[sentence] as number, start - PLACE_LIST_SENTENCE_REACH);
+  const to = Math.min(sentences.lasts[sentence] as number, end + PLACE_LIST_SENTENCE_REACH);
+  let map = false;
+  for (let index = from; index <= to; index += 1) {
+    const word = wordAt(stream, index) ?? '';
+    // "on the map.", "further north?", "the map of Italy"; not "the map club", "further ahead".
+    map ||= stream.words.mapWords.has(word) && (breaksSentence(gapAfter(stream, index)) || /,/.test(gapAfter(stream, index)) || index + 1 >= stream.tokens.length || MAP_WORD_FOLLOWERS.has(wordAt(stream, index + 1) ?? '') || stream.words.mapWords.has(wordAt(stream, index + 1) ?? ''));
+    // "Our map monitors are Milan and Rome": a person noun, or its plural.
+    if (stream.words.personNouns.has(word) || stream.words.personNouns.has(word.slice(0, -1)) || praiseCueBefore(stream, index) !== null || praiseCueAfter(stream, index) !== null) return -1;
+    // "Milan and Rome are in Year 3": a year group or a class after the list says children.
+    if (index > end && (stream.words.yearGroupWords.has(word) || classNames.has(word))) return -1;
+  }
+  return map ? end : -1;
+}
+
 /**
  * "Henry's second wife", "Noah's three sons", "the wives of Henry", "the reign of Victoria": the
  * name owns what a king or a story's hero has and a child does not (figureNouns). The word, or null.
@@ -547,6 +729,54 @@ export function otherSurnameAfter(stream: TokenStream, last: number, isNamePart:
   // A family word is no surname: "the Patel Family" names the pupil's family (familyWordAfter).
   if (personVerbs.has(next.hash) || stream.words.classWords.has(word) || stream.words.yearGroupWords.has(word) || classNames.has(word) || stream.words.helperVerbs.has(word) || stream.words.coordinatingWords.has(word) || stream.words.familyWords.has(word)) return -1;
   return last + 1;
+}
+
+/** Vague amounts before "of" ("lots of Matildas"); a number counts children ("three Matildas from Beech won": the roster may have three). */
+const AMOUNTS_BEFORE_OF = new Set(['lots', 'lot', 'loads', 'plenty', 'dozens', 'hundreds', 'sea', 'army']);
+/** Words after such a plural that end its phrase ("lots of Matildas and BFGs", "lots of Matildas in the hall"); a noun would make it a possessive ("Matildas work"). */
+const AFTER_A_PLURAL = new Set(['and', 'or', 'in', 'at', 'on', 'with', 'everywhere', 'around', 'today', 'too']);
+/** How far on in its sentence what a plural did is looked for ("lots of Amelias in Beech won"). */
+const PLURAL_VERB_REACH = 12;
+
+/**
+ * "lots of Matildas, a few BFGs", "so many Matildas and Wonkas": a name with a plural "s" after a
+ * vague amount, listed with other characters in the plural, is a character several times over (a
+ * dressing-up day), not one child's possessive without its apostrophe. Not a number ("three Matildas"), not before a noun ("lots of Matildas work"), not
+ * when a verb, a helper, a class or a year group follows in the sentence ("a few Amelias from
+ * Beech won", "so many Matildas in Beech"), nor with praise before or soon after.
+ */
+export function isCountedPlural(stream: TokenStream, first: number, personVerbs: ReadonlySet<number>, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): boolean {
+  if (!isSpaceOnly(gapBefore(stream, first)) || !isSpaceOnly(gapBefore(stream, first - 1))) return false;
+  const before = wordAt(stream, first - 1);
+  const twoBefore = wordAt(stream, first - 2) ?? '';
+  const amount = (before === 'of' && AMOUNTS_BEFORE_OF.has(twoBefore)) || (before === 'few' && twoBefore === 'a') || (before === 'many' && twoBefore === 'so') ? first - 2 : -1;
+  if (amount < 0 || praiseCueBefore(stream, amount) !== null || praiseCueBefore(stream, amount - 1) !== null) return false;
+  const gap = gapAfter(stream, first);
+  if (gap !== '' && !/[,.!?;:)\n]/.test(gap) && !AFTER_A_PLURAL.has(wordAt(stream, first + 1) ?? '')) return false;
+  // Listed with other characters in the plural that are no pupil's ("lots of Matildas, a few BFGs"): "lots of Amelias in the hall" may be children.
+  if (!pluralsListed(stream, first, isNamePart)) return false;
+  let sameSentence = true;
+  for (let index = first + 1; index <= first + PLURAL_VERB_REACH && index < stream.tokens.length; index += 1) {
+    sameSentence &&= !startsSentence(stream, index);
+    const word = wordAt(stream, index) ?? '';
+    // "So many Matildas in Beech", "a few Matildas in Year 3": children of a class; "… - well done to all of you!": praised.
+    if (sameSentence && (personVerbs.has((stream.tokens[index] as WordToken).hash) || [stream.words.helperVerbs, stream.words.yearGroupWords, classNames].some((words) => words.has(word)))) return false;
+    if (praiseCueBefore(stream, index) !== null) return false;
+  }
+  return true;
+}
+
+/** Whether a capitalised plural that is no name on the roster is listed with the one at `first`, a step or two on ("Matildas, a few BFGs", "Matildas and Wonkas"). */
+function pluralsListed(stream: TokenStream, first: number, isNamePart: (index: number) => boolean): boolean {
+  for (const direction of [1, -1] as const) {
+    const listed = coordinatedToken(stream, first, direction);
+    // "…, a few BFGs", "…, some Wonkas": past the amount before the other plural.
+    for (let index = listed; index >= 0 && Math.abs(index - listed) <= 2 && index < stream.tokens.length; index += direction) {
+      const token = stream.tokens[index] as WordToken;
+      if ((token.capitalised || token.allCaps) && /s$/i.test(wordAt(stream, index) ?? '') && !isNamePart(index) && index !== first) return true;
+    }
+  }
+  return false;
 }
 
 /** "Grace's" (the "s" after an apostrophe is its own token). */
@@ -628,6 +858,47 @@ export function isInTitleCaseSentence(stream: TokenStream, first: number, last: 
 export function isFollowedByClassWord(stream: TokenStream, last: number): boolean {
   const next = wordAt(stream, last + 1);
   return next !== undefined && stream.words.classWords.has(next) && joinsNameParts(gapAfter(stream, last));
+}
+
+/** The plural class word a list of classes' names goes before ("Holly and Hazel classes"). */
+const CLASSES = 'classes';
+/** How many classes' names a list before "classes" is walked for. */
+const CLASS_LIST_REACH = 6;
+
+/**
+ * "Thank you to Holly and Hazel classes": a class's name listed with other classes' names before
+ * "classes" is a class. Only the plural: "Holly and Hazel class" may be a child and a class.
+ */
+export function isListedBeforeClasses(stream: TokenStream, last: number, classNames: ReadonlySet<string>): boolean {
+  for (let index = last, steps = 0; steps < CLASS_LIST_REACH; steps += 1) {
+    index = coordinatedToken(stream, index, 1);
+    if (index < 0 || !classNames.has(wordAt(stream, index) ?? '')) return false;
+    if (wordAt(stream, index + 1) === CLASSES && joinsNameParts(gapAfter(stream, index))) return true;
+  }
+  return false;
+}
+
+/** "Storm", capitalised, before a storm's name. */
+const STORM = 'storm';
+
+/**
+ * "Storm Eleanor closed the field", "during Storm Isha": a capitalised name straight after
+ * "Storm" (no article before it: "the Storm" is a title or the weather) names a storm, unless
+ * "Storm" is itself a name on the roster ("Storm Eleanor" would be two children), or "she"/"he"
+ * or praise follows ("Storm Daisy read her poem").
+ */
+export function isNamedStorm(stream: TokenStream, first: number, isNamePart: (index: number) => boolean): boolean {
+  const storm = stream.tokens[first - 1];
+  return (
+    storm?.capitalised === true &&
+    stream.tokens[first]?.capitalised === true &&
+    wordAt(stream, first - 1) === STORM &&
+    gapBefore(stream, first) === ' ' &&
+    !isNamePart(first - 1) &&
+    !(stream.words.articles.has(wordAt(stream, first - 2) ?? '') && isSpaceOnly(gapBefore(stream, first - 1))) &&
+    !pronounReferringBack(stream, first) &&
+    praiseCueAfter(stream, first) === null
+  );
 }
 
 /**

@@ -8,9 +8,9 @@ import { messageText, type MessageText } from '../message-text';
 import { originalRange, type NormalisedText } from '../normalise';
 import { camelCaseParts, tokenise, type WordToken } from '../tokenise';
 import type { Severity } from '../types';
-import type { NameMatcher } from './compile';
+import type { CompiledNameToken, NameMatcher } from './compile';
 import { MISSPELLING_MIN_LENGTH } from '../snapshot';
-import { isAfterFamousTitle, isAfterStaffTitle, isPossessive, isWrittenAsAName, type TokenStream } from './evidence';
+import { isAfterFamousTitle, isAfterStaffTitle, isNamedStorm, isPossessive, isWrittenAsAName, type TokenStream } from './evidence';
 import { longestVariantAt, NOT_A_NAME, TokenLookup } from './find-candidates';
 import { judgeFamousCompany } from './famous-company';
 import { misspeltName } from './misspellings';
@@ -66,7 +66,7 @@ export function findPupilNames(matcher: NameMatcher, normalised: NormalisedText,
   stream.tokens.forEach((token, index) => {
     if (covered[index] || lookup.suppressed(index)) return;
     const name = misspeltName(matcher.misspellings, matcher.tokens, stream.text, token);
-    if (!name || isAfterStaffTitle(stream, index) || isAfterFamousTitle(stream, index)) return;
+    if (!name || isAfterStaffTitle(stream, index) || isAfterFamousTitle(stream, index) || isNamedStorm(stream, index, context.isNamePart)) return;
     // "well done Nooh", "Oak – Ayal, phonics", "Nooh came first": a short name has many neighbours,
     // so a near miss of one is a look when written as a name or doing what a person does, never a block.
     if (name.text.length < MISSPELLING_MIN_LENGTH) {
@@ -106,7 +106,9 @@ function withOffer(match: NameMatch, offer: { first: number; last: number } | nu
 }
 
 function evidenceContext(matcher: NameMatcher, lookup: TokenLookup): EvidenceContext {
-  return { personVerbs: matcher.personVerbs, classNames: matcher.classNames, places: matcher.places, isNamePart: (index) => lookup.id(index) !== NOT_A_NAME };
+  return { personVerbs: matcher.personVerbs, classNames: matcher.classNames, places: matcher.places, isNamePart: (index) => lookup.id(index) !== NOT_A_NAME,
+    isGivenName: (index) => lookup.id(index) !== NOT_A_NAME && (matcher.tokens[lookup.id(index)] as CompiledNameToken).givenName,
+  };
 }
 
 /** Every name variant in the stream, longest first at each token, judged by its context. */

@@ -17,7 +17,10 @@ import {
   parentDescribed,
   staffDescribed,
   placeContext,
+  listedWithPlace,
   byAuthorAfter,
+  quotedTitle,
+  possessiveTitle,
   coordinatedToken,
   familyWordAfter,
   figureNounWith,
@@ -26,6 +29,9 @@ import {
   isAfterStaffTitle,
   isCalendarUse,
   isFollowedByClassWord,
+  isListedBeforeClasses,
+  isNamedStorm,
+  isCountedPlural,
   isInTitleCaseSentence,
   isMixedCase,
   isPossessive,
@@ -85,6 +91,8 @@ export interface EvidenceContext {
   places: ReadonlySet<number>;
   /** Whether the token at this index is a name part of the roster. */
   isNamePart(index: number): boolean;
+  /** Whether the token at this index is some pupil's given name as the roster records it (not only a short form). */
+  isGivenName(index: number): boolean;
 }
 
 /**
@@ -174,6 +182,8 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   const fullName = found.fullName || found.last > found.first;
   const ordinaryWord = !found.tokens.some((token) => !token.ordinaryWord && !token.className);
   if (found.familyPlural) return judgeFamilyPlural(stream, found, capitalised || inCapitals);
+  // "lots of Matildas, a few BFGs": a character several times over.
+  if (found.possessive && capitalised && isCountedPlural(stream, found.first, context.personVerbs, context.classNames, context.isNamePart)) return excused(messageText('name_reason_counted_plural'));
 
   // A staff title: a surname after it is a parent, whose surname is their child's ("Mr Okoro
   // (Charles's dad)"), or a member of staff ("Mrs Patel, our SENCo"), or either; a full name is a
@@ -189,17 +199,22 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
     return verdict('warn', messageText('name_reason_first_name_after_staff_title'));
   }
   const className = found.tokens.length === 1 && found.tokens[0]?.className === true;
-  if (className && isFollowedByClassWord(stream, found.last)) return excused(messageText('name_reason_class'));
+  if (className && (isFollowedByClassWord(stream, found.last) || isListedBeforeClasses(stream, found.last, context.classNames))) return excused(messageText('name_reason_class'));
 
   // Someone else of the same name: a famous or story person, a king, an author, another family.
   if (!found.fullName) {
     if (isAfterFamousTitle(stream, found.first)) return figure(messageText('name_reason_famous_title'));
+    if (isNamedStorm(stream, found.first, context.isNamePart)) return excused(messageText('name_reason_storm'));
     if (regnalNumberAfter(stream, found.last)) return figure(messageText('name_reason_regnal_number'));
     const owned = found.tokens.length === 1 ? figureNounWith(stream, found.first, found.last, found.possessive) : null;
     // "Well done Oliver's army!": praise, or anything else a child does, outweighs what is owned.
     if (owned && personEvidence(stream, found.first, found.last, context) === null) return verdict('warn', messageText('name_reason_owns_what_no_child_has', owned));
     if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
-    if (byAuthorAfter(stream, found.last)) return excused(messageText('name_reason_book_title'));
+    if (byAuthorAfter(stream, found.last) || possessiveTitle(stream, found.first, found.last, found.possessive, found.shortForm, context.classNames, context.isNamePart)) return excused(messageText('name_reason_book_title'));
+    // "We watched 'Mamma Mia'": a quoted title, unless the name in it does what a child does; "we finished 'Matilda'": a look.
+    const quoted = quotedTitle(stream, found.first, found.last, context);
+    if (quoted === 'title' && personEvidence(stream, found.first, found.last, context) === null) return excused(messageText('name_reason_quoted_title'));
+    if (quoted === 'single') return verdict('warn', messageText('name_reason_quoted_after_title_word'));
     // Read, sung or watched, unless someone's ("We read Grace's poem") or "she" or "he" follows
     // ("We have been reading Victoria. She loved it."): the title, most likely; a look, as a child may be read too.
     if (!found.possessive && !isPossessive(stream, found.last) && !pronounReferringBack(stream, found.last)) {
@@ -207,6 +222,9 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
       if (isTitleAfter(stream, found.first, found.last, stream.words.performingWords)) return verdict('warn', messageText('name_reason_title_performed'));
     }
     if (placeContext(stream, found.first, found.last, context.places)) return excused(messageText('name_reason_place'));
+    // "Is Milan or Rome further north?": listed with a place that is no pupil's, unless the list does what a person does.
+    const listEnd = capitalised ? listedWithPlace(stream, found.first, found.last, context.places, context.classNames, context.isNamePart) : -1;
+    if (listEnd >= 0 && personEvidence(stream, found.first, found.last, context) === null && personEvidence(stream, listEnd, listEnd, context) === null) return excused(messageText('name_reason_listed_with_place'));
     // "the River Jordan", "a Bear Hunt", "the Rose Theatre": a thing's name; "Star of the week": the award.
     if (ordinaryWord && found.tokens.length === 1 && capitalised && isNameOfAThing(stream, found.first, found.last)) return excused(messageText('name_reason_thing_name'));
     if (ordinaryWord && startsPraiseCue(stream, found.first)) return excused(messageText('name_reason_award'));
