@@ -194,8 +194,7 @@ export const PLACE_NOUNS = new Set(['city', 'capital', 'map', 'maps', 'country',
  * compared Milan and Rome in the reading race").
  */
 export const MAP_WORDS = new Set([
-  'map', 'maps', 'atlas', 'globe', 'north', 'south', 'east', 'west', 'further', 'farther', 'nearer', 'closer', 'bigger', 'smaller', 'biggest',
-  'largest', 'capital', 'capitals', 'city', 'cities', 'country', 'countries', 'population', 'weather', 'climate', 'miles', 'distance',
+  'map', 'maps', 'atlas', 'north', 'south', 'east', 'west', 'capital', 'capitals', 'city', 'cities', 'country', 'countries', 'population',
 ]);
 
 /** Capitalised before a name, they make it a place ("the River Jordan", "Lake Victoria", "Mount Sinai"). */

@@ -400,8 +400,6 @@ export function isAfterSubjectPronoun(stream: TokenStream, first: number): boole
   return stream.tokens[first]?.capitalised !== true && stream.words.subjectPronouns.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
 }
 
-/** Words after a quoted title that say when or how it was met ("we finished 'Matilda' today"). */
-const AFTER_A_QUOTED_TITLE = new Set(['today', 'yesterday', 'together', 'again', 'at', 'on', 'with', 'for']);
 /** How many words a quoted title may hold ("'Winnie and Wilbur'", "'The Owl Who Was Afraid of the Dark'"). */
 const QUOTED_TITLE_WORDS = 8;
 /** A gap ending in an opening quote: after a space, a bracket or a colon, or at the text's start. */
@@ -459,29 +457,25 @@ function isTitleCased(stream: TokenStream, quoted: Quoted): boolean {
  * a title (titleFrameWords) or before its author. Not said ("'Go Team Amelia' said the judge"), not
  * praised ("Well done 'Amelia and Kai'"), not followed by what a person does or a pronoun ("We
  * watched 'Amelia' perform her solo"); without such a word it may be a child's ("'Team Amelia'
- * won", "'Amelia's Big Day' was a success"). "single": only the name is quoted ("we finished
- * 'Matilda'"): a title most likely, worth a look. Or null.
+ * won", "'Amelia's Big Day' was a success"). Only the name quoted is no title ("We watched 'Kai' at
+ * the match"), nor a title holding a second pupil's given name.
  */
-export function quotedTitle(
+export function isQuotedTitle(
   stream: TokenStream,
   first: number,
   last: number,
   { personVerbs, classNames, isNamePart, isGivenName }: { personVerbs: ReadonlySet<number>; classNames: ReadonlySet<string>; isNamePart(index: number): boolean; isGivenName(index: number): boolean },
-): 'title' | 'single' | null {
+): boolean {
   const quoted = quoteAround(stream, first, last);
-  if (!quoted) return null;
+  if (!quoted || (quoted.first === first && quoted.last === last)) return false;
   // "We read 'Amelia's Big Day'" may be her own story: a possessive opening the quote needs its author.
   const author = authorAfter(stream, quoted.last, classNames, isNamePart);
-  if (!author && (!stream.words.titleFrameWords.has(wordAt(stream, quoted.first - 1) ?? '') || (quoted.first === first && isPossessive(stream, last)))) return null;
+  if (!author && (!stream.words.titleFrameWords.has(wordAt(stream, quoted.first - 1) ?? '') || (quoted.first === first && isPossessive(stream, last)))) return false;
   const next = stream.tokens[quoted.last + 1];
-  if (stream.words.sayingVerbs.has(wordAt(stream, quoted.last + 1) ?? '') || (next !== undefined && personVerbs.has(next.hash)) || pronounReferringBack(stream, quoted.last) || praiseCueBefore(stream, quoted.first) !== null) return null;
-  // "We watched 'Kai' score the winning goal": a lower-case word straight after a quoted name is what the child did, unless it starts a phrase of time, place or a list ("this week", "in film club", "today").
-  const after = wordAt(stream, quoted.last + 1) ?? '';
-  const doneAfter = next !== undefined && !next.capitalised && /^'[^\S\n]$/.test(gapAfter(stream, quoted.last)) && ![stream.words.calendarWordsBefore, stream.words.determiners, stream.words.coordinatingWords, AFTER_A_QUOTED_TITLE].some((words) => words.has(after));
-  if (quoted.first === first && quoted.last === last) return doneAfter ? null : 'single';
+  if (stream.words.sayingVerbs.has(wordAt(stream, quoted.last + 1) ?? '') || (next !== undefined && personVerbs.has(next.hash)) || pronounReferringBack(stream, quoted.last) || praiseCueBefore(stream, quoted.first) !== null) return false;
   // "Our film 'Kai and Amelia Go Camping'": two pupils' given names in a title may be the children who made it ("Wilbur" is only a short form).
-  for (let index = quoted.first; index <= quoted.last && isGivenName(first); index += 1) if ((index < first || index > last) && isGivenName(index)) return null;
-  return isTitleCased(stream, quoted) ? 'title' : null;
+  for (let index = quoted.first; index <= quoted.last && isGivenName(first); index += 1) if ((index < first || index > last) && isGivenName(index)) return false;
+  return isTitleCased(stream, quoted);
 }
 
 /**
@@ -501,33 +495,6 @@ export function authorAfter(stream: TokenStream, index: number, classNames: Read
     !(isNamePart(index + 2) && isNamePart(index + 3)) &&
     ![stream.words.staffTitles, stream.words.classWords, stream.words.yearGroupWords, classNames].some((words) => words.has(forename) || words.has(wordAt(stream, index + 3) ?? ''))
   );
-}
-
-/** How many capitalised words a possessive's title may run to ("Tom's Midnight Garden", "George's Marvellous Medicine"). */
-const POSSESSIVE_TITLE_WORDS = 5;
-
-/**
- * "We read Tom's Midnight Garden", "Ruby's Worry by Tom Percival": a name's possessive before
- * capitalised words, in one phrase, before its author (one or more), or after "read" (two words
- * or more) for a short form the roster does not record ("Tom", "Bill"), is a book's title; a
- * pupil's own name after "read" may be their own work ("We read Kai's Holiday Diary"). A child's work may be written like a title too ("Tom's Lego Tower
- * won", "Ruby's Big Idea: a bird box!", "We watched Amelia's Dance Show"): without "read" before
- * or the author after, with a child's work, a story or a family in it ("We read Amelia's Super
- * Story", "Amelia's Mum"), or with "to" or a pronoun after ("read it to the class"), it is not.
- */
-export function possessiveTitle(stream: TokenStream, first: number, last: number, possessive: boolean, shortForm: boolean, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): boolean {
-  const start = possessive ? last + 1 : isPossessive(stream, last) ? last + 2 : -1;
-  if (start < 0) return false;
-  let end = start - 1;
-  while (end + 1 < stream.tokens.length && end + 1 - start < POSSESSIVE_TITLE_WORDS && stream.tokens[end + 1]?.capitalised === true && isSpaceOnly(gapBefore(stream, end + 1))) {
-    end += 1;
-    // "Amelia's Super Story", "Amelia's Mum": what a child makes, or a family, is theirs.
-    const word = wordAt(stream, end) ?? '';
-    if ([stream.words.childWorkWords, stream.words.storyWords, stream.words.parentWords, stream.words.familyWords].some((words) => words.has(word)) || stream.words.familyWords.has(`${word}s`)) return false;
-  }
-  if (end < start || wordAt(stream, end + 1) === 'to' || pronounReferringBack(stream, end)) return false;
-  if (authorAfter(stream, end, classNames, isNamePart)) return true;
-  return shortForm && end > start && stream.words.readingWords.has(wordAt(stream, first - 1) ?? '') && isSpaceOnly(gapBefore(stream, first));
 }
 
 /** "Matilda by Roald Dahl": a book's title, by its author (a capitalised name after "by"). */
@@ -729,54 +696,6 @@ export function otherSurnameAfter(stream: TokenStream, last: number, isNamePart:
   // A family word is no surname: "the Patel Family" names the pupil's family (familyWordAfter).
   if (personVerbs.has(next.hash) || stream.words.classWords.has(word) || stream.words.yearGroupWords.has(word) || classNames.has(word) || stream.words.helperVerbs.has(word) || stream.words.coordinatingWords.has(word) || stream.words.familyWords.has(word)) return -1;
   return last + 1;
-}
-
-/** Vague amounts before "of" ("lots of Matildas"); a number counts children ("three Matildas from Beech won": the roster may have three). */
-const AMOUNTS_BEFORE_OF = new Set(['lots', 'lot', 'loads', 'plenty', 'dozens', 'hundreds', 'sea', 'army']);
-/** Words after such a plural that end its phrase ("lots of Matildas and BFGs", "lots of Matildas in the hall"); a noun would make it a possessive ("Matildas work"). */
-const AFTER_A_PLURAL = new Set(['and', 'or', 'in', 'at', 'on', 'with', 'everywhere', 'around', 'today', 'too']);
-/** How far on in its sentence what a plural did is looked for ("lots of Amelias in Beech won"). */
-const PLURAL_VERB_REACH = 12;
-
-/**
- * "lots of Matildas, a few BFGs", "so many Matildas and Wonkas": a name with a plural "s" after a
- * vague amount, listed with other characters in the plural, is a character several times over (a
- * dressing-up day), not one child's possessive without its apostrophe. Not a number ("three Matildas"), not before a noun ("lots of Matildas work"), not
- * when a verb, a helper, a class or a year group follows in the sentence ("a few Amelias from
- * Beech won", "so many Matildas in Beech"), nor with praise before or soon after.
- */
-export function isCountedPlural(stream: TokenStream, first: number, personVerbs: ReadonlySet<number>, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): boolean {
-  if (!isSpaceOnly(gapBefore(stream, first)) || !isSpaceOnly(gapBefore(stream, first - 1))) return false;
-  const before = wordAt(stream, first - 1);
-  const twoBefore = wordAt(stream, first - 2) ?? '';
-  const amount = (before === 'of' && AMOUNTS_BEFORE_OF.has(twoBefore)) || (before === 'few' && twoBefore === 'a') || (before === 'many' && twoBefore === 'so') ? first - 2 : -1;
-  if (amount < 0 || praiseCueBefore(stream, amount) !== null || praiseCueBefore(stream, amount - 1) !== null) return false;
-  const gap = gapAfter(stream, first);
-  if (gap !== '' && !/[,.!?;:)\n]/.test(gap) && !AFTER_A_PLURAL.has(wordAt(stream, first + 1) ?? '')) return false;
-  // Listed with other characters in the plural that are no pupil's ("lots of Matildas, a few BFGs"): "lots of Amelias in the hall" may be children.
-  if (!pluralsListed(stream, first, isNamePart)) return false;
-  let sameSentence = true;
-  for (let index = first + 1; index <= first + PLURAL_VERB_REACH && index < stream.tokens.length; index += 1) {
-    sameSentence &&= !startsSentence(stream, index);
-    const word = wordAt(stream, index) ?? '';
-    // "So many Matildas in Beech", "a few Matildas in Year 3": children of a class; "… - well done to all of you!": praised.
-    if (sameSentence && (personVerbs.has((stream.tokens[index] as WordToken).hash) || [stream.words.helperVerbs, stream.words.yearGroupWords, classNames].some((words) => words.has(word)))) return false;
-    if (praiseCueBefore(stream, index) !== null) return false;
-  }
-  return true;
-}
-
-/** Whether a capitalised plural that is no name on the roster is listed with the one at `first`, a step or two on ("Matildas, a few BFGs", "Matildas and Wonkas"). */
-function pluralsListed(stream: TokenStream, first: number, isNamePart: (index: number) => boolean): boolean {
-  for (const direction of [1, -1] as const) {
-    const listed = coordinatedToken(stream, first, direction);
-    // "…, a few BFGs", "…, some Wonkas": past the amount before the other plural.
-    for (let index = listed; index >= 0 && Math.abs(index - listed) <= 2 && index < stream.tokens.length; index += direction) {
-      const token = stream.tokens[index] as WordToken;
-      if ((token.capitalised || token.allCaps) && /s$/i.test(wordAt(stream, index) ?? '') && !isNamePart(index) && index !== first) return true;
-    }
-  }
-  return false;
 }
 
 /** "Grace's" (the "s" after an apostrophe is its own token). */

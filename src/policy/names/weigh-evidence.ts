@@ -19,8 +19,7 @@ import {
   placeContext,
   listedWithPlace,
   byAuthorAfter,
-  quotedTitle,
-  possessiveTitle,
+  isQuotedTitle,
   coordinatedToken,
   familyWordAfter,
   figureNounWith,
@@ -30,8 +29,6 @@ import {
   isCalendarUse,
   isFollowedByClassWord,
   isListedBeforeClasses,
-  isNamedStorm,
-  isCountedPlural,
   isInTitleCaseSentence,
   isMixedCase,
   isPossessive,
@@ -182,8 +179,6 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   const fullName = found.fullName || found.last > found.first;
   const ordinaryWord = !found.tokens.some((token) => !token.ordinaryWord && !token.className);
   if (found.familyPlural) return judgeFamilyPlural(stream, found, capitalised || inCapitals);
-  // "lots of Matildas, a few BFGs": a character several times over.
-  if (found.possessive && capitalised && isCountedPlural(stream, found.first, context.personVerbs, context.classNames, context.isNamePart)) return excused(messageText('name_reason_counted_plural'));
 
   // A staff title: a surname after it is a parent, whose surname is their child's ("Mr Okoro
   // (Charles's dad)"), or a member of staff ("Mrs Patel, our SENCo"), or either; a full name is a
@@ -204,17 +199,14 @@ export function judge(stream: TokenStream, found: VariantFound, context: Evidenc
   // Someone else of the same name: a famous or story person, a king, an author, another family.
   if (!found.fullName) {
     if (isAfterFamousTitle(stream, found.first)) return figure(messageText('name_reason_famous_title'));
-    if (isNamedStorm(stream, found.first, context.isNamePart)) return excused(messageText('name_reason_storm'));
     if (regnalNumberAfter(stream, found.last)) return figure(messageText('name_reason_regnal_number'));
     const owned = found.tokens.length === 1 ? figureNounWith(stream, found.first, found.last, found.possessive) : null;
     // "Well done Oliver's army!": praise, or anything else a child does, outweighs what is owned.
     if (owned && personEvidence(stream, found.first, found.last, context) === null) return verdict('warn', messageText('name_reason_owns_what_no_child_has', owned));
     if (storyFrameBefore(stream, found.first)) return excused(messageText('name_reason_story'));
-    if (byAuthorAfter(stream, found.last) || possessiveTitle(stream, found.first, found.last, found.possessive, found.shortForm, context.classNames, context.isNamePart)) return excused(messageText('name_reason_book_title'));
-    // "We watched 'Mamma Mia'": a quoted title, unless the name in it does what a child does; "we finished 'Matilda'": a look.
-    const quoted = quotedTitle(stream, found.first, found.last, context);
-    if (quoted === 'title' && personEvidence(stream, found.first, found.last, context) === null) return excused(messageText('name_reason_quoted_title'));
-    if (quoted === 'single') return verdict('warn', messageText('name_reason_quoted_after_title_word'));
+    if (byAuthorAfter(stream, found.last)) return excused(messageText('name_reason_book_title'));
+    // "We watched 'Mamma Mia'": a quoted title, unless the name in it does what a child does.
+    if (isQuotedTitle(stream, found.first, found.last, context) && personEvidence(stream, found.first, found.last, context) === null) return excused(messageText('name_reason_quoted_title'));
     // Read, sung or watched, unless someone's ("We read Grace's poem") or "she" or "he" follows
     // ("We have been reading Victoria. She loved it."): the title, most likely; a look, as a child may be read too.
     if (!found.possessive && !isPossessive(stream, found.last) && !pronounReferringBack(stream, found.last)) {
