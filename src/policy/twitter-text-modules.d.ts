@@ -6,6 +6,12 @@ declare module 'twitter-text/dist/esm/regexp/validHashtag.js' {
   export default validHashtag;
 }
 
+declare module 'twitter-text/dist/esm/regexp/hashSigns.js' {
+  /** The signs every hashtag starts with (# and the full-width ＃). */
+  const hashSigns: RegExp;
+  export default hashSigns;
+}
+
 declare module 'twitter-text/dist/esm/regexp/endHashtagMatch.js' {
   const endHashtagMatch: RegExp;
   export default endHashtagMatch;
