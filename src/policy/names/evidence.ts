@@ -484,7 +484,7 @@ export function isQuotedTitle(
  * "by Ash Class", "by Year 3" made it, and may have made it about a child), nor two names of the
  * roster ("by Ava Brown" may be a child's own work).
  */
-export function authorAfter(stream: TokenStream, index: number, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): boolean {
+function authorAfter(stream: TokenStream, index: number, classNames: ReadonlySet<string>, isNamePart: (index: number) => boolean): boolean {
   const forename = wordAt(stream, index + 2) ?? '';
   return (
     wordAt(stream, index + 1) === 'by' &&
@@ -801,10 +801,10 @@ export function isListedBeforeClasses(stream: TokenStream, last: number, classNa
 const STORM = 'storm';
 
 /**
- * "Storm Eleanor closed the field", "during Storm Isha": a capitalised name straight after
- * "Storm" (no article before it: "the Storm" is a title or the weather) names a storm, unless
- * "Storm" is itself a name on the roster ("Storm Eleanor" would be two children), or "she"/"he"
- * or praise follows ("Storm Daisy read her poem").
+ * "Storm Isha blew our fence down": a capitalised word straight after "Storm" (no article before
+ * it: "the Storm" is a title or the weather) names a storm, so one letter from a pupil's name there
+ * is no slip of it; unless "Storm" is itself a name on the roster, or "she"/"he" or praise follows
+ * ("Storm Aisha read her poem"). A pupil's own name after "Storm" is judged as any name is (review s13).
  */
 export function isNamedStorm(stream: TokenStream, first: number, isNamePart: (index: number) => boolean): boolean {
   const storm = stream.tokens[first - 1];
