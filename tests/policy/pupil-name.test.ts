@@ -754,6 +754,7 @@ ruleTester('pupil-name', {
     // "from <class or year>" needs the name's capital, and not what a class owns.
     { text: 'Oak: A message of hope from Year 6 to our new reception children', policy: SCHOOL_ROSTER, findings: [] },
     { text: 'Oak: Happy summer from Year 6!', policy: SCHOOL_ROSTER, findings: [] },
+    { text: "Oak: Daisy from Oak's class won the prize", policy: SCHOOL_ROSTER, findings: [{ marks: 'Daisy', says: 'from oak' }], note: 'a child of Oak, written with the class’s possessive' },
     { text: "Oak: We pulled ivy from Oak Class's fence", policy: SCHOOL_ROSTER, findings: [] },
     { text: "Oak: Holly from Holly Class's garden went into our wreaths", policy: SCHOOL_ROSTER, findings: [{ marks: 'Holly', severity: 'warn' }] },
     { text: 'Oak: Willow joined us for assembly', policy: SCHOOL_ROSTER, findings: [{ marks: 'Willow', severity: 'warn' }], note: 'a class does things too' },

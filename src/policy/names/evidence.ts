@@ -349,7 +349,8 @@ export function personObjectAfter(stream: TokenStream, verb: number): string | n
  */
 export function fromClassAfter(stream: TokenStream, first: number, last: number, classNames: ReadonlySet<string>): boolean {
   const word = wordAt(stream, last + 2) ?? '';
-  const owned = isPossessive(stream, last + 2) || (stream.words.classWords.has(wordAt(stream, last + 3) ?? '') && isPossessive(stream, last + 3));
+  // "from Oak's class" is a child of Oak; "from Oak's fence", "from Oak Class's fence" what Oak owns.
+  const owned = (isPossessive(stream, last + 2) && !stream.words.classWords.has(wordAt(stream, last + 4) ?? '')) || (stream.words.classWords.has(wordAt(stream, last + 3) ?? '') && isPossessive(stream, last + 3));
   return stream.tokens[first]?.capitalised === true && wordAt(stream, last + 1) === 'from' && isSpaceOnly(gapAfter(stream, last)) && isSpaceOnly(gapAfter(stream, last + 1)) && (classNames.has(word) || stream.words.yearGroupWords.has(word)) && !owned;
 }
 
